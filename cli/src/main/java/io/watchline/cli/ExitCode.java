@@ -1,0 +1,14 @@
+package io.watchline.cli;
+
+/** Exit codes shared by every command (see the README). */
+public final class ExitCode {
+  private ExitCode() {}
+
+  public static final int OK = 0;
+  /** Runtime failure: I/O error, internal error. */
+  public static final int FAILURE = 1;
+  /** Usage or configuration error: the user can fix the command line or a config file. */
+  public static final int USAGE = 2;
+  /** The input had more bad records than {@code --max-bad} allows. */
+  public static final int TOO_MANY_BAD = 3;
+}

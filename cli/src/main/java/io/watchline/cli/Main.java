@@ -1,0 +1,113 @@
+package io.watchline.cli;
+
+import io.watchline.sites.SiteConfigException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code watchline} command: a thin shell over the library stages. */
+@Command(
+    name = "watchline",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    usageHelpAutoWidth = true,
+    sortOptions = false,
+    description = {
+      "Border surveillance sensor data toolkit: reads radar, thermal-camera and patrol-GPS feeds,",
+      "fuses them against the border and writes incident candidates and coverage-gap maps.",
+      ""
+    },
+    footer = {
+      "",
+      "Run 'watchline COMMAND --help' for a command's options and examples.",
+      "Exit codes: 0 ok, 1 runtime failure, 2 usage or configuration error,",
+      "            3 more bad input records than --max-bad allows."
+    },
+    // One command per line: keep the list sorted by pipeline stage.
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    })
+public final class Main {
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces for errors (for bug reports).")
+  boolean debug;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the exit code; never calls System.exit (tests use this). */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(Main::handle);
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          PrintWriter err = ex.getCommandLine().getErr();
+          err.println("watchline: " + ex.getMessage());
+          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+          return ExitCode.USAGE;
+        });
+    return cl;
+  }
+
+  private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    boolean debug = parsed.matchedOptionValue("--debug", false) || hasDebug(parsed);
+    int code;
+    String msg;
+    if (ex instanceof UserException ue) {
+      code = ue.exitCode();
+      msg = ue.getMessage();
+    } else if (ex instanceof SiteConfigException || ex instanceof IllegalArgumentException) {
+      code = ExitCode.USAGE;
+      msg = ex.getMessage();
+    } else if (ex instanceof NoSuchFileException nf) {
+      code = ExitCode.USAGE;
+      msg = "no such file: " + nf.getFile();
+    } else if (ex instanceof java.io.IOException io) {
+      code = ExitCode.FAILURE;
+      msg = "I/O error: " + io.getMessage();
+    } else {
+      code = ExitCode.FAILURE;
+      msg = "internal error: " + ex + (debug ? "" : " (run again with --debug for details)");
+    }
+    err.println("watchline: " + msg);
+    if (debug) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return code;
+  }
+
+  private static boolean hasDebug(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Version from the jar manifest, or the development marker when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {
+        "watchline " + (v == null ? "0.1.0-dev" : v),
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.watchline.feed;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Counts of what a reader saw. The invariant {@code read == emitted + skipped + rejected} always
+ * holds: "accepted" records are the emitted ones plus those deliberately skipped with a named
+ * reason (an ASTERIX service message, a duplicate multicast copy, a comment line), so that
+ * {@code read == accepted + rejected}. Not thread-safe: one reader, one stats.
+ */
+public final class ReadStats {
+  private final String file;
+  private String format;
+  private long emitted;
+  private long rejected;
+  private final Map<String, Long> skipped = new TreeMap<>();
+  private long bytes;
+
+  public ReadStats(String file) {
+    this.file = file;
+  }
+
+  public void emitted() {
+    emitted++;
+  }
+
+  public void rejected() {
+    rejected++;
+  }
+
+  public void skipped(String reason) {
+    skipped.merge(reason, 1L, Long::sum);
+  }
+
+  public void bytes(long total) {
+    bytes = total;
+  }
+
+  public void format(String name) {
+    format = name;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  public String format() {
+    return format;
+  }
+
+  public long read() {
+    return emitted + skippedTotal() + rejected;
+  }
+
+  public long accepted() {
+    return emitted + skippedTotal();
+  }
+
+  public long emittedCount() {
+    return emitted;
+  }
+
+  public long rejectedCount() {
+    return rejected;
+  }
+
+  public long skippedTotal() {
+    long s = 0;
+    for (long v : skipped.values()) {
+      s += v;
+    }
+    return s;
+  }
+
+  public Map<String, Long> skippedByReason() {
+    return Map.copyOf(skipped);
+  }
+
+  public long bytesRead() {
+    return bytes;
+  }
+
+  /** One line for stderr: {@code file (format): read N = accepted A (...) + rejected R}. */
+  public String summary() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(file);
+    if (format != null) {
+      sb.append(" (").append(format).append(')');
+    }
+    sb.append(": read ").append(read()).append(" = accepted ").append(accepted());
+    sb.append(" (observations ").append(emitted);
+    skipped.forEach((k, v) -> sb.append(", ").append(k).append(' ').append(v));
+    sb.append(") + rejected ").append(rejected);
+    return sb.toString();
+  }
+}

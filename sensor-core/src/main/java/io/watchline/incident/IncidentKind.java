@@ -1,0 +1,26 @@
+package io.watchline.incident;
+
+import java.util.Locale;
+
+/** What an incident candidate is about. Serialised in lower case. */
+public enum IncidentKind {
+  /** A track crossed the border line. */
+  CROSSING,
+  /** A track came within the approach distance heading in, then turned or was lost. */
+  APPROACH,
+  /** A track dwelt near the border. */
+  LOITER;
+
+  public String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  public static IncidentKind fromWire(String s) {
+    for (IncidentKind k : values()) {
+      if (k.wireName().equals(s)) {
+        return k;
+      }
+    }
+    throw new IllegalArgumentException("incident kind must be crossing, approach or loiter, not '" + s + "'");
+  }
+}
