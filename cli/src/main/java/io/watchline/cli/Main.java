@@ -31,6 +31,9 @@ import picocli.CommandLine.ScopeType;
       CommandLine.HelpCommand.class,
       IngestCommand.class,
       ValidateCommand.class,
+      BorderCommand.class,
+      SectorsCommand.class,
+      ExportCommand.class,
     })
 public final class Main {
 
