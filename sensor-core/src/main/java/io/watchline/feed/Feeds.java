@@ -5,6 +5,7 @@ import io.watchline.feed.asterix.Framing;
 import io.watchline.feed.cot.CotReader;
 import io.watchline.feed.gpx.GpxReader;
 import io.watchline.feed.nmea.NmeaReader;
+import io.watchline.feed.onvif.OnvifReader;
 import io.watchline.ndjson.NdjsonObservationReader;
 import io.watchline.sites.SiteRegistry;
 import java.io.BufferedInputStream;
@@ -53,6 +54,7 @@ public final class Feeds {
     return switch (f) {
       case NMEA -> new NmeaReader(in, name, unit, options.date(), rejects);
       case GPX -> new GpxReader(in, name, unit, rejects);
+      case ONVIF -> new OnvifReader(in, name, options.sensor(), sites, rejects);
       case COT -> new CotReader(in, name, options.allCotTypes(), rejects);
       case NDJSON -> new NdjsonObservationReader(in, name, rejects);
       case ASTERIX -> new AsterixReader(in, name, asterixFraming(in, name), options, sites, rejects);
