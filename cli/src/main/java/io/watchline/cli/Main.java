@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
     // One command per line: keep the list sorted by pipeline stage.
     subcommands = {
       CommandLine.HelpCommand.class,
+      FuseCommand.class,
     })
 public final class Main {
 
