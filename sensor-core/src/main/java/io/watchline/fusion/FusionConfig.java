@@ -22,6 +22,7 @@ import io.watchline.fusion.track.TrackerConfig;
  * @param mergeM incident merge distance
  * @param mergeMs incident merge time
  * @param minTrackSpeedMps tracks slower than this over their life are static clutter (not targets)
+ * @param duplicateM confirmed tracks closer than this with the same velocity are one target
  */
 public record FusionConfig(
     TrackerConfig tracker,
@@ -41,11 +42,12 @@ public record FusionConfig(
     long loiterMs,
     double mergeM,
     long mergeMs,
-    double minTrackSpeedMps) {
+    double minTrackSpeedMps,
+    double duplicateM) {
 
   public static FusionConfig defaults() {
     return new FusionConfig(
         TrackerConfig.defaults(), 500, 15, 0.4, 20, 0.3, 0.1, 1.5, 1500, 12,
-        100, 0.5, 30_000, 300, 600_000, 250, 180_000, 0.0);
+        100, 0.5, 30_000, 300, 600_000, 250, 180_000, 0.0, 40);
   }
 }

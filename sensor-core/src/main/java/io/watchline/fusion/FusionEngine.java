@@ -215,6 +215,7 @@ public final class FusionEngine implements Tracker.Listener {
   private void housekeeping(long t) {
     lastHousekeepingMs = t;
     tracker.expire(t);
+    tracker.mergeDuplicates(t, cfg.duplicateM(), 1.0);
     long until = t - cfg.patrolLagMs();
     for (Track tr : tracker.live()) {
       TrackState s = states.get(tr.id());
@@ -230,6 +231,15 @@ public final class FusionEngine implements Tracker.Listener {
     TrackState s = states.computeIfAbsent(track.id(), id -> new TrackState(new BorderTrace(border, cfg.nearM())));
     double[] ll = border.toLatLon(track.filter().x(), track.filter().y());
     s.trace.add(m.tMs(), ll[0], ll[1]);
+  }
+
+  @Override
+  public void merged(Track gone, Track into) {
+    TrackState g = states.remove(gone.id());
+    TrackState k = states.get(into.id());
+    if (g != null && k != null) {
+      k.trace.adopt(g.trace);
+    }
   }
 
   @Override

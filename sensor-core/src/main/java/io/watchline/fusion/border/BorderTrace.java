@@ -65,7 +65,8 @@ public final class BorderTrace {
     if (rawSide != 0 && raw != rawSide) {
       lastSwitchGap = tMs - rawT;
     }
-    if (abs >= HYSTERESIS_M) {
+    // the first point sets the side even inside the hysteresis band: a track may start close to the line
+    if (abs >= HYSTERESIS_M || firmSide == 0) {
       if (firmSide != 0 && raw != firmSide) {
         addCrossing(tMs, lat, lon);
       }
@@ -107,6 +108,22 @@ public final class BorderTrace {
     }
     long t = firmT + Math.round(f * (tMs - firmT));
     crossings.add(new CrossingEvent(t, cLat, cLon, border.sectorOf(cLat, cLon), from, to, gap <= SEEN_GAP_MS, gap));
+  }
+
+  /** Takes the crossings of a duplicate track of the same target that this one has not seen. */
+  public void adopt(BorderTrace other) {
+    for (CrossingEvent c : other.crossings) {
+      boolean known = false;
+      for (CrossingEvent mine : crossings) {
+        known |= Math.abs(mine.tMs() - c.tMs()) < 120_000;
+      }
+      if (!known) {
+        crossings.add(c);
+      }
+    }
+    crossings.sort(java.util.Comparator.comparingLong(CrossingEvent::tMs));
+    nearMs = Math.max(nearMs, other.nearMs);
+    enteredNear |= other.enteredNear;
   }
 
   public List<CrossingEvent> crossings() { return crossings; }

@@ -104,13 +104,18 @@ public final class BorderView {
     Coordinate p = new Coordinate(x, y);
     Coordinate[] cs = line.getCoordinates();
     double best = Double.POSITIVE_INFINITY;
+    double bestPerp = -1;
     int bestSeg = 0;
     LineSegment seg = new LineSegment();
     for (int i = 0; i + 1 < cs.length; i++) {
       seg.setCoordinates(cs[i], cs[i + 1]);
       double d = seg.distance(p);
-      if (d < best) {
+      // at a shared vertex both segments are equally near: the one whose supporting line is
+      // further away tells the side correctly
+      double perp = seg.distancePerpendicular(p);
+      if (d < best - 1e-9 || (Math.abs(d - best) <= 1e-9 && perp > bestPerp)) {
         best = d;
+        bestPerp = perp;
         bestSeg = i;
       }
     }

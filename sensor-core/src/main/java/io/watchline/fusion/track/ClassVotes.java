@@ -21,6 +21,11 @@ public final class ClassVotes {
     total += w;
   }
 
+  public void addAll(ClassVotes other) {
+    other.votes.forEach((k, v) -> votes.merge(k, v, Double::sum));
+    total += other.total;
+  }
+
   /** The class with most weight, or "unknown". */
   public String best() {
     String best = "unknown";

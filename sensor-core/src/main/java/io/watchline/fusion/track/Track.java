@@ -62,6 +62,20 @@ public final class Track {
     addPoint(m.tMs());
   }
 
+  /** Takes over the evidence, hits and class votes of a duplicate track of the same target. */
+  void absorb(Track other) {
+    hits += other.hits;
+    for (int k = 0; k < hitsByKind.length; k++) {
+      hitsByKind[k] += other.hitsByKind[k];
+    }
+    addEvidence(other.evidence);
+    evidenceDropped += other.evidenceDropped;
+    classes.addAll(other.classes);
+    confSum += other.confSum;
+    confN += other.confN;
+    lastMs = Math.max(lastMs, other.lastMs);
+  }
+
   /** Another sensor saw this track without moving it (a camera bearing on a radar track). */
   public void corroborate(Kind kind, String cls, double conf, List<Source> sources) {
     hitsByKind[kind.ordinal()]++;
@@ -136,6 +150,41 @@ public final class Track {
   /** Mean sensor confidence, NaN when no sensor gave one. */
   public double meanConf() {
     return confN == 0 ? Double.NaN : confSum / confN;
+  }
+
+  /**
+   * Velocity {vx, vy} in m/s fitted by least squares to the filtered path over the last {@code
+   * windowMs}: steadier than the filter's instantaneous estimate, which must stay agile to follow
+   * turns.
+   */
+  public double[] smoothedVelocity(long windowMs) {
+    if (points < 2) {
+      return new double[] {filter.vx(), filter.vy()};
+    }
+    long end = pt[points - 1];
+    int first = points - 1;
+    while (first > 0 && end - pt[first - 1] <= windowMs) first--;
+    int n = points - first;
+    if (n < 2) {
+      return new double[] {filter.vx(), filter.vy()};
+    }
+    double mt = 0, mx = 0, my = 0;
+    for (int i = first; i < points; i++) {
+      mt += (pt[i] - end) / 1000.0;
+      mx += px[i];
+      my += py[i];
+    }
+    mt /= n;
+    mx /= n;
+    my /= n;
+    double stt = 0, stx = 0, sty = 0;
+    for (int i = first; i < points; i++) {
+      double dt = (pt[i] - end) / 1000.0 - mt;
+      stt += dt * dt;
+      stx += dt * (px[i] - mx);
+      sty += dt * (py[i] - my);
+    }
+    return stt == 0 ? new double[] {filter.vx(), filter.vy()} : new double[] {stx / stt, sty / stt};
   }
 
   public int points() { return points; }

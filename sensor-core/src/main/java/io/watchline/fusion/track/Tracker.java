@@ -20,6 +20,9 @@ public final class Tracker {
 
     /** The track was closed; {@code confirmed()} tells whether it ever became a real track. */
     void closed(Track track);
+
+    /** {@code gone} followed the same target as {@code into} and was folded into it. */
+    default void merged(Track gone, Track into) {}
   }
 
   private static final double NOT_ALLOWED = 1e9;
@@ -31,6 +34,7 @@ public final class Tracker {
   private long nextId = 1;
   private long created;
   private long confirmedCount;
+  private long merged;
 
   public Tracker(TrackerConfig cfg, Listener listener) {
     this.cfg = cfg;
@@ -89,11 +93,55 @@ public final class Tracker {
       }
     }
     for (int c = 0; c < plots.size(); c++) {
-      if (!used[c]) {
+      if (!used[c] && !nearConfirmed(plots.get(c), candidates)) {
         Track t = new Track(nextId++, plots.get(c), cfg.initSpeedSigma());
         created++;
         live.add(t);
         afterUpdate(t, plots.get(c));
+      }
+    }
+  }
+
+  /**
+   * A plot just outside a confirmed track's gate (a second plot of the same target, a multipath
+   * echo, a group member) would start a duplicate track; it seeds nothing.
+   */
+  private boolean nearConfirmed(Measurement m, List<Track> candidates) {
+    for (Track t : candidates) {
+      if (t.confirmed() && t.filter.innovation(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy()) <= 2 * cfg.gateChi2()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Folds confirmed tracks that follow the same target into the older one: closer than {@code
+   * maxDistM} with velocities differing by less than {@code maxSpeedDiffMps} (a feed track and the
+   * track built from another radar's plots, or two tracks on one group).
+   */
+  public void mergeDuplicates(long nowMs, double maxDistM, double maxSpeedDiffMps) {
+    for (int i = 0; i < live.size(); i++) {
+      Track a = live.get(i);
+      if (!a.confirmed()) continue;
+      double[] pa = predictedPosition(a, nowMs);
+      for (int j = i + 1; j < live.size(); j++) {
+        Track b = live.get(j);
+        if (!b.confirmed()) continue;
+        double[] pb = predictedPosition(b, nowMs);
+        if (Math.hypot(pa[0] - pb[0], pa[1] - pb[1]) > maxDistM) continue;
+        if (Math.hypot(a.filter.vx() - b.filter.vx(), a.filter.vy() - b.filter.vy()) > maxSpeedDiffMps) continue;
+        Track keep = a.id() < b.id() ? a : b;
+        Track gone = keep == a ? b : a;
+        keep.absorb(gone);
+        if (gone.feedTrack() != null) {
+          byFeedTrack.put(gone.feedTrack(), keep);
+        }
+        live.remove(gone);
+        merged++;
+        listener.merged(gone, keep);
+        i = -1; // the list changed: start again (merges are rare)
+        break;
       }
     }
   }
@@ -144,9 +192,7 @@ public final class Tracker {
               : nowMs - t.firstMs() > cfg.confirmWindowMs();
       if (stale) {
         it.remove();
-        if (t.feedTrack() != null) {
-          byFeedTrack.remove(t.feedTrack());
-        }
+        byFeedTrack.values().removeIf(v -> v == t);
         listener.closed(t);
       }
     }
@@ -175,4 +221,5 @@ public final class Tracker {
 
   public long created() { return created; }
   public long confirmedCount() { return confirmedCount; }
+  public long merged() { return merged; }
 }

@@ -20,6 +20,6 @@ public record TrackerConfig(
     long maxCoastMs) {
 
   public static TrackerConfig defaults() {
-    return new TrackerConfig(0.5, 13.8, 8.0, 3, 15_000, 30_000);
+    return new TrackerConfig(0.05, 13.8, 8.0, 3, 15_000, 30_000);
   }
 }
