@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       CommandLine.HelpCommand.class,
       FuseCommand.class,
+      EvaluateCommand.class,
     })
 public final class Main {
 

@@ -48,6 +48,6 @@ public record FusionConfig(
   public static FusionConfig defaults() {
     return new FusionConfig(
         TrackerConfig.defaults(), 500, 15, 0.4, 20, 0.3, 0.1, 1.5, 1500, 12,
-        100, 0.5, 30_000, 300, 600_000, 250, 180_000, 0.0, 40);
+        100, 0.5, 30_000, 300, 600_000, 80, 90_000, 0.0, 40);
   }
 }
