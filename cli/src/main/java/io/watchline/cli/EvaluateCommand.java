@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,6 +47,8 @@ import picocli.CommandLine.Spec;
     })
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin Verbosity log = new Verbosity();
 
   @Option(names = "--incidents", required = true, paramLabel = "FILE", description = "Incidents NDJSON from 'watchline fuse' ('-' for standard input).")
   String incidents;

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,6 +57,8 @@ import picocli.CommandLine.Spec;
     })
 public final class FuseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin Verbosity log = new Verbosity();
 
   @Parameters(paramLabel = "OBS", description = "Canonical observation NDJSON files; '-' (default) is standard input.")
   List<String> inputs = new ArrayList<>();
@@ -124,7 +127,7 @@ public final class FuseCommand implements Callable<Integer> {
     try {
       view = BorderView.load(border, sectors, sectorEveryM, bandM);
     } catch (IllegalArgumentException e) {
-      throw new UserException(border + ": " + e.getMessage());
+      throw new UserException(e.getMessage().startsWith(border.toString()) ? e.getMessage() : border + ": " + e.getMessage());
     }
     SiteRegistry registry = SiteRegistry.load(sites);
 
@@ -153,14 +156,16 @@ public final class FuseCommand implements Callable<Integer> {
         }
         incidents = engine.finish(minScore);
         for (FeedReader r : readers) {
-          err.println("fuse: " + r.stats().summary());
+          if (!log.quiet()) err.println("fuse: " + r.stats().summary());
         }
         if (merge.late() > 0) {
           err.println("fuse: rejected " + merge.late() + " late records (beyond the reorder window)");
         }
       }
-      err.println("fuse: " + engine.stats().summary());
-      err.println("fuse: " + incidents.size() + " incidents at --min-score " + minScore);
+      if (!log.quiet()) {
+        err.println("fuse: " + engine.stats().summary());
+        err.println("fuse: " + incidents.size() + " incidents at --min-score " + minScore);
+      }
       if ("geojson".equals(to)) {
         writeGeoJson(incidents, out.stream());
       } else {
