@@ -29,6 +29,13 @@ import picocli.CommandLine.ScopeType;
     // One command per line: keep the list sorted by pipeline stage.
     subcommands = {
       CommandLine.HelpCommand.class,
+      IngestCommand.class,
+      ValidateCommand.class,
+      BorderCommand.class,
+      SectorsCommand.class,
+      FuseCommand.class,
+      EvaluateCommand.class,
+      ExportCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
     })
