@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,7 +39,9 @@ import picocli.CommandLine.Spec;
       "Runs the pipeline on the bundled demo data and writes the outputs under ./out/demo/.",
       "",
       "The demo data: the real Montenegro-Albania border, 4 radars, 12 thermal cameras, 4 patrol units",
-      "and a simulated night. Prints where the outputs are. Works from any directory; takes seconds.",
+      "and a simulated night. Steps: copy the inputs, simulate the night, fuse it into incidents, score",
+      "them against the ground truth, export them for a map. Prints where the outputs are. Works from",
+      "any directory; takes seconds.",
       ""
     },
     footer = {
@@ -49,6 +52,8 @@ import picocli.CommandLine.Spec;
     })
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin Verbosity log = new Verbosity();
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "out/demo",
       description = "Output folder (default: ${DEFAULT-VALUE}, relative to the current directory).")
@@ -66,16 +71,30 @@ final class DemoCommand implements Callable<Integer> {
   static final List<Step> STEPS = List.of(
       new Step("inputs", "demo border, sensor sites and patrol plan", Context::copyInputs),
       new Step("night", "simulated night: radar, thermal and patrol feeds with ground truth", ctx -> ctx.watchline(
-          "simulate", "--demo", "--out", ctx.dir("night"))));
+          "simulate", "--demo", "--out", ctx.dir("night"))),
+      // --band 5000: sector cutting of this border currently fails for narrower bands (see the report)
+      new Step("fuse", "tracks and incident candidates from the night's feeds", ctx -> ctx.watchline(
+          "fuse", ctx.night("radar.ndjson"), ctx.night("thermal.ndjson"), ctx.night("patrol.ndjson"),
+          "--border", ctx.input("mne-alb.geojson"), "--sites", ctx.input("sites.yaml"), "--band", "5000",
+          "--tracks", ctx.out("tracks.ndjson"), "-o", ctx.out("incidents.ndjson"))),
+      new Step("evaluate", "incidents scored against the ground truth", ctx -> ctx.watchline(
+          "evaluate", "--incidents", ctx.out("incidents.ndjson"), "--truth", ctx.night("truth.ndjson"),
+          "--border", ctx.input("mne-alb.geojson"), "--band", "5000", "-o", ctx.out("evaluation.txt"))),
+      new Step("export", "incidents as GeoJSON and KML for a map", ctx -> {
+        ctx.watchline("export", ctx.out("incidents.ndjson"), "--to", "geojson", "-o", ctx.out("incidents.geojson"));
+        ctx.watchline("export", ctx.out("incidents.ndjson"), "--to", "kml", "-o", ctx.out("incidents.kml"));
+      }));
 
   /** What steps can use: the folders and a way to run other commands in-process. */
   static final class Context {
     final Path root;
     final PrintWriter err;
+    final boolean quiet;
 
-    Context(Path root, PrintWriter err) {
+    Context(Path root, PrintWriter err, boolean quiet) {
       this.root = root;
       this.err = err;
+      this.quiet = quiet;
     }
 
     /** A bundled input copied by the first step (e.g. "sites.yaml"). */
@@ -108,7 +127,12 @@ final class DemoCommand implements Callable<Integer> {
     void watchline(String... args) {
       CommandLine cl = Main.commandLine();
       cl.setErr(err);
-      int code = cl.execute(args);
+      String[] full = args;
+      if (quiet) {
+        full = java.util.Arrays.copyOf(args, args.length + 1);
+        full[args.length] = "-q";
+      }
+      int code = cl.execute(full);
       if (code != ExitCode.OK) {
         throw new UserException("demo step 'watchline " + String.join(" ", args) + "' failed with exit code " + code,
             ExitCode.FAILURE);
@@ -122,14 +146,13 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     Path root = out.toAbsolutePath().normalize();
     Files.createDirectories(root);
-    Context ctx = new Context(root, err);
+    Context ctx = new Context(root, err, log.quiet());
     long started = System.nanoTime();
     for (Step step : STEPS) {
       long t0 = System.nanoTime();
-      err.printf(Locale.ROOT, "demo: %-8s %s%n", step.name(), step.what());
-      err.flush();
+      log.info(String.format(Locale.ROOT, "demo: %-8s %s", step.name(), step.what()));
       step.action().run(ctx);
-      err.printf(Locale.ROOT, "demo: %-8s done in %.1f s%n", step.name(), (System.nanoTime() - t0) / 1e9);
+      log.detail(String.format(Locale.ROOT, "demo: %-8s done in %.1f s", step.name(), (System.nanoTime() - t0) / 1e9));
     }
     stdout.printf(Locale.ROOT, "Demo outputs (%.1f s) in %s:%n", (System.nanoTime() - started) / 1e9, root);
     try (Stream<Path> files = Files.walk(root)) {

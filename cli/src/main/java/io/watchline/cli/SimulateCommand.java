@@ -9,7 +9,6 @@ import io.watchline.fixtures.sim.SimulationWriter;
 import io.watchline.sites.SiteRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,6 +55,8 @@ import picocli.CommandLine.Spec;
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin Verbosity log = new Verbosity();
+
   @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output folder (created).")
   Path out;
 
@@ -84,7 +86,7 @@ final class SimulateCommand implements Callable<Integer> {
   Path border;
 
   @Option(names = "--sides", paramLabel = "LEFT,RIGHT",
-      description = "Names of the countries left and right of the border line, walking from its first point (default: ALB,MNE for the bundled border, else LEFT,RIGHT).")
+      description = "Names of the countries left and right of the border line, walking from its first point (default: the file's side_left/side_right properties, else LEFT,RIGHT).")
   String sides;
 
   @Option(names = "--sites", paramLabel = "FILE", description = "Sensor sites (sites.yaml; default: bundled demo sites).")
@@ -116,7 +118,6 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter err = spec.commandLine().getErr();
     long started = System.nanoTime();
     ScenarioConfig cfg = config();
     Simulation sim = simulation(cfg);
@@ -138,12 +139,11 @@ final class SimulateCommand implements Callable<Integer> {
       }
     }
     double s = (System.nanoTime() - started) / 1e9;
-    err.printf(Locale.ROOT, "watchline simulate: %,d observations in %.1f s (%,.0f/s) -> %s%n", summary.observations(), s,
-        summary.observations() / Math.max(s, 1e-9), out);
+    log.info(String.format(Locale.ROOT, "simulate: %,d observations in %.1f s (%,.0f/s) -> %s", summary.observations(), s,
+        summary.observations() / Math.max(s, 1e-9), out));
     for (Map.Entry<String, Long> e : summary.records().entrySet()) {
-      err.printf(Locale.ROOT, "  %-22s %,12d records%n", e.getKey(), e.getValue());
+      log.detail(String.format(Locale.ROOT, "  %-22s %,12d records", e.getKey(), e.getValue()));
     }
-    err.flush();
     return ExitCode.OK;
   }
 
@@ -207,11 +207,8 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private Simulation simulation(ScenarioConfig cfg) throws IOException {
-    String left = FixtureData.BORDER_LEFT_SIDE, right = FixtureData.BORDER_RIGHT_SIDE;
-    if (border != null) {
-      left = "LEFT";
-      right = "RIGHT";
-    }
+    String left = border == null ? FixtureData.BORDER_LEFT_SIDE : null;
+    String right = border == null ? FixtureData.BORDER_RIGHT_SIDE : null;
     if (sides != null) {
       String[] p = sides.split(",", -1);
       if (p.length != 2 || p[0].isBlank() || p[1].isBlank() || p[0].equals(p[1])) {

@@ -34,13 +34,16 @@ class DemoCommandTest {
         assertThat(Files.readAllBytes(dir.resolve("night").resolve(f))).as(f).isEqualTo(in.readAllBytes());
       }
     }
+    assertThat(dir.resolve("incidents.ndjson")).isNotEmptyFile();
+    assertThat(Files.readString(dir.resolve("incidents.geojson"))).contains("\"type\":\"FeatureCollection\"");
+    assertThat(Files.readString(dir.resolve("evaluation.txt"))).contains("crossing").contains("recall");
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(printed).contains(dir.toAbsolutePath().toString()).contains("night/radar.ndjson");
   }
 
   @Test
   void everyStepHasANameAndSaysWhatItDoes() {
-    assertThat(DemoCommand.STEPS).extracting(DemoCommand.Step::name).doesNotHaveDuplicates().startsWith("inputs", "night");
+    assertThat(DemoCommand.STEPS).extracting(DemoCommand.Step::name).doesNotHaveDuplicates().startsWith("inputs", "night", "fuse", "evaluate", "export");
     assertThat(DemoCommand.STEPS).allMatch(s -> !s.what().isBlank());
   }
 }
