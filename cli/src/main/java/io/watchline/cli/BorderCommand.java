@@ -48,6 +48,8 @@ public final class BorderCommand implements Callable<Integer> {
       description = "Output GeoJSON file, '-' for standard output (default).")
   String output;
 
+  @picocli.CommandLine.Mixin Verbosity log;
+
   @Option(names = "--snap", defaultValue = "2.5km", converter = Distance.class, paramLabel = "DIST",
       description = "Outlines closer than this count as the same border (default ${DEFAULT-VALUE}; suits data whose neighbours are 1-2 km apart).")
   double snapM;
@@ -82,10 +84,12 @@ public final class BorderCommand implements Callable<Integer> {
       GeoJson.write(out.stream(), List.of(new GeoFeature(r.lineLonLat(), props)));
       out.commit();
     }
-    System.err.printf(
-        Locale.ROOT, "border %s-%s: %.1f km, %d vertices%s%n", rightName, leftName, r.lengthM() / 1000,
-        r.lineLonLat().getNumPoints(),
-        r.piecesFound() > 1 ? String.format(Locale.ROOT, " (kept the longest of %d pieces; %.1f km of shorter pieces dropped)", r.piecesFound(), r.droppedM() / 1000) : "");
+    if (!log.quiet()) {
+      System.err.printf(
+          Locale.ROOT, "border %s-%s: %.1f km, %d vertices%s%n", rightName, leftName, r.lengthM() / 1000,
+          r.lineLonLat().getNumPoints(),
+          r.piecesFound() > 1 ? String.format(Locale.ROOT, " (kept the longest of %d pieces; %.1f km of shorter pieces dropped)", r.piecesFound(), r.droppedM() / 1000) : "");
+    }
     return ExitCode.OK;
   }
 

@@ -33,6 +33,9 @@ import picocli.CommandLine.ScopeType;
       ValidateCommand.class,
       BorderCommand.class,
       SectorsCommand.class,
+      FuseCommand.class,
+      EvaluateCommand.class,
+      ExportCommand.class,
     })
 public final class Main {
 

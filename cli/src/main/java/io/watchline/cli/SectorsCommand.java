@@ -49,6 +49,8 @@ public final class SectorsCommand implements Callable<Integer> {
       description = "Output GeoJSON file, '-' for standard output (default).")
   String output;
 
+  @picocli.CommandLine.Mixin Verbosity log;
+
   @Override
   public Integer call() throws Exception {
     if (!(everyM >= 100) || !(bandM > 0)) {
@@ -58,6 +60,9 @@ public final class SectorsCommand implements Callable<Integer> {
     try (AtomicOutput out = AtomicOutput.open(output)) {
       SectorFiles.write(out.stream(), ctx.sectors());
       out.commit();
+    }
+    if (log.quiet()) {
+      return ExitCode.OK;
     }
     System.err.printf(Locale.ROOT, "%-8s %10s  %s%n", "sector", "border km", "sides");
     for (Sector s : ctx.sectors()) {

@@ -1,5 +1,7 @@
 package io.watchline.feed;
 
+import io.watchline.feed.asterix.AsterixReader;
+import io.watchline.feed.asterix.Framing;
 import io.watchline.feed.cot.CotReader;
 import io.watchline.feed.gpx.GpxReader;
 import io.watchline.feed.nmea.NmeaReader;
@@ -53,8 +55,20 @@ public final class Feeds {
       case GPX -> new GpxReader(in, name, unit, rejects);
       case COT -> new CotReader(in, name, options.allCotTypes(), rejects);
       case NDJSON -> new NdjsonObservationReader(in, name, rejects);
+      case ASTERIX -> new AsterixReader(in, name, asterixFraming(in, name), options, sites, rejects);
       default -> throw new FeedException(name + ": format " + f.wireName() + " is not readable yet");
     };
+  }
+
+  private static Framing asterixFraming(BufferedInputStream in, String name) throws IOException {
+    in.mark(PEEK);
+    byte[] head = in.readNBytes(PEEK);
+    in.reset();
+    Framing f = Framing.detect(head, head.length);
+    if (f == null) {
+      throw new FeedException(name + ": not ASTERIX in any known framing (raw blocks, pcap, FINAL, GPS)");
+    }
+    return f;
   }
 
   /** The format of a buffered stream, judged from its first bytes (the stream is reset); null if unknown. */
@@ -69,6 +83,10 @@ public final class Feeds {
   public static FeedFormat detect(byte[] b, int n) {
     if (n == 0) {
       return null;
+    }
+    Framing framing = Framing.detect(b, n);
+    if (framing != null && (framing != Framing.RAW || !isText(b, n))) {
+      return FeedFormat.ASTERIX;
     }
     int i = 0;
     if (n >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
