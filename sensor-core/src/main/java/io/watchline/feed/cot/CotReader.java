@@ -152,7 +152,8 @@ public final class CotReader implements FeedReader {
     double speed = Double.NaN;
     double course = Double.NaN;
     try {
-      XMLStreamReader x = factory.createXMLStreamReader(new ByteArrayInputStream(event, 0, eventLen), "UTF-8");
+      XMLStreamReader x = factory.createXMLStreamReader(
+          new java.io.StringReader(new String(event, 0, eventLen, StandardCharsets.UTF_8)));
       try {
         while (x.hasNext()) {
           if (x.next() != XMLStreamConstants.START_ELEMENT) {
