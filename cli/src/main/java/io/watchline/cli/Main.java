@@ -33,6 +33,8 @@ import picocli.CommandLine.ScopeType;
       ValidateCommand.class,
       BorderCommand.class,
       SectorsCommand.class,
+      FuseCommand.class,
+      EvaluateCommand.class,
       ExportCommand.class,
       NightlyCommand.class,
     })
