@@ -86,21 +86,24 @@ class NightlyCommandTest {
     assertThat(snapshot(out).keySet()).containsExactly(
         "gaps.geojson", "incidents.csv", "incidents.geojson", "incidents.ndjson", "map.png", "rejects.ndjson",
         "report.html", "report.md", "sectors.csv");
-    // the window keeps the two incidents of that night, not the one of the night before
+    // fusion finds the radar track's crossing; the incident list adds the loiter of that night,
+    // not the approach of the night before
     assertThat(Files.readAllLines(out.resolve("incidents.ndjson")))
-        .extracting(l -> l.substring(7, 24)).containsExactly("INC-20261127-0001", "INC-20261128-0002");
+        .extracting(l -> l.substring(7, 24)).containsExactly("INC-20261127-0001", "INC-20261128-0902");
     assertThat(Files.readAllLines(out.resolve("incidents.csv"))).hasSize(3);
     // the bad radar line is rejected with its line number
-    assertThat(Files.readString(out.resolve("rejects.ndjson"))).contains("\"line\":5").contains("feeds/radar-east.ndjson");
+    assertThat(Files.readString(out.resolve("rejects.ndjson"))).contains("\"line\":19").contains("feeds/radar-east.ndjson");
     String md = Files.readString(out.resolve("report.md"));
     assertThat(md)
         .contains("Window 2026-11-27 18:00 – 2026-11-28 08:00 Europe/Podgorica (UTC 2026-11-27T17:00:00.000Z to 2026-11-28T07:00:00.000Z)")
-        .contains("2 incident candidates (1 crossing, 0 approach, 1 loiter) from 4 observations in 3 sensor feeds")
+        .contains("2 incident candidates (1 crossing, 0 approach, 1 loiter) from 18 observations in 3 sensor feeds")
         .contains("Silent sensors (in sites, no observation in the window): RDR-09.")
         .contains("Feed patrol: no input file matched its globs.")
-        // radar: 6 lines read, 1 rejected, 3 in window (start inclusive, end exclusive), 2 outside
-        .contains("| radar | 1 | ndjson | 6 | 1 | 3 | 2 | 2026-11-27 18:00:00 – 2026-11-28 00:15:05 | RDR-01 | ok |")
-        .contains("| 1 | INC-20261127-0001 | crossing | S-04 | ALB→MNE | 2026-11-28 00:14:05 | 2026-11-28 00:15:05 | 0.91 |");
+        // radar: 20 lines read, 1 rejected, 17 in window (start inclusive, end exclusive), 2 outside
+        .contains("| radar | 1 | ndjson | 20 | 1 | 17 | 2 | 2026-11-27 18:00:00 – 2026-11-28 00:20:20 | RDR-01 | ok |")
+        .contains("| 1 | INC-20261127-0001 | crossing | S-04 | MNE→ALB | 2026-11-28 00:14:05 | 2026-11-28 00:20:20 | 0.78 |"
+            + " feeds/radar-east.ndjson:3@180; feeds/radar-east.ndjson:4@348; feeds/radar-east.ndjson:5@517 (+13 more) |")
+        .contains("| 2 | INC-20261128-0902 | loiter | S-05 |");
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).contains("<img id=\"map\"").contains("data:image/png;base64,").contains("<table id=\"incidents\">")
         .contains("<td class=\"kind-crossing\">crossing</td>").doesNotContain("<script");

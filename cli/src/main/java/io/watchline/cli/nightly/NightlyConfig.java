@@ -112,6 +112,9 @@ public record NightlyConfig(
     LocalTime end = time(file, "window.end", raw.window() == null ? null : raw.window().end(), LocalTime.of(8, 0));
     Thresholds th = raw.thresholds() == null ? new Thresholds(null, null) : raw.thresholds();
     int top = th.topIncidents() == null ? 20 : th.topIncidents();
+    if (th.minScore() != null && !(th.minScore() >= 0 && th.minScore() <= 1)) {
+      throw new ConfigException(file + ": thresholds.min_score must be between 0 and 1");
+    }
     if (top < 1) throw new ConfigException(file + ": thresholds.top_incidents must be at least 1");
     Map<String, List<String>> feeds = new TreeMap<>(raw.feeds() == null ? Map.of() : raw.feeds());
     feeds.forEach((name, globs) -> {
@@ -132,7 +135,7 @@ public record NightlyConfig(
         start,
         end,
         top,
-        th.minScore() == null ? 0 : th.minScore(),
+        th.minScore() == null ? 0.5 : th.minScore(),
         raw.maxBad() == null ? -1 : raw.maxBad(),
         Boolean.TRUE.equals(raw.failOnSilentSensor()),
         Boolean.TRUE.equals(raw.failOnEmptyFeed()));

@@ -25,11 +25,12 @@ import java.util.function.Consumer;
 public final class NightlyPipeline {
   static final String LOCK_FILE = ".watchline-nightly.lock";
 
-  /** The stages, in order. Fusion and coverage go between incidents and the output steps. */
+  /** The stages, in order. Coverage goes between the incident steps and the output steps. */
   public static List<NightlyStep> standard() {
     return List.of(
         new Steps.LoadContext(),
         new Steps.Ingest(),
+        new Steps.Fuse(),
         new Steps.LoadIncidents(),
         new Outputs.WriteIncidents(),
         new Outputs.WriteGaps(),

@@ -27,9 +27,11 @@ public final class NightlyRun {
   BorderContext border;
   SiteRegistry sites = SiteRegistry.empty();
   final List<FeedQuality> feeds = new ArrayList<>();
-  /** Canonical observations of the window, all feeds, in input order. */
-  Path observations;
+  /** Canonical observations of the window, one file per input file, each in its input order. */
+  final List<Path> observationFiles = new ArrayList<>();
   long observationCount;
+  /** Observations fusion refused as too late for its reorder window (also in rejects.ndjson). */
+  long lateRejects;
   /** Sorted by start, then id. */
   List<Incident> incidents = new ArrayList<>();
   /** Gap features from coverage (lon/lat); null until a coverage stage provides them. */
@@ -54,6 +56,7 @@ public final class NightlyRun {
     sites = done.sites;
     feeds.addAll(done.feeds);
     observationCount = done.observationCount;
+    lateRejects = done.lateRejects;
     incidents = done.incidents;
     gaps = done.gaps;
     sectorColumns.putAll(done.sectorColumns);
@@ -87,6 +90,6 @@ public final class NightlyRun {
   }
 
   public long rejectedTotal() {
-    return feeds.stream().mapToLong(FeedQuality::rejected).sum();
+    return feeds.stream().mapToLong(FeedQuality::rejected).sum() + lateRejects;
   }
 }

@@ -65,26 +65,28 @@ final class Steps {
     @Override
     public void run(NightlyRun run) throws IOException {
       Files.createDirectories(run.scratch);
-      run.observations = run.scratch.resolve("observations.ndjson");
       Set<String> seenSensors = new TreeSet<>();
-      try (OutputStream obsOut = new java.io.BufferedOutputStream(Files.newOutputStream(run.observations), 1 << 16)) {
-        NdjsonWriter obs = new NdjsonWriter(obsOut);
-        NdjsonWriter rejects = run.rejects;
-        for (Map.Entry<String, List<String>> feed : run.config.feeds().entrySet()) {
-          FeedQuality q = new FeedQuality(feed.getKey());
-          run.feeds.add(q);
-          for (String glob : feed.getValue()) {
-            for (Path file : Globs.expand(run.config.base(), glob)) {
-              q.files.add(display(run, file));
-              read(run, q, file, obs, rejects);
+      for (Map.Entry<String, List<String>> feed : run.config.feeds().entrySet()) {
+        FeedQuality q = new FeedQuality(feed.getKey());
+        run.feeds.add(q);
+        for (String glob : feed.getValue()) {
+          for (Path file : Globs.expand(run.config.base(), glob)) {
+            q.files.add(display(run, file));
+            // one canonical file per input: each input is time-ordered on its own, and fusion
+            // merges them by time
+            Path out = run.scratch.resolve(String.format(java.util.Locale.ROOT, "obs-%05d.ndjson", run.observationFiles.size()));
+            run.observationFiles.add(out);
+            try (OutputStream obsOut = new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+              NdjsonWriter obs = new NdjsonWriter(obsOut);
+              read(run, q, file, obs, run.rejects);
+              obs.close();
             }
           }
-          if (q.files.isEmpty()) {
-            run.log.accept("feed " + q.name + ": no file matches " + feed.getValue());
-          }
-          seenSensors.addAll(q.sensors);
         }
-        obs.close();
+        if (q.files.isEmpty()) {
+          run.log.accept("feed " + q.name + ": no file matches " + feed.getValue());
+        }
+        seenSensors.addAll(q.sensors);
       }
       for (Site s : run.sites.all()) {
         if (!seenSensors.contains(s.id())) run.silentSensors.add(s.id());
@@ -159,6 +161,46 @@ final class Steps {
       List<Incident> sorted = new ArrayList<>(byId.values());
       sorted.sort(Comparator.comparing(Incident::start).thenComparing(Incident::id));
       run.incidents = sorted;
+    }
+  }
+
+  /**
+   * The fusion stage ({@code io.watchline.fusion}): the window's observations, merged by time, go
+   * through the tracker and the border logic; incidents scoring at least {@code min_score} join
+   * the run's list.
+   */
+  static final class Fuse implements NightlyStep {
+    /** As {@code watchline fuse}: how far a feed may be out of time order. */
+    static final long REORDER_WINDOW_MS = 30_000;
+
+    @Override
+    public String name() {
+      return "fuse";
+    }
+
+    @Override
+    public void run(NightlyRun run) throws IOException {
+      List<io.watchline.feed.FeedReader> readers = new ArrayList<>();
+      for (Path f : run.observationFiles) {
+        readers.add(new io.watchline.ndjson.NdjsonObservationReader(Files.newInputStream(f), f.getFileName().toString(), run.rejects));
+      }
+      io.watchline.fusion.FusionEngine engine = new io.watchline.fusion.FusionEngine(
+          new io.watchline.fusion.border.BorderView(run.border), run.sites, io.watchline.fusion.FusionConfig.defaults(),
+          io.watchline.fusion.TrackSink.NONE);
+      try (io.watchline.fusion.stream.TimeMerge merge =
+          new io.watchline.fusion.stream.TimeMerge(readers, run.rejects, REORDER_WINDOW_MS, 1_000_000)) {
+        for (Observation o; (o = merge.next()) != null; ) {
+          engine.accept(o);
+        }
+        if (merge.late() > 0) {
+          run.notes.add(merge.late() + " observations arrived later than the fusion reorder window allows and were"
+              + " rejected (see rejects.ndjson)");
+          run.lateRejects += merge.late();
+        }
+      }
+      List<Incident> fused = engine.finish(run.config.minScore());
+      run.log.accept("fuse: " + engine.stats().summary() + "; " + fused.size() + " incidents");
+      run.incidents.addAll(fused);
     }
   }
 
