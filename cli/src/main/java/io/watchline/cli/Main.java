@@ -37,6 +37,8 @@ import picocli.CommandLine.ScopeType;
       EvaluateCommand.class,
       ExportCommand.class,
       NightlyCommand.class,
+      SimulateCommand.class,
+      DemoCommand.class,
     })
 public final class Main {
 
