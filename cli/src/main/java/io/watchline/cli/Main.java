@@ -34,6 +34,7 @@ import picocli.CommandLine.ScopeType;
       BorderCommand.class,
       SectorsCommand.class,
       ExportCommand.class,
+      CoverageCommand.class,
     })
 public final class Main {
 
