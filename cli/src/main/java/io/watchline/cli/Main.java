@@ -33,8 +33,12 @@ import picocli.CommandLine.ScopeType;
       ValidateCommand.class,
       BorderCommand.class,
       SectorsCommand.class,
+      FuseCommand.class,
+      EvaluateCommand.class,
       ExportCommand.class,
       CoverageCommand.class,
+      SimulateCommand.class,
+      DemoCommand.class,
     })
 public final class Main {
 
