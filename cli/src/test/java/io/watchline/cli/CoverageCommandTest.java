@@ -19,6 +19,7 @@ import org.locationtech.jts.geom.Coordinate;
 
 class CoverageCommandTest {
   static final Path BORDER = Path.of("..", "fixtures", "data", "borders", "mne-alb.geojson");
+  static final Path DEMO = Path.of("..", "fixtures", "data", "demo");
   static final Path HGT = Path.of(System.getProperty("watchline.realdata", "../../shared/realdata"), "dem", "N42E019.hgt");
 
   static final String SITES = """
@@ -48,6 +49,22 @@ class CoverageCommandTest {
     } finally {
       System.setErr(old);
     }
+  }
+
+  @Test
+  void demoNightOnTheRealDem(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("demo");
+    Run r = run("coverage", "--sites", DEMO.resolve("sites.yaml").toString(), "--border", BORDER.toString(),
+        "--dem", HGT.toString(), "--patrols", DEMO.resolve("night/patrol.ndjson").toString(),
+        "--window", "2026-11-27T23:00Z/2026-11-28T00:30Z", "--revisit", "1h", "--cell", "100m", "--suggest", "2",
+        "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("4 units").contains("0 rejected");
+    List<String> csv = Files.readAllLines(out.resolve("sectors.csv"));
+    assertThat(csv).hasSize(17);
+    double sensorKm = csv.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[5])).sum();
+    assertThat(sensorKm).as("16 demo sensors see some of the border").isGreaterThan(5);
+    assertThat(out.resolve("map.png")).isNotEmptyFile();
   }
 
   @Test
