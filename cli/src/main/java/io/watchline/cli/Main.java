@@ -37,6 +37,7 @@ import picocli.CommandLine.ScopeType;
       EvaluateCommand.class,
       ExportCommand.class,
       CoverageCommand.class,
+      NightlyCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
     })
