@@ -29,6 +29,8 @@ import picocli.CommandLine.ScopeType;
     // One command per line: keep the list sorted by pipeline stage.
     subcommands = {
       CommandLine.HelpCommand.class,
+      IngestCommand.class,
+      ValidateCommand.class,
     })
 public final class Main {
 

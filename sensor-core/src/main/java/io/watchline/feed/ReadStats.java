@@ -15,6 +15,7 @@ public final class ReadStats {
   private long emitted;
   private long rejected;
   private final Map<String, Long> skipped = new TreeMap<>();
+  private final Map<String, Long> warnings = new TreeMap<>();
   private long bytes;
 
   public ReadStats(String file) {
@@ -31,6 +32,18 @@ public final class ReadStats {
 
   public void skipped(String reason) {
     skipped.merge(reason, 1L, Long::sum);
+  }
+
+  /**
+   * Counts something about an emitted record worth telling the user (an ASTERIX radar missing from
+   * the site registry, so no lat/lon). Warnings do not enter the read/accepted/rejected balance.
+   */
+  public void warn(String reason) {
+    warnings.merge(reason, 1L, Long::sum);
+  }
+
+  public Map<String, Long> warningsByReason() {
+    return Map.copyOf(warnings);
   }
 
   public void bytes(long total) {
@@ -92,6 +105,11 @@ public final class ReadStats {
     sb.append(" (observations ").append(emitted);
     skipped.forEach((k, v) -> sb.append(", ").append(k).append(' ').append(v));
     sb.append(") + rejected ").append(rejected);
+    if (!warnings.isEmpty()) {
+      sb.append("; warnings:");
+      warnings.forEach((k, v) -> sb.append(' ').append(k).append(' ').append(v).append(';'));
+      sb.setLength(sb.length() - 1);
+    }
     return sb.toString();
   }
 }

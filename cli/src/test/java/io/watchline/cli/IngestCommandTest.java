@@ -1,0 +1,89 @@
+package io.watchline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class IngestCommandTest {
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static Path fixture(String rel) {
+    Path p = Path.of("../fixtures/data").resolve(rel);
+    assertThat(Files.isRegularFile(p)).as("fixture %s", p).isTrue();
+    return p;
+  }
+
+  @Test
+  void ingestsSeveralFormatsInOrderAndReportsEachInput() throws IOException {
+    Path bad = tmp.resolve("bad.nmea");
+    Files.writeString(bad, "$GPRMC,093802,A,5213.1439,N,02100.6511,E,000.0,226.0,160305,004.2,E,D*16\n");
+    Path out = tmp.resolve("obs.ndjson");
+    Run r = run("ingest", fixture("nmea/garmin17n.log").toString(), tmp.resolve("missing.gpx").toString(),
+        fixture("gpx/around-visnjan-with-car.gpx").toString(), bad.toString(), "--out", out.toString());
+    assertThat(r.code).isEqualTo(ExitCode.FAILURE); // one input missing, the others processed
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(2 + 104);
+    assertThat(lines.get(0)).contains("\"t\":\"2005-03-16T09:38:02.000Z\"").contains("\"kind\":\"patrol\"");
+    assertThat(lines.get(2)).contains("2020-12-18T06:15:50.000Z");
+    List<String> rejects = Files.readAllLines(tmp.resolve("obs.ndjson.rejects.ndjson"));
+    assertThat(rejects).singleElement().asString().contains("bad checksum").contains("\"line\":1");
+    assertThat(r.err).contains("garmin17n.log (nmea): read ")
+        .contains("no such file: " + tmp.resolve("missing.gpx"))
+        .contains("around-visnjan-with-car.gpx (gpx): read 104 = accepted 104 (observations 104) + rejected 0")
+        .contains("bad.nmea (nmea): read 1 = accepted 0 (observations 0) + rejected 1");
+  }
+
+  @Test
+  void maxBadExceededExitsThreeButWritesOutputs() throws IOException {
+    Path out = tmp.resolve("o.ndjson");
+    Run r = run("ingest", fixture("gpx/korita-zbevnica.gpx").toString(), "--out", out.toString(),
+        "--rejects", tmp.resolve("r.ndjson").toString(), "--max-bad", "10");
+    assertThat(r.code).isEqualTo(ExitCode.TOO_MANY_BAD);
+    assertThat(Files.readAllLines(out)).hasSize(513);
+    assertThat(Files.readAllLines(tmp.resolve("r.ndjson"))).hasSize(360);
+    assertThat(r.err).contains("360 records rejected, more than --max-bad 10");
+  }
+
+  @Test
+  void badDateIsAUsageError() {
+    Run r = run("ingest", "--date", "27.11.2026", "x.pcap");
+    assertThat(r.code).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err).contains("--date must be YYYY-MM-DD").doesNotContain("Exception");
+  }
+
+  @Test
+  void validateReportsSpanAndFirstBadRecords() throws IOException {
+    Path bad = tmp.resolve("mixed.nmea");
+    Files.writeString(bad, String.join("\n",
+        "$GPRMC,093802,A,5213.1439,N,02100.6511,E,000.0,226.0,160305,004.2,E,D*15",
+        "$GPRMC,093803,A,5213.1439,N,02100.6511,E,000.0,226.0,160305,004.2,E,D*15",
+        "$GPRMC,093804,A,5213.1439,N,02100.6511,E,000.0,226.0,160305,004.2,E,D*13", ""), StandardCharsets.US_ASCII);
+    Run r = run("validate", bad.toString());
+    assertThat(r.code).isZero();
+    assertThat(r.out).contains("mixed.nmea (nmea): read 3 = accepted 2 (observations 2) + rejected 1")
+        .contains("time span 2005-03-16T09:38:02.000Z .. 2005-03-16T09:38:04.000Z")
+        .contains(":2 @73: bad checksum: computed 14, sentence says 15 | $GPRMC,093803");
+    assertThat(run("validate", "--max-bad", "0", bad.toString()).code).isEqualTo(ExitCode.TOO_MANY_BAD);
+  }
+}

@@ -1,0 +1,173 @@
+package io.watchline.feed;
+
+import io.watchline.feed.cot.CotReader;
+import io.watchline.feed.gpx.GpxReader;
+import io.watchline.feed.nmea.NmeaReader;
+import io.watchline.ndjson.NdjsonObservationReader;
+import io.watchline.sites.SiteRegistry;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The one entry point to read any feed: detects the format from the content (never the file name)
+ * unless one is given, and opens the matching streaming reader. See docs/feeds.md for the rules.
+ */
+public final class Feeds {
+  static final int PEEK = 8192;
+
+  private Feeds() {}
+
+  public static FeedReader open(
+      Path path, FeedFormat format, FeedOptions options, SiteRegistry sites, RejectSink rejects)
+      throws IOException {
+    InputStream in = Files.newInputStream(path);
+    try {
+      return open(in, path.toString(), format, options, sites, rejects);
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens a reader over {@code in}; {@code name} is what provenance records call the file. The
+   * reader owns the stream and closes it.
+   */
+  public static FeedReader open(
+      InputStream raw, String name, FeedFormat format, FeedOptions options, SiteRegistry sites,
+      RejectSink rejects) throws IOException {
+    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+    FeedFormat f = format;
+    if (f == null || f == FeedFormat.AUTO) {
+      f = detect(in);
+      if (f == null) {
+        throw new FeedException(name + ": cannot tell the feed format from the content; give --format");
+      }
+    }
+    String unit = options.sensor() != null ? options.sensor() : stem(name);
+    return switch (f) {
+      case NMEA -> new NmeaReader(in, name, unit, options.date(), rejects);
+      case GPX -> new GpxReader(in, name, unit, rejects);
+      case COT -> new CotReader(in, name, options.allCotTypes(), rejects);
+      case NDJSON -> new NdjsonObservationReader(in, name, rejects);
+      default -> throw new FeedException(name + ": format " + f.wireName() + " is not readable yet");
+    };
+  }
+
+  /** The format of a buffered stream, judged from its first bytes (the stream is reset); null if unknown. */
+  public static FeedFormat detect(BufferedInputStream in) throws IOException {
+    in.mark(PEEK);
+    byte[] head = in.readNBytes(PEEK);
+    in.reset();
+    return detect(head, head.length);
+  }
+
+  /** The format judged from the first {@code n} bytes of a feed; null if nothing fits. */
+  public static FeedFormat detect(byte[] b, int n) {
+    if (n == 0) {
+      return null;
+    }
+    int i = 0;
+    if (n >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+      i = 3;
+    }
+    while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
+      i++;
+    }
+    if (i < n) {
+      byte c = b[i];
+      if (c == '<') {
+        return xmlFormat(new String(b, i, n - i, java.nio.charset.StandardCharsets.UTF_8));
+      }
+      if (c == '$' || c == '!' || c == '#') {
+        return nmeaOrNull(b, i, n);
+      }
+      if (c == '{') {
+        return FeedFormat.NDJSON;
+      }
+    }
+    if (isText(b, n) && firstLineLooksLikeCsv(b, n)) {
+      return FeedFormat.CSV;
+    }
+    return null;
+  }
+
+  private static FeedFormat nmeaOrNull(byte[] b, int i, int n) {
+    // Skip '#' comment lines; the first real line must be a '$' or '!' sentence.
+    while (i < n && b[i] == '#') {
+      while (i < n && b[i] != '\n') {
+        i++;
+      }
+      while (i < n && (b[i] == '\n' || b[i] == '\r' || b[i] == ' ')) {
+        i++;
+      }
+    }
+    if (i >= n) {
+      return FeedFormat.NMEA; // only comments in the peek: a long header
+    }
+    return b[i] == '$' || b[i] == '!' ? FeedFormat.NMEA : null;
+  }
+
+  /** The root element decides: gpx, event/events (CoT), MetadataStream (ONVIF). */
+  static FeedFormat xmlFormat(String s) {
+    int i = 0;
+    while (true) {
+      int lt = s.indexOf('<', i);
+      if (lt < 0 || lt + 1 >= s.length()) {
+        return null;
+      }
+      char c = s.charAt(lt + 1);
+      if (c == '?' || c == '!') {
+        int end = s.startsWith("<!--", lt) ? s.indexOf("-->", lt) : s.indexOf('>', lt);
+        if (end < 0) {
+          return null;
+        }
+        i = end + 1;
+        continue;
+      }
+      int j = lt + 1;
+      while (j < s.length() && " \t\r\n/>".indexOf(s.charAt(j)) < 0) {
+        j++;
+      }
+      String qname = s.substring(lt + 1, j);
+      String local = qname.substring(qname.indexOf(':') + 1);
+      return switch (local) {
+        case "gpx" -> FeedFormat.GPX;
+        case "event", "events" -> FeedFormat.COT;
+        case "MetadataStream", "VideoAnalytics", "Frame" -> FeedFormat.ONVIF;
+        default -> null;
+      };
+    }
+  }
+
+  private static boolean isText(byte[] b, int n) {
+    for (int i = 0; i < n; i++) {
+      int c = b[i] & 0xff;
+      if (c < 0x09 || (c > 0x0d && c < 0x20 && c != 0x1b)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean firstLineLooksLikeCsv(byte[] b, int n) {
+    int commas = 0;
+    for (int i = 0; i < n && b[i] != '\n'; i++) {
+      if (b[i] == ',' || b[i] == ';' || b[i] == '\t') {
+        commas++;
+      }
+    }
+    return commas >= 2;
+  }
+
+  /** File name without directory and extension, the default unit id of a patrol GPS file. */
+  static String stem(String name) {
+    String s = name.replace('\\', '/');
+    s = s.substring(s.lastIndexOf('/') + 1);
+    int dot = s.indexOf('.');
+    return dot > 0 ? s.substring(0, dot) : s;
+  }
+}

@@ -1,0 +1,280 @@
+package io.watchline.feed.cot;
+
+import io.watchline.feed.FeedReader;
+import io.watchline.feed.ReadStats;
+import io.watchline.feed.Reject;
+import io.watchline.feed.RejectSink;
+import io.watchline.feed.SafeXml;
+import io.watchline.observation.Kind;
+import io.watchline.observation.Observation;
+import io.watchline.observation.Source;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Patrol fixes from Cursor-on-Target events. A CoT log is often many {@code <event>} documents
+ * back to back (a TAK stream, with or without XML declarations), which is not one well-formed XML
+ * document; so the reader cuts the byte stream at {@code <event … </event>} and parses each event on
+ * its own. A broken event is rejected at its exact byte offset and the next one is read.
+ *
+ * <p>Only friendly ground units ({@code a-f-G*}) become patrol fixes unless {@code allTypes};
+ * other events are skipped with a count. {@code 9999999} in hae/ce means unknown. The ATAK no-fix
+ * position (-0.0043, -0.0077) is rejected.
+ */
+public final class CotReader implements FeedReader {
+  static final int MAX_EVENT = 1 << 20;
+  private static final byte[] OPEN = "<event".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CLOSE = "</event>".getBytes(StandardCharsets.US_ASCII);
+
+  private final InputStream in;
+  private final String file;
+  private final boolean allTypes;
+  private final RejectSink rejects;
+  private final ReadStats stats;
+  private final XMLInputFactory factory = SafeXml.inputFactory();
+  private byte[] event = new byte[4096];
+  private int eventLen;
+  private long pos;
+  private long seq;
+
+  public CotReader(InputStream in, String file, boolean allTypes, RejectSink rejects) {
+    this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16);
+    this.file = file;
+    this.allTypes = allTypes;
+    this.rejects = rejects;
+    this.stats = new ReadStats(file);
+    stats.format("cot");
+  }
+
+  @Override
+  public Observation next() throws IOException {
+    while (true) {
+      long start = findEventStart();
+      if (start < 0) {
+        stats.bytes(pos);
+        return null;
+      }
+      int end = readEventBody();
+      Source src = Source.atOffset(file, start);
+      if (end == -1) {
+        reject(src, "event not closed: input ends inside <event>", excerpt());
+        stats.bytes(pos);
+        return null;
+      }
+      if (end == -2) {
+        reject(src, "event longer than " + MAX_EVENT + " bytes", excerpt());
+        continue;
+      }
+      Observation o = parse(src);
+      if (o != null) {
+        stats.bytes(pos);
+        return o;
+      }
+    }
+  }
+
+  /** Skips to the next "<event" followed by a blank, '>' or '/', copies it in; offset or -1. */
+  private long findEventStart() throws IOException {
+    int matched = 0;
+    while (true) {
+      int c = in.read();
+      if (c < 0) {
+        return -1;
+      }
+      pos++;
+      if (matched == OPEN.length) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>' || c == '/') {
+          System.arraycopy(OPEN, 0, event, 0, OPEN.length);
+          event[OPEN.length] = (byte) c;
+          eventLen = OPEN.length + 1;
+          return pos - OPEN.length - 1;
+        }
+        matched = 0;
+      }
+      if (c == OPEN[matched]) {
+        matched++;
+      } else {
+        matched = c == OPEN[0] ? 1 : 0;
+      }
+    }
+  }
+
+  /** Reads up to and including "</event>"; returns the length, -1 at end of input, -2 if too long. */
+  private int readEventBody() throws IOException {
+    int matched = 0;
+    boolean overlong = false;
+    while (true) {
+      int c = in.read();
+      if (c < 0) {
+        return -1;
+      }
+      pos++;
+      if (!overlong) {
+        if (eventLen == event.length) {
+          if (event.length >= MAX_EVENT) {
+            overlong = true;
+          } else {
+            event = java.util.Arrays.copyOf(event, event.length * 2);
+          }
+        }
+        if (!overlong) {
+          event[eventLen++] = (byte) c;
+        }
+      }
+      if (c == CLOSE[matched]) {
+        matched++;
+        if (matched == CLOSE.length) {
+          return overlong ? -2 : eventLen;
+        }
+      } else {
+        matched = c == CLOSE[0] ? 1 : 0;
+      }
+    }
+  }
+
+  private Observation parse(Source src) {
+    String uid = null;
+    String type = null;
+    String time = null;
+    String latText = null;
+    String lonText = null;
+    String callsign = null;
+    double speed = Double.NaN;
+    double course = Double.NaN;
+    try {
+      XMLStreamReader x = factory.createXMLStreamReader(new ByteArrayInputStream(event, 0, eventLen), "UTF-8");
+      try {
+        while (x.hasNext()) {
+          if (x.next() != XMLStreamConstants.START_ELEMENT) {
+            continue;
+          }
+          switch (x.getLocalName()) {
+            case "event" -> {
+              uid = x.getAttributeValue(null, "uid");
+              type = x.getAttributeValue(null, "type");
+              time = x.getAttributeValue(null, "time");
+            }
+            case "point" -> {
+              latText = x.getAttributeValue(null, "lat");
+              lonText = x.getAttributeValue(null, "lon");
+            }
+            case "contact" -> callsign = x.getAttributeValue(null, "callsign");
+            case "track" -> {
+              speed = number(x.getAttributeValue(null, "speed"));
+              course = number(x.getAttributeValue(null, "course"));
+            }
+            default -> { }
+          }
+        }
+      } finally {
+        x.close();
+      }
+    } catch (XMLStreamException e) {
+      reject(src, "malformed CoT event: " + message(e), excerpt());
+      return null;
+    }
+    if (uid == null || uid.isBlank()) {
+      reject(src, "CoT event without uid", excerpt());
+      return null;
+    }
+    if (type == null) {
+      reject(src, "CoT event without type", excerpt());
+      return null;
+    }
+    if (!allTypes && !type.startsWith("a-f-G")) {
+      stats.skipped("cot type not a friendly ground unit (" + family(type) + ")");
+      return null;
+    }
+    double lat = number(latText);
+    double lon = number(lonText);
+    if (Double.isNaN(lat) || Double.isNaN(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+      reject(src, "CoT point lat/lon missing or out of range", excerpt());
+      return null;
+    }
+    if (isAtakNoFix(lat, lon)) {
+      reject(src, "ATAK no-fix position (-0.0043, -0.0077)", excerpt());
+      return null;
+    }
+    Instant t;
+    try {
+      t = OffsetDateTime.parse(time == null ? "" : time).toInstant();
+    } catch (DateTimeParseException e) {
+      reject(src, "CoT event time '" + time + "' is not ISO-8601", excerpt());
+      return null;
+    }
+    stats.emitted();
+    // 9999999 marks unknown speed/course in TAK as well as unknown hae/ce.
+    if (speed >= 9_999_999 || speed < 0) {
+      speed = Double.NaN;
+    }
+    if (course >= 9_999_999 || course < 0) {
+      course = Double.NaN;
+    }
+    return Observation.builder(t, Kind.PATROL).sensor(callsign != null ? callsign : uid).unit(uid)
+        .seq(seq++).position(lat, lon).velocity(speed, course).src(src).build();
+  }
+
+  /** ATAK reports this spot just south-west of (0, 0) when the device has no GPS fix. */
+  static boolean isAtakNoFix(double lat, double lon) {
+    return Math.abs(lat + 0.0043) < 0.0005 && Math.abs(lon + 0.0077) < 0.0005;
+  }
+
+  /** The first three type atoms ("a-h-G" of "a-h-G-U-C"), so skip counts stay few. */
+  static String family(String type) {
+    int dashes = 0;
+    for (int i = 0; i < type.length(); i++) {
+      if (type.charAt(i) == '-' && ++dashes == 3) {
+        return type.substring(0, i);
+      }
+    }
+    return type;
+  }
+
+  private static String message(XMLStreamException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage().strip();
+    int i = m.lastIndexOf("Message: ");
+    return (i >= 0 ? m.substring(i + 9) : m).lines().findFirst().orElse("");
+  }
+
+  private static double number(String s) {
+    if (s == null) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(s.trim());
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  private String excerpt() {
+    int n = Math.min(eventLen, 200);
+    String s = new String(event, 0, n, StandardCharsets.UTF_8);
+    return eventLen > n ? s + "…" : s;
+  }
+
+  private void reject(Source src, String reason, String excerpt) {
+    stats.rejected();
+    rejects.reject(new Reject(src, reason, excerpt));
+  }
+
+  @Override
+  public ReadStats stats() {
+    return stats;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

@@ -1,0 +1,184 @@
+package io.watchline.feed.gpx;
+
+import io.watchline.feed.FeedReader;
+import io.watchline.feed.ReadStats;
+import io.watchline.feed.Reject;
+import io.watchline.feed.RejectSink;
+import io.watchline.feed.SafeXml;
+import io.watchline.observation.Kind;
+import io.watchline.observation.Observation;
+import io.watchline.observation.Source;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Patrol fixes from GPX 1.0 and 1.1: every {@code trkpt} and {@code wpt} with a time. Points
+ * without a time cannot be placed on the night's timeline and are rejected. Streams with StAX;
+ * provenance is the line of the point's start tag and the parser's character offset there.
+ * A document cut in the middle keeps every point before the cut and rejects the rest once.
+ */
+public final class GpxReader implements FeedReader {
+  private final InputStream in;
+  private final XMLStreamReader xml;
+  private final String file;
+  private final String unit;
+  private final RejectSink rejects;
+  private final ReadStats stats;
+  private boolean done;
+  private long seq;
+
+  public GpxReader(InputStream in, String file, String unit, RejectSink rejects) throws IOException {
+    this.in = in;
+    this.file = file;
+    this.unit = unit;
+    this.rejects = rejects;
+    this.stats = new ReadStats(file);
+    stats.format("gpx");
+    try {
+      this.xml = SafeXml.inputFactory().createXMLStreamReader(in);
+    } catch (XMLStreamException e) {
+      throw new IOException(file + ": cannot start XML parser: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Observation next() throws IOException {
+    if (done) {
+      return null;
+    }
+    Source src = null;
+    String excerpt = null;
+    try {
+      while (xml.hasNext()) {
+        int ev = xml.next();
+        if (ev != XMLStreamConstants.START_ELEMENT) {
+          continue;
+        }
+        String name = xml.getLocalName();
+        if (!name.equals("trkpt") && !name.equals("wpt")) {
+          continue;
+        }
+        src = here();
+        String latText = xml.getAttributeValue(null, "lat");
+        String lonText = xml.getAttributeValue(null, "lon");
+        excerpt = "<" + name + " lat=\"" + latText + "\" lon=\"" + lonText + "\">";
+        String time = null;
+        double speed = Double.NaN;
+        double course = Double.NaN;
+        int depth = 1;
+        while (depth > 0) {
+          int e = xml.next();
+          if (e == XMLStreamConstants.START_ELEMENT) {
+            depth++;
+            if (depth == 2) {
+              switch (xml.getLocalName()) {
+                case "time" -> time = xml.getElementText().trim();
+                case "speed" -> speed = parse(xml.getElementText());
+                case "course" -> course = parse(xml.getElementText());
+                default -> { }
+              }
+              if (xml.getEventType() == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+              }
+            }
+          } else if (e == XMLStreamConstants.END_ELEMENT) {
+            depth--;
+          }
+        }
+        double lat = parse(latText);
+        double lon = parse(lonText);
+        if (Double.isNaN(lat) || Double.isNaN(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+          reject(src, name + " lat/lon missing or out of range", excerpt);
+          continue;
+        }
+        if (time == null || time.isEmpty()) {
+          reject(src, name + " without time", excerpt);
+          continue;
+        }
+        Instant t;
+        try {
+          t = parseTime(time);
+        } catch (DateTimeParseException ex) {
+          reject(src, name + " time '" + time + "' is not ISO-8601", excerpt);
+          continue;
+        }
+        stats.emitted();
+        return Observation.builder(t, Kind.PATROL).sensor(unit).unit(unit).seq(seq++)
+            .position(lat, lon).velocity(speed, course).src(src).build();
+      }
+    } catch (XMLStreamException e) {
+      Location loc = e.getLocation();
+      String where = loc == null ? "" : " at line " + loc.getLineNumber() + " column " + loc.getColumnNumber();
+      Source at = src != null ? src
+          : loc == null ? Source.atOffset(file, -1)
+          : Source.atLine(file, loc.getCharacterOffset(), loc.getLineNumber());
+      reject(at, "malformed or truncated XML" + where + ": " + firstLine(e.getMessage()), excerpt);
+    }
+    done = true;
+    return null;
+  }
+
+  private Source here() {
+    Location loc = xml.getLocation();
+    return Source.atLine(file, loc.getCharacterOffset(), loc.getLineNumber());
+  }
+
+  static Instant parseTime(String s) {
+    // GPX times are xsd:dateTime, normally with Z; a missing zone is read as UTC.
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeParseException e) {
+      return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
+    }
+  }
+
+  private static double parse(String s) {
+    if (s == null) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(s.trim());
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  static String firstLine(String msg) {
+    if (msg == null) {
+      return "";
+    }
+    String s = msg.strip();
+    int i = s.lastIndexOf("Message: ");
+    if (i >= 0) {
+      s = s.substring(i + 9);
+    }
+    return s.lines().findFirst().orElse("");
+  }
+
+  private void reject(Source src, String reason, String excerpt) {
+    stats.rejected();
+    rejects.reject(new Reject(src, reason, excerpt));
+  }
+
+  @Override
+  public ReadStats stats() {
+    return stats;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      xml.close();
+    } catch (XMLStreamException e) {
+      // closing a broken parser says nothing new
+    }
+    in.close();
+  }
+}
