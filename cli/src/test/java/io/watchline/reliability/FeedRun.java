@@ -73,7 +73,8 @@ record FeedRun(List<Observation> observations, List<Reject> rejects, ReadStats s
     FeedRun trickled = read(target, new TrickleInputStream(data, seedOf(data)), data);
     if (!trickled.observations.equals(run.observations) || !sameRejects(trickled.rejects, run.rejects)) {
       throw fail(target, data, "reading in small chunks changed the result: "
-          + run.summary() + " vs " + trickled.summary(), null);
+          + run.summary() + " vs " + trickled.summary() + "; first difference: "
+          + firstDifference(run, trickled), null);
     }
     return run;
   }
@@ -97,8 +98,13 @@ record FeedRun(List<Observation> observations, List<Reject> rejects, ReadStats s
         throw fail(target, data, "reject without a source offset within the input (" + data.length + " bytes): " + r, null);
       }
     }
+    java.util.regex.Pattern start =
+        target.recordStart() == null ? null : java.util.regex.Pattern.compile(target.recordStart());
     for (Observation o : observations) {
       String bad = badValue(o, data.length);
+      if (bad == null && start != null && INPUT_NAME.equals(o.src().file()) && o.src().hasOffset()) {
+        bad = pointsAt(start, data, (int) o.src().offset(), o.src().hasLine());
+      }
       if (bad != null) {
         throw fail(target, data, bad + ": " + o, null);
       }
@@ -123,19 +129,42 @@ record FeedRun(List<Observation> observations, List<Reject> rejects, ReadStats s
     if (o.hasPosition() && !(Math.abs(o.lat()) <= 90 && Math.abs(o.lon()) <= 180)) {
       return "position out of range";
     }
-    if (!absentOrWithin(o.rangeM(), 0, 1e7)) {
+    if (!absentOrWithin(o.rangeM(), 0, Double.MAX_VALUE)) {
       return "range_m not finite and non-negative";
     }
     if (!absentOrWithin(o.bearingDeg(), 0, 360) || !absentOrWithin(o.courseDeg(), 0, 360)) {
       return "bearing/course outside 0..360";
     }
-    if (!absentOrWithin(o.speedMps(), 0, 1e5)) {
+    if (!absentOrWithin(o.speedMps(), 0, Double.MAX_VALUE)) {
       return "speed_mps not finite and non-negative";
     }
     if (!absentOrWithin(o.conf(), 0, 1)) {
       return "conf outside 0..1";
     }
     return null;
+  }
+
+  /**
+   * Null when the input at {@code offset} (after blanks) starts a record, else what it shows. A
+   * line-based source gives the start of the record's line: the record must begin on that line.
+   */
+  static String pointsAt(java.util.regex.Pattern start, byte[] data, int offset, boolean line) {
+    int i = offset;
+    while (i < data.length && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n')) {
+      i++;
+    }
+    int end = i;
+    while (end < data.length && data[end] != '\n' && data[end] != '\r') {
+      end++;
+    }
+    String here = new String(data, i, (line ? end : Math.min(data.length, i + 64)) - i,
+        java.nio.charset.StandardCharsets.ISO_8859_1);
+    var m = start.matcher(here);
+    if (line ? m.find() : m.lookingAt()) {
+      return null;
+    }
+    return "source offset " + offset + " does not point at the record: '"
+        + here.substring(0, Math.min(64, here.length())) + "'";
   }
 
   private static boolean absentOrWithin(double v, double lo, double hi) {
@@ -192,6 +221,22 @@ record FeedRun(List<Observation> observations, List<Reject> rejects, ReadStats s
       }
     }
     return true;
+  }
+
+  static String firstDifference(FeedRun a, FeedRun b) {
+    for (int i = 0; i < Math.min(a.observations.size(), b.observations.size()); i++) {
+      if (!a.observations.get(i).equals(b.observations.get(i))) {
+        return a.observations.get(i) + " vs " + b.observations.get(i);
+      }
+    }
+    for (int i = 0; i < Math.min(a.rejects.size(), b.rejects.size()); i++) {
+      Reject x = a.rejects.get(i);
+      Reject y = b.rejects.get(i);
+      if (!x.src().equals(y.src()) || !x.reason().equals(y.reason())) {
+        return x + " vs " + y;
+      }
+    }
+    return "counts differ";
   }
 
   String summary() {

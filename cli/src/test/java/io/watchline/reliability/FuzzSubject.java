@@ -37,8 +37,10 @@ interface FuzzSubject {
 
       @Override
       public void checkNoLoss(byte[] seed, Random rnd) {
-        if (t.lineLocal()) {
+        if (t.lineDamageLoss() == FeedTarget.LINE_LOCAL) {
           NoLossChecks.damagedLineLosesNothingElse(t, seed, rnd);
+        } else if (t.lineDamageLoss() > 0) {
+          NoLossChecks.damagedLineLosesAtMost(t, seed, rnd, t.lineDamageLoss());
         }
         if (t.truncationKeepsPrefix()) {
           NoLossChecks.truncationKeepsCompleteRecords(t, seed, rnd);

@@ -50,6 +50,44 @@ final class NoLossChecks {
   }
 
   /**
+   * For formats with context across lines: damaging one line may cost at most {@code maxLoss} of
+   * the observations the intact input gave (compared by time, position and sensor, since
+   * provenance and sequence numbers shift).
+   */
+  static void damagedLineLosesAtMost(FeedTarget t, byte[] original, Random rnd, int maxLoss) {
+    List<int[]> lines = lines(original);
+    if (lines.size() <= t.headerLines()) {
+      return;
+    }
+    int victim = t.headerLines() + rnd.nextInt(lines.size() - t.headerLines());
+    int[] span = lines.get(victim);
+    byte[] garbage = garbageFor(Arrays.copyOfRange(original, span[0], span[1]), rnd);
+    byte[] damaged = Mutator.cat(
+        Arrays.copyOfRange(original, 0, span[0]), garbage, Arrays.copyOfRange(original, span[1], original.length));
+    FeedRun before = FeedRun.read(t, original);
+    FeedRun after = FeedRun.read(t, damaged);
+    after.assertInvariants(t, damaged);
+    java.util.Map<String, Integer> left = new java.util.HashMap<>();
+    for (Observation o : after.observations()) {
+      left.merge(key(o), 1, Integer::sum);
+    }
+    int lost = 0;
+    for (Observation o : before.observations()) {
+      if (left.merge(key(o), -1, Integer::sum) < 0) {
+        lost++;
+      }
+    }
+    if (lost > maxLoss) {
+      throw FeedRun.fail(t, damaged, "damaging line " + (victim + 1) + " lost " + lost
+          + " observations of the intact input (at most " + maxLoss + " allowed)", null);
+    }
+  }
+
+  private static String key(Observation o) {
+    return o.t() + " " + o.lat() + " " + o.lon() + " " + o.sensor() + " " + o.kind();
+  }
+
+  /**
    * Cuts the input at a random point and checks that every observation whose record ended before
    * the cut (the next observation starts at or before it) is still emitted, identically.
    */

@@ -17,4 +17,24 @@ class ReaderFuzzTest {
   void sites(byte[] data) {
     Subjects.byName("sites").check(data);
   }
+
+  @FuzzTest(maxDuration = "30s")
+  void nmea(byte[] data) {
+    Subjects.byName("nmea").check(data);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void gpx(byte[] data) {
+    Subjects.byName("gpx").check(data);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void cot(byte[] data) {
+    Subjects.byName("cot").check(data);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void geojson(byte[] data) {
+    Subjects.byName("geojson").check(data);
+  }
 }

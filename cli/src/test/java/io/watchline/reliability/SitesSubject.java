@@ -54,7 +54,7 @@ final class SitesSubject implements FuzzSubject {
   }
 
   private AssertionError fail(byte[] data, String what, Throwable cause) {
-    FeedTarget t = new FeedTarget(name(), null, List::of, false, 0, false);
+    FeedTarget t = new FeedTarget(name(), null, List::of, FeedTarget.NOT_CHECKED, 0, false, null);
     return FeedRun.fail(t, data, what, cause);
   }
 

@@ -13,6 +13,7 @@ final class Subjects {
       out.add(FuzzSubject.of(t));
     }
     out.add(new SitesSubject());
+    out.add(new GeoJsonSubject());
     return out;
   }
 
