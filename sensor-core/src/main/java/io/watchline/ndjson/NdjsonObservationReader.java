@@ -1,7 +1,7 @@
 package io.watchline.ndjson;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.watchline.feed.FeedReader;
 import io.watchline.feed.ReadStats;
 import io.watchline.feed.Reject;
@@ -59,7 +59,9 @@ public final class NdjsonObservationReader implements FeedReader {
         return o;
       } catch (BadRecordException e) {
         reject(e.getMessage());
-      } catch (StreamReadException e) {
+      } catch (JsonProcessingException e) {
+        // Parse errors and Jackson's size limits (StreamConstraintsException: a 1000-digit
+        // number) alike: the line is bad, the stream goes on.
         reject("invalid JSON: " + e.getOriginalMessage());
       } catch (CharConversionException e) {
         // Jackson guesses the encoding from the first bytes: a line starting with NUL bytes is
