@@ -1,7 +1,7 @@
 package io.watchline.feed.gpx;
 
 import io.watchline.feed.FeedReader;
-import io.watchline.feed.LineOffsets;
+import io.watchline.feed.TrackedXmlInput;
 import io.watchline.feed.ReadStats;
 import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
@@ -26,7 +26,7 @@ import javax.xml.stream.XMLStreamReader;
  * A document cut in the middle keeps every point before the cut and rejects the rest once.
  */
 public final class GpxReader implements FeedReader {
-  private final LineOffsets in;
+  private final TrackedXmlInput in;
   private final XMLStreamReader xml;
   private final String file;
   private final String unit;
@@ -36,7 +36,7 @@ public final class GpxReader implements FeedReader {
   private long seq;
 
   public GpxReader(InputStream in, String file, String unit, RejectSink rejects) throws IOException {
-    this.in = new LineOffsets(in);
+    this.in = new TrackedXmlInput(in);
     this.file = file;
     this.unit = unit;
     this.rejects = rejects;

@@ -5,21 +5,30 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Counts bytes and remembers where recent lines start, so that a reader working through a parser
- * that buffers ahead (StAX) can still give the byte offset of a record's line. The parser's
- * character offsets are neither bytes (non-ASCII text) nor stable (they move with how the input
- * happened to arrive). Keeps the last {@value #WINDOW} line starts: far more than a parser reads
- * ahead, and a fixed amount of memory however long the file.
+ * What an XML feed reader puts between the file and its StAX parser.
+ *
+ * <p>It counts bytes and remembers where recent lines start, so that the reader can give the byte
+ * offset of a record's line: the parser's character offsets are neither bytes (non-ASCII text)
+ * nor stable (they move with how the input happened to arrive). It keeps the last {@value
+ * #WINDOW} line starts: far more than a parser reads ahead, and fixed memory however long the
+ * file.
+ *
+ * <p>It also ends the input with an {@link IOException} (which the parser reports as a
+ * well-formedness error) once more than {@link #MAX_TEXT_RUN} bytes pass without a '&lt;' or
+ * '&gt;': StAX buffers a whole text node or attribute, so a 2 GB element would otherwise exhaust
+ * memory.
  */
-public final class LineOffsets extends FilterInputStream {
+public final class TrackedXmlInput extends FilterInputStream {
   static final int WINDOW = 1 << 16;
+  public static final int MAX_TEXT_RUN = 1 << 20;
 
   private final long[] starts = new long[WINDOW]; // ring: start of line n at [(n - 1) % WINDOW]
   private long lines = 1; // line 1 starts at 0
   private long pos;
   private boolean afterCr;
+  private long sinceMarkup;
 
-  public LineOffsets(InputStream in) {
+  public TrackedXmlInput(InputStream in) {
     super(in);
   }
 
@@ -28,6 +37,7 @@ public final class LineOffsets extends FilterInputStream {
     int c = in.read();
     if (c >= 0) {
       see((byte) c);
+      checkTextRun();
     }
     return c;
   }
@@ -38,11 +48,19 @@ public final class LineOffsets extends FilterInputStream {
     for (int i = 0; i < n; i++) {
       see(b[off + i]);
     }
+    checkTextRun();
     return n;
+  }
+
+  private void checkTextRun() throws IOException {
+    if (sinceMarkup > MAX_TEXT_RUN) {
+      throw new IOException("more than " + MAX_TEXT_RUN + " bytes of text without markup (at byte " + pos + ")");
+    }
   }
 
   private void see(byte c) {
     pos++;
+    sinceMarkup = c == '<' || c == '>' ? 0 : sinceMarkup + 1;
     // Line ends as XML counts them: LF, CR, or CR LF as one.
     if (c == '\r' || (c == '\n' && !afterCr)) {
       starts[(int) (lines % WINDOW)] = pos;
