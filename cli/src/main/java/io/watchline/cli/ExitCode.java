@@ -11,4 +11,6 @@ public final class ExitCode {
   public static final int USAGE = 2;
   /** The input had more bad records than {@code --max-bad} allows. */
   public static final int TOO_MANY_BAD = 3;
+  /** {@code nightly}: another run holds the lock on the same output root; try again later. */
+  public static final int LOCKED = 4;
 }

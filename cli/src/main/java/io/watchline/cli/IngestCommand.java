@@ -64,6 +64,8 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Mixin FeedInputOptions input = new FeedInputOptions();
 
+  @Mixin Verbosity log;
+
   @Spec CommandSpec spec;
 
   static String defaultRejects(String out) {
@@ -94,7 +96,9 @@ public final class IngestCommand implements Callable<Integer> {
           }
           ReadStats s = r.stats();
           rejected += s.rejectedCount();
-          err.println(s.summary());
+          if (!log.quiet()) {
+            err.println(s.summary());
+          }
         } catch (FeedException | NoSuchFileException e) {
           unreadable++;
           err.println("watchline: " + (e instanceof NoSuchFileException ? "no such file: " + feed : e.getMessage()));

@@ -31,6 +31,11 @@ import picocli.CommandLine.ScopeType;
       CommandLine.HelpCommand.class,
       IngestCommand.class,
       ValidateCommand.class,
+      BorderCommand.class,
+      SectorsCommand.class,
+      FuseCommand.class,
+      EvaluateCommand.class,
+      ExportCommand.class,
     })
 public final class Main {
 

@@ -54,6 +54,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Mixin FeedInputOptions input = new FeedInputOptions();
 
+  /** The report is this command's data (stdout); -q/-v only concern stderr. */
+  @Mixin Verbosity log;
+
   @Spec CommandSpec spec;
 
   /** Keeps the first few rejects for the report. */

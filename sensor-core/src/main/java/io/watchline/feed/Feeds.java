@@ -1,8 +1,12 @@
 package io.watchline.feed;
 
+import io.watchline.feed.asterix.AsterixReader;
+import io.watchline.feed.asterix.Framing;
 import io.watchline.feed.cot.CotReader;
+import io.watchline.feed.csv.ExportReader;
 import io.watchline.feed.gpx.GpxReader;
 import io.watchline.feed.nmea.NmeaReader;
+import io.watchline.feed.onvif.OnvifReader;
 import io.watchline.ndjson.NdjsonObservationReader;
 import io.watchline.sites.SiteRegistry;
 import java.io.BufferedInputStream;
@@ -51,10 +55,37 @@ public final class Feeds {
     return switch (f) {
       case NMEA -> new NmeaReader(in, name, unit, options.date(), rejects);
       case GPX -> new GpxReader(in, name, unit, rejects);
+      case ONVIF -> new OnvifReader(in, name, options.sensor(), sites, rejects);
       case COT -> new CotReader(in, name, options.allCotTypes(), rejects);
-      case NDJSON -> new NdjsonObservationReader(in, name, rejects);
+      case NDJSON -> canonicalNdjson(in)
+          ? new NdjsonObservationReader(in, name, rejects)
+          : new ExportReader(in, name, true, options.sensor(), sites, rejects);
+      case CSV -> new ExportReader(in, name, false, options.sensor(), sites, rejects);
+      case ASTERIX -> new AsterixReader(in, name, asterixFraming(in, name), options, sites, rejects);
       default -> throw new FeedException(name + ": format " + f.wireName() + " is not readable yet");
     };
+  }
+
+  private static Framing asterixFraming(BufferedInputStream in, String name) throws IOException {
+    in.mark(PEEK);
+    byte[] head = in.readNBytes(PEEK);
+    in.reset();
+    Framing f = Framing.detect(head, head.length);
+    if (f == null) {
+      throw new FeedException(name + ": not ASTERIX in any known framing (raw blocks, pcap, FINAL, GPS)");
+    }
+    return f;
+  }
+
+  /** True when the first line has the canonical "t" and "kind" fields (else: a generic export). */
+  private static boolean canonicalNdjson(BufferedInputStream in) throws IOException {
+    in.mark(PEEK);
+    byte[] head = in.readNBytes(PEEK);
+    in.reset();
+    String s = new String(head, java.nio.charset.StandardCharsets.UTF_8);
+    int nl = s.indexOf('\n');
+    String first = nl >= 0 ? s.substring(0, nl) : s;
+    return first.contains("\"t\"") && first.contains("\"kind\"");
   }
 
   /** The format of a buffered stream, judged from its first bytes (the stream is reset); null if unknown. */
@@ -69,6 +100,10 @@ public final class Feeds {
   public static FeedFormat detect(byte[] b, int n) {
     if (n == 0) {
       return null;
+    }
+    Framing framing = Framing.detect(b, n);
+    if (framing != null && (framing != Framing.RAW || !isText(b, n))) {
+      return FeedFormat.ASTERIX;
     }
     int i = 0;
     if (n >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {

@@ -1,0 +1,205 @@
+package io.watchline.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import io.watchline.evaluate.Evaluator;
+import io.watchline.evaluate.Truth;
+import io.watchline.fusion.border.BorderView;
+import io.watchline.incident.Incident;
+import io.watchline.ndjson.BadRecordException;
+import io.watchline.ndjson.IncidentJson;
+import io.watchline.ndjson.Json;
+import io.watchline.ndjson.LineReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code watchline evaluate}: incidents against simulator ground truth. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Scores incident candidates against a simulated night's truth.ndjson: a true crossing (or",
+      "approach, loiter) is found when an incident of the same kind lies within 500 m and 5 min of",
+      "it, one incident per true event. Prints recall, precision and mean position error per kind,",
+      "crossings per sector, and every false alarm with its likely cause (patrol, wildlife, …).",
+      "Crossings by wildlife and patrols are not wanted incidents.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  watchline evaluate --incidents incidents.ndjson --truth night/truth.ndjson",
+      "  watchline evaluate --incidents incidents.ndjson --truth night/truth.ndjson --border mne-alb.geojson --json"
+    })
+public final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin Verbosity log = new Verbosity();
+
+  @Option(names = "--incidents", required = true, paramLabel = "FILE", description = "Incidents NDJSON from 'watchline fuse' ('-' for standard input).")
+  String incidents;
+
+  @Option(names = "--truth", required = true, paramLabel = "FILE", description = "truth.ndjson from 'watchline simulate'.")
+  Path truth;
+
+  @Option(names = {"--border", "--borders"}, paramLabel = "FILE", description = "Border line, to give missed crossings a sector.")
+  Path border;
+
+  @Option(names = "--sectors", paramLabel = "FILE", description = "Sector polygons (with --border).")
+  Path sectors;
+
+  @Option(names = "--sector-every", paramLabel = "M", defaultValue = "10000", description = "Sector length when cutting sectors (default ${DEFAULT-VALUE} m; as for fuse).")
+  double sectorEveryM;
+
+  @Option(names = "--band", paramLabel = "M", defaultValue = "3000", description = "Sector band width (default ${DEFAULT-VALUE} m; as for fuse).")
+  double bandM;
+
+  @Option(names = "--json", description = "Machine-readable JSON instead of the table.")
+  boolean json;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-", description = "Output file; '-' (default) is standard output.")
+  String output;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!Files.isRegularFile(truth)) {
+      throw new UserException("truth file not found: " + truth);
+    }
+    List<Incident> list = readIncidents();
+    Truth t;
+    try (InputStream in = Files.newInputStream(truth)) {
+      t = Truth.read(in, truth.toString());
+    }
+    BorderView view = null;
+    if (border != null) {
+      if (!Files.isRegularFile(border)) throw new UserException("border file not found: " + border);
+      view = BorderView.load(border, sectors, sectorEveryM, bandM);
+    }
+    BorderView v = view;
+    Evaluator.Report r = Evaluator.evaluate(list, t, v == null ? null : (la, lo) -> v.sectorOf(la, lo));
+    try (AtomicOutput out = AtomicOutput.open(output)) {
+      if (json) {
+        writeJson(r, out);
+      } else {
+        PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(out.stream(), java.nio.charset.StandardCharsets.UTF_8));
+        w.print(table(r));
+        w.flush();
+      }
+      out.commit();
+    }
+    return ExitCode.OK;
+  }
+
+  private List<Incident> readIncidents() throws IOException {
+    if (!"-".equals(incidents) && !Files.isRegularFile(Path.of(incidents))) {
+      throw new UserException("incidents file not found: " + incidents);
+    }
+    List<Incident> list = new ArrayList<>();
+    try (InputStream in = "-".equals(incidents) ? System.in : Files.newInputStream(Path.of(incidents));
+        LineReader lines = new LineReader(in, 64 << 20)) {
+      while (lines.next()) {
+        if (lines.blank()) continue;
+        try (JsonParser p = Json.FACTORY.createParser(lines.bytes(), 0, lines.length())) {
+          list.add(IncidentJson.read(p));
+        } catch (BadRecordException | StreamReadException e) {
+          throw new UserException(incidents + ":" + lines.lineNumber() + ": not an incident: " + e.getMessage());
+        }
+      }
+    }
+    return list;
+  }
+
+  static String table(Evaluator.Report r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%-9s %6s %6s %7s %10s %8s %10s %11s%n", "kind", "truth", "found", "recall", "incidents", "matched", "precision", "mean_err_m"));
+    for (Evaluator.KindScore k : r.kinds()) {
+      sb.append(String.format(Locale.ROOT, "%-9s %6d %6d %7s %10d %8d %10s %11s%n", k.kind(), k.truth(), k.found(), num(k.recall(), 3),
+          k.incidents(), k.matched(), num(k.precision(), 3), num(k.meanErrorM(), 1)));
+    }
+    sb.append(String.format(Locale.ROOT, "%npatrol false alarms: %d   wildlife alarms: %d   other false alarms: %d%n",
+        r.patrolFalseAlarms(), r.wildlifeAlarms(), r.falseAlarms().size() - r.patrolFalseAlarms() - r.wildlifeAlarms()));
+    sb.append(String.format(Locale.ROOT, "%ncrossings by sector%n%-8s %6s %6s %10s %8s%n", "sector", "truth", "found", "incidents", "matched"));
+    for (Evaluator.SectorScore s : r.sectors()) {
+      sb.append(String.format(Locale.ROOT, "%-8s %6d %6d %10d %8d%n", s.sector(), s.truth(), s.found(), s.incidents(), s.matched()));
+    }
+    if (!r.falseAlarms().isEmpty()) {
+      sb.append(String.format(Locale.ROOT, "%nfalse alarms%n"));
+      for (Evaluator.FalseAlarm f : r.falseAlarms()) {
+        sb.append(String.format(Locale.ROOT, "%-18s %-9s %-22s %s%n", f.id(), f.kind(), f.cause(),
+            f.group() == null ? "" : f.group() + " at " + num(f.distanceM(), 0) + " m"));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String num(double v, int decimals) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+
+  private static void writeJson(Evaluator.Report r, AtomicOutput out) throws IOException {
+    JsonGenerator g = Json.FACTORY.createGenerator(out.stream());
+    g.writeStartObject();
+    g.writeArrayFieldStart("kinds");
+    for (Evaluator.KindScore k : r.kinds()) {
+      g.writeStartObject();
+      g.writeStringField("kind", k.kind());
+      g.writeNumberField("truth", k.truth());
+      g.writeNumberField("found", k.found());
+      number(g, "recall", k.recall());
+      g.writeNumberField("incidents", k.incidents());
+      g.writeNumberField("matched", k.matched());
+      number(g, "precision", k.precision());
+      number(g, "mean_error_m", k.meanErrorM());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeNumberField("patrol_false_alarms", r.patrolFalseAlarms());
+    g.writeNumberField("wildlife_alarms", r.wildlifeAlarms());
+    g.writeArrayFieldStart("sectors");
+    for (Evaluator.SectorScore s : r.sectors()) {
+      g.writeStartObject();
+      g.writeStringField("sector", s.sector());
+      g.writeNumberField("truth", s.truth());
+      g.writeNumberField("found", s.found());
+      g.writeNumberField("incidents", s.incidents());
+      g.writeNumberField("matched", s.matched());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("false_alarms");
+    for (Evaluator.FalseAlarm f : r.falseAlarms()) {
+      g.writeStartObject();
+      g.writeStringField("id", f.id());
+      g.writeStringField("kind", f.kind());
+      g.writeStringField("cause", f.cause());
+      if (f.group() != null) {
+        g.writeStringField("group", f.group());
+        number(g, "distance_m", Math.round(f.distanceM()));
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeRaw('\n');
+    g.flush();
+  }
+
+  private static void number(JsonGenerator g, String f, double v) throws IOException {
+    if (Double.isNaN(v)) g.writeNullField(f);
+    else g.writeNumberField(f, Math.round(v * 1000) / 1000.0);
+  }
+}

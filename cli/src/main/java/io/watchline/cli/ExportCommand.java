@@ -1,0 +1,201 @@
+package io.watchline.cli;
+
+import io.watchline.export.CotRecordWriter;
+import io.watchline.export.CsvRecordWriter;
+import io.watchline.export.ExportFields;
+import io.watchline.export.ExportFormat;
+import io.watchline.export.Exporter;
+import io.watchline.export.GeoJsonRecordWriter;
+import io.watchline.export.GeoPackageRecordWriter;
+import io.watchline.export.KmlRecordWriter;
+import io.watchline.export.RecordWriter;
+import io.watchline.feed.ReadStats;
+import io.watchline.feed.RejectSink;
+import io.watchline.ndjson.NdjsonWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code watchline export}: canonical NDJSON to GIS, spreadsheet and TAK formats. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    header = "Convert canonical NDJSON to GeoJSON, CSV, KML, GeoPackage or Cursor-on-Target.",
+    description = {
+      "Converts canonical NDJSON (observations and incident candidates, mixed freely) to GeoJSON,",
+      "GeoJSON text sequences (RFC 8142), CSV, KML (Google Earth), GeoPackage (QGIS) or",
+      "Cursor-on-Target XML (TAK). Streams: memory stays flat however long the input.",
+      "Bad lines are rejected with their line number and reason; the rest is exported."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  watchline export incidents.ndjson --to geojson -o incidents.geojson",
+      "  watchline fuse --border b.geojson --sites sites.yaml obs.ndjson | watchline export - --to cot | nc tak 8087",
+      "  watchline export incidents.ndjson --to gpkg -o night.gpkg      # open in QGIS",
+      "  watchline export obs.ndjson --to csv --rejects bad.ndjson > obs.csv",
+      "",
+      "GeoPackage needs a file (-o NAME.gpkg); every other format also streams to stdout.",
+      "CoT types: a crossing scoring >= --hostile-score is a-h-G, other incidents a-u-G,",
+      "patrol fixes a-f-G, radar/thermal detections a-u-G (see docs/cli.md)."
+    })
+public final class ExportCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "IN", defaultValue = "-", description = "Canonical NDJSON file, or - for stdin (default).")
+  String input;
+
+  @Option(names = "--to", required = true, paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES}.")
+  ExportFormat format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
+      description = "Output file, or - for stdout (default). Written to a temporary name, then renamed.")
+  String output;
+
+  @Option(names = "--rejects", paramLabel = "FILE",
+      description = "Write rejected lines as NDJSON (src, reason, excerpt). Without it each is printed on stderr.")
+  String rejectsFile;
+
+  @Option(names = "--max-bad", paramLabel = "N", defaultValue = "-1",
+      description = "Exit with code 3 when more than N lines are rejected (default: no limit). The good records are still written.")
+  long maxBad;
+
+  @Option(names = "--no-tracks", negatable = false,
+      description = "GeoJSON: do not add a LineString feature for each incident's track.")
+  boolean noTracks;
+
+  @Option(names = "--hostile-score", paramLabel = "S", defaultValue = "0.8",
+      description = "CoT: a crossing scoring at least S is typed hostile (a-h-G); default ${DEFAULT-VALUE}.")
+  double hostileScore;
+
+  @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "PT1H",
+      description = "CoT: stale time after the last observation, ISO-8601 duration; default ${DEFAULT-VALUE}.")
+  Duration staleAfter;
+
+  @Mixin Verbosity log;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!(hostileScore >= 0)) {
+      throw new UserException("--hostile-score must be 0..1 (above 1 never marks a crossing hostile)");
+    }
+    if (staleAfter.isNegative()) {
+      throw new UserException("--stale-after must not be negative, e.g. PT1H");
+    }
+    if (format == ExportFormat.GPKG && "-".equals(output)) {
+      throw new UserException("a GeoPackage is a database file and cannot go to stdout: add -o NAME.gpkg");
+    }
+    if (format == ExportFormat.GPKG && !output.endsWith(".gpkg")) {
+      throw new UserException("GeoPackage file names must end in .gpkg: use -o " + output + ".gpkg");
+    }
+    if (!"-".equals(input) && !Files.isRegularFile(Path.of(input))) {
+      throw new UserException("no such file: " + input + " (give a canonical NDJSON file, or - for stdin)");
+    }
+    String name = "-".equals(input) ? "stdin" : Path.of(input).getFileName().toString();
+    long size = "-".equals(input) ? -1 : Files.size(Path.of(input));
+
+    ReadStats stats;
+    long notRepresentable;
+    try (InputStream in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
+        RejectOutput rejects = RejectOutput.open(rejectsFile, log);
+        Progress progress = log.progress("export", size)) {
+      if (format == ExportFormat.GPKG) {
+        Path target = Path.of(output).toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part.gpkg");
+        Files.deleteIfExists(temp);
+        try {
+          try (GeoPackageRecordWriter w = new GeoPackageRecordWriter(temp)) {
+            stats = Exporter.export(in, name, w, rejects.sink(), progress::update);
+            notRepresentable = 0;
+          }
+          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(temp);
+        }
+      } else {
+        try (AtomicOutput out = AtomicOutput.open(output)) {
+          try (RecordWriter w = writer(format, out.stream(), name, !noTracks, hostileScore, staleAfter)) {
+            stats = Exporter.export(in, name, w, rejects.sink(), progress::update);
+            notRepresentable = w.notRepresentable();
+          }
+          out.commit();
+        }
+      }
+      rejects.commit();
+    }
+    log.info(
+        "export " + format.wireName() + ": read " + stats.read() + " = accepted " + stats.accepted()
+            + " + rejected " + stats.rejectedCount()
+            + (notRepresentable > 0 ? "; " + notRepresentable + " observations without a position cannot be shown in " + format.wireName() : ""));
+    if (maxBad >= 0 && stats.rejectedCount() > maxBad) {
+      log.warn(stats.rejectedCount() + " rejected lines exceed --max-bad " + maxBad
+          + (rejectsFile == null ? "" : "; see " + rejectsFile));
+      return ExitCode.TOO_MANY_BAD;
+    }
+    return ExitCode.OK;
+  }
+
+  /** The streaming writer of a format; GeoPackage is handled apart because it needs a file. */
+  static RecordWriter writer(
+      ExportFormat format, OutputStream out, String name, boolean tracks, double hostileScore, Duration staleAfter)
+      throws IOException {
+    return switch (format) {
+      case GEOJSON -> new GeoJsonRecordWriter(out, false, tracks);
+      case GEOJSONSEQ -> new GeoJsonRecordWriter(out, true, tracks);
+      case CSV -> new CsvRecordWriter(out);
+      case KML -> new KmlRecordWriter(out, name);
+      case COT -> new CotRecordWriter(out, hostileScore, staleAfter);
+      case GPKG -> throw new IllegalStateException("GeoPackage needs a file");
+    };
+  }
+
+  /** Rejected lines: an NDJSON file (atomic) when asked for, else one stderr line each. */
+  static final class RejectOutput implements AutoCloseable {
+    private final AtomicOutput file;
+    private final NdjsonWriter writer;
+    private final RejectSink sink;
+
+    private RejectOutput(AtomicOutput file, NdjsonWriter writer, RejectSink sink) {
+      this.file = file;
+      this.writer = writer;
+      this.sink = sink;
+    }
+
+    static RejectOutput open(String path, Verbosity log) throws IOException {
+      if (path == null) {
+        return new RejectOutput(null, null,
+            r -> log.warn("rejected " + ExportFields.source(r.src()) + ": " + r.reason()));
+      }
+      AtomicOutput f = AtomicOutput.open(path);
+      NdjsonWriter w = new NdjsonWriter(f.stream());
+      return new RejectOutput(f, w, w);
+    }
+
+    RejectSink sink() {
+      return sink;
+    }
+
+    void commit() throws IOException {
+      if (file != null) {
+        writer.flush();
+        file.commit();
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (file != null) file.close();
+    }
+  }
+}

@@ -1,0 +1,298 @@
+package io.watchline.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.watchline.feed.FeedReader;
+import io.watchline.feed.RejectSink;
+import io.watchline.fusion.FusionConfig;
+import io.watchline.fusion.FusionEngine;
+import io.watchline.fusion.TrackSink;
+import io.watchline.fusion.TrackSummary;
+import io.watchline.fusion.border.BorderView;
+import io.watchline.fusion.stream.TimeMerge;
+import io.watchline.incident.Incident;
+import io.watchline.incident.TrackPoint;
+import io.watchline.ndjson.IsoTime;
+import io.watchline.ndjson.Json;
+import io.watchline.ndjson.NdjsonObservationReader;
+import io.watchline.ndjson.NdjsonWriter;
+import io.watchline.observation.Observation;
+import io.watchline.observation.Source;
+import io.watchline.sites.SiteRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code watchline fuse}: observations in, incident candidates out. */
+@Command(
+    name = "fuse",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Fuses canonical observations (radar plots and tracks, camera detections, patrol GPS fixes)",
+      "against the border: builds tracks, corroborates them across sensors, suppresses tracks that",
+      "move with a patrol whose GPS is in the feed, and writes scored incident candidates",
+      "(crossing, approach, loiter) sorted by time, each with its evidence.",
+      "Several input files are merged by time; each must be roughly time-sorted.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  watchline fuse radar.ndjson thermal.ndjson patrol.ndjson --border mne-alb.geojson --sites sites.yaml > incidents.ndjson",
+      "  watchline ingest feeds/* | watchline fuse - --border mne-alb.geojson --sites sites.yaml --to geojson -o incidents.geojson",
+      "  watchline fuse night/*.ndjson --border b.geojson --sites sites.yaml --min-score 0.3 --tracks tracks.ndjson"
+    })
+public final class FuseCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin Verbosity log = new Verbosity();
+
+  @Parameters(paramLabel = "OBS", description = "Canonical observation NDJSON files; '-' (default) is standard input.")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = {"--border", "--borders"}, required = true, paramLabel = "FILE",
+      description = "Border line (GeoJSON LineString with side_left/side_right properties).")
+  Path border;
+
+  @Option(names = "--sectors", paramLabel = "FILE", description = "Sector polygons; default: cut every --sector-every metres.")
+  Path sectors;
+
+  @Option(names = "--sector-every", paramLabel = "M", defaultValue = "10000", description = "Sector length when cutting sectors (default ${DEFAULT-VALUE} m).")
+  double sectorEveryM;
+
+  @Option(names = "--band", paramLabel = "M", defaultValue = "3000", description = "Sector band width on each side (default ${DEFAULT-VALUE} m).")
+  double bandM;
+
+  @Option(names = "--sites", required = true, paramLabel = "FILE", description = "Sensor registry (sites.yaml).")
+  Path sites;
+
+  @Option(names = "--min-score", paramLabel = "S", defaultValue = "0.5", description = "Drop incidents scoring below S (0..1, default ${DEFAULT-VALUE}).")
+  double minScore;
+
+  @Option(names = "--to", paramLabel = "FORMAT", defaultValue = "ndjson", description = "Output format: ndjson (default) or geojson.")
+  String to;
+
+  @Option(names = "--tracks", paramLabel = "FILE", description = "Also write every confirmed track (NDJSON), with its patrol label.")
+  String tracksFile;
+
+  @Option(names = "--rejects", paramLabel = "FILE", description = "Write rejected input records (NDJSON with reason and offset).")
+  String rejectsFile;
+
+  @Option(names = "--reorder-window", paramLabel = "MS", defaultValue = "30000",
+      description = "How far back in time a record may come in its file and still be merged (default ${DEFAULT-VALUE} ms).")
+  long reorderWindowMs;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-", description = "Output file; '-' (default) is standard output.")
+  String output;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!"ndjson".equals(to) && !"geojson".equals(to)) {
+      throw new UserException("--to must be ndjson or geojson, not '" + to + "'");
+    }
+    if (!(minScore >= 0 && minScore <= 1)) {
+      throw new UserException("--min-score must be between 0 and 1");
+    }
+    if (!Files.isRegularFile(border)) {
+      throw new UserException("border file not found: " + border);
+    }
+    if (sectors != null && !Files.isRegularFile(sectors)) {
+      throw new UserException("sectors file not found: " + sectors);
+    }
+    List<String> files = inputs.isEmpty() ? List.of("-") : inputs;
+    long stdin = files.stream().filter("-"::equals).count();
+    if (stdin > 1) {
+      throw new UserException("'-' (standard input) may be given only once");
+    }
+    for (String f : files) {
+      if (!"-".equals(f) && !Files.isRegularFile(Path.of(f))) {
+        throw new UserException("no such input file: " + f);
+      }
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    BorderView view;
+    try {
+      view = BorderView.load(border, sectors, sectorEveryM, bandM);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage().startsWith(border.toString()) ? e.getMessage() : border + ": " + e.getMessage());
+    }
+    SiteRegistry registry = SiteRegistry.load(sites);
+
+    try (AtomicOutput out = AtomicOutput.open(output);
+        AtomicOutput tracksOut = tracksFile == null ? null : AtomicOutput.open(tracksFile);
+        AtomicOutput rejectsOut = rejectsFile == null ? null : AtomicOutput.open(rejectsFile)) {
+      NdjsonWriter rejectWriter = rejectsOut == null ? null : new NdjsonWriter(rejectsOut.stream());
+      long[] rejected = {0};
+      RejectSink rejects = r -> {
+        rejected[0]++;
+        if (rejectWriter != null) rejectWriter.reject(r);
+      };
+      NdjsonWriter trackWriter = tracksOut == null ? null : new NdjsonWriter(tracksOut.stream());
+      TrackSink sink = trackWriter == null ? TrackSink.NONE : t -> writeTrack(t, trackWriter);
+      List<FeedReader> readers = new ArrayList<>();
+      for (String f : files) {
+        InputStream in = "-".equals(f) ? System.in : Files.newInputStream(Path.of(f));
+        readers.add(new NdjsonObservationReader(in, "-".equals(f) ? "-" : f, rejects));
+      }
+      FusionEngine engine = new FusionEngine(view, registry, FusionConfig.defaults(), sink);
+      List<Incident> incidents;
+      try (TimeMerge merge = new TimeMerge(readers, rejects, reorderWindowMs, 1_000_000)) {
+        Observation o;
+        while ((o = merge.next()) != null) {
+          engine.accept(o);
+        }
+        incidents = engine.finish(minScore);
+        for (FeedReader r : readers) {
+          if (!log.quiet()) err.println("fuse: " + r.stats().summary());
+        }
+        if (merge.late() > 0) {
+          err.println("fuse: rejected " + merge.late() + " late records (beyond the reorder window)");
+        }
+      }
+      if (!log.quiet()) {
+        err.println("fuse: " + engine.stats().summary());
+        err.println("fuse: " + incidents.size() + " incidents at --min-score " + minScore);
+      }
+      if ("geojson".equals(to)) {
+        writeGeoJson(incidents, out.stream());
+      } else {
+        NdjsonWriter w = new NdjsonWriter(out.stream());
+        for (Incident i : incidents) {
+          w.write(i);
+        }
+        w.flush();
+      }
+      if (trackWriter != null) {
+        trackWriter.flush();
+        tracksOut.commit();
+      }
+      if (rejectWriter != null) {
+        rejectWriter.flush();
+        rejectsOut.commit();
+      }
+      out.commit();
+      err.flush();
+    }
+    return ExitCode.OK;
+  }
+
+  private static void writeTrack(TrackSummary t, NdjsonWriter w) throws IOException {
+    JsonGenerator g = w.generator();
+    g.writeStartObject();
+    g.writeNumberField("track", t.id());
+    g.writeStringField("label", t.label());
+    if (t.patrolUnit() != null) {
+      g.writeStringField("patrol_unit", t.patrolUnit());
+      g.writeNumberField("patrol_distance_m", Math.round(t.patrolDistanceM() * 10) / 10.0);
+      g.writeNumberField("patrol_share", Math.round(t.patrolShare() * 100) / 100.0);
+    }
+    g.writeStringField("cls", t.cls());
+    g.writeNumberField("radar_hits", t.radarHits());
+    g.writeNumberField("thermal_hits", t.thermalHits());
+    g.writeNumberField("speed_mps", Math.round(t.speedMps() * 10) / 10.0);
+    g.writeNumberField("evidence", t.evidence());
+    g.writeArrayFieldStart("points");
+    for (TrackPoint p : t.points()) {
+      g.writeStartArray();
+      g.writeNumber(p.lon());
+      g.writeNumber(p.lat());
+      g.writeString(IsoTime.format(p.t()));
+      g.writeEndArray();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    w.endLine();
+  }
+
+  /** RFC 7946 FeatureCollection: one Point per incident (properties as in NDJSON) and its track as a LineString. */
+  static void writeGeoJson(List<Incident> incidents, OutputStream os) throws IOException {
+    try (JsonGenerator g = Json.FACTORY.createGenerator(os)) {
+      g.writeStartObject();
+      g.writeStringField("type", "FeatureCollection");
+      g.writeArrayFieldStart("features");
+      for (Incident i : incidents) {
+        g.writeStartObject();
+        g.writeStringField("type", "Feature");
+        g.writeStringField("id", i.id());
+        g.writeObjectFieldStart("geometry");
+        g.writeStringField("type", "Point");
+        g.writeArrayFieldStart("coordinates");
+        g.writeNumber(i.lon());
+        g.writeNumber(i.lat());
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        properties(i, g);
+        g.writeEndObject();
+        g.writeEndObject();
+        if (i.track().size() >= 2) {
+          g.writeStartObject();
+          g.writeStringField("type", "Feature");
+          g.writeObjectFieldStart("geometry");
+          g.writeStringField("type", "LineString");
+          g.writeArrayFieldStart("coordinates");
+          for (TrackPoint p : i.track()) {
+            g.writeStartArray();
+            g.writeNumber(p.lon());
+            g.writeNumber(p.lat());
+            g.writeEndArray();
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+          g.writeObjectFieldStart("properties");
+          g.writeStringField("incident", i.id());
+          g.writeStringField("role", "track");
+          g.writeArrayFieldStart("times");
+          for (TrackPoint p : i.track()) {
+            g.writeString(IsoTime.format(p.t()));
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+          g.writeEndObject();
+        }
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+  }
+
+  private static void properties(Incident i, JsonGenerator g) throws IOException {
+    g.writeStringField("id", i.id());
+    g.writeStringField("role", "incident");
+    g.writeStringField("kind", i.kind().wireName());
+    g.writeStringField("start", IsoTime.format(i.start()));
+    g.writeStringField("end", IsoTime.format(i.end()));
+    if (i.sector() != null) g.writeStringField("sector", i.sector());
+    if (i.side() != null) g.writeStringField("side", i.side());
+    g.writeNumberField("score", i.score());
+    g.writeObjectFieldStart("factors");
+    for (Map.Entry<String, Object> e : i.factors().entrySet()) {
+      Object v = e.getValue();
+      if (v instanceof Boolean b) g.writeBooleanField(e.getKey(), b);
+      else if (v instanceof Integer || v instanceof Long) g.writeNumberField(e.getKey(), ((Number) v).longValue());
+      else if (v instanceof Number n) g.writeNumberField(e.getKey(), n.doubleValue());
+      else if (v == null) g.writeNullField(e.getKey());
+      else g.writeStringField(e.getKey(), v.toString());
+    }
+    g.writeEndObject();
+    g.writeArrayFieldStart("evidence");
+    for (Source s : i.evidence()) {
+      io.watchline.ndjson.ObservationJson.writeSource(s, g);
+    }
+    g.writeEndArray();
+  }
+}

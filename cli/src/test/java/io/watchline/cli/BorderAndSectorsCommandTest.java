@@ -1,0 +1,72 @@
+package io.watchline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BorderAndSectorsCommandTest {
+  static Path realdata(String rel) {
+    Path p = Path.of(System.getProperty("watchline.realdata"), rel);
+    assertThat(p).as("real sample file").exists();
+    return p;
+  }
+
+  @Test
+  void borderThenSectorsOnNaturalEarth(@TempDir Path dir) throws Exception {
+    Path border = dir.resolve("mne-alb.geojson");
+    int code =
+        Main.run(
+            "border", "--between", realdata("borders/naturalearth-10m/MNE.geojson").toString(),
+            realdata("borders/naturalearth-10m/ALB.geojson").toString(), "-o", border.toString());
+    assertThat(code).isZero();
+    JsonNode fc = new ObjectMapper().readTree(border.toFile());
+    assertThat(fc.has("crs")).isFalse();
+    JsonNode f = fc.get("features").get(0);
+    assertThat(f.at("/properties/side_left").asText()).isEqualTo("ALB");
+    assertThat(f.at("/properties/side_right").asText()).isEqualTo("MNE");
+    assertThat(f.at("/geometry/type").asText()).isEqualTo("LineString");
+    assertThat(f.at("/properties/length_m").asDouble()).isBetween(158_000.0, 160_000.0);
+    // RFC 7946 order: [lon, lat]; the line starts at the Kosovo tripoint.
+    assertThat(f.at("/geometry/coordinates/0/0").asDouble()).isCloseTo(20.065, org.assertj.core.api.Assertions.within(0.001));
+
+    Path sectors = dir.resolve("sectors.geojson");
+    code = Main.run("sectors", "--border", border.toString(), "--every", "10km", "--band", "5km", "-o", sectors.toString());
+    assertThat(code).isZero();
+    JsonNode sfc = new ObjectMapper().readTree(sectors.toFile());
+    assertThat(sfc.get("features")).hasSize(16);
+    JsonNode s1 = sfc.get("features").get(0);
+    assertThat(s1.at("/properties/id").asText()).isEqualTo("S-01");
+    assertThat(s1.at("/properties/border_length_m").asDouble()).isEqualTo(10_000.0);
+    assertThat(s1.at("/properties/side_left").asText()).isEqualTo("ALB");
+    assertThat(s1.at("/geometry/type").asText()).isIn("Polygon", "MultiPolygon");
+  }
+
+  @Test
+  void userMistakesAreOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code;
+    var cl = Main.commandLine();
+    var sw = new java.io.StringWriter();
+    cl.setErr(new java.io.PrintWriter(sw));
+    code = cl.execute("sectors", "--border", realdata("borders/naturalearth-10m/ALB.geojson").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(sw.toString().strip()).startsWith("watchline: ").contains("watchline border").doesNotContain("\n");
+
+    sw.getBuffer().setLength(0);
+    code = cl.execute("border", "--between", realdata("borders/naturalearth-10m/MNE.geojson").toString(),
+        realdata("borders/naturalearth-10m/GRC.geojson").toString(), "-o", dir.resolve("x.geojson").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(sw.toString()).contains("share no border");
+    assertThat(dir.resolve("x.geojson")).doesNotExist();
+    System.setErr(oldErr);
+    assertThat(err.size()).isZero();
+  }
+}

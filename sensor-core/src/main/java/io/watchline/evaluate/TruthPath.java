@@ -1,0 +1,24 @@
+package io.watchline.evaluate;
+
+/** A target's true path (lon/lat/time arrays), used to explain false alarms. */
+public record TruthPath(String group, String role, long[] t, double[] lat, double[] lon) {
+
+  /** Distance in metres from the path to (lat, lon) at the time closest to {@code tMs} within ±{@code slackMs}, or +inf. */
+  public double distanceAround(long tMs, long slackMs, double pLat, double pLon) {
+    double best = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < t.length; i++) {
+      long a = t[i];
+      long b = i + 1 < t.length ? t[i + 1] : t[i];
+      if (b < tMs - slackMs || a > tMs + slackMs) continue;
+      // sample the leg every 10 s inside the window
+      long from = Math.max(a, tMs - slackMs), to = Math.min(b, tMs + slackMs);
+      for (long s = from; s <= to; s += 10_000) {
+        double f = b == a ? 0 : (double) (s - a) / (b - a);
+        double la = lat[i] + f * ((i + 1 < t.length ? lat[i + 1] : lat[i]) - lat[i]);
+        double lo = lon[i] + f * ((i + 1 < t.length ? lon[i + 1] : lon[i]) - lon[i]);
+        best = Math.min(best, Evaluator.metres(pLat, pLon, la, lo));
+      }
+    }
+    return best;
+  }
+}

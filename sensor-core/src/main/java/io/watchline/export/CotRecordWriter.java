@@ -1,0 +1,156 @@
+package io.watchline.export;
+
+import io.watchline.incident.Incident;
+import io.watchline.incident.IncidentKind;
+import io.watchline.ndjson.IsoTime;
+import io.watchline.observation.Kind;
+import io.watchline.observation.Observation;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.time.Duration;
+import java.time.Instant;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Cursor-on-Target 2.0 events, one {@code <event>} per line, as TAK servers exchange them: a
+ * stream of events, not one XML document.
+ *
+ * <p>Type mapping (see docs/cli.md): a crossing whose score reaches {@code hostileScore} is {@code
+ * a-h-G} (hostile ground), every other incident {@code a-u-G} (unknown ground); patrol fixes are
+ * {@code a-f-G} (friendly ground), radar and thermal detections {@code a-u-G}. Incidents use their
+ * id as uid, {@code time} = end (last seen), {@code start} = start, {@code stale} = end + {@code
+ * staleAfter}: the event describes what was seen, it is not a live feed. Times are never taken
+ * from the clock, so the same input gives the same bytes. Observations without a position cannot
+ * be placed and are counted as not representable.
+ */
+public final class CotRecordWriter implements RecordWriter {
+  /** CoT's "unknown" for height and error ellipses. */
+  private static final String UNKNOWN = "9999999.0";
+
+  private final Writer out;
+  private final XMLStreamWriter x;
+  private final double hostileScore;
+  private final Duration staleAfter;
+  private long notRepresentable;
+
+  public CotRecordWriter(OutputStream stream, double hostileScore, Duration staleAfter) throws IOException {
+    this.out = new BufferedWriter(new OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+    this.hostileScore = hostileScore;
+    this.staleAfter = staleAfter;
+    try {
+      this.x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+    } catch (XMLStreamException e) {
+      throw new IOException(e);
+    }
+  }
+
+  /** The CoT type of an incident, by the documented mapping. */
+  public static String type(Incident i, double hostileScore) {
+    return i.kind() == IncidentKind.CROSSING && !Double.isNaN(i.score()) && i.score() >= hostileScore
+        ? "a-h-G"
+        : "a-u-G";
+  }
+
+  @Override
+  public void write(CanonicalRecord r) throws IOException {
+    try {
+      if (r instanceof CanonicalRecord.Inc i) {
+        incident(i.incident());
+      } else if (r instanceof CanonicalRecord.Obs o) {
+        if (!o.observation().hasPosition()) {
+          notRepresentable++;
+          return;
+        }
+        observation(o.observation());
+      }
+      x.flush();
+      out.write('\n');
+    } catch (XMLStreamException e) {
+      throw new IOException(e);
+    }
+  }
+
+  private void incident(Incident i) throws XMLStreamException {
+    event(i.id(), type(i, hostileScore), "m-f", i.start(), i.end());
+    point(i.lat(), i.lon());
+    x.writeStartElement("detail");
+    x.writeEmptyElement("contact");
+    x.writeAttribute("callsign", i.id());
+    x.writeStartElement("remarks");
+    x.writeCharacters(ExportFields.summary(i));
+    x.writeEndElement();
+    x.writeEmptyElement("watchline");
+    x.writeAttribute("record", "incident");
+    x.writeAttribute("kind", i.kind().wireName());
+    if (!Double.isNaN(i.score())) x.writeAttribute("score", Double.toString(i.score()));
+    if (i.sector() != null) x.writeAttribute("sector", i.sector());
+    if (i.side() != null) x.writeAttribute("side", i.side());
+    x.writeAttribute("evidence", ExportFields.evidence(i.evidence()));
+    x.writeEndElement();
+    x.writeEndElement();
+  }
+
+  private void observation(Observation o) throws XMLStreamException {
+    boolean patrol = o.kind() == Kind.PATROL;
+    event(ExportFields.label(o), patrol ? "a-f-G" : "a-u-G", patrol ? "m-g" : "m-f", o.t(), o.t());
+    point(o.lat(), o.lon());
+    x.writeStartElement("detail");
+    x.writeEmptyElement("contact");
+    x.writeAttribute("callsign", ExportFields.label(o));
+    if (!Double.isNaN(o.speedMps()) && !Double.isNaN(o.courseDeg())) {
+      x.writeEmptyElement("track");
+      x.writeAttribute("course", Double.toString(o.courseDeg()));
+      x.writeAttribute("speed", Double.toString(o.speedMps()));
+    }
+    x.writeEmptyElement("watchline");
+    x.writeAttribute("record", "observation");
+    x.writeAttribute("kind", o.kind().wireName());
+    if (o.sensor() != null) x.writeAttribute("sensor", o.sensor());
+    if (o.cls() != null) x.writeAttribute("cls", o.cls());
+    if (!Double.isNaN(o.conf())) x.writeAttribute("conf", Double.toString(o.conf()));
+    if (o.src() != null) x.writeAttribute("src", ExportFields.source(o.src()));
+    x.writeEndElement();
+    x.writeEndElement();
+  }
+
+  private void event(String uid, String type, String how, Instant start, Instant time)
+      throws XMLStreamException {
+    x.writeStartElement("event");
+    x.writeAttribute("version", "2.0");
+    x.writeAttribute("uid", uid);
+    x.writeAttribute("type", type);
+    x.writeAttribute("how", how);
+    x.writeAttribute("time", IsoTime.format(time));
+    x.writeAttribute("start", IsoTime.format(start));
+    x.writeAttribute("stale", IsoTime.format(time.plus(staleAfter)));
+  }
+
+  private void point(double lat, double lon) throws XMLStreamException {
+    x.writeEmptyElement("point");
+    x.writeAttribute("lat", Double.toString(lat));
+    x.writeAttribute("lon", Double.toString(lon));
+    x.writeAttribute("hae", UNKNOWN);
+    x.writeAttribute("ce", UNKNOWN);
+    x.writeAttribute("le", UNKNOWN);
+  }
+
+  @Override
+  public long notRepresentable() {
+    return notRepresentable;
+  }
+
+  @Override
+  public void finish() throws IOException {
+    out.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.flush();
+  }
+}

@@ -1,0 +1,333 @@
+package io.watchline.fusion;
+
+import io.watchline.fusion.associate.Bearing;
+import io.watchline.fusion.associate.BearingAssociator;
+import io.watchline.fusion.associate.Triangulator;
+import io.watchline.fusion.bluforce.BlueForceTally;
+import io.watchline.fusion.bluforce.PatrolPositions;
+import io.watchline.fusion.border.BorderTrace;
+import io.watchline.fusion.border.BorderView;
+import io.watchline.fusion.border.CrossingEvent;
+import io.watchline.fusion.incident.Candidate;
+import io.watchline.fusion.incident.IncidentAssembler;
+import io.watchline.fusion.track.Measurement;
+import io.watchline.fusion.track.Track;
+import io.watchline.fusion.track.Tracker;
+import io.watchline.geo.geodesy.Geodesy;
+import io.watchline.incident.Incident;
+import io.watchline.incident.IncidentKind;
+import io.watchline.incident.TrackPoint;
+import io.watchline.observation.Kind;
+import io.watchline.observation.Observation;
+import io.watchline.observation.Source;
+import io.watchline.sites.Site;
+import io.watchline.sites.SiteRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fusion pipeline for one time-ordered stream of observations: radar plots become tracks,
+ * camera bearings corroborate them or are crossed into positions, patrol fixes explain the tracks
+ * that move with a patrol, and closed tracks yield incident candidates against the border. Memory
+ * holds the live tracks, a few seconds of unpaired bearings, minutes of patrol fixes and the
+ * (few) candidates; nothing grows with the number of observations.
+ */
+public final class FusionEngine implements Tracker.Listener {
+  private final BorderView border;
+  private final SiteRegistry sites;
+  private final FusionConfig cfg;
+  private final TrackSink trackSink;
+  private final Tracker tracker;
+  private final PatrolPositions patrols;
+  private final BearingAssociator associator;
+  private final Triangulator triangulator;
+  private final IncidentAssembler assembler;
+  private final Map<Long, TrackState> states = new HashMap<>();
+  private final Map<String, Batch> batches = new LinkedHashMap<>();
+  private final Map<String, double[]> siteXY = new HashMap<>();
+  private final FusionStats stats = new FusionStats();
+  private long lastHousekeepingMs = Long.MIN_VALUE;
+  private long nowMs = Long.MIN_VALUE;
+
+  private static final class TrackState {
+    final BorderTrace trace;
+    final BlueForceTally tally = new BlueForceTally();
+
+    TrackState(BorderTrace trace) {
+      this.trace = trace;
+    }
+  }
+
+  private static final class Batch {
+    final long t0;
+    final List<Measurement> plots = new ArrayList<>();
+
+    Batch(long t0) {
+      this.t0 = t0;
+    }
+  }
+
+  public FusionEngine(BorderView border, SiteRegistry sites, FusionConfig cfg, TrackSink trackSink) {
+    this.border = border;
+    this.sites = sites;
+    this.cfg = cfg;
+    this.trackSink = trackSink;
+    this.tracker = new Tracker(cfg.tracker(), this);
+    this.patrols = new PatrolPositions(10 * 60_000L, 60_000L);
+    this.associator = new BearingAssociator(cfg.bearingGateDeg(), 0.25);
+    this.triangulator = new Triangulator(cfg.pairWindowMs(), cfg.cameraSigmaBearingDeg(), cfg.minCrossingAngleDeg());
+    this.assembler = new IncidentAssembler(cfg.mergeM(), cfg.mergeMs(), cfg.nearM());
+  }
+
+  /** Takes the next observation; observations must come in time order (see TimeMerge). */
+  public void accept(Observation o) {
+    long t = o.t().toEpochMilli();
+    nowMs = Math.max(nowMs, t);
+    flushBatchesBefore(t - cfg.scanWindowMs());
+    if (lastHousekeepingMs == Long.MIN_VALUE || t - lastHousekeepingMs >= 1000) {
+      housekeeping(t);
+    }
+    switch (o.kind()) {
+      case RADAR -> radar(o, t);
+      case THERMAL -> thermal(o, t);
+      case PATROL -> patrol(o, t);
+    }
+  }
+
+  private void radar(Observation o, long t) {
+    stats.radar++;
+    Site site = o.sensor() == null ? null : sites.byId(o.sensor());
+    double lat = o.lat(), lon = o.lon();
+    if (!o.hasPosition() && o.hasPolar() && !Double.isNaN(o.rangeM()) && site != null) {
+      Geodesy.LatLon p = site.place(o.rangeM(), o.bearingDeg());
+      lat = p.lat();
+      lon = p.lon();
+    }
+    if (Double.isNaN(lat) || Double.isNaN(lon)) {
+      stats.unplaced++;
+      return;
+    }
+    double[] xy = border.toXY(lat, lon);
+    double rxx, rxy, ryy;
+    if (o.hasPolar() && !Double.isNaN(o.rangeM())) {
+      double[] r = Measurement.polarCovariance(o.rangeM(), o.bearingDeg(), cfg.radarSigmaRangeM(), cfg.radarSigmaBearingDeg());
+      rxx = r[0];
+      rxy = r[1];
+      ryy = r[2];
+    } else {
+      rxx = ryy = cfg.positionSigmaM() * cfg.positionSigmaM();
+      rxy = 0;
+    }
+    Measurement m = new Measurement(t, xy[0], xy[1], rxx, rxy, ryy, Kind.RADAR, o.sensor(), o.track(), o.cls(), o.conf(), sourceOf(o));
+    String key = o.sensor() == null ? "" : o.sensor();
+    Batch b = batches.get(key);
+    if (b != null && t - b.t0 > cfg.scanWindowMs()) {
+      batches.remove(key);
+      tracker.scan(b.plots, b.t0);
+      b = null;
+    }
+    if (b == null) {
+      b = new Batch(t);
+      batches.put(key, b);
+    }
+    b.plots.add(m);
+  }
+
+  private void thermal(Observation o, long t) {
+    stats.thermal++;
+    Site site = o.sensor() == null ? null : sites.byId(o.sensor());
+    Bearing bearing = null;
+    if (o.hasPolar() && site != null) {
+      double[] s = siteXY.computeIfAbsent(site.id(), k -> border.toXY(site.lat(), site.lon()));
+      Geodesy.LatLon ahead = Geodesy.direct(site.lat(), site.lon(), o.bearingDeg(), 1000);
+      double[] a = border.toXY(ahead.lat(), ahead.lon());
+      double dx = a[0] - s[0], dy = a[1] - s[1], n = Math.hypot(dx, dy);
+      bearing = new Bearing(site.id(), s[0], s[1], dx / n, dy / n, t, o.rangeM(), site.rangeMaxM(), o);
+      Track match = associator.match(bearing, tracker.live());
+      if (match != null) {
+        match.corroborate(Kind.THERMAL, o.cls(), o.conf(), sourceOf(o));
+        stats.corroborations++;
+        return;
+      }
+    }
+    double lat = o.lat(), lon = o.lon();
+    if (!o.hasPosition() && bearing != null && !Double.isNaN(o.rangeM())) {
+      Geodesy.LatLon p = site.place(o.rangeM(), o.bearingDeg());
+      lat = p.lat();
+      lon = p.lon();
+    }
+    if (!Double.isNaN(lat) && !Double.isNaN(lon)) {
+      double[] xy = border.toXY(lat, lon);
+      double[] r;
+      if (bearing != null && !Double.isNaN(o.rangeM())) {
+        r = Measurement.polarCovariance(o.rangeM(), o.bearingDeg(), Math.max(10, cfg.cameraRangeSigmaFraction() * o.rangeM()), cfg.cameraSigmaBearingDeg());
+      } else {
+        double v = cfg.positionSigmaM() * cfg.positionSigmaM();
+        r = new double[] {v, 0, v};
+      }
+      tracker.scan(List.of(new Measurement(t, xy[0], xy[1], r[0], r[1], r[2], Kind.THERMAL, o.sensor(), null, o.cls(), o.conf(), sourceOf(o))), t);
+      return;
+    }
+    if (bearing == null) {
+      stats.unplaced++;
+      return;
+    }
+    Measurement crossed = triangulator.offer(bearing, tracker.live());
+    if (crossed != null) {
+      stats.triangulated++;
+      tracker.scan(List.of(crossed), crossed.tMs());
+    }
+  }
+
+  private void patrol(Observation o, long t) {
+    stats.patrol++;
+    if (!o.hasPosition()) {
+      stats.unplaced++;
+      return;
+    }
+    String unit = o.unit() != null ? o.unit() : o.sensor() != null ? o.sensor() : "patrol";
+    double[] xy = border.toXY(o.lat(), o.lon());
+    patrols.add(unit, t, xy[0], xy[1]);
+  }
+
+  private static List<Source> sourceOf(Observation o) {
+    return o.src() == null ? List.of() : List.of(o.src());
+  }
+
+  private void flushBatchesBefore(long limitMs) {
+    Iterator<Batch> it = batches.values().iterator();
+    while (it.hasNext()) {
+      Batch b = it.next();
+      if (b.t0 < limitMs) {
+        it.remove();
+        tracker.scan(b.plots, b.t0);
+      }
+    }
+  }
+
+  private void housekeeping(long t) {
+    lastHousekeepingMs = t;
+    tracker.expire(t);
+    tracker.mergeDuplicates(t, cfg.duplicateM(), 1.0);
+    long until = t - cfg.patrolLagMs();
+    for (Track tr : tracker.live()) {
+      TrackState s = states.get(tr.id());
+      if (s != null) {
+        s.tally.check(tr, patrols, until, cfg.patrolGateM());
+      }
+    }
+    patrols.prune(t);
+  }
+
+  @Override
+  public void updated(Track track, Measurement m) {
+    TrackState s = states.computeIfAbsent(track.id(), id -> new TrackState(new BorderTrace(border, cfg.nearM())));
+    double[] ll = border.toLatLon(track.filter().x(), track.filter().y());
+    s.trace.add(m.tMs(), ll[0], ll[1]);
+  }
+
+  @Override
+  public void merged(Track gone, Track into) {
+    TrackState g = states.remove(gone.id());
+    TrackState k = states.get(into.id());
+    if (g != null && k != null) {
+      k.trace.adopt(g.trace);
+    }
+  }
+
+  @Override
+  public void closed(Track track) {
+    TrackState s = states.remove(track.id());
+    if (!track.confirmed() || s == null) {
+      stats.tentativeDropped++;
+      return;
+    }
+    s.tally.check(track, patrols, Long.MAX_VALUE, cfg.patrolGateM());
+    boolean patrol = s.tally.isPatrol(cfg.patrolShare());
+    List<TrackPoint> points = new ArrayList<>(track.points());
+    for (int i = 0; i < track.points(); i++) {
+      double[] ll = border.toLatLon(track.pointX(i), track.pointY(i));
+      points.add(new TrackPoint(ll[1], ll[0], Instant.ofEpochMilli(track.pointT(i))));
+    }
+    double speed = meanSpeed(track);
+    try {
+      trackSink.accept(new TrackSummary(track.id(), patrol ? "patrol" : "target", patrol ? s.tally.bestUnit() : null,
+          patrol ? s.tally.meanDistanceM() : Double.NaN, s.tally.share(), track.classes().best(),
+          track.hits(Kind.RADAR), track.hits(Kind.THERMAL), speed, points, track.evidence().size()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (patrol) {
+      stats.patrolTracks++;
+      return;
+    }
+    stats.targetTracks++;
+    candidates(track, s, points, speed);
+  }
+
+  private static double meanSpeed(Track t) {
+    int n = t.points();
+    if (n < 2) return 0;
+    double d = 0;
+    for (int i = 1; i < n; i++) {
+      d += Math.hypot(t.pointX(i) - t.pointX(i - 1), t.pointY(i) - t.pointY(i - 1));
+    }
+    double s = (t.pointT(n - 1) - t.pointT(0)) / 1000.0;
+    return s <= 0 ? 0 : d / s;
+  }
+
+  private void candidates(Track track, TrackState s, List<TrackPoint> points, double speed) {
+    BorderTrace tr = s.trace;
+    List<Source> ev = track.evidence();
+    for (CrossingEvent c : tr.crossings()) {
+      assembler.add(candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
+          c.seen(), 0, 0, points, ev, speed));
+    }
+    if (!tr.crossings().isEmpty() || !tr.enteredNear()) {
+      return;
+    }
+    String side = border.sideOf(tr.minLat(), tr.minLon());
+    String sector = border.sectorOf(tr.minLat(), tr.minLon());
+    if (tr.nearMs() >= cfg.loiterMs()) {
+      assembler.add(candidate(track, IncidentKind.LOITER, tr.minDistanceT(), tr.minLat(), tr.minLon(), sector, side,
+          true, tr.minDistanceM(), tr.nearMs(), points, ev, speed));
+    } else if (Math.abs(tr.firstDistanceM()) - tr.minDistanceM() >= 50) {
+      assembler.add(candidate(track, IncidentKind.APPROACH, tr.minDistanceT(), tr.minLat(), tr.minLon(), sector, side,
+          true, tr.minDistanceM(), tr.nearMs(), points, ev, speed));
+    }
+  }
+
+  private Candidate candidate(Track track, IncidentKind kind, long tMs, double lat, double lon, String sector, String side,
+      boolean seen, double distanceM, long dwellMs, List<TrackPoint> points, List<Source> ev, double speed) {
+    double[] xy = border.toXY(lat, lon);
+    io.watchline.fusion.bluforce.PatrolPositions.Nearest n = patrols.nearest(tMs, xy[0], xy[1]);
+    return new Candidate(kind, tMs, track.firstMs(), track.lastMs(), lat, lon, sector, side, seen, distanceM, dwellMs,
+        track.sensorKinds(), track.classes().best(), track.classes().share(), track.meanConf(), track.hits(), speed,
+        n == null ? Double.NaN : n.distanceM(), track.id(), points, ev);
+  }
+
+  /** Ends the input: closes every track and returns the incidents scoring at least {@code minScore}, sorted by time. */
+  public List<Incident> finish(double minScore) {
+    flushBatchesBefore(Long.MAX_VALUE);
+    tracker.closeAll();
+    stats.tracksCreated = tracker.created();
+    stats.candidates = assembler.candidates();
+    return assembler.finish(minScore);
+  }
+
+  public FusionStats stats() {
+    stats.triangulated = triangulator.placed();
+    return stats;
+  }
+
+  public int liveTracks() {
+    return tracker.live().size();
+  }
+}

@@ -1,0 +1,64 @@
+package io.watchline.fusion.bluforce;
+
+import io.watchline.fusion.track.Track;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How well patrol positions explain one track: each filtered track point, once the patrol fixes
+ * around its time have arrived, is checked against the interpolated position of every unit. A
+ * track most of whose points lie within the gate of one unit moves with that patrol.
+ */
+public final class BlueForceTally {
+  private int nextPoint;
+  private int checked;
+  private final Map<String, int[]> explainedBy = new TreeMap<>();
+  private final Map<String, double[]> distanceSum = new TreeMap<>();
+
+  /** Checks the track's points up to time {@code untilMs} (inclusive). */
+  public void check(Track t, PatrolPositions patrols, long untilMs, double gateM) {
+    while (nextPoint < t.points() && t.pointT(nextPoint) <= untilMs) {
+      PatrolPositions.Nearest n = patrols.nearest(t.pointT(nextPoint), t.pointX(nextPoint), t.pointY(nextPoint));
+      checked++;
+      if (n != null && n.distanceM() <= gateM) {
+        explainedBy.computeIfAbsent(n.unit(), u -> new int[1])[0]++;
+        distanceSum.computeIfAbsent(n.unit(), u -> new double[1])[0] += n.distanceM();
+      }
+      nextPoint++;
+    }
+  }
+
+  /** The unit explaining most points, or null. */
+  public String bestUnit() {
+    String best = null;
+    int n = 0;
+    for (Map.Entry<String, int[]> e : explainedBy.entrySet()) {
+      if (e.getValue()[0] > n) {
+        n = e.getValue()[0];
+        best = e.getKey();
+      }
+    }
+    return best;
+  }
+
+  /** Share of checked points the best unit explains. */
+  public double share() {
+    String u = bestUnit();
+    return u == null || checked == 0 ? 0 : (double) explainedBy.get(u)[0] / checked;
+  }
+
+  /** Mean distance to the best unit over the points it explains, metres. */
+  public double meanDistanceM() {
+    String u = bestUnit();
+    return u == null ? Double.NaN : distanceSum.get(u)[0] / explainedBy.get(u)[0];
+  }
+
+  public int checked() {
+    return checked;
+  }
+
+  /** True when the track moves with a patrol: enough points checked, most explained by one unit. */
+  public boolean isPatrol(double minShare) {
+    return checked >= 2 && share() >= minShare;
+  }
+}

@@ -1,0 +1,125 @@
+package io.watchline.fusion.stream;
+
+import io.watchline.feed.FeedReader;
+import io.watchline.feed.Reject;
+import io.watchline.feed.RejectSink;
+import io.watchline.observation.Observation;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * Merges several feeds into one time-ordered stream. Each feed is assumed roughly time-sorted: a
+ * per-feed reorder buffer holds records until the feed has moved {@code windowMs} past them (or the
+ * buffer holds {@code maxBuffered}), then a k-way merge picks the earliest head. A record older
+ * than what its feed already released is late: it is rejected with the reason and counted in that
+ * feed's stats, never silently dropped. Memory: at most feeds x (window worth of records).
+ */
+public final class TimeMerge implements Closeable {
+  private static final Comparator<Observation> BY_TIME = Comparator.comparing(Observation::t);
+
+  private final List<Feed> feeds = new ArrayList<>();
+  private final PriorityQueue<Feed> heads = new PriorityQueue<>(Comparator.comparing((Feed f) -> f.head.t()).thenComparingInt(f -> f.index));
+  private final RejectSink rejects;
+  private final long windowMs;
+  private final int maxBuffered;
+  private boolean started;
+  private long late;
+
+  private final class Feed {
+    final int index;
+    final FeedReader reader;
+    final PriorityQueue<Observation> buffer = new PriorityQueue<>(BY_TIME);
+    long newestMs = Long.MIN_VALUE;
+    long releasedMs = Long.MIN_VALUE;
+    boolean exhausted;
+    Observation head;
+
+    Feed(int index, FeedReader reader) {
+      this.index = index;
+      this.reader = reader;
+    }
+
+    /** Fills the buffer until its oldest record is safe to release; returns it, or null at the end. */
+    Observation nextInOrder() throws IOException {
+      while (!exhausted && (buffer.isEmpty() || (newestMs - buffer.peek().t().toEpochMilli() < windowMs && buffer.size() < maxBuffered))) {
+        Observation o = reader.next();
+        if (o == null) {
+          exhausted = true;
+          break;
+        }
+        long t = o.t().toEpochMilli();
+        if (t < releasedMs) {
+          late++;
+          rejects.reject(new Reject(o.src(), "late record: " + (releasedMs - t) + " ms older than records already merged"
+              + " (reorder window " + windowMs + " ms); sort the input by time or widen --reorder-window", null));
+          continue;
+        }
+        newestMs = Math.max(newestMs, t);
+        buffer.add(o);
+      }
+      Observation o = buffer.poll();
+      if (o != null) {
+        releasedMs = Math.max(releasedMs, o.t().toEpochMilli());
+      }
+      return o;
+    }
+  }
+
+  public TimeMerge(List<FeedReader> readers, RejectSink rejects, long windowMs, int maxBuffered) {
+    this.rejects = rejects;
+    this.windowMs = windowMs;
+    this.maxBuffered = maxBuffered;
+    for (FeedReader r : readers) {
+      feeds.add(new Feed(feeds.size(), r));
+    }
+  }
+
+  /** The next observation in time order, or null when every feed is exhausted. */
+  public Observation next() throws IOException {
+    if (!started) {
+      started = true;
+      for (Feed f : feeds) {
+        f.head = f.nextInOrder();
+        if (f.head != null) heads.add(f);
+      }
+    }
+    Feed f = heads.poll();
+    if (f == null) {
+      return null;
+    }
+    Observation out = f.head;
+    f.head = f.nextInOrder();
+    if (f.head != null) {
+      heads.add(f);
+    }
+    return out;
+  }
+
+  /** Records rejected as late, over all feeds. */
+  public long late() {
+    return late;
+  }
+
+  public List<FeedReader> readers() {
+    List<FeedReader> rs = new ArrayList<>();
+    for (Feed f : feeds) rs.add(f.reader);
+    return rs;
+  }
+
+  @Override
+  public void close() throws IOException {
+    IOException first = null;
+    for (Feed f : feeds) {
+      try {
+        f.reader.close();
+      } catch (IOException e) {
+        if (first == null) first = e;
+      }
+    }
+    if (first != null) throw first;
+  }
+}

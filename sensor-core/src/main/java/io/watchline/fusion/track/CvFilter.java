@@ -1,0 +1,148 @@
+package io.watchline.fusion.track;
+
+/**
+ * Constant-velocity Kalman filter in a local metric plane: state (x, y, vx, vy), position
+ * measurements with a full 2x2 covariance (polar radar errors are not isotropic).
+ *
+ * <p>Written out by hand instead of using Commons Math's {@code KalmanFilter}: the gate needs the
+ * innovation covariance S, which that class does not expose, and the closed 4x4 form allocates
+ * nothing per update (the tracker runs millions of updates a night).
+ */
+public final class CvFilter {
+  private double x, y, vx, vy;
+  /** Covariance, row-major 4x4 over (x, y, vx, vy). */
+  private final double[] p = new double[16];
+
+  // innovation of the last call to innovation(): kept to avoid recomputing it in update()
+  private double ix, iy, s00, s01, s11;
+
+  /** Starts at a measured position with unknown velocity (sigma {@code speedSigma} m/s). */
+  public CvFilter(double x, double y, double rxx, double rxy, double ryy, double speedSigma) {
+    this.x = x;
+    this.y = y;
+    p[0] = rxx;
+    p[1] = rxy;
+    p[4] = rxy;
+    p[5] = ryy;
+    p[10] = speedSigma * speedSigma;
+    p[15] = speedSigma * speedSigma;
+  }
+
+  /**
+   * Moves the state {@code dt} seconds ahead; {@code q} is the white-acceleration spectral density
+   * (m^2/s^3): a walking person changes speed by about sqrt(q*dt) m/s over dt seconds.
+   */
+  public void predict(double dt, double q) {
+    if (dt <= 0) {
+      return;
+    }
+    x += vx * dt;
+    y += vy * dt;
+    // P = F P F' with F = [I dt*I; 0 I], done on the 2x2 blocks A (pos), B (pos-vel), C (vel).
+    double[] n = new double[16];
+    for (int r = 0; r < 4; r++) {
+      for (int c = 0; c < 4; c++) {
+        double v = p[r * 4 + c];
+        if (c < 2) v += dt * p[r * 4 + c + 2];
+        n[r * 4 + c] = v;
+      }
+    }
+    for (int r = 0; r < 2; r++) {
+      for (int c = 0; c < 4; c++) {
+        n[r * 4 + c] += dt * n[(r + 2) * 4 + c];
+      }
+    }
+    double dt2 = dt * dt;
+    double qpp = q * dt2 * dt / 3, qpv = q * dt2 / 2, qvv = q * dt;
+    n[0] += qpp;
+    n[5] += qpp;
+    n[2] += qpv;
+    n[8] += qpv;
+    n[7] += qpv;
+    n[13] += qpv;
+    n[10] += qvv;
+    n[15] += qvv;
+    System.arraycopy(n, 0, p, 0, 16);
+  }
+
+  /**
+   * Squared Mahalanobis distance of a measurement from the predicted position. Chi-square with 2
+   * degrees of freedom: 9.21 admits 99 % of true associations.
+   */
+  public double innovation(double zx, double zy, double rxx, double rxy, double ryy) {
+    ix = zx - x;
+    iy = zy - y;
+    s00 = p[0] + rxx;
+    s01 = p[1] + rxy;
+    s11 = p[5] + ryy;
+    double det = s00 * s11 - s01 * s01;
+    return (ix * ix * s11 - 2 * ix * iy * s01 + iy * iy * s00) / det;
+  }
+
+  /** Kalman update with a position measurement. */
+  public void update(double zx, double zy, double rxx, double rxy, double ryy) {
+    innovation(zx, zy, rxx, rxy, ryy);
+    double det = s00 * s11 - s01 * s01;
+    double i00 = s11 / det, i01 = -s01 / det, i11 = s00 / det;
+    // K = P H' S^-1 : 4x2, P H' = first two columns of P
+    double[] k = new double[8];
+    for (int r = 0; r < 4; r++) {
+      double a = p[r * 4], b = p[r * 4 + 1];
+      k[r * 2] = a * i00 + b * i01;
+      k[r * 2 + 1] = a * i01 + b * i11;
+    }
+    x += k[0] * ix + k[1] * iy;
+    y += k[2] * ix + k[3] * iy;
+    vx += k[4] * ix + k[5] * iy;
+    vy += k[6] * ix + k[7] * iy;
+    // P = (I - K H) P : subtract K * (first two rows of P)
+    double[] n = new double[16];
+    for (int r = 0; r < 4; r++) {
+      for (int c = 0; c < 4; c++) {
+        n[r * 4 + c] = p[r * 4 + c] - k[r * 2] * p[c] - k[r * 2 + 1] * p[4 + c];
+      }
+    }
+    // keep it symmetric against rounding drift
+    for (int r = 0; r < 4; r++) {
+      for (int c = r + 1; c < 4; c++) {
+        double m = (n[r * 4 + c] + n[c * 4 + r]) / 2;
+        n[r * 4 + c] = m;
+        n[c * 4 + r] = m;
+      }
+    }
+    System.arraycopy(n, 0, p, 0, 16);
+  }
+
+  public double x() { return x; }
+  public double y() { return y; }
+  public double vx() { return vx; }
+  public double vy() { return vy; }
+
+  public double speed() {
+    return Math.hypot(vx, vy);
+  }
+
+  /** Course over ground, degrees clockwise from grid north (y axis). */
+  public double courseDeg() {
+    double c = Math.toDegrees(Math.atan2(vx, vy));
+    return c < 0 ? c + 360 : c;
+  }
+
+  /** Position variance (trace of the position block), m^2. */
+  public double positionVariance() {
+    return p[0] + p[5];
+  }
+
+  public double[] covariance() {
+    return p.clone();
+  }
+
+  /** Copies the state of another filter (used to predict without touching the original). */
+  public CvFilter copy() {
+    CvFilter f = new CvFilter(x, y, 0, 0, 0, 0);
+    f.vx = vx;
+    f.vy = vy;
+    System.arraycopy(p, 0, f.p, 0, 16);
+    return f;
+  }
+}

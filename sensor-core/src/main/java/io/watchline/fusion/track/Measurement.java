@@ -1,0 +1,51 @@
+package io.watchline.fusion.track;
+
+import io.watchline.observation.Kind;
+import io.watchline.observation.Source;
+import java.util.List;
+
+/**
+ * One position measurement in the local metric plane, with its error covariance and the
+ * observations it was made from (two for a position crossed from two camera bearings).
+ *
+ * @param tMs time, epoch milliseconds
+ * @param feedTrack the feed's own track id when it has one (kept, not re-associated), else null
+ */
+public record Measurement(
+    long tMs,
+    double x,
+    double y,
+    double rxx,
+    double rxy,
+    double ryy,
+    Kind kind,
+    String sensor,
+    String feedTrack,
+    String cls,
+    double conf,
+    List<Source> sources) {
+
+  /** An isotropic measurement with standard deviation {@code sigmaM} metres. */
+  public static Measurement isotropic(
+      long tMs, double x, double y, double sigmaM, Kind kind, String sensor, List<Source> sources) {
+    double v = sigmaM * sigmaM;
+    return new Measurement(tMs, x, y, v, 0, v, kind, sensor, null, null, Double.NaN, sources);
+  }
+
+  /**
+   * Covariance of a polar measurement (range sigma along the bearing, cross-range sigma = range x
+   * bearing sigma across it), rotated into x (east) / y (north).
+   */
+  public static double[] polarCovariance(double rangeM, double bearingDeg, double sigmaRangeM, double sigmaBearingDeg) {
+    double b = Math.toRadians(bearingDeg);
+    double ux = Math.sin(b), uy = Math.cos(b); // along the bearing
+    double vr = sigmaRangeM * sigmaRangeM;
+    double ct = Math.max(rangeM, 1) * Math.toRadians(sigmaBearingDeg);
+    double vc = ct * ct;
+    // R = vr u u' + vc w w', w = (uy, -ux)
+    double rxx = vr * ux * ux + vc * uy * uy;
+    double ryy = vr * uy * uy + vc * ux * ux;
+    double rxy = (vr - vc) * ux * uy;
+    return new double[] {rxx, rxy, ryy};
+  }
+}

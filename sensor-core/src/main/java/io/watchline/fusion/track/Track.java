@@ -1,0 +1,194 @@
+package io.watchline.fusion.track;
+
+import io.watchline.observation.Kind;
+import io.watchline.observation.Source;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One target followed over time: its filter, its filtered path (thinned to one point a second), the
+ * provenance of every observation it used and the sensor kinds and classes that saw it.
+ */
+public final class Track {
+  /** Beyond this many observations a track keeps counting but stops listing (a patrol all night). */
+  public static final int MAX_EVIDENCE = 20_000;
+  private static final long POINT_SPACING_MS = 1_000;
+
+  private final long id;
+  private final String feedTrack;
+  final CvFilter filter;
+  long filterMs;
+  private final long firstMs;
+  private long lastMs;
+  private int hits;
+  private boolean confirmed;
+  private final int[] hitsByKind = new int[Kind.values().length];
+  private final List<Source> evidence = new ArrayList<>();
+  private long evidenceDropped;
+  private final ClassVotes classes = new ClassVotes();
+  private double confSum;
+  private int confN;
+
+  private long[] pt = new long[16];
+  private double[] px = new double[16];
+  private double[] py = new double[16];
+  private int points;
+
+  Track(long id, Measurement m, double speedSigma) {
+    this.id = id;
+    this.feedTrack = m.feedTrack();
+    this.filter = new CvFilter(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy(), speedSigma);
+    this.filterMs = m.tMs();
+    this.firstMs = m.tMs();
+    absorb(m);
+  }
+
+  void update(Measurement m) {
+    filter.update(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy());
+    absorb(m);
+  }
+
+  private void absorb(Measurement m) {
+    hits++;
+    hitsByKind[m.kind().ordinal()]++;
+    lastMs = Math.max(lastMs, m.tMs());
+    addEvidence(m.sources());
+    classes.add(m.cls(), m.conf());
+    if (!Double.isNaN(m.conf())) {
+      confSum += m.conf();
+      confN++;
+    }
+    addPoint(m.tMs());
+  }
+
+  /** Takes over the evidence, hits and class votes of a duplicate track of the same target. */
+  void absorb(Track other) {
+    hits += other.hits;
+    for (int k = 0; k < hitsByKind.length; k++) {
+      hitsByKind[k] += other.hitsByKind[k];
+    }
+    addEvidence(other.evidence);
+    evidenceDropped += other.evidenceDropped;
+    classes.addAll(other.classes);
+    confSum += other.confSum;
+    confN += other.confN;
+    lastMs = Math.max(lastMs, other.lastMs);
+  }
+
+  /** Another sensor saw this track without moving it (a camera bearing on a radar track). */
+  public void corroborate(Kind kind, String cls, double conf, List<Source> sources) {
+    hitsByKind[kind.ordinal()]++;
+    addEvidence(sources);
+    classes.add(cls, conf);
+    if (!Double.isNaN(conf)) {
+      confSum += conf;
+      confN++;
+    }
+  }
+
+  private void addEvidence(List<Source> sources) {
+    for (Source s : sources) {
+      if (s == null) continue;
+      if (evidence.size() < MAX_EVIDENCE) {
+        evidence.add(s);
+      } else {
+        evidenceDropped++;
+      }
+    }
+  }
+
+  private void addPoint(long tMs) {
+    if (points > 0 && tMs - pt[points - 1] < POINT_SPACING_MS) {
+      // replace the last point: the newest filtered position is the better one
+      pt[points - 1] = tMs;
+      px[points - 1] = filter.x();
+      py[points - 1] = filter.y();
+      return;
+    }
+    if (points == pt.length) {
+      int n = points * 2;
+      pt = Arrays.copyOf(pt, n);
+      px = Arrays.copyOf(px, n);
+      py = Arrays.copyOf(py, n);
+    }
+    pt[points] = tMs;
+    px[points] = filter.x();
+    py[points] = filter.y();
+    points++;
+  }
+
+  void confirm() {
+    confirmed = true;
+  }
+
+  public long id() { return id; }
+  public String feedTrack() { return feedTrack; }
+  public boolean confirmed() { return confirmed; }
+  public int hits() { return hits; }
+  public long firstMs() { return firstMs; }
+  public long lastMs() { return lastMs; }
+  public CvFilter filter() { return filter; }
+
+  public int hits(Kind kind) {
+    return hitsByKind[kind.ordinal()];
+  }
+
+  /** Number of distinct sensor kinds (radar, thermal) that contributed. */
+  public int sensorKinds() {
+    int n = 0;
+    for (Kind k : Kind.values()) {
+      if (k != Kind.PATROL && hitsByKind[k.ordinal()] > 0) n++;
+    }
+    return n;
+  }
+
+  public List<Source> evidence() { return evidence; }
+  public long evidenceDropped() { return evidenceDropped; }
+  public ClassVotes classes() { return classes; }
+
+  /** Mean sensor confidence, NaN when no sensor gave one. */
+  public double meanConf() {
+    return confN == 0 ? Double.NaN : confSum / confN;
+  }
+
+  /**
+   * Velocity {vx, vy} in m/s fitted by least squares to the filtered path over the last {@code
+   * windowMs}: steadier than the filter's instantaneous estimate, which must stay agile to follow
+   * turns.
+   */
+  public double[] smoothedVelocity(long windowMs) {
+    if (points < 2) {
+      return new double[] {filter.vx(), filter.vy()};
+    }
+    long end = pt[points - 1];
+    int first = points - 1;
+    while (first > 0 && end - pt[first - 1] <= windowMs) first--;
+    int n = points - first;
+    if (n < 2) {
+      return new double[] {filter.vx(), filter.vy()};
+    }
+    double mt = 0, mx = 0, my = 0;
+    for (int i = first; i < points; i++) {
+      mt += (pt[i] - end) / 1000.0;
+      mx += px[i];
+      my += py[i];
+    }
+    mt /= n;
+    mx /= n;
+    my /= n;
+    double stt = 0, stx = 0, sty = 0;
+    for (int i = first; i < points; i++) {
+      double dt = (pt[i] - end) / 1000.0 - mt;
+      stt += dt * dt;
+      stx += dt * (px[i] - mx);
+      sty += dt * (py[i] - my);
+    }
+    return stt == 0 ? new double[] {filter.vx(), filter.vy()} : new double[] {stx / stt, sty / stt};
+  }
+
+  public int points() { return points; }
+  public long pointT(int i) { return pt[i]; }
+  public double pointX(int i) { return px[i]; }
+  public double pointY(int i) { return py[i]; }
+}

@@ -1,0 +1,104 @@
+package io.watchline.fusion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchline.incident.Incident;
+import io.watchline.incident.IncidentKind;
+import io.watchline.observation.Observation;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FusionEngineTest {
+
+  private static List<Incident> fuse(Synth s, List<TrackSummary> tracks) {
+    FusionEngine e = new FusionEngine(Synth.BORDER, Synth.SITES, FusionConfig.defaults(), tracks::add);
+    for (Observation o : s.observations()) {
+      e.accept(o);
+    }
+    return e.finish(0.5);
+  }
+
+  @Test
+  void aWalkerCrossingNorthToSouthIsOneSeenCrossingWithItsEvidence() {
+    Synth s = new Synth(1).radarTarget(Synth.T0, 300, 600, 0.2, -1.4, 900, 2, 0.85);
+    List<TrackSummary> tracks = new ArrayList<>();
+    List<Incident> inc = fuse(s, tracks);
+    assertThat(inc).hasSize(1);
+    Incident i = inc.get(0);
+    assertThat(i.kind()).isEqualTo(IncidentKind.CROSSING);
+    assertThat(i.side()).isEqualTo("N→S");
+    assertThat(i.factors()).containsEntry("crossing", "seen").containsEntry("night", true);
+    // true crossing: 600 m / 1.4 m/s = 428.6 s after start, 300 + 0.2 * 428.6 = 385.7 m east
+    double[] truth = Synth.at(385.7, 0);
+    assertThat(metres(i.lat(), i.lon(), truth[0], truth[1])).isLessThan(40);
+    long crossedAt = java.time.Instant.parse((String) i.factors().get("event_t")).toEpochMilli();
+    assertThat(Math.abs(crossedAt - (Synth.T0 + 428_600))).isLessThan(20_000);
+    assertThat(i.id()).isEqualTo("INC-20261127-0001");
+    assertThat(i.evidence()).hasSizeGreaterThan(300);
+    assertThat(i.score()).isBetween(0.5, 1.0);
+  }
+
+  @Test
+  void aTrackMovingWithAPatrolWhoseGpsIsInTheFeedYieldsNoIncident() {
+    Synth s = new Synth(2)
+        .radarTarget(Synth.T0, -500, 500, 0.1, -1.2, 900, 2, 0.9)
+        .patrol("PATROL-7", Synth.T0, -500, 500, 0.1, -1.2, 900, 10);
+    List<TrackSummary> tracks = new ArrayList<>();
+    assertThat(fuse(s, tracks)).isEmpty();
+    assertThat(tracks).anySatisfy(t -> {
+      assertThat(t.label()).isEqualTo("patrol");
+      assertThat(t.patrolUnit()).isEqualTo("PATROL-7");
+      assertThat(t.patrolDistanceM()).isLessThan(40);
+    });
+    // the same walk without the patrol's GPS is a crossing
+    Synth alone = new Synth(2).radarTarget(Synth.T0, -500, 500, 0.1, -1.2, 900, 2, 0.9);
+    assertThat(fuse(alone, new ArrayList<>())).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+  }
+
+  @Test
+  void aSmugglerPassingAPatrolIsNotSuppressed() {
+    Synth s = new Synth(3)
+        .radarTarget(Synth.T0, 0, 800, 0, -1.5, 1000, 2, 0.9)
+        // patrol walks east along the border, passing the crossing point briefly
+        .patrol("PATROL-1", Synth.T0, -3000, 150, 6, 0, 1000, 10);
+    List<Incident> inc = fuse(s, new ArrayList<>());
+    assertThat(inc).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+  }
+
+  @Test
+  void cameraOnlyCrossingIsPlacedByCrossedBearingsAndCorroboratedRadarScoresHigher() {
+    // radar shadow: only the two cameras see this walker
+    Synth cams = new Synth(4)
+        .cameraTarget(Synth.CAM_W, Synth.T0, 0, 500, 0.3, -1.3, 800, "human")
+        .cameraTarget(Synth.CAM_E, Synth.T0, 0, 500, 0.3, -1.3, 800, "human");
+    List<Incident> inc = fuse(cams, new ArrayList<>());
+    assertThat(inc).hasSize(1);
+    assertThat(inc.get(0).kind()).isEqualTo(IncidentKind.CROSSING);
+    double[] truth = Synth.at(0.3 * 500 / 1.3, 0);
+    assertThat(metres(inc.get(0).lat(), inc.get(0).lon(), truth[0], truth[1])).isLessThan(60);
+
+    Synth radarOnly = new Synth(5).radarTarget(Synth.T0, 0, 500, 0.3, -1.3, 800, 2, 0.9);
+    Synth both = new Synth(5).radarTarget(Synth.T0, 0, 500, 0.3, -1.3, 800, 2, 0.9)
+        .cameraTarget(Synth.CAM_W, Synth.T0, 0, 500, 0.3, -1.3, 800, "human");
+    Incident r = fuse(radarOnly, new ArrayList<>()).get(0);
+    Incident b = fuse(both, new ArrayList<>()).get(0);
+    assertThat(r.factors()).containsEntry("corroborated", 1);
+    assertThat(b.factors()).containsEntry("corroborated", 2).containsEntry("cls", "human");
+    assertThat(b.score()).isGreaterThan(r.score());
+  }
+
+  @Test
+  void clutterAloneMakesNoIncidentAndIdsAreStable() {
+    Synth s = new Synth(6).clutter(Synth.T0, 3600, 0.5).radarTarget(Synth.T0 + 600_000, 2000, -700, -0.2, 1.3, 1000, 2, 0.85);
+    List<Incident> a = fuse(s, new ArrayList<>());
+    List<Incident> b = fuse(s, new ArrayList<>());
+    assertThat(a).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+    assertThat(a.get(0).side()).isEqualTo("S→N");
+    assertThat(a).isEqualTo(b);
+  }
+
+  static double metres(double lat1, double lon1, double lat2, double lon2) {
+    return io.watchline.geo.geodesy.Geodesy.distance(lat1, lon1, lat2, lon2);
+  }
+}

@@ -1,0 +1,116 @@
+package io.watchline.fusion.track;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.watchline.observation.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class TrackerTest {
+  private final List<Track> closed = new ArrayList<>();
+  private final Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
+    @Override public void updated(Track t, Measurement m) {}
+    @Override public void closed(Track t) { closed.add(t); }
+  });
+
+  private static Measurement plot(long t, double x, double y, double sigma) {
+    return Measurement.isotropic(t, x, y, sigma, Kind.RADAR, "R", List.of());
+  }
+
+  private List<Track> confirmed() {
+    tracker.closeAll();
+    return closed.stream().filter(Track::confirmed).toList();
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {11, 12, 13, 14, 15})
+  void straightNoisyWalkerIsOneTrackWithTheRightSpeedAndCourse(long seed) {
+    Random rnd = new Random(seed);
+    for (int k = 0; k <= 300; k++) {
+      long t = k * 2000L;
+      double x = 1.2 * k * 2, y = -0.9 * k * 2; // 1.5 m/s, course 126.87 deg
+      tracker.scan(List.of(plot(t, x + rnd.nextGaussian() * 15, y + rnd.nextGaussian() * 15, 15)), t);
+    }
+    Track t = tracker.live().get(0);
+    assertThat(tracker.live()).hasSize(1);
+    double[] v = t.smoothedVelocity(120_000);
+    assertThat(Math.hypot(v[0], v[1])).isCloseTo(1.5, within(0.25));
+    assertThat(Math.toDegrees(Math.atan2(v[0], v[1]))).isCloseTo(126.87, within(10.0));
+    // the instantaneous filter estimate is noisier but in the right range
+    assertThat(t.filter().speed()).isBetween(0.5, 2.5);
+    assertThat(t.hits()).isGreaterThanOrEqualTo(298); // a rare plot falls outside the 99.9 % gate
+    assertThat(confirmed()).hasSize(1);
+  }
+
+  @Test
+  void turningVehicleKeepsOneTrack() {
+    Random rnd = new Random(7);
+    // 8 m/s on a circle of radius 400 m: a quarter turn every 78 s, scans every 2 s
+    for (int k = 0; k <= 150; k++) {
+      double a = 8.0 * k * 2 / 400;
+      tracker.scan(List.of(plot(k * 2000L, 400 * Math.sin(a) + rnd.nextGaussian() * 10, 400 * Math.cos(a) + rnd.nextGaussian() * 10, 10)), k * 2000L);
+    }
+    assertThat(tracker.live()).hasSize(1);
+    assertThat(tracker.live().get(0).filter().speed()).isCloseTo(8.0, within(1.5));
+    assertThat(confirmed()).hasSize(1);
+  }
+
+  @Test
+  void twoTargetsCrossingKeepTheirIdentities() {
+    Random rnd = new Random(3);
+    // A goes east, B goes north; their paths cross at (0, 0) at t = 200 s, 1.5 m/s each
+    for (int k = 0; k <= 200; k++) {
+      long t = k * 2000L;
+      double s = k * 2 - 200.0;
+      List<Measurement> scan = new ArrayList<>();
+      scan.add(plot(t, 1.5 * s + rnd.nextGaussian() * 8, rnd.nextGaussian() * 8, 8));
+      scan.add(plot(t, rnd.nextGaussian() * 8, 1.5 * s + rnd.nextGaussian() * 8, 8));
+      tracker.scan(scan, t);
+    }
+    List<Track> live = tracker.live();
+    assertThat(live).hasSize(2);
+    Track a = live.get(0).filter().x() > live.get(1).filter().x() ? live.get(0) : live.get(1);
+    Track b = a == live.get(0) ? live.get(1) : live.get(0);
+    // each track ends where its own target ends and started where that target started
+    assertThat(a.filter().x()).isCloseTo(300, within(30.0));
+    assertThat(a.pointX(0)).isCloseTo(-300, within(30.0));
+    assertThat(b.filter().y()).isCloseTo(300, within(30.0));
+    assertThat(b.pointY(0)).isCloseTo(-300, within(30.0));
+    assertThat(a.hits()).isEqualTo(201);
+  }
+
+  @Test
+  void aTrackIsClosedAfterCoastingAndTentativeClutterNeverConfirms() {
+    Random rnd = new Random(5);
+    for (int k = 0; k <= 20; k++) {
+      List<Measurement> scan = new ArrayList<>();
+      scan.add(plot(k * 2000L, k * 3.0, 0, 10));
+      // one random false plot a scan, kilometres apart
+      scan.add(plot(k * 2000L, rnd.nextDouble() * 10_000, 2000 + rnd.nextDouble() * 10_000, 15));
+      tracker.scan(scan, k * 2000L);
+    }
+    tracker.expire(40_000 + 31_000);
+    assertThat(closed.stream().filter(Track::confirmed)).hasSize(1);
+    assertThat(tracker.live()).isEmpty();
+    // clutter plots start tentative tracks (a few join an old one's widening gate) that never confirm
+    assertThat(closed.stream().filter(t -> !t.confirmed()).count()).as("clutter tracks").isBetween(15L, 21L);
+    assertThat(closed.stream().filter(Track::confirmed).findFirst().orElseThrow().hits()).isEqualTo(21);
+  }
+
+  @Test
+  void feedTrackNumbersAreKept() {
+    for (int k = 0; k < 10; k++) {
+      // two feed tracks on the same spot stay two tracks
+      tracker.scan(List.of(
+          new Measurement(k * 1000L, k, 0, 100, 0, 100, Kind.RADAR, "R", "R/1", null, Double.NaN, List.of()),
+          new Measurement(k * 1000L, k, 1, 100, 0, 100, Kind.RADAR, "R", "R/2", null, Double.NaN, List.of())), k * 1000L);
+    }
+    assertThat(tracker.live()).hasSize(2).allSatisfy(t -> assertThat(t.confirmed()).isTrue());
+    assertThat(tracker.live()).extracting(Track::feedTrack).containsExactlyInAnyOrder("R/1", "R/2");
+  }
+}
