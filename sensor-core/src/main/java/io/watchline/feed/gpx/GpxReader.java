@@ -1,5 +1,6 @@
 package io.watchline.feed.gpx;
 
+import io.watchline.feed.FeedException;
 import io.watchline.feed.FeedReader;
 import io.watchline.feed.TrackedXmlInput;
 import io.watchline.feed.ReadStats;
@@ -45,7 +46,11 @@ public final class GpxReader implements FeedReader {
     try {
       this.xml = SafeXml.inputFactory().createXMLStreamReader(this.in);
     } catch (XMLStreamException e) {
-      throw new IOException(file + ": cannot start XML parser: " + e.getMessage(), e);
+      // Not an I/O failure: the document is broken before its first element. One line, as every
+      // whole-file verdict.
+      FeedException fe = new FeedException(file + ": not well-formed XML: " + GpxReader.firstLine(e.getMessage()));
+      fe.initCause(e);
+      throw fe;
     }
   }
 
