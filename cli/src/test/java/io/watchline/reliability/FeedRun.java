@@ -47,7 +47,22 @@ record FeedRun(List<Observation> observations, List<Reject> rejects, ReadStats s
     List<Observation> obs = new ArrayList<>();
     List<Reject> rejects = new ArrayList<>();
     RejectSink sink = rejects::add;
-    try (FeedReader r = target.opener().open(in, INPUT_NAME, sink)) {
+    FeedReader opened;
+    try {
+      opened = target.opener().open(in, INPUT_NAME, sink);
+    } catch (io.watchline.feed.FeedException e) {
+      // A whole-file verdict (not this format, no date for ASTERIX time of day) is fine when it
+      // says so in one line; ingest reports it and goes on with the next input.
+      String m = e.getMessage();
+      if (m == null || m.isBlank() || m.contains("\n")) {
+        throw fail(target, data, "FeedException without a one-line message: [" + m + "]", e);
+      }
+      ReadStats none = new ReadStats(INPUT_NAME);
+      return new FeedRun(List.of(), List.of(), none);
+    } catch (Throwable e) {
+      throw fail(target, data, "opening the reader threw " + e, e);
+    }
+    try (FeedReader r = opened) {
       Observation o;
       while ((o = r.next()) != null) {
         obs.add(o);
@@ -59,11 +74,21 @@ record FeedRun(List<Observation> observations, List<Reject> rejects, ReadStats s
         throw fail(target, data, "next() returned an observation after returning null", null);
       }
       return new FeedRun(obs, rejects, r.stats());
+    } catch (io.watchline.feed.FeedException e) {
+      // A whole-file verdict found while reading (a CSV header without a time column).
+      if (e.getMessage() == null || e.getMessage().isBlank() || e.getMessage().contains("\n")) {
+        throw fail(target, data, "FeedException without a one-line message: [" + e.getMessage() + "]", e);
+      }
+      return new FeedRun(obs, rejects, statsOf(opened));
     } catch (AssertionError e) {
       throw e;
     } catch (Throwable e) {
       throw fail(target, data, "reader threw " + e, e);
     }
+  }
+
+  private static ReadStats statsOf(FeedReader r) {
+    return r.stats();
   }
 
   /** Reads {@code data} and asserts every invariant; returns the run for further checks. */
@@ -216,7 +241,9 @@ record FeedRun(List<Observation> observations, List<Reject> rejects, ReadStats s
       return false;
     }
     for (int i = 0; i < a.size(); i++) {
-      if (!a.get(i).src().equals(b.get(i).src()) || !a.get(i).reason().equals(b.get(i).reason())) {
+      // The XML parser's column in a reason may move with the chunking; the source may not.
+      if (!a.get(i).src().equals(b.get(i).src())
+          || !a.get(i).reason().replaceAll("[0-9]+", "#").equals(b.get(i).reason().replaceAll("[0-9]+", "#"))) {
         return false;
       }
     }

@@ -18,7 +18,8 @@ final class NoLossChecks {
   /**
    * Replaces one line of {@code original} with garbage (no newline in it) and checks that every
    * other line yields exactly what it yielded before: same observations, same rejects, by line
-   * number (byte offsets after the damaged line shift and are not compared). Observations that
+   * number (byte offsets after the damaged line and the reader's sequence numbers shift and are
+   * not compared). Observations that
    * carry another file's provenance cannot be placed on a line and are left out.
    */
   static void damagedLineLosesNothingElse(FeedTarget t, byte[] original, Random rnd) {
@@ -161,7 +162,7 @@ final class NoLossChecks {
       // may carry an upstream file's source through).
       if (FeedRun.INPUT_NAME.equals(o.src().file()) && o.src().line() != line) {
         Source s = o.src();
-        out.add(new Observation(o.t(), o.kind(), o.sensor(), o.seq(), o.lat(), o.lon(), o.rangeM(),
+        out.add(new Observation(o.t(), o.kind(), o.sensor(), -1, o.lat(), o.lon(), o.rangeM(),
             o.bearingDeg(), o.track(), o.speedMps(), o.courseDeg(), o.cls(), o.conf(), o.unit(),
             new Source(s.file(), Source.ABSENT, s.line())));
       }

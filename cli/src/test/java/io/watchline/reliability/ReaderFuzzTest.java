@@ -37,4 +37,19 @@ class ReaderFuzzTest {
   void geojson(byte[] data) {
     Subjects.byName("geojson").check(data);
   }
+
+  @FuzzTest(maxDuration = "30s")
+  void asterix(byte[] data) {
+    Subjects.byName("asterix").check(data);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void onvif(byte[] data) {
+    Subjects.byName("onvif").check(data);
+  }
+
+  @FuzzTest(maxDuration = "30s")
+  void csv(byte[] data) {
+    Subjects.byName("csv").check(data);
+  }
 }

@@ -4,6 +4,8 @@ import io.watchline.feed.FeedFormat;
 import io.watchline.feed.FeedOptions;
 import io.watchline.feed.Feeds;
 import io.watchline.ndjson.NdjsonObservationReader;
+import io.watchline.sites.Site;
+import io.watchline.sites.SiteKind;
 import io.watchline.sites.SiteRegistry;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +52,37 @@ final class Targets {
           FeedOptions.defaults().withAllCotTypes(true), SiteRegistry.empty(), rejects),
       () -> Samples.files(feeds("cot/freetakserver"), "*.xml"), 2, 0, true, "<event\\b");
 
+  /** Radars and cameras named in the seeds, so that polar and bearing records get placed. */
+  static final SiteRegistry SITES = new SiteRegistry(List.of(
+      new Site("RDR-07", SiteKind.RADAR, 42.36, 19.60, 8, 135, 120, 50, 12000, 25, 201, -500),
+      new Site("RDR-ZAG", SiteKind.RADAR, 45.74, 16.07, 30, 0, 360, 0, 500_000, 25, 202, 250),
+      new Site("TC-01", SiteKind.THERMAL, 42.05, 19.30, 12, 135, 40, 0, 3000, -1, -1, 0),
+      new Site("TC-02", SiteKind.THERMAL, 42.10, 19.40, 12, 200, 60, 0, 3000, -1, -1, 100),
+      new Site("MyClassifier", SiteKind.THERMAL, 42.0, 19.0, 10, 359, 60, 0, 2000, -1, -1, 0)));
+
+  static FeedTarget.Opener with(FeedFormat format, FeedOptions options) {
+    return (in, file, rejects) -> Feeds.open(in, file, format, options, SITES, rejects);
+  }
+
+  // Binary: provenance is the record's byte offset. The samples are read in place (GPL: never
+  // copy them, nor inputs derived from them, into the repository). A data block cut by the end
+  // of the file is rejected whole, complete records included (a known limit, see
+  // docs/reliability.md), so the truncation check is off.
+  static final FeedTarget ASTERIX = new FeedTarget("asterix",
+      with(FeedFormat.ASTERIX, FeedOptions.defaults().withDate(java.time.LocalDate.of(2016, 5, 5))),
+      () -> Samples.files(feeds("asterix"), "*.{pcap,raw,ast,gps,ff,FF}"),
+      FeedTarget.NOT_CHECKED, 0, false, null);
+
+  static final FeedTarget ONVIF = new FeedTarget("onvif", with(FeedFormat.ONVIF, FeedOptions.defaults()),
+      () -> Samples.concat(
+          Samples.files(feeds("onvif"), "*.xml"),
+          Samples.filesOrNone(Samples.fixtures().resolve("onvif"), "*.xml")),
+      FeedTarget.NOT_CHECKED, 0, true, "<(\\w+:)?Object\\b");
+
+  static final FeedTarget CSV = new FeedTarget("csv", with(FeedFormat.CSV, FeedOptions.defaults()),
+      () -> Samples.files(seeds("csv"), "*.{csv,tsv}"), FeedTarget.LINE_LOCAL, 1, true, null);
+
   static List<FeedTarget> all() {
-    return List.of(NDJSON, NMEA, GPX, COT);
+    return List.of(NDJSON, NMEA, GPX, COT, ASTERIX, ONVIF, CSV);
   }
 }
