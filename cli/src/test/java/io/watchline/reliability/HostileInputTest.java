@@ -50,8 +50,18 @@ class HostileInputTest {
             + "<detail><contact callsign=\"X\"/><remarks>" + p[1] + "</remarks></detail></event>\n"
             + "<event version=\"2.0\" uid=\"U-2\" type=\"a-f-G-U-C\" time=\"" + T + "\" start=\"" + T
             + "\" stale=\"" + T + "\" how=\"m-g\"><point lat=\"42.2\" lon=\"19.4\" hae=\"0\" ce=\"5\" le=\"5\"/>"
-            + "<detail><contact callsign=\"Y\"/></detail></event>\n"));
+            + "<detail><contact callsign=\"Y\"/></detail></event>\n"),
+        new XmlShape(Targets.ONVIF, p -> "<?xml version=\"1.0\"?>\n<!DOCTYPE tt:MetadataStream [" + p[0] + "]>\n"
+            + ONVIF_HEAD + "<tt:Object ObjectId=\"1\"><tt:Appearance><tt:Shape>" + BOX
+            + "</tt:Shape><tt:Class><tt:Type Likelihood=\"0.9\">" + p[1] + "</tt:Type></tt:Class></tt:Appearance></tt:Object>\n"
+            + "<tt:Object ObjectId=\"2\"><tt:Appearance><tt:Shape>" + BOX
+            + "</tt:Shape></tt:Appearance></tt:Object>\n" + ONVIF_TAIL));
   }
+
+  static final String ONVIF_HEAD = "<tt:MetadataStream xmlns:tt=\"http://www.onvif.org/ver10/schema\"><tt:VideoAnalytics>"
+      + "<tt:Frame UtcTime=\"2026-11-27T23:14:05.250Z\" Source=\"TC-01\">\n";
+  static final String ONVIF_TAIL = "</tt:Frame></tt:VideoAnalytics></tt:MetadataStream>\n";
+  static final String BOX = "<tt:BoundingBox left=\"0.2\" top=\"0.3\" right=\"0.4\" bottom=\"0.1\"/>";
 
   static List<Arguments> xmlReadersArgs() {
     List<Arguments> out = new ArrayList<>();
@@ -123,8 +133,21 @@ class HostileInputTest {
                 + "\" stale=\"" + T + "\" how=\"m-g\"><point lat=\"42.2\" lon=\"19.4\" hae=\"0\" ce=\"5\" le=\"5\"/></event>\n"), 1),
         Arguments.of(new Huge(Targets.GPX, "<?xml version=\"1.0\"?>\n<gpx version=\"1.1\"><trk><trkseg>\n"
             + "<trkpt lat=\"42.2\" lon=\"19.4\"><time>" + T + "</time></trkpt>\n<trkpt lat=\"42.1\" lon=\"19.3\"><name>",
-            (byte) 'n', "</name><time>" + T + "</time></trkpt>\n", "</trkseg></trk></gpx>\n"), 1));
+            (byte) 'n', "</name><time>" + T + "</time></trkpt>\n", "</trkseg></trk></gpx>\n"), 1),
+        Arguments.of(new Huge(Targets.ONVIF, "<?xml version=\"1.0\"?>\n" + ONVIF_HEAD
+            + "<tt:Object ObjectId=\"1\"><tt:Appearance><tt:Shape>" + BOX + "</tt:Shape></tt:Appearance></tt:Object>\n"
+            + "<tt:Object ObjectId=\"2\"><tt:Appearance><tt:Class><tt:Type>", (byte) 'h',
+            "</tt:Type></tt:Class></tt:Appearance></tt:Object>\n", ONVIF_TAIL), 1),
+        // A pcap record header claiming a 2 GB packet: refused before any buffer is grown.
+        Arguments.of(new Huge(Targets.ASTERIX, PCAP_HEADER, (byte) 0, "", ""), 0));
   }
+
+  /** pcap global header (little-endian, Ethernet) and a record header with incl_len 0x7FFFFFFF. */
+  static final String PCAP_HEADER = new String(new byte[] {
+      (byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+      (byte) 0xff, (byte) 0xff, 0, 0, 1, 0, 0, 0,
+      0x10, 0x20, 0x2b, 0x57, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f,
+      (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x7f}, StandardCharsets.ISO_8859_1);
 
   static String fixChecksum(String sentence) {
     int star = sentence.indexOf('*');
@@ -142,7 +165,7 @@ class HostileInputTest {
   void twoGigabyteRecordIsRejectedInFlatMemory(Huge h, int expectedAfter) {
     long used = usedHeap();
     InputStream in = new GeneratedStream(h.prefix(), h.filler(), TWO_GB, h.suffix() + h.next());
-    byte[] sample = (h.prefix() + "…" + h.suffix() + h.next()).getBytes(StandardCharsets.UTF_8);
+    byte[] sample = (h.prefix() + "…" + h.suffix() + h.next()).getBytes(StandardCharsets.ISO_8859_1);
     FeedRun run = assertTimeoutPreemptively(Duration.ofMinutes(3), () -> FeedRun.read(h.target(), in, sample));
     assertThat(run.rejects()).as("the oversized record is rejected").isNotEmpty();
     Reject r = run.rejects().get(0);
@@ -167,8 +190,8 @@ class HostileInputTest {
     private long pos;
 
     GeneratedStream(String prefix, byte filler, long fillerBytes, String suffix) {
-      this.prefix = prefix.getBytes(StandardCharsets.UTF_8);
-      this.suffix = suffix.getBytes(StandardCharsets.UTF_8);
+      this.prefix = prefix.getBytes(StandardCharsets.ISO_8859_1);
+      this.suffix = suffix.getBytes(StandardCharsets.ISO_8859_1);
       this.filler = filler;
       this.total = this.prefix.length + fillerBytes + this.suffix.length;
     }
