@@ -216,7 +216,7 @@ public final class CoverageCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  static SensorSpec toSpec(Site s) {
+  public static SensorSpec toSpec(Site s) {
     double cc = s.kind() == SiteKind.RADAR ? ViewshedParams.RADAR_CURVATURE : ViewshedParams.OPTICAL_CURVATURE;
     if (Double.isNaN(s.rangeMaxM())) {
       throw new UserException("site " + s.id() + " has no range_max_m; coverage needs it");
