@@ -245,7 +245,7 @@ class ExportRoundTripTest {
     assertThat(w.notRepresentable()).isEqualTo(1); // polar-only thermal detection
     String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
     assertThat(lines).hasSize(4);
-    // Read back with StAX (no project CoT reader on main yet): each line is one event document.
+    // Every attribute with StAX (the project's CotReader, below, keeps only what a fix needs).
     List<Map<String, String>> events = new ArrayList<>();
     for (String line : lines) {
       XMLStreamReader x = xml().createXMLStreamReader(new StringReader(line));
@@ -275,6 +275,31 @@ class ExportRoundTripTest {
     assertThat(events.get(1)).containsEntry("event.type", "a-u-G").containsEntry("event.uid", "RDR-07/4711");
     assertThat(events.get(2)).containsEntry("event.type", "a-u-G").containsEntry("watchline.kind", "loiter");
     assertThat(events.get(3)).containsEntry("event.type", "a-f-G").containsEntry("event.uid", "PATROL-12@2026-11-28T02:00:00.000Z");
+  }
+
+  @Test
+  void cursorOnTargetReadsBackWithTheProjectsCotReader() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    export(new CotRecordWriter(out, 0.8, Duration.ofMinutes(30)), out);
+    List<io.watchline.observation.Observation> all = new ArrayList<>();
+    List<Reject> cotRejects = new ArrayList<>();
+    try (var r = new io.watchline.feed.cot.CotReader(new ByteArrayInputStream(out.toByteArray()), "out.cot", true, cotRejects::add)) {
+      for (io.watchline.observation.Observation o; (o = r.next()) != null; ) all.add(o);
+      assertThat(r.stats().read()).isEqualTo(4);
+    }
+    assertThat(cotRejects).isEmpty();
+    assertThat(all).extracting(io.watchline.observation.Observation::unit)
+        .containsExactly("INC-20261127-0001", "RDR-07/4711", "INC-20261127-0002", "PATROL-12@2026-11-28T02:00:00.000Z");
+    assertThat(all.get(0).t()).isEqualTo(java.time.Instant.parse("2026-11-27T23:14:05.250Z")); // time = last seen
+    assertThat(all.get(0).lat()).isEqualTo(42.0712);
+    assertThat(all.get(1).speedMps()).isEqualTo(1.3);
+    assertThat(all.get(1).courseDeg()).isEqualTo(210.0);
+    // by default the reader keeps only friendly ground units: the patrol fix, nothing else
+    try (var r = new io.watchline.feed.cot.CotReader(new ByteArrayInputStream(out.toByteArray()), "out.cot", false, cotRejects::add)) {
+      assertThat(r.next().unit()).isEqualTo("PATROL-12@2026-11-28T02:00:00.000Z");
+      assertThat(r.next()).isNull();
+      assertThat(r.stats().skippedTotal()).isEqualTo(3);
+    }
   }
 
   @Test
