@@ -84,8 +84,9 @@ final class DemoCommand implements Callable<Integer> {
         ctx.watchline("export", ctx.out("incidents.ndjson"), "--to", "geojson", "-o", ctx.out("incidents.geojson"));
         ctx.watchline("export", ctx.out("incidents.ndjson"), "--to", "kml", "-o", ctx.out("incidents.kml"));
       }),
-      // The window is the demo night's (ScenarioConfig.demo()). It is 90 minutes, so a 30-minute revisit makes patrol gaps visible; 100 m cells keep
-      // the step to a few seconds (no DEM bundled yet: flat earth with curvature).
+      // The window is the demo night's (ScenarioConfig.demo()): 90 minutes, so a 30-minute revisit
+      // makes patrol gaps visible; 100 m cells keep the step to a few seconds (no DEM bundled yet:
+      // flat earth with curvature).
       new Step("coverage", "coverage gaps per sector, with maps and suggestions", ctx -> ctx.watchline(
           "coverage", "--sites", ctx.input("sites.yaml"), "--border", ctx.input("mne-alb.geojson"),
           "--patrols", ctx.night("patrol.ndjson"), "--incidents", ctx.out("incidents.ndjson"),
