@@ -128,7 +128,7 @@ public final class GpxReader implements FeedReader {
       Source at = src != null ? src
           : loc == null ? Source.atOffset(file, in.position())
           : at(loc.getLineNumber());
-      reject(at, "malformed or truncated XML" + where + ": " + firstLine(e.getMessage()), excerpt);
+      reject(at, "malformed or truncated XML" + where + ": " + io.watchline.feed.XmlErrors.describe(e.getMessage()), excerpt);
     }
     done = true;
     return null;

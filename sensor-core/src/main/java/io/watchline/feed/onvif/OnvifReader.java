@@ -128,7 +128,7 @@ public final class OnvifReader implements FeedReader {
       String where = loc == null ? "" : " at line " + loc.getLineNumber() + " column " + loc.getColumnNumber();
       Source at = src != null ? src
           : loc == null ? Source.atOffset(file, in.position()) : at(loc.getLineNumber());
-      reject(at, "malformed or truncated XML" + where + ": " + message(e), null);
+      reject(at, "malformed or truncated XML" + where + ": " + io.watchline.feed.XmlErrors.describe(e.getMessage()), null);
     }
     done = true;
     return null;
@@ -344,12 +344,6 @@ public final class OnvifReader implements FeedReader {
     } catch (NumberFormatException e) {
       return dflt;
     }
-  }
-
-  private static String message(XMLStreamException e) {
-    String m = e.getMessage() == null ? "" : e.getMessage().strip();
-    int i = m.lastIndexOf("Message: ");
-    return (i >= 0 ? m.substring(i + 9) : m).lines().findFirst().orElse("");
   }
 
   private void reject(Source src, String reason, String excerpt) {
