@@ -62,10 +62,12 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--sectors", paramLabel = "FILE", description = "Sector polygons (with --border).")
   Path sectors;
 
-  @Option(names = "--sector-every", paramLabel = "M", defaultValue = "10000", description = "Sector length when cutting sectors (default ${DEFAULT-VALUE} m; as for fuse).")
+  @Option(names = {"--sector-every", "--every"}, paramLabel = "DIST", defaultValue = "10km", converter = Distance.class,
+      description = "Sector length when cutting sectors (default ${DEFAULT-VALUE}, as for 'watchline sectors').")
   double sectorEveryM;
 
-  @Option(names = "--band", paramLabel = "M", defaultValue = "3000", description = "Sector band width (default ${DEFAULT-VALUE} m; as for fuse).")
+  @Option(names = "--band", paramLabel = "DIST", defaultValue = "5km", converter = Distance.class,
+      description = "Sector band width on each side (default ${DEFAULT-VALUE}, as for 'watchline sectors').")
   double bandM;
 
   @Option(names = "--json", description = "Machine-readable JSON instead of the table.")
@@ -143,6 +145,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             f.group() == null ? "" : f.group() + " at " + num(f.distanceM(), 0) + " m"));
       }
     }
+    if (!r.missed().isEmpty()) {
+      sb.append(String.format(Locale.ROOT, "%nmissed%n"));
+      for (io.watchline.evaluate.TruthEvent e : r.missed()) {
+        sb.append(String.format(Locale.ROOT, "%-9s %-24s %-20s %s %.5f %.5f%n", e.kind(), io.watchline.ndjson.IsoTime.format(e.tMs()),
+            e.role(), e.group(), e.lat(), e.lon()));
+      }
+    }
     return sb.toString();
   }
 
@@ -190,6 +199,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         g.writeStringField("group", f.group());
         number(g, "distance_m", Math.round(f.distanceM()));
       }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("missed");
+    for (io.watchline.evaluate.TruthEvent e : r.missed()) {
+      g.writeStartObject();
+      g.writeStringField("kind", e.kind());
+      g.writeStringField("t", io.watchline.ndjson.IsoTime.format(e.tMs()));
+      g.writeStringField("role", e.role());
+      g.writeStringField("group", e.group());
+      g.writeNumberField("lat", e.lat());
+      g.writeNumberField("lon", e.lon());
       g.writeEndObject();
     }
     g.writeEndArray();

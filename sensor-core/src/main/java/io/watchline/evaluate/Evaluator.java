@@ -35,7 +35,8 @@ public final class Evaluator {
   /** A false alarm and what caused it (role of the nearest true target, or "unexplained"). */
   public record FalseAlarm(String id, String kind, String cause, String group, double distanceM) {}
 
-  public record Report(List<KindScore> kinds, List<SectorScore> sectors, List<FalseAlarm> falseAlarms, int patrolFalseAlarms, int wildlifeAlarms) {
+  public record Report(List<KindScore> kinds, List<SectorScore> sectors, List<FalseAlarm> falseAlarms, int patrolFalseAlarms, int wildlifeAlarms,
+      List<TruthEvent> missed) {
     public KindScore kind(String k) {
       return kinds.stream().filter(s -> s.kind().equals(k)).findFirst().orElseThrow();
     }
@@ -46,6 +47,7 @@ public final class Evaluator {
    */
   public static Report evaluate(List<Incident> incidents, Truth truth, BiFunction<Double, Double, String> sectorOf) {
     List<KindScore> kinds = new ArrayList<>();
+    List<TruthEvent> missed = new ArrayList<>();
     Map<String, int[]> sectors = new TreeMap<>();
     boolean[] incidentMatched = new boolean[incidents.size()];
     for (IncidentKind k : IncidentKind.values()) {
@@ -82,6 +84,9 @@ public final class Evaluator {
           sectors.computeIfAbsent(s, x -> new int[4])[1]++;
           sectors.get(s)[3]++;
         }
+      }
+      for (int a = 0; a < ts.size(); a++) {
+        if (!tUsed[a]) missed.add(ts.get(a));
       }
       if (k == IncidentKind.CROSSING) {
         for (int a = 0; a < ts.size(); a++) {
@@ -129,7 +134,8 @@ public final class Evaluator {
     }
     List<SectorScore> ss = new ArrayList<>();
     sectors.forEach((s, v) -> ss.add(new SectorScore(s, v[0], v[1], v[2], v[3])));
-    return new Report(kinds, ss, alarms, patrol, wildlife);
+    missed.sort(Comparator.comparingLong(TruthEvent::tMs));
+    return new Report(kinds, ss, alarms, patrol, wildlife, missed);
   }
 
   private static String sectorName(String s) {

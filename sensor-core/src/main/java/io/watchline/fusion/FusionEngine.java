@@ -11,6 +11,7 @@ import io.watchline.fusion.border.CrossingEvent;
 import io.watchline.fusion.incident.Candidate;
 import io.watchline.fusion.incident.IncidentAssembler;
 import io.watchline.fusion.track.Measurement;
+import io.watchline.fusion.track.PathShape;
 import io.watchline.fusion.track.Track;
 import io.watchline.fusion.track.Tracker;
 import io.watchline.geo.geodesy.Geodesy;
@@ -256,7 +257,7 @@ public final class FusionEngine implements Tracker.Listener {
       double[] ll = border.toLatLon(track.pointX(i), track.pointY(i));
       points.add(new TrackPoint(ll[1], ll[0], Instant.ofEpochMilli(track.pointT(i))));
     }
-    double speed = meanSpeed(track);
+    double speed = PathShape.meanSpeed(track, 30_000);
     try {
       trackSink.accept(new TrackSummary(track.id(), patrol ? "patrol" : "target", patrol ? s.tally.bestUnit() : null,
           patrol ? s.tally.meanDistanceM() : Double.NaN, s.tally.share(), track.classes().best(),
@@ -272,45 +273,58 @@ public final class FusionEngine implements Tracker.Listener {
     candidates(track, s, points, speed);
   }
 
-  private static double meanSpeed(Track t) {
-    int n = t.points();
-    if (n < 2) return 0;
-    double d = 0;
-    for (int i = 1; i < n; i++) {
-      d += Math.hypot(t.pointX(i) - t.pointX(i - 1), t.pointY(i) - t.pointY(i - 1));
-    }
-    double s = (t.pointT(n - 1) - t.pointT(0)) / 1000.0;
-    return s <= 0 ? 0 : d / s;
-  }
-
   private void candidates(Track track, TrackState s, List<TrackPoint> points, double speed) {
     BorderTrace tr = s.trace;
     List<Source> ev = track.evidence();
-    for (CrossingEvent c : tr.crossings()) {
+    List<CrossingEvent> cs = tr.crossings();
+    // crossings of one track within the recross window are one event (back and forth is one story)
+    for (int i = 0; i < cs.size(); ) {
+      CrossingEvent c = cs.get(i);
+      int j = i + 1;
+      while (j < cs.size() && cs.get(j).tMs() - cs.get(j - 1).tMs() <= RECROSS_MS) j++;
+      double straight = PathShape.straightness(track, c.tMs() - SHAPE_WINDOW_MS, c.tMs() + SHAPE_WINDOW_MS, SHAPE_STEP_MS);
       assembler.add(candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
-          c.seen(), 0, 0, points, ev, speed));
+          c.seen(), 0, 0, straight, j - i, points, ev, speed));
+      i = j;
     }
-    if (!tr.crossings().isEmpty() || !tr.enteredNear()) {
+    if (!cs.isEmpty()) {
       return;
     }
-    String side = border.sideOf(tr.minLat(), tr.minLon());
-    String sector = border.sectorOf(tr.minLat(), tr.minLon());
-    if (tr.nearMs() >= cfg.loiterMs()) {
-      assembler.add(candidate(track, IncidentKind.LOITER, tr.minDistanceT(), tr.minLat(), tr.minLon(), sector, side,
-          true, tr.minDistanceM(), tr.nearMs(), points, ev, speed));
-    } else if (Math.abs(tr.firstDistanceM()) - tr.minDistanceM() >= 50) {
-      assembler.add(candidate(track, IncidentKind.APPROACH, tr.minDistanceT(), tr.minLat(), tr.minLon(), sector, side,
-          true, tr.minDistanceM(), tr.nearMs(), points, ev, speed));
+    PathShape.Dwell dwell = PathShape.longestDwell(track, cfg.dwellRadiusM(), SHAPE_STEP_MS);
+    if (dwell != null && dwell.durationMs() >= cfg.loiterMs()) {
+      double[] ll = border.toLatLon(dwell.x(), dwell.y());
+      double dist = Math.abs(border.signedDistanceXY(dwell.x(), dwell.y()));
+      if (dist <= cfg.loiterNearM()) {
+        double arrival = PathShape.straightness(track, dwell.startMs() - SHAPE_WINDOW_MS, dwell.startMs(), SHAPE_STEP_MS);
+        assembler.add(candidate(track, IncidentKind.LOITER, dwell.startMs(), ll[0], ll[1], border.sectorOf(ll[0], ll[1]),
+            border.sideOf(ll[0], ll[1]), true, dist, dwell.durationMs(), arrival, 0, points, ev, speed));
+        return;
+      }
+    }
+    if (tr.enteredNear() && Math.abs(tr.firstDistanceM()) - tr.minDistanceM() >= MIN_APPROACH_M) {
+      double inbound = PathShape.straightness(track, tr.minDistanceT() - 2 * SHAPE_WINDOW_MS, tr.minDistanceT(), SHAPE_STEP_MS);
+      assembler.add(candidate(track, IncidentKind.APPROACH, tr.minDistanceT(), tr.minLat(), tr.minLon(),
+          border.sectorOf(tr.minLat(), tr.minLon()), border.sideOf(tr.minLat(), tr.minLon()), true, tr.minDistanceM(),
+          tr.nearMs(), inbound, 0, points, ev, speed));
     }
   }
 
+  /** Crossings of one track closer in time than this are one incident. */
+  static final long RECROSS_MS = 30 * 60_000L;
+  /** Path shape is judged over this long around the event, on points this far apart. */
+  static final long SHAPE_WINDOW_MS = 10 * 60_000L;
+  static final long SHAPE_STEP_MS = 60_000L;
+  /** An approach must have come at least this much closer to the line. */
+  static final double MIN_APPROACH_M = 200;
+
   private Candidate candidate(Track track, IncidentKind kind, long tMs, double lat, double lon, String sector, String side,
-      boolean seen, double distanceM, long dwellMs, List<TrackPoint> points, List<Source> ev, double speed) {
+      boolean seen, double distanceM, long dwellMs, double straightness, int crossings, List<TrackPoint> points,
+      List<Source> ev, double speed) {
     double[] xy = border.toXY(lat, lon);
     io.watchline.fusion.bluforce.PatrolPositions.Nearest n = patrols.nearest(tMs, xy[0], xy[1]);
     return new Candidate(kind, tMs, track.firstMs(), track.lastMs(), lat, lon, sector, side, seen, distanceM, dwellMs,
         track.sensorKinds(), track.classes().best(), track.classes().share(), track.meanConf(), track.hits(), speed,
-        n == null ? Double.NaN : n.distanceM(), track.id(), points, ev);
+        straightness, crossings, n == null ? Double.NaN : n.distanceM(), track.id(), points, ev);
   }
 
   /** Ends the input: closes every track and returns the incidents scoring at least {@code minScore}, sorted by time. */
