@@ -43,7 +43,12 @@ public final class AtomicOutput implements AutoCloseable {
     if (dir != null) {
       Files.createDirectories(dir);
     }
-    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+    // Temp files default to owner-only; outputs should be readable like any other file.
+    Path temp = dir != null && dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+        ? Files.createTempFile(dir, "." + target.getFileName() + ".", ".part",
+            java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--")))
+        : Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
     return new AtomicOutput(target, temp, new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
   }
 

@@ -36,6 +36,8 @@ import picocli.CommandLine.ScopeType;
       FuseCommand.class,
       EvaluateCommand.class,
       ExportCommand.class,
+      SimulateCommand.class,
+      DemoCommand.class,
     })
 public final class Main {
 

@@ -3,8 +3,10 @@ package io.watchline.feed;
 import io.watchline.feed.asterix.AsterixReader;
 import io.watchline.feed.asterix.Framing;
 import io.watchline.feed.cot.CotReader;
+import io.watchline.feed.csv.ExportReader;
 import io.watchline.feed.gpx.GpxReader;
 import io.watchline.feed.nmea.NmeaReader;
+import io.watchline.feed.onvif.OnvifReader;
 import io.watchline.ndjson.NdjsonObservationReader;
 import io.watchline.sites.SiteRegistry;
 import java.io.BufferedInputStream;
@@ -53,8 +55,12 @@ public final class Feeds {
     return switch (f) {
       case NMEA -> new NmeaReader(in, name, unit, options.date(), rejects);
       case GPX -> new GpxReader(in, name, unit, rejects);
+      case ONVIF -> new OnvifReader(in, name, options.sensor(), sites, rejects);
       case COT -> new CotReader(in, name, options.allCotTypes(), rejects);
-      case NDJSON -> new NdjsonObservationReader(in, name, rejects);
+      case NDJSON -> canonicalNdjson(in)
+          ? new NdjsonObservationReader(in, name, rejects)
+          : new ExportReader(in, name, true, options.sensor(), sites, rejects);
+      case CSV -> new ExportReader(in, name, false, options.sensor(), sites, rejects);
       case ASTERIX -> new AsterixReader(in, name, asterixFraming(in, name), options, sites, rejects);
       default -> throw new FeedException(name + ": format " + f.wireName() + " is not readable yet");
     };
@@ -69,6 +75,17 @@ public final class Feeds {
       throw new FeedException(name + ": not ASTERIX in any known framing (raw blocks, pcap, FINAL, GPS)");
     }
     return f;
+  }
+
+  /** True when the first line has the canonical "t" and "kind" fields (else: a generic export). */
+  private static boolean canonicalNdjson(BufferedInputStream in) throws IOException {
+    in.mark(PEEK);
+    byte[] head = in.readNBytes(PEEK);
+    in.reset();
+    String s = new String(head, java.nio.charset.StandardCharsets.UTF_8);
+    int nl = s.indexOf('\n');
+    String first = nl >= 0 ? s.substring(0, nl) : s;
+    return first.contains("\"t\"") && first.contains("\"kind\"");
   }
 
   /** The format of a buffered stream, judged from its first bytes (the stream is reset); null if unknown. */

@@ -1,6 +1,8 @@
 package io.watchline.geo.border;
 
+import io.watchline.geo.index.PackedRTree;
 import io.watchline.geo.index.SegmentMath;
+import io.watchline.geo.index.SegmentSet;
 import io.watchline.geo.io.GeometryException;
 import io.watchline.geo.proj.LocalProjection;
 import java.util.ArrayList;
@@ -232,8 +234,15 @@ public final class SharedBorder {
     return out.toArray(Coordinate[]::new);
   }
 
-  /** All outline segments of the other country as flat arrays, for nearest-point queries. */
-  private record Outline(double[] ax, double[] ay, double[] bx, double[] by) {
+  /** All outline segments of the other country, indexed for nearest-point queries. */
+  private static final class Outline {
+    private final SegmentSet segments;
+    private final PackedRTree.Scratch scratch = new PackedRTree.Scratch();
+
+    private Outline(SegmentSet segments) {
+      this.segments = segments;
+    }
+
     static Outline of(Geometry polygonal) {
       List<double[]> segs = new ArrayList<>();
       for (int k = 0; k < polygonal.getNumGeometries(); k++) {
@@ -254,24 +263,17 @@ public final class SharedBorder {
         bx[i] = s[2];
         by[i] = s[3];
       }
-      return new Outline(ax, ay, bx, by);
+      return new Outline(new SegmentSet(ax, ay, bx, by));
     }
 
     /** Distance to the outline; the nearest point goes to qx[at], qy[at]. */
     double nearest(double px, double py, double[] qx, double[] qy, int at) {
-      double best = Double.POSITIVE_INFINITY;
-      int bi = 0;
-      for (int i = 0; i < ax.length; i++) {
-        double d = SegmentMath.distanceSq(px, py, ax[i], ay[i], bx[i], by[i]);
-        if (d < best) {
-          best = d;
-          bi = i;
-        }
-      }
-      double t = SegmentMath.nearestParameter(px, py, ax[bi], ay[bi], bx[bi], by[bi]);
-      qx[at] = ax[bi] + t * (bx[bi] - ax[bi]);
-      qy[at] = ay[bi] + t * (by[bi] - ay[bi]);
-      return Math.sqrt(best);
+      int i = segments.nearest(px, py, scratch);
+      double ax = segments.ax(i), ay = segments.ay(i), bx = segments.bx(i), by = segments.by(i);
+      double t = SegmentMath.nearestParameter(px, py, ax, ay, bx, by);
+      qx[at] = ax + t * (bx - ax);
+      qy[at] = ay + t * (by - ay);
+      return Math.sqrt(SegmentMath.distanceSq(px, py, ax, ay, bx, by));
     }
   }
 }

@@ -92,4 +92,20 @@ public final class SegmentMath {
     }
     return d1 / (d1 - d2);
   }
+
+  /** Whether segment a–b meets the closed box [x0, x1] x [y0, y1]. */
+  public static boolean segmentMeetsBox(double ax, double ay, double bx, double by, double x0, double y0, double x1, double y1) {
+    if (Math.max(ax, bx) < x0 || Math.min(ax, bx) > x1 || Math.max(ay, by) < y0 || Math.min(ay, by) > y1) {
+      return false;
+    }
+    if ((ax >= x0 && ax <= x1 && ay >= y0 && ay <= y1) || (bx >= x0 && bx <= x1 && by >= y0 && by <= y1)) {
+      return true;
+    }
+    // Otherwise the segment meets the box only if the box corners are not all strictly on one side.
+    double c1 = cross(ax, ay, bx, by, x0, y0);
+    double c2 = cross(ax, ay, bx, by, x1, y0);
+    double c3 = cross(ax, ay, bx, by, x0, y1);
+    double c4 = cross(ax, ay, bx, by, x1, y1);
+    return !((c1 > 0 && c2 > 0 && c3 > 0 && c4 > 0) || (c1 < 0 && c2 < 0 && c3 < 0 && c4 < 0));
+  }
 }

@@ -11,6 +11,8 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.locationtech.jts.operation.buffer.BufferParameters;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Cuts a border line into sectors every N metres along it, each with a band of W metres on both
@@ -48,11 +50,11 @@ public final class SectorCutter {
       double from = k * everyM;
       double to = k == count - 1 ? total : (k + 1) * everyM;
       Geometry piece = indexed.extractLine(from, to);
-      Geometry area = piece.buffer(bandM, 16).intersection(band);
+      Geometry area = OverlayNGRobust.overlay(piece.buffer(bandM, 16), band, OverlayNG.INTERSECTION);
       if (claimed != null) {
-        area = area.difference(claimed);
+        area = OverlayNGRobust.overlay(area, claimed, OverlayNG.DIFFERENCE);
       }
-      claimed = claimed == null ? area : claimed.union(area);
+      claimed = claimed == null ? area : OverlayNGRobust.overlay(claimed, area, OverlayNG.UNION);
       Geometry polygonal = polygonal(area);
       String id = String.format(Locale.ROOT, format, k + 1);
       out.add(new Sector(id, id, polygonal.isEmpty() ? polygonal : projection.inverse(polygonal), to - from, left, right));

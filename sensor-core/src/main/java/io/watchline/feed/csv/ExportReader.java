@@ -1,0 +1,358 @@
+package io.watchline.feed.csv;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.watchline.feed.FeedException;
+import io.watchline.feed.FeedReader;
+import io.watchline.feed.ReadStats;
+import io.watchline.feed.Reject;
+import io.watchline.feed.RejectSink;
+import io.watchline.geo.geodesy.Geodesy;
+import io.watchline.observation.Kind;
+import io.watchline.observation.Observation;
+import io.watchline.observation.Source;
+import io.watchline.sites.Site;
+import io.watchline.sites.SiteRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import io.watchline.ndjson.LineReader;
+
+/**
+ * Generic radar, thermal and patrol exports as CSV (comma, semicolon or tab, detected from the
+ * header) or as NDJSON with non-canonical field names. The header names the columns; each known
+ * name (and its aliases, see {@link Field}) maps to one observation field, unknown columns are
+ * ignored. A row with the wrong column count, an unreadable time or number, or no position at all
+ * is rejected with its line. Quoted CSV fields may contain the delimiter but not line breaks.
+ */
+public final class ExportReader implements FeedReader {
+  /** Canonical fields and the header names that map to them. */
+  enum Field {
+    T("t", "time", "timestamp", "utc", "datetime", "date_time", "time_utc"),
+    KIND("kind", "sensor_kind", "source_kind"),
+    SENSOR("sensor", "sensor_id", "site", "site_id", "camera", "radar", "device"),
+    LAT("lat", "latitude"),
+    LON("lon", "lng", "long", "longitude"),
+    RANGE("range_m", "range", "distance_m", "distance"),
+    BEARING("bearing_deg", "bearing", "azimuth", "azimuth_deg"),
+    TRACK("track", "track_id", "target_id", "object_id", "id"),
+    SPEED("speed_mps", "speed", "velocity"),
+    COURSE("course_deg", "course", "heading", "heading_deg"),
+    CLS("cls", "class", "classification", "category", "label"),
+    CONF("conf", "confidence", "score", "likelihood", "probability"),
+    UNIT("unit", "unit_id", "patrol", "callsign"),
+    BBOX_X("bbox_cx", "bbox_x", "box_x", "image_x");
+
+    final String[] names;
+
+    Field(String... names) {
+      this.names = names;
+    }
+
+    static Field of(String header) {
+      String h = header.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+      for (Field f : values()) {
+        for (String n : f.names) {
+          if (n.equals(h)) {
+            return f;
+          }
+        }
+      }
+      return null;
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final LineReader lines;
+  private final String file;
+  private final String sensorOption;
+  private final SiteRegistry sites;
+  private final RejectSink rejects;
+  private final ReadStats stats;
+  private final boolean ndjson;
+  private char delimiter;
+  private Field[] columns;
+  private long seq;
+  private final String[] values = new String[Field.values().length];
+
+  public ExportReader(InputStream in, String file, boolean ndjson, String sensor, SiteRegistry sites,
+      RejectSink rejects) throws IOException {
+    this.lines = new LineReader(in, 1 << 16);
+    this.file = file;
+    this.ndjson = ndjson;
+    this.sensorOption = sensor;
+    this.sites = sites;
+    this.rejects = rejects;
+    this.stats = new ReadStats(file);
+    stats.format(ndjson ? "ndjson export" : "csv");
+  }
+
+  @Override
+  public Observation next() throws IOException {
+    while (lines.next()) {
+      stats.bytes(lines.position());
+      Source src = Source.atLine(file, lines.offset(), lines.lineNumber());
+      if (lines.overlong()) {
+        reject(src, "line longer than " + lines.maxLine() + " bytes");
+        continue;
+      }
+      if (lines.blank()) {
+        stats.skipped("blank line");
+        continue;
+      }
+      String line = lines.text();
+      if (!ndjson && columns == null) {
+        header(line);
+        stats.skipped("header line");
+        continue;
+      }
+      if (!ndjson && line.startsWith("#")) {
+        stats.skipped("comment line");
+        continue;
+      }
+      java.util.Arrays.fill(values, null);
+      String problem = ndjson ? fromJson(line) : fromCsv(line);
+      if (problem != null) {
+        reject(src, problem);
+        continue;
+      }
+      try {
+        Observation o = build(src);
+        stats.emitted();
+        return o;
+      } catch (IllegalArgumentException e) {
+        reject(src, e.getMessage());
+      }
+    }
+    stats.bytes(lines.position());
+    return null;
+  }
+
+  private void header(String line) throws FeedException {
+    int commas = count(line, ',');
+    int semis = count(line, ';');
+    int tabs = count(line, '\t');
+    delimiter = tabs > commas && tabs > semis ? '\t' : semis > commas ? ';' : ',';
+    List<String> names = split(line, delimiter);
+    columns = new Field[names.size()];
+    boolean hasTime = false;
+    for (int i = 0; i < names.size(); i++) {
+      columns[i] = Field.of(names.get(i).replace("\"", ""));
+      hasTime |= columns[i] == Field.T;
+    }
+    if (!hasTime) {
+      throw new FeedException(file + ": CSV header has no time column (t, time, timestamp, …): " + line);
+    }
+  }
+
+  private String fromCsv(String line) {
+    List<String> cells = split(line, delimiter);
+    if (cells == null) {
+      return "unterminated quoted field";
+    }
+    if (cells.size() != columns.length) {
+      return "row has " + cells.size() + " columns, the header has " + columns.length;
+    }
+    for (int i = 0; i < cells.size(); i++) {
+      if (columns[i] != null) {
+        String v = cells.get(i).trim();
+        values[columns[i].ordinal()] = v.isEmpty() ? null : v;
+      }
+    }
+    return null;
+  }
+
+  private String fromJson(String line) {
+    JsonNode n;
+    try {
+      n = JSON.readTree(line);
+    } catch (IOException e) {
+      return "invalid JSON";
+    }
+    if (n == null || !n.isObject()) {
+      return "line is not a JSON object";
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      Field f = Field.of(e.getKey());
+      if (f != null && !e.getValue().isNull()) {
+        values[f.ordinal()] = e.getValue().asText();
+      }
+    }
+    return null;
+  }
+
+  private Observation build(Source src) {
+    String tText = values[Field.T.ordinal()];
+    if (tText == null) {
+      throw new IllegalArgumentException("no time");
+    }
+    Instant t = parseTime(tText);
+    String sensor = values[Field.SENSOR.ordinal()] != null ? values[Field.SENSOR.ordinal()] : sensorOption;
+    String unit = values[Field.UNIT.ordinal()];
+    double lat = num(Field.LAT);
+    double lon = num(Field.LON);
+    double range = num(Field.RANGE);
+    double bearing = num(Field.BEARING);
+    double bboxX = num(Field.BBOX_X);
+    Kind kind = kind(unit, range, bboxX);
+    Site site = sensor == null ? null : sites.byId(sensor);
+    if (site != null) {
+      t = t.plusMillis(site.clockOffsetMs());
+    }
+    if (Double.isNaN(bearing) && !Double.isNaN(bboxX) && site != null && site.fovDeg() < 360) {
+      if (bboxX < -1 || bboxX > 1) {
+        throw new IllegalArgumentException("bbox x " + bboxX + " is outside -1..1");
+      }
+      bearing = ((site.azimuthDeg() + bboxX * site.fovDeg() / 2) % 360 + 360) % 360;
+    }
+    if (Double.isNaN(lat) != Double.isNaN(lon)) {
+      throw new IllegalArgumentException("lat and lon must come together");
+    }
+    if (!Double.isNaN(lat) && (Math.abs(lat) > 90 || Math.abs(lon) > 180)) {
+      throw new IllegalArgumentException("lat/lon out of range");
+    }
+    if (Double.isNaN(lat) && !Double.isNaN(range) && !Double.isNaN(bearing) && site != null) {
+      Geodesy.LatLon ll = site.place(range, bearing);
+      lat = ll.lat();
+      lon = ll.lon();
+    }
+    if (Double.isNaN(lat) && Double.isNaN(bearing)) {
+      throw new IllegalArgumentException("no position: neither lat/lon nor a bearing"
+          + (Double.isNaN(bboxX) ? "" : " (bbox x needs a known camera site with fov_deg)"));
+    }
+    double conf = num(Field.CONF);
+    if (!Double.isNaN(conf) && (conf < 0 || conf > 1)) {
+      conf = conf > 1 && conf <= 100 ? conf / 100 : Double.NaN;
+    }
+    String track = values[Field.TRACK.ordinal()];
+    if (track != null && sensor != null && !track.contains("/")) {
+      track = sensor + "/" + track;
+    }
+    String cls = values[Field.CLS.ordinal()];
+    return Observation.builder(t, kind).sensor(kind == Kind.PATROL && sensor == null ? unit : sensor)
+        .seq(seq++).position(lat, lon).polar(range, bearing).track(track)
+        .velocity(num(Field.SPEED), num(Field.COURSE))
+        .cls(cls == null ? null : cls.toLowerCase(Locale.ROOT)).conf(conf).unit(unit).src(src).build();
+  }
+
+  private Kind kind(String unit, double range, double bboxX) {
+    String k = values[Field.KIND.ordinal()];
+    if (k != null) {
+      try {
+        return Kind.fromWire(k.trim().toLowerCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("kind must be radar, thermal or patrol, not '" + k + "'");
+      }
+    }
+    if (unit != null) {
+      return Kind.PATROL;
+    }
+    if (!Double.isNaN(bboxX) || values[Field.CLS.ordinal()] != null && Double.isNaN(range)) {
+      return Kind.THERMAL;
+    }
+    return Kind.RADAR;
+  }
+
+  private double num(Field f) {
+    String v = values[f.ordinal()];
+    if (v == null) {
+      return Double.NaN;
+    }
+    try {
+      double d = Double.parseDouble(v);
+      if (Double.isInfinite(d) || Double.isNaN(d)) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(f.names[0] + " '" + v + "' is not a number");
+    }
+  }
+
+  /** ISO-8601 (zone-less means UTC) or epoch seconds / milliseconds. */
+  static Instant parseTime(String s) {
+    try {
+      if (s.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.')) {
+        double d = Double.parseDouble(s);
+        return d > 1e11 ? Instant.ofEpochMilli((long) d) : Instant.ofEpochMilli(Math.round(d * 1000));
+      }
+      try {
+        return OffsetDateTime.parse(s).toInstant();
+      } catch (DateTimeParseException e) {
+        return LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+      }
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new IllegalArgumentException("time '" + s + "' is neither ISO-8601 nor epoch seconds/ms");
+    }
+  }
+
+  /** Splits one CSV line honouring double quotes ("" inside quotes is a quote); null if a quote is open. */
+  static List<String> split(String line, char delim) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"') {
+          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+            cur.append('"');
+            i++;
+          } else {
+            quoted = false;
+          }
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == delim) {
+        out.add(cur.toString());
+        cur.setLength(0);
+      } else {
+        cur.append(c);
+      }
+    }
+    if (quoted) {
+      return null;
+    }
+    out.add(cur.toString());
+    return out;
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private void reject(Source src, String reason) {
+    stats.rejected();
+    rejects.reject(new Reject(src, reason, lines.excerpt()));
+  }
+
+  @Override
+  public ReadStats stats() {
+    return stats;
+  }
+
+  @Override
+  public void close() throws IOException {
+    lines.close();
+  }
+}

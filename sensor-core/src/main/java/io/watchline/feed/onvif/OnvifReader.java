@@ -1,0 +1,357 @@
+package io.watchline.feed.onvif;
+
+import io.watchline.feed.FeedReader;
+import io.watchline.feed.ReadStats;
+import io.watchline.feed.Reject;
+import io.watchline.feed.RejectSink;
+import io.watchline.feed.SafeXml;
+import io.watchline.geo.geodesy.Geodesy;
+import io.watchline.observation.Kind;
+import io.watchline.observation.Observation;
+import io.watchline.observation.Source;
+import io.watchline.sites.Site;
+import io.watchline.sites.SiteRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Thermal-camera detections from ONVIF analytics metadata ({@code tt:MetadataStream /
+ * tt:VideoAnalytics / tt:Frame / tt:Object}), streamed with StAX (no DTDs, no external entities).
+ * Each {@code tt:Object} is one record: object id, the most likely class (both the
+ * {@code tt:ClassCandidate} form and the newer {@code tt:Type Likelihood=".."} form), the bounding
+ * box centre (or centre of gravity) and {@code tt:GeoLocation} when present.
+ *
+ * <p>The horizontal image coordinate, normalised to -1 (left edge) .. 1 (right edge) after the
+ * frame's {@code tt:Transformation}, becomes a true bearing with the camera site's azimuth and
+ * field of view: {@code azimuth + x * fov / 2}. The site is the one named by {@code --sensor}, or
+ * else the registry site whose id equals the frame's {@code Source} token.
+ */
+public final class OnvifReader implements FeedReader {
+  private final InputStream in;
+  private final XMLStreamReader xml;
+  private final String file;
+  private final String sensorOption;
+  private final SiteRegistry sites;
+  private final RejectSink rejects;
+  private final ReadStats stats;
+  private boolean done;
+  private long seq;
+
+  // frame state
+  private Instant frameTime;
+  private String frameTimeText;
+  private String frameSource;
+  private double tx;
+  private double ty;
+  private double sx = 1;
+  private double sy = 1;
+  private int frameObjects;
+  private boolean inFrame;
+
+  public OnvifReader(InputStream in, String file, String sensor, SiteRegistry sites, RejectSink rejects)
+      throws IOException {
+    this.in = in;
+    this.file = file;
+    this.sensorOption = sensor;
+    this.sites = sites;
+    this.rejects = rejects;
+    this.stats = new ReadStats(file);
+    stats.format("onvif");
+    try {
+      this.xml = SafeXml.inputFactory().createXMLStreamReader(in);
+    } catch (XMLStreamException e) {
+      throw new IOException(file + ": cannot start XML parser: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Observation next() throws IOException {
+    if (done) {
+      return null;
+    }
+    Source src = null;
+    try {
+      while (xml.hasNext()) {
+        int ev = xml.next();
+        if (ev == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("Frame")) {
+          if (frameObjects == 0) {
+            stats.skipped("onvif frame without objects");
+          }
+          inFrame = false;
+          continue;
+        }
+        if (ev != XMLStreamConstants.START_ELEMENT) {
+          continue;
+        }
+        switch (xml.getLocalName()) {
+          case "Frame" -> startFrame();
+          case "Transformation" -> {
+            if (inFrame) {
+              readTransformation();
+            }
+          }
+          case "Object" -> {
+            if (inFrame) {
+              src = here();
+              frameObjects++;
+              Observation o = readObject(src);
+              src = null;
+              if (o != null) {
+                return o;
+              }
+            }
+          }
+          default -> { }
+        }
+      }
+    } catch (XMLStreamException e) {
+      Location loc = e.getLocation();
+      String where = loc == null ? "" : " at line " + loc.getLineNumber() + " column " + loc.getColumnNumber();
+      Source at = src != null ? src
+          : loc == null ? Source.atOffset(file, -1) : Source.atLine(file, loc.getCharacterOffset(), loc.getLineNumber());
+      reject(at, "malformed or truncated XML" + where + ": " + message(e), null);
+    }
+    done = true;
+    return null;
+  }
+
+  private void startFrame() {
+    inFrame = true;
+    frameObjects = 0;
+    tx = 0;
+    ty = 0;
+    sx = 1;
+    sy = 1;
+    frameTimeText = xml.getAttributeValue(null, "UtcTime");
+    frameSource = xml.getAttributeValue(null, "Source");
+    frameTime = null;
+    if (frameTimeText != null) {
+      try {
+        frameTime = parseTime(frameTimeText.trim());
+      } catch (DateTimeParseException e) {
+        frameTime = null;
+      }
+    }
+  }
+
+  private void readTransformation() throws XMLStreamException {
+    int depth = 1;
+    while (depth > 0) {
+      int e = xml.next();
+      if (e == XMLStreamConstants.START_ELEMENT) {
+        depth++;
+        if (xml.getLocalName().equals("Translate")) {
+          tx = num(xml.getAttributeValue(null, "x"), 0);
+          ty = num(xml.getAttributeValue(null, "y"), 0);
+        } else if (xml.getLocalName().equals("Scale")) {
+          sx = num(xml.getAttributeValue(null, "x"), 1);
+          sy = num(xml.getAttributeValue(null, "y"), 1);
+        }
+      } else if (e == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+      }
+    }
+  }
+
+  private Observation readObject(Source src) throws XMLStreamException {
+    String id = xml.getAttributeValue(null, "ObjectId");
+    double left = Double.NaN;
+    double right = Double.NaN;
+    double cogX = Double.NaN;
+    double geoLat = Double.NaN;
+    double geoLon = Double.NaN;
+    String bestClass = null;
+    double bestLikelihood = Double.NaN;
+    String candType = null;
+    double candLikelihood = Double.NaN;
+    boolean inCandidate = false;
+    int depth = 1;
+    while (depth > 0) {
+      int e = xml.next();
+      if (e == XMLStreamConstants.END_ELEMENT) {
+        depth--;
+        if (xml.getLocalName().equals("ClassCandidate")) {
+          inCandidate = false;
+          if (candType != null && (bestClass == null || better(candLikelihood, bestLikelihood))) {
+            bestClass = candType;
+            bestLikelihood = candLikelihood;
+          }
+        }
+        continue;
+      }
+      if (e != XMLStreamConstants.START_ELEMENT) {
+        continue;
+      }
+      depth++;
+      switch (xml.getLocalName()) {
+        case "BoundingBox" -> {
+          left = num(xml.getAttributeValue(null, "left"), Double.NaN);
+          right = num(xml.getAttributeValue(null, "right"), Double.NaN);
+        }
+        case "CenterOfGravity" -> cogX = num(xml.getAttributeValue(null, "x"), Double.NaN);
+        case "GeoLocation" -> {
+          geoLat = num(xml.getAttributeValue(null, "lat"), Double.NaN);
+          geoLon = num(xml.getAttributeValue(null, "lon"), Double.NaN);
+        }
+        case "ClassCandidate" -> {
+          inCandidate = true;
+          candType = null;
+          candLikelihood = Double.NaN;
+        }
+        case "Type" -> {
+          String lk = xml.getAttributeValue(null, "Likelihood");
+          String text = xml.getElementText().trim();
+          depth--;
+          if (inCandidate) {
+            candType = text;
+          } else if (!text.isEmpty()) {
+            double l = num(lk, Double.NaN);
+            if (bestClass == null || better(l, bestLikelihood)) {
+              bestClass = text;
+              bestLikelihood = l;
+            }
+          }
+        }
+        case "Likelihood" -> {
+          String text = xml.getElementText();
+          depth--;
+          if (inCandidate) {
+            candLikelihood = num(text, Double.NaN);
+          }
+        }
+        default -> { }
+      }
+    }
+    String excerpt = "<tt:Object ObjectId=\"" + id + "\"> in frame " + frameTimeText;
+    if (frameTime == null) {
+      reject(src, frameTimeText == null ? "frame without UtcTime" : "frame UtcTime '" + frameTimeText + "' is not ISO-8601", excerpt);
+      return null;
+    }
+    Site site = site();
+    boolean hasGeo = !Double.isNaN(geoLat) && !Double.isNaN(geoLon) && Math.abs(geoLat) <= 90 && Math.abs(geoLon) <= 180;
+    double x = !Double.isNaN(left) && !Double.isNaN(right) ? (left + right) / 2 : cogX;
+    if (site == null && !hasGeo) {
+      reject(src, "no camera site for source '" + (frameSource == null ? "" : frameSource)
+          + "' (give --sensor SITE or a sites entry with that id) and no GeoLocation", excerpt);
+      return null;
+    }
+    String sensor = site != null ? site.id() : sensorOption != null ? sensorOption : frameSource;
+    Instant t = site == null ? frameTime : frameTime.plusMillis(site.clockOffsetMs());
+    Observation.Builder o = Observation.builder(t, Kind.THERMAL).sensor(sensor).seq(seq++).src(src)
+        .cls(normaliseClass(bestClass)).conf(bestLikelihood);
+    if (id != null) {
+      o.track(sensor + "/" + id);
+    }
+    if (hasGeo) {
+      o.position(geoLat, geoLon);
+      if (site != null) {
+        o.polar(Geodesy.distance(site.lat(), site.lon(), geoLat, geoLon),
+            Geodesy.bearing(site.lat(), site.lon(), geoLat, geoLon));
+      }
+    } else {
+      if (Double.isNaN(x)) {
+        reject(src, "object without BoundingBox, CenterOfGravity or GeoLocation", excerpt);
+        return null;
+      }
+      if (site.fovDeg() >= 360 || site.fovDeg() <= 0) {
+        reject(src, "camera site " + site.id() + " has no field of view (fov_deg) to turn image x into a bearing", excerpt);
+        return null;
+      }
+      double nx = x * sx + tx;
+      if (nx < -1.0001 || nx > 1.0001) {
+        reject(src, "bounding box centre x " + nx + " is outside the image (-1..1)", excerpt);
+        return null;
+      }
+      double bearing = ((site.azimuthDeg() + nx * site.fovDeg() / 2) % 360 + 360) % 360;
+      o.polar(Double.NaN, bearing);
+    }
+    stats.emitted();
+    return o.build();
+  }
+
+  private static boolean better(double l, double best) {
+    return !Double.isNaN(l) && (Double.isNaN(best) || l > best);
+  }
+
+  private Site site() {
+    if (sensorOption != null) {
+      return sites.byId(sensorOption);
+    }
+    return frameSource == null ? null : sites.byId(frameSource);
+  }
+
+  /** ONVIF class names to the canonical lower-case classes fusion understands. */
+  static String normaliseClass(String c) {
+    if (c == null) {
+      return null;
+    }
+    String s = c.trim().toLowerCase(Locale.ROOT);
+    return switch (s) {
+      case "human", "person", "humanbody", "humanface", "face" -> "human";
+      case "vehicle", "car", "truck", "bus", "motorcycle", "bicycle", "licenseplate", "vehical" -> "vehicle";
+      case "animal", "dog", "cat", "horse" -> "animal";
+      default -> s;
+    };
+  }
+
+  /** xs:dateTime; ONVIF cameras sometimes omit the zone, which then means UTC. */
+  static Instant parseTime(String s) {
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeParseException e) {
+      return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+    }
+  }
+
+  private Source here() {
+    Location loc = xml.getLocation();
+    return Source.atLine(file, loc.getCharacterOffset(), loc.getLineNumber());
+  }
+
+  private static double num(String s, double dflt) {
+    if (s == null) {
+      return dflt;
+    }
+    try {
+      return Double.parseDouble(s.trim());
+    } catch (NumberFormatException e) {
+      return dflt;
+    }
+  }
+
+  private static String message(XMLStreamException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage().strip();
+    int i = m.lastIndexOf("Message: ");
+    return (i >= 0 ? m.substring(i + 9) : m).lines().findFirst().orElse("");
+  }
+
+  private void reject(Source src, String reason, String excerpt) {
+    stats.rejected();
+    rejects.reject(new Reject(src, reason, excerpt));
+  }
+
+  @Override
+  public ReadStats stats() {
+    return stats;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      xml.close();
+    } catch (XMLStreamException e) {
+      // nothing more to say about a broken document
+    }
+    in.close();
+  }
+}

@@ -1,0 +1,117 @@
+package io.watchline.feed.onvif;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.watchline.feed.FeedFormat;
+import io.watchline.feed.FeedOptions;
+import io.watchline.feed.FeedReader;
+import io.watchline.feed.Feeds;
+import io.watchline.feed.TestData;
+import io.watchline.geo.geodesy.Geodesy;
+import io.watchline.observation.Kind;
+import io.watchline.observation.Observation;
+import io.watchline.sites.Site;
+import io.watchline.sites.SiteKind;
+import io.watchline.sites.SiteRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OnvifReaderTest {
+  static final Site TC01 = new Site("TC-01", SiteKind.THERMAL, 42.05, 19.30, 12, 135, 40, 0, 3000, -1, -1, 0);
+  static final Site TC02 = new Site("TC-02", SiteKind.THERMAL, 42.10, 19.40, 12, 200, 60, 0, 3000, -1, -1, 100);
+  static final Site CAMA = new Site("CAM-A", SiteKind.THERMAL, 42.0, 19.0, 10, 90, 60, 0, 2000, -1, -1, 0);
+  static final SiteRegistry SITES = new SiteRegistry(List.of(TC01, TC02, CAMA));
+
+  static FeedReader open(Path p, FeedOptions o, SiteRegistry s, TestData.Rejects rj) throws IOException {
+    return Feeds.open(p, FeedFormat.AUTO, o, s, rj);
+  }
+
+  @Test
+  void specExampleGivesBearingFromTransformedBoxCentre() throws IOException {
+    TestData.Rejects rj = new TestData.Rejects();
+    FeedReader r = open(TestData.realdata("feeds/onvif/analytics_spec_example_frame_human.xml"),
+        FeedOptions.defaults().withSensor("CAM-A"), SITES, rj);
+    List<Observation> obs = TestData.readAll(r);
+    assertThat(r.stats().format()).isEqualTo("onvif");
+    assertThat(obs).singleElement().satisfies(o -> {
+      assertThat(o.kind()).isEqualTo(Kind.THERMAL);
+      assertThat(o.t()).isEqualTo(Instant.parse("2021-10-05T15:13:27.321Z"));
+      assertThat(o.sensor()).isEqualTo("CAM-A");
+      assertThat(o.track()).isEqualTo("CAM-A/15");
+      assertThat(o.cls()).isEqualTo("human");
+      assertThat(o.conf()).isEqualTo(0.8);
+      // box centre x = 60 px; x * 0.003125 - 1 = -0.8125; 90 + (-0.8125) * 30 = 65.625
+      assertThat(o.bearingDeg()).isCloseTo(65.625, within(1e-9));
+      assertThat(o.rangeM()).isNaN();
+      assertThat(o.src().line()).isEqualTo(12);
+    });
+  }
+
+  @Test
+  void candidateFormWithTransformationEmptyFrameAndGeoLocation() throws IOException {
+    TestData.Rejects rj = new TestData.Rejects();
+    FeedReader r = open(TestData.fixture("onvif/thermal-TC-01-candidates.xml"), FeedOptions.defaults(), SITES, rj);
+    List<Observation> obs = TestData.readAll(r);
+    assertThat(rj.all).isEmpty();
+    assertThat(obs).hasSize(3);
+    assertThat(r.stats().skippedByReason()).containsEntry("onvif frame without objects", 1L);
+    Observation a = obs.get(0);
+    assertThat(a.t()).isEqualTo(Instant.parse("2026-11-27T23:14:05.250Z"));
+    assertThat(a.track()).isEqualTo("TC-01/7");
+    assertThat(a.cls()).isEqualTo("human");
+    assertThat(a.conf()).isEqualTo(0.7);
+    assertThat(a.bearingDeg()).isCloseTo(137.5, within(1e-9));
+    assertThat(obs.get(1).cls()).isEqualTo("vehicle");
+    assertThat(obs.get(1).bearingDeg()).isCloseTo(116.25, within(1e-9));
+    Observation g = obs.get(2);
+    assertThat(g.lat()).isEqualTo(42.0712);
+    assertThat(g.lon()).isEqualTo(19.3311);
+    assertThat(g.rangeM()).isCloseTo(Geodesy.distance(42.05, 19.30, 42.0712, 19.3311), within(1e-6));
+    assertThat(g.bearingDeg()).isCloseTo(Geodesy.bearing(42.05, 19.30, 42.0712, 19.3311), within(1e-9));
+  }
+
+  @Test
+  void typeFormZonelessTimeAndSensorOptionWithClockOffset() throws IOException {
+    TestData.Rejects rj = new TestData.Rejects();
+    List<Observation> obs = TestData.readAll(open(TestData.fixture("onvif/thermal-TC-02-types.xml"),
+        FeedOptions.defaults().withSensor("TC-02"), SITES, rj));
+    assertThat(obs).hasSize(2);
+    assertThat(obs.get(0).t()).isEqualTo(Instant.parse("2026-11-28T02:00:00.100Z"));
+    assertThat(obs.get(0).cls()).isEqualTo("vehicle");
+    assertThat(obs.get(0).conf()).isEqualTo(0.91);
+    assertThat(obs.get(0).bearingDeg()).isCloseTo(185.0, within(1e-9));
+    assertThat(obs.get(1).bearingDeg()).isCloseTo(227.0, within(1e-9));
+  }
+
+  @Test
+  void withoutASiteObjectsAreRejectedWithAReason() throws IOException {
+    TestData.Rejects rj = new TestData.Rejects();
+    FeedReader r = open(TestData.fixture("onvif/thermal-TC-02-types.xml"), FeedOptions.defaults(), SITES, rj);
+    assertThat(TestData.readAll(r)).isEmpty();
+    assertThat(rj.reasons()).hasSize(2).allMatch(s -> s.startsWith(
+        "no camera site for source 'VideoSourceToken_2' (give --sensor SITE"));
+  }
+
+  @Test
+  void documentCutInTheMiddleKeepsObjectsBefore() throws IOException {
+    byte[] all = Files.readAllBytes(TestData.fixture("onvif/thermal-TC-01-candidates.xml"));
+    String s = new String(all, java.nio.charset.StandardCharsets.UTF_8);
+    int cut = s.indexOf("<tt:Object ObjectId=\"8\">") + 60;
+    TestData.Rejects rj = new TestData.Rejects();
+    FeedReader r = Feeds.open(new ByteArrayInputStream(all, 0, cut), "cut.xml", FeedFormat.AUTO,
+        FeedOptions.defaults(), SITES, rj);
+    List<Observation> obs = TestData.readAll(r);
+    assertThat(obs).hasSize(1);
+    assertThat(rj.all).singleElement().satisfies(x -> {
+      assertThat(x.reason()).startsWith("malformed or truncated XML");
+      assertThat(x.src().line()).isEqualTo(31); // the cut object's start tag
+    });
+    assertThat(r.stats().read()).isEqualTo(2);
+  }
+}
