@@ -146,12 +146,16 @@ public final class FusionEngine implements Tracker.Listener {
     Site site = o.sensor() == null ? null : sites.byId(o.sensor());
     Bearing bearing = null;
     if (o.hasPolar() && site != null) {
-      double[] s = siteXY.computeIfAbsent(site.id(), k -> border.toXY(site.lat(), site.lon()));
-      Geodesy.LatLon ahead = Geodesy.direct(site.lat(), site.lon(), o.bearingDeg(), 1000);
-      double[] a = border.toXY(ahead.lat(), ahead.lon());
-      double dx = a[0] - s[0], dy = a[1] - s[1], n = Math.hypot(dx, dy);
-      bearing = new Bearing(site.id(), s[0], s[1], dx / n, dy / n, t, o.rangeM(), site.rangeMaxM(), o);
-      Track match = associator.match(bearing, tracker.live());
+      // {x, y, grid convergence}: the grid angle of true north at the site, constant over a camera's range
+      double[] s = siteXY.computeIfAbsent(site.id(), k -> {
+        double[] xy = border.toXY(site.lat(), site.lon());
+        Geodesy.LatLon north = Geodesy.direct(site.lat(), site.lon(), 0, 1000);
+        double[] nxy = border.toXY(north.lat(), north.lon());
+        return new double[] {xy[0], xy[1], Math.atan2(nxy[0] - xy[0], nxy[1] - xy[1])};
+      });
+      double grid = Math.toRadians(o.bearingDeg()) + s[2];
+      bearing = new Bearing(site.id(), s[0], s[1], Math.sin(grid), Math.cos(grid), t, o.rangeM(), site.rangeMaxM(), o);
+      Track match = associator.match(bearing);
       if (match != null) {
         match.corroborate(Kind.THERMAL, o.cls(), o.conf(), sourceOf(o));
         stats.corroborations++;
@@ -217,6 +221,7 @@ public final class FusionEngine implements Tracker.Listener {
     lastHousekeepingMs = t;
     tracker.expire(t);
     tracker.mergeDuplicates(t, cfg.duplicateM(), 1.0);
+    associator.refresh(tracker.live());
     long until = t - cfg.patrolLagMs();
     for (Track tr : tracker.live()) {
       TrackState s = states.get(tr.id());
