@@ -96,7 +96,7 @@ public final class IngestCommand implements Callable<Integer> {
           }
           ReadStats s = r.stats();
           rejected += s.rejectedCount();
-          if (!log.quiet()) {
+          if (!log.quiet() || s.rejectedCount() > 0) { // rejects are a warning: -q keeps them
             err.println(s.summary());
           }
         } catch (FeedException | NoSuchFileException e) {

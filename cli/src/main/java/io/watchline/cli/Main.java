@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       FuseCommand.class,
       EvaluateCommand.class,
       ExportCommand.class,
+      NightlyCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
     })

@@ -86,4 +86,31 @@ class IngestCommandTest {
         .contains(":2 @73: bad checksum: computed 14, sentence says 15 | $GPRMC,093803");
     assertThat(run("validate", "--max-bad", "0", bad.toString()).code).isEqualTo(ExitCode.TOO_MANY_BAD);
   }
+
+  static Path realdata(String rel) {
+    Path p = Path.of(System.getProperty("watchline.realdata")).resolve(rel);
+    assertThat(Files.isRegularFile(p)).as("real sample %s", p).isTrue();
+    return p;
+  }
+
+  @Test
+  void asterixPcapWithSitesGetsPositionsAndRawFileNeedsADate() throws IOException {
+    Path sites = tmp.resolve("sites.yaml");
+    Files.writeString(sites, "sites:\n  - {id: RDR-201, kind: radar, lat: 45.74, lon: 16.07, sac: 25, sic: 201}\n");
+    Path out = tmp.resolve("radar.ndjson");
+    Run r = run("ingest", realdata("feeds/asterix/cat_034_048.pcap").toString(),
+        realdata("feeds/asterix/cat048.raw").toString(), "--sites", sites.toString(), "--out", out.toString());
+    assertThat(r.code).isEqualTo(ExitCode.FAILURE); // the raw file has no date
+    assertThat(r.err).contains("cat048.raw: ASTERIX time of day needs a date: give --date YYYY-MM-DD")
+        .contains("cat_034_048.pcap (asterix/pcap): read 131 = accepted 130 (observations 63,");
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(63);
+    assertThat(lines.get(0)).contains("\"sensor\":\"RDR-201\"").contains("\"lat\":")
+        .contains("\"t\":\"2016-05-05T07:35:54.601Z\"").contains("\"track\":\"RDR-201/3563\"");
+    Run ok = run("ingest", realdata("feeds/asterix/cat048.raw").toString(), "--date", "2016-05-05",
+        "--out", tmp.resolve("one.ndjson").toString());
+    assertThat(ok.code).isZero();
+    assertThat(Files.readAllLines(tmp.resolve("one.ndjson"))).singleElement().asString()
+        .contains("ASTERIX-25-201/3563");
+  }
 }

@@ -4,7 +4,6 @@ import io.watchline.feed.FeedReader;
 import io.watchline.feed.ReadStats;
 import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
-import io.watchline.feed.SafeXml;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
@@ -16,10 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Patrol fixes from Cursor-on-Target events. A CoT log is often many {@code <event>} documents
@@ -41,7 +43,6 @@ public final class CotReader implements FeedReader {
   private final boolean allTypes;
   private final RejectSink rejects;
   private final ReadStats stats;
-  private final XMLInputFactory factory = SafeXml.inputFactory();
   private byte[] event = new byte[4096];
   private int eventLen;
   private long pos;
@@ -142,47 +143,87 @@ public final class CotReader implements FeedReader {
     }
   }
 
-  private Observation parse(Source src) {
-    String uid = null;
-    String type = null;
-    String time = null;
-    String latText = null;
-    String lonText = null;
-    String callsign = null;
-    double speed = Double.NaN;
-    double course = Double.NaN;
-    try {
-      XMLStreamReader x = factory.createXMLStreamReader(new ByteArrayInputStream(event, 0, eventLen), "UTF-8");
-      try {
-        while (x.hasNext()) {
-          if (x.next() != XMLStreamConstants.START_ELEMENT) {
-            continue;
-          }
-          switch (x.getLocalName()) {
-            case "event" -> {
-              uid = x.getAttributeValue(null, "uid");
-              type = x.getAttributeValue(null, "type");
-              time = x.getAttributeValue(null, "time");
-            }
-            case "point" -> {
-              latText = x.getAttributeValue(null, "lat");
-              lonText = x.getAttributeValue(null, "lon");
-            }
-            case "contact" -> callsign = x.getAttributeValue(null, "callsign");
-            case "track" -> {
-              speed = number(x.getAttributeValue(null, "speed"));
-              course = number(x.getAttributeValue(null, "course"));
-            }
-            default -> { }
-          }
+  /** The attributes of one event that make a fix; filled by the reused SAX handler. */
+  private static final class EventFields extends DefaultHandler {
+    String uid;
+    String type;
+    String time;
+    String latText;
+    String lonText;
+    String callsign;
+    String speed;
+    String course;
+
+    void clear() {
+      uid = type = time = latText = lonText = callsign = speed = course = null;
+    }
+
+    @Override
+    public void startElement(String ns, String local, String qName, Attributes a) {
+      switch (qName) {
+        case "event" -> {
+          uid = a.getValue("uid");
+          type = a.getValue("type");
+          time = a.getValue("time");
         }
-      } finally {
-        x.close();
+        case "point" -> {
+          latText = a.getValue("lat");
+          lonText = a.getValue("lon");
+        }
+        case "contact" -> callsign = a.getValue("callsign");
+        case "track" -> {
+          speed = a.getValue("speed");
+          course = a.getValue("course");
+        }
+        default -> { }
       }
-    } catch (XMLStreamException e) {
-      reject(src, "malformed CoT event: " + message(e), excerpt());
+    }
+
+    @Override
+    public void fatalError(SAXParseException e) throws SAXException {
+      throw e;
+    }
+  }
+
+  private final EventFields fields = new EventFields();
+  private XMLReader sax;
+
+  /** One SAX parser for the whole file: building a parser per event costs more than parsing it. */
+  private XMLReader sax() throws SAXException {
+    if (sax == null) {
+      try {
+        SAXParserFactory f = SAXParserFactory.newInstance();
+        f.setNamespaceAware(false);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        sax = f.newSAXParser().getXMLReader();
+      } catch (javax.xml.parsers.ParserConfigurationException e) {
+        throw new SAXException(e);
+      }
+      sax.setContentHandler(fields);
+      sax.setErrorHandler(fields);
+    }
+    return sax;
+  }
+
+  private Observation parse(Source src) throws IOException {
+    fields.clear();
+    try {
+      sax().parse(new InputSource(new ByteArrayInputStream(event, 0, eventLen)));
+    } catch (SAXException e) {
+      sax = null; // a parser that failed is not trusted with the next event
+      reject(src, "malformed CoT event: " + e.getMessage(), excerpt());
       return null;
     }
+    String uid = fields.uid;
+    String type = fields.type;
+    String time = fields.time;
+    String latText = fields.latText;
+    String lonText = fields.lonText;
+    String callsign = fields.callsign;
+    double speed = number(fields.speed);
+    double course = number(fields.course);
     if (uid == null || uid.isBlank()) {
       reject(src, "CoT event without uid", excerpt());
       return null;
@@ -238,12 +279,6 @@ public final class CotReader implements FeedReader {
       }
     }
     return type;
-  }
-
-  private static String message(XMLStreamException e) {
-    String m = e.getMessage() == null ? "" : e.getMessage().strip();
-    int i = m.lastIndexOf("Message: ");
-    return (i >= 0 ? m.substring(i + 9) : m).lines().findFirst().orElse("");
   }
 
   private static double number(String s) {

@@ -1,0 +1,171 @@
+package io.watchline.cli.nightly;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs the nightly steps into a hidden temporary folder next to the target and renames it into
+ * place only when every step succeeded, so {@code <root>/<date>/} appears complete or not at all.
+ * A lock file in the output root keeps two runs from writing there at once.
+ */
+public final class NightlyPipeline {
+  static final String LOCK_FILE = ".watchline-nightly.lock";
+
+  /** The stages, in order. Coverage goes between the incident steps and the output steps. */
+  public static List<NightlyStep> standard() {
+    return List.of(
+        new Steps.LoadContext(),
+        new Steps.Ingest(),
+        new Steps.Fuse(),
+        new Steps.LoadIncidents(),
+        new Outputs.WriteIncidents(),
+        new Outputs.WriteGaps(),
+        new Outputs.WriteSectorTable(),
+        new Outputs.DrawMap(),
+        new Outputs.WriteReport());
+  }
+
+  /** Another run holds the lock on the output root. */
+  public static final class LockedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    LockedException(String message) {
+      super(message);
+    }
+  }
+
+  private NightlyPipeline() {}
+
+  /** Runs the steps and publishes {@code <root>/<date>/}; returns the finished run. */
+  public static NightlyRun run(NightlyConfig config, Window window, List<NightlyStep> steps, Consumer<String> log)
+      throws IOException {
+    Path root = config.outputRoot();
+    Files.createDirectories(root);
+    Path lockPath = root.resolve(LOCK_FILE);
+    try (FileChannel ch = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      FileLock lock;
+      try {
+        lock = ch.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null; // held by this same process
+      }
+      if (lock == null) {
+        throw new LockedException("another nightly run is writing to " + root + " (lock " + lockPath
+            + "); wait for it to finish, or run with a different output_root");
+      }
+      try {
+        return runLocked(config, window, steps, log, root);
+      } finally {
+        lock.release();
+      }
+    }
+  }
+
+  private static NightlyRun runLocked(
+      NightlyConfig config, Window window, List<NightlyStep> steps, Consumer<String> log, Path root)
+      throws IOException {
+    String date = window.date().toString();
+    removeLeftovers(root, date, log);
+    Path target = root.resolve(date);
+    Path temp = root.resolve("." + date + ".tmp-" + ProcessHandle.current().pid());
+    Files.createDirectories(temp);
+    boolean published = false;
+    try {
+      NightlyRun run = new NightlyRun(config, window, temp, log);
+      try (OutputStream rejects = Outputs.open(temp.resolve("rejects.ndjson"))) {
+        run.rejects = new io.watchline.ndjson.NdjsonWriter(rejects);
+        for (NightlyStep step : steps) {
+          log.accept("step " + step.name());
+          try {
+            step.run(run);
+          } catch (NightlyConfig.ConfigException e) {
+            throw e;
+          } catch (IOException | RuntimeException e) {
+            throw new StepFailedException(step.name(), e);
+          }
+        }
+        run.rejects.close();
+      }
+      deleteTree(run.scratch);
+      publish(temp, target, root, date);
+      published = true;
+      return new NightlyRun(config, window, target, log).copyResultsFrom(run);
+    } finally {
+      if (!published) {
+        deleteTree(temp);
+      }
+    }
+  }
+
+  /** A step failed; no output folder was published. */
+  public static final class StepFailedException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    StepFailedException(String step, Exception cause) {
+      super("step '" + step + "' failed: " + (cause.getMessage() == null ? cause.toString() : cause.getMessage())
+          + "; nothing was published", cause);
+    }
+  }
+
+  /** Renames the finished folder into place; an earlier folder of the same date is replaced. */
+  private static void publish(Path temp, Path target, Path root, String date) throws IOException {
+    Path old = null;
+    if (Files.exists(target)) {
+      old = root.resolve("." + date + ".old-" + ProcessHandle.current().pid());
+      move(target, old);
+    }
+    move(temp, target);
+    if (old != null) {
+      deleteTree(old);
+    }
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  /** Temporary folders of this date left by a killed run (we hold the lock, so none is live). */
+  private static void removeLeftovers(Path root, String date, Consumer<String> log) throws IOException {
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(root, "." + date + ".{tmp,old}-*")) {
+      for (Path p : ds) {
+        log.accept("removing the leftover " + p.getFileName() + " of an interrupted run");
+        deleteTree(p);
+      }
+    }
+  }
+
+  static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) return;
+    Files.walkFileTree(p, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+        Files.delete(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+        Files.delete(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
+  }
+}

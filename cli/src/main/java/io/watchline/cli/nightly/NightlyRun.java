@@ -1,0 +1,95 @@
+package io.watchline.cli.nightly;
+
+import io.watchline.geo.context.BorderContext;
+import io.watchline.geo.io.GeoFeature;
+import io.watchline.incident.Incident;
+import io.watchline.sites.SiteRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/** The state a nightly run's steps share: inputs, what each step produced, and the findings. */
+public final class NightlyRun {
+  final NightlyConfig config;
+  final Window window;
+  /** The folder being built; renamed into place when every step succeeded. */
+  final Path dir;
+  /** Intermediate files, removed before the folder is published. */
+  final Path scratch;
+  final Consumer<String> log;
+
+  /** Every rejected record of every input: rejects.ndjson in the output folder. */
+  io.watchline.ndjson.NdjsonWriter rejects;
+  BorderContext border;
+  SiteRegistry sites = SiteRegistry.empty();
+  final List<FeedQuality> feeds = new ArrayList<>();
+  /** Canonical observations of the window, one file per input file, each in its input order. */
+  final List<Path> observationFiles = new ArrayList<>();
+  long observationCount;
+  /** Observations fusion refused as too late for its reorder window (also in rejects.ndjson). */
+  long lateRejects;
+  /** Sorted by start, then id. */
+  List<Incident> incidents = new ArrayList<>();
+  /** Gap features from coverage (lon/lat); null until a coverage stage provides them. */
+  List<GeoFeature> gaps;
+  /** Extra per-sector columns a coverage stage adds to sectors.csv, by sector id. */
+  final Map<String, Map<String, String>> sectorColumns = new LinkedHashMap<>();
+  final TreeSet<String> silentSensors = new TreeSet<>();
+  /** Things the duty officer should know about the run itself (stages not available, …). */
+  final List<String> notes = new ArrayList<>();
+
+  NightlyRun(NightlyConfig config, Window window, Path dir, Consumer<String> log) {
+    this.config = config;
+    this.window = window;
+    this.dir = dir;
+    this.scratch = dir.resolve(".work");
+    this.log = log;
+  }
+
+  /** The same findings, pointing at the published folder. */
+  NightlyRun copyResultsFrom(NightlyRun done) {
+    border = done.border;
+    sites = done.sites;
+    feeds.addAll(done.feeds);
+    observationCount = done.observationCount;
+    lateRejects = done.lateRejects;
+    incidents = done.incidents;
+    gaps = done.gaps;
+    sectorColumns.putAll(done.sectorColumns);
+    silentSensors.addAll(done.silentSensors);
+    notes.addAll(done.notes);
+    return this;
+  }
+
+  public java.util.Set<String> silentSensors() {
+    return silentSensors;
+  }
+
+  public List<String> notes() {
+    return notes;
+  }
+
+  public Window window() {
+    return window;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public List<Incident> incidents() {
+    return incidents;
+  }
+
+  public List<FeedQuality> feeds() {
+    return feeds;
+  }
+
+  public long rejectedTotal() {
+    return feeds.stream().mapToLong(FeedQuality::rejected).sum() + lateRejects;
+  }
+}

@@ -1,0 +1,218 @@
+package io.watchline.cli.nightly;
+
+import io.watchline.export.CanonicalRecord;
+import io.watchline.export.CanonicalRecordReader;
+import io.watchline.feed.FeedException;
+import io.watchline.feed.FeedFormat;
+import io.watchline.feed.FeedOptions;
+import io.watchline.feed.FeedReader;
+import io.watchline.feed.Feeds;
+import io.watchline.feed.ReadStats;
+import io.watchline.geo.context.BorderContext;
+import io.watchline.incident.Incident;
+import io.watchline.ndjson.NdjsonWriter;
+import io.watchline.observation.Observation;
+import io.watchline.sites.Site;
+import io.watchline.sites.SiteRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The stages a nightly run is made of (see {@link NightlyPipeline#standard()}). */
+final class Steps {
+  private Steps() {}
+
+  /** Border line and sectors, and the sensor registry. */
+  static final class LoadContext implements NightlyStep {
+    @Override
+    public String name() {
+      return "context";
+    }
+
+    @Override
+    public void run(NightlyRun run) throws IOException {
+      NightlyConfig c = run.config;
+      requireFile(c.border(), "border");
+      if (c.sectors() != null) requireFile(c.sectors(), "sectors");
+      run.border = BorderContext.load(c.border(), c.sectors(), c.sectorEveryKm() * 1000, c.sectorBandKm() * 1000);
+      if (c.sites() != null) {
+        requireFile(c.sites(), "sites");
+        run.sites = SiteRegistry.load(c.sites());
+      }
+    }
+  }
+
+  /**
+   * Reads every feed's files (format detected from content), keeps the observations inside the
+   * window in one NDJSON file, writes every rejected record to rejects.ndjson, and fills the
+   * data-quality rows. A file that cannot be read at all is reported, not fatal.
+   */
+  static final class Ingest implements NightlyStep {
+    @Override
+    public String name() {
+      return "ingest";
+    }
+
+    @Override
+    public void run(NightlyRun run) throws IOException {
+      Files.createDirectories(run.scratch);
+      Set<String> seenSensors = new TreeSet<>();
+      for (Map.Entry<String, List<String>> feed : run.config.feeds().entrySet()) {
+        FeedQuality q = new FeedQuality(feed.getKey());
+        run.feeds.add(q);
+        for (String glob : feed.getValue()) {
+          for (Path file : Globs.expand(run.config.base(), glob)) {
+            q.files.add(display(run, file));
+            // one canonical file per input: each input is time-ordered on its own, and fusion
+            // merges them by time
+            Path out = run.scratch.resolve(String.format(java.util.Locale.ROOT, "obs-%05d.ndjson", run.observationFiles.size()));
+            run.observationFiles.add(out);
+            try (OutputStream obsOut = new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
+              NdjsonWriter obs = new NdjsonWriter(obsOut);
+              read(run, q, file, obs, run.rejects);
+              obs.close();
+            }
+          }
+        }
+        if (q.files.isEmpty()) {
+          run.log.accept("feed " + q.name + ": no file matches " + feed.getValue());
+        }
+        seenSensors.addAll(q.sensors);
+      }
+      for (Site s : run.sites.all()) {
+        if (!seenSensors.contains(s.id())) run.silentSensors.add(s.id());
+      }
+    }
+
+    private static void read(NightlyRun run, FeedQuality q, Path file, NdjsonWriter obs, NdjsonWriter rejects)
+        throws IOException {
+      String name = display(run, file);
+      try (InputStream in = Files.newInputStream(file);
+          FeedReader r = Feeds.open(in, name, FeedFormat.AUTO, FeedOptions.defaults(), run.sites, rejects)) {
+        for (Observation o; (o = r.next()) != null; ) {
+          if (run.window.contains(o.t())) {
+            q.saw(o.t(), o.sensor());
+            obs.write(o);
+            run.observationCount++;
+          } else {
+            q.outsideWindow++;
+          }
+        }
+        ReadStats s = r.stats();
+        q.read += s.read();
+        q.accepted += s.accepted();
+        q.rejected += s.rejectedCount();
+        if (s.format() != null) q.formats.add(s.format());
+      } catch (FeedException e) {
+        q.unreadable.add(name + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Incident candidates from incident NDJSON files named in the config ({@code incidents:}),
+   * kept when they overlap the window. This is how a night is re-reported from a separate
+   * {@code watchline fuse} run; the fusion stage adds its own incidents to the same list.
+   */
+  static final class LoadIncidents implements NightlyStep {
+    @Override
+    public String name() {
+      return "incidents";
+    }
+
+    @Override
+    public void run(NightlyRun run) throws IOException {
+      Map<String, Incident> byId = new LinkedHashMap<>();
+      for (Incident i : run.incidents) byId.put(i.id(), i);
+      for (String glob : run.config.incidents()) {
+        for (Path file : Globs.expand(run.config.base(), glob)) {
+          FeedQuality q = new FeedQuality("incidents:" + display(run, file));
+          q.files.add(display(run, file));
+          q.formats.add("ndjson");
+          run.feeds.add(q);
+          try (InputStream in = Files.newInputStream(file)) {
+            CanonicalRecordReader reader = new CanonicalRecordReader(in, display(run, file), run.rejects);
+            for (CanonicalRecord r; (r = reader.next()) != null; ) {
+              if (r instanceof CanonicalRecord.Inc inc) {
+                Incident i = inc.incident();
+                if (i.start().isBefore(run.window.end()) && !i.end().isBefore(run.window.start())) {
+                  byId.putIfAbsent(i.id(), i);
+                  q.saw(i.start(), null);
+                } else {
+                  q.outsideWindow++;
+                }
+              }
+            }
+            q.read = reader.stats().read();
+            q.accepted = reader.stats().accepted();
+            q.rejected = reader.stats().rejectedCount();
+          }
+        }
+      }
+      List<Incident> sorted = new ArrayList<>(byId.values());
+      sorted.sort(Comparator.comparing(Incident::start).thenComparing(Incident::id));
+      run.incidents = sorted;
+    }
+  }
+
+  /**
+   * The fusion stage ({@code io.watchline.fusion}): the window's observations, merged by time, go
+   * through the tracker and the border logic; incidents scoring at least {@code min_score} join
+   * the run's list.
+   */
+  static final class Fuse implements NightlyStep {
+    /** As {@code watchline fuse}: how far a feed may be out of time order. */
+    static final long REORDER_WINDOW_MS = 30_000;
+
+    @Override
+    public String name() {
+      return "fuse";
+    }
+
+    @Override
+    public void run(NightlyRun run) throws IOException {
+      List<io.watchline.feed.FeedReader> readers = new ArrayList<>();
+      for (Path f : run.observationFiles) {
+        readers.add(new io.watchline.ndjson.NdjsonObservationReader(Files.newInputStream(f), f.getFileName().toString(), run.rejects));
+      }
+      io.watchline.fusion.FusionEngine engine = new io.watchline.fusion.FusionEngine(
+          new io.watchline.fusion.border.BorderView(run.border), run.sites, io.watchline.fusion.FusionConfig.defaults(),
+          io.watchline.fusion.TrackSink.NONE);
+      try (io.watchline.fusion.stream.TimeMerge merge =
+          new io.watchline.fusion.stream.TimeMerge(readers, run.rejects, REORDER_WINDOW_MS, 1_000_000)) {
+        for (Observation o; (o = merge.next()) != null; ) {
+          engine.accept(o);
+        }
+        if (merge.late() > 0) {
+          run.notes.add(merge.late() + " observations arrived later than the fusion reorder window allows and were"
+              + " rejected (see rejects.ndjson)");
+          run.lateRejects += merge.late();
+        }
+      }
+      List<Incident> fused = engine.finish(run.config.minScore());
+      run.log.accept("fuse: " + engine.stats().summary() + "; " + fused.size() + " incidents");
+      run.incidents.addAll(fused);
+    }
+  }
+
+  static void requireFile(Path p, String key) {
+    if (!Files.isRegularFile(p)) {
+      throw new NightlyConfig.ConfigException("'" + key + "' file not found: " + p + " (paths are relative to the config file)");
+    }
+  }
+
+  /** File names as the config gave them (relative to its folder), so outputs do not depend on where the run happens. */
+  static String display(NightlyRun run, Path file) {
+    Path base = run.config.base();
+    return file.startsWith(base) ? base.relativize(file).toString() : file.toString();
+  }
+}
