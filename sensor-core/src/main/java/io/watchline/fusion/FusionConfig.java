@@ -52,6 +52,6 @@ public record FusionConfig(
   public static FusionConfig defaults() {
     return new FusionConfig(
         TrackerConfig.defaults(), 500, 15, 0.4, 20, 0.3, 0.1, 1.5, 1500, 12,
-        100, 0.5, 30_000, 500, 12 * 60_000, 80, 90_000, 0.0, 40, 250, 1000);
+        100, 0.5, 30_000, 500, 18 * 60_000, 80, 90_000, 0.0, 40, 250, 1000);
   }
 }

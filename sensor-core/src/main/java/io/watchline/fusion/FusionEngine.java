@@ -287,7 +287,9 @@ public final class FusionEngine implements Tracker.Listener {
       CrossingEvent c = cs.get(i);
       int j = i + 1;
       while (j < cs.size() && cs.get(j).tMs() - cs.get(j - 1).tMs() <= RECROSS_MS) j++;
-      double straight = PathShape.straightness(track, c.tMs() - SHAPE_WINDOW_MS, c.tMs() + SHAPE_WINDOW_MS, SHAPE_STEP_MS);
+      double straight = minKnown(
+          PathShape.straightness(track, c.tMs() - SHAPE_WINDOW_MS, c.tMs() + SHAPE_WINDOW_MS, SHAPE_STEP_MS),
+          PathShape.straightness(track, Long.MIN_VALUE, Long.MAX_VALUE, SHAPE_STEP_MS));
       assembler.add(candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
           c.seen(), 0, 0, straight, j - i, points, ev, speed));
       i = j;
@@ -306,12 +308,119 @@ public final class FusionEngine implements Tracker.Listener {
         return;
       }
     }
+    Candidate approach = null;
     if (tr.enteredNear() && Math.abs(tr.firstDistanceM()) - tr.minDistanceM() >= MIN_APPROACH_M) {
       double inbound = PathShape.straightness(track, tr.minDistanceT() - 2 * SHAPE_WINDOW_MS, tr.minDistanceT(), SHAPE_STEP_MS);
-      assembler.add(candidate(track, IncidentKind.APPROACH, tr.minDistanceT(), tr.minLat(), tr.minLon(),
+      approach = candidate(track, IncidentKind.APPROACH, tr.minDistanceT(), tr.minLat(), tr.minLon(),
           border.sectorOf(tr.minLat(), tr.minLon()), border.sideOf(tr.minLat(), tr.minLon()), true, tr.minDistanceM(),
-          tr.nearMs(), inbound, 0, points, ev, speed));
+          tr.nearMs(), inbound, 0, points, ev, speed);
     }
+    // a track lost close to the line while heading for it may have crossed in a coverage hole:
+    // decided at the end, when the track that may have come out on the other side is known
+    int n = track.points();
+    double lastD = n == 0 ? Double.NaN : border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
+    double[] v = track.smoothedVelocity(120_000);
+    if (n >= 2 && Math.abs(lastD) <= STITCH_NEAR_M && closing(track.pointX(n - 1), track.pointY(n - 1), v, lastD) > 0.3) {
+      ends.add(new LooseEnd(track.id(), track.lastMs(), track.pointX(n - 1), track.pointY(n - 1), v[0], v[1], Math.signum(lastD),
+          approach != null ? approach : candidate(track, IncidentKind.APPROACH, track.lastMs(), tr.lastLat(), tr.lastLon(),
+              border.sectorOf(tr.lastLat(), tr.lastLon()), border.sideOf(tr.lastLat(), tr.lastLon()), true, Math.abs(lastD),
+              tr.nearMs(), PathShape.straightness(track, track.lastMs() - 2 * SHAPE_WINDOW_MS, track.lastMs(), SHAPE_STEP_MS),
+              0, points, ev, speed), approach != null));
+      return;
+    }
+    double firstD = n == 0 ? Double.NaN : border.signedDistanceXY(track.pointX(0), track.pointY(0));
+    double[] v0 = track.points() >= 2 ? startVelocity(track) : new double[] {0, 0};
+    if (n >= 2 && Math.abs(firstD) <= STITCH_NEAR_M && closing(track.pointX(0), track.pointY(0), v0, firstD) < -0.3) {
+      starts.add(new LooseStart(track.id(), track.firstMs(), track.pointX(0), track.pointY(0), Math.signum(firstD), track.hits(),
+          track.evidence()));
+    }
+    if (approach != null) {
+      assembler.add(approach);
+    }
+  }
+
+  /** A track that ended near the line heading for it; {@code approach} is what it is if nothing came out. */
+  private record LooseEnd(long trackId, long tMs, double x, double y, double vx, double vy, double side, Candidate approach, boolean isApproach) {}
+
+  /** A track that began near the line heading away from it. */
+  private record LooseStart(long trackId, long tMs, double x, double y, double side, int hits, List<Source> evidence) {}
+
+  private final List<LooseEnd> ends = new ArrayList<>();
+  private final List<LooseStart> starts = new ArrayList<>();
+  /** A track reappearing across the line this soon after one was lost there may be the same target. */
+  static final long STITCH_MS = 20 * 60_000L;
+  /** ... when the one was lost, and the other found, this close to the line (a radar shadow along a valley). */
+  static final double STITCH_NEAR_M = 1000;
+
+  /** Speed towards the line (m/s, positive = closing) of a point moving with velocity v. */
+  private double closing(double x, double y, double[] v, double signedD) {
+    double ahead = border.signedDistanceXY(x + v[0] * 10, y + v[1] * 10);
+    if (Math.signum(ahead) != Math.signum(signedD)) {
+      return (Math.abs(signedD) + Math.abs(ahead)) / 10; // it would cross within 10 s
+    }
+    return (Math.abs(signedD) - Math.abs(ahead)) / 10;
+  }
+
+  private static double[] startVelocity(Track t) {
+    int n = t.points();
+    int j = 0;
+    while (j + 1 < n && t.pointT(j) - t.pointT(0) < 120_000) j++;
+    double dt = (t.pointT(j) - t.pointT(0)) / 1000.0;
+    return dt <= 0 ? new double[] {0, 0} : new double[] {(t.pointX(j) - t.pointX(0)) / dt, (t.pointY(j) - t.pointY(0)) / dt};
+  }
+
+  /** Pairs loose ends with loose starts across the line (inferred crossings); the rest stay approaches. */
+  private void stitch() {
+    ends.sort(java.util.Comparator.comparingLong(LooseEnd::tMs));
+    java.util.Set<Long> used = new java.util.HashSet<>();
+    for (LooseEnd a : ends) {
+      LooseStart best = null;
+      double speed = Math.max(1.5, Math.hypot(a.vx(), a.vy()));
+      for (LooseStart b : starts) {
+        long dt = b.tMs() - a.tMs();
+        if (dt <= 0 || dt > STITCH_MS || b.side() == a.side() || used.contains(b.trackId())) continue;
+        double gap = Math.hypot(b.x() - a.x(), b.y() - a.y());
+        if (gap > 300 + 1.5 * speed * dt / 1000.0) continue;
+        if (best == null || b.tMs() < best.tMs()) best = b;
+      }
+      Candidate c = a.approach();
+      double[] from = border.toLatLon(a.x(), a.y());
+      double[] to;
+      long tTo;
+      List<Source> ev = c.evidence();
+      int hits = c.hits();
+      if (best != null) {
+        used.add(best.trackId());
+        to = border.toLatLon(best.x(), best.y());
+        tTo = best.tMs();
+        List<Source> both = new ArrayList<>(ev);
+        both.addAll(best.evidence());
+        ev = both;
+        hits += best.hits();
+      } else {
+        // nothing came out: did it cross on its last course within the coast time?
+        double coast = cfg.tracker().maxCoastMs() / 1000.0;
+        to = border.toLatLon(a.x() + a.vx() * coast, a.y() + a.vy() * coast);
+        tTo = a.tMs() + cfg.tracker().maxCoastMs();
+      }
+      BorderView.Crossing x = border.crossing(from[0], from[1], to[0], to[1]);
+      if (x == null) {
+        if (a.isApproach()) assembler.add(c);
+        continue;
+      }
+      long t = a.tMs() + Math.round(x.fraction() * (tTo - a.tMs()));
+      assembler.add(new Candidate(IncidentKind.CROSSING, t, c.startMs(), Math.max(c.endMs(), tTo), x.lat(), x.lon(),
+          border.sectorOf(x.lat(), x.lon()), x.from() + "→" + x.to(), false, 0, 0, c.sensorKinds(), c.cls(), c.clsShare(),
+          c.meanConf(), hits, c.speedMps(), c.straightness(), 1, c.blueForceM(), c.trackId(), c.track(), ev));
+    }
+    ends.clear();
+    starts.clear();
+  }
+
+  private static double minKnown(double a, double b) {
+    if (Double.isNaN(a)) return b;
+    if (Double.isNaN(b)) return a;
+    return Math.min(a, b);
   }
 
   /** Crossings of one track closer in time than this are one incident. */
@@ -336,6 +445,7 @@ public final class FusionEngine implements Tracker.Listener {
   public List<Incident> finish(double minScore) {
     flushBatchesBefore(Long.MAX_VALUE);
     tracker.closeAll();
+    stitch();
     stats.tracksCreated = tracker.created();
     stats.candidates = assembler.candidates();
     return assembler.finish(minScore);
