@@ -156,7 +156,7 @@ final class Report {
         .append("body{font:14px/1.4 system-ui,sans-serif;margin:1.5em auto;max-width:1250px;color:#222;padding:0 1em}\n")
         .append("h1{font-size:1.5em}h2{font-size:1.15em;margin-top:1.6em;border-bottom:1px solid #ccc}\n")
         .append("table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}\n")
-        .append("th{background:#eef}tr:nth-child(even) td{background:#fafafa}td.num{text-align:right}\n")
+        .append("table#incidents td:nth-child(2){white-space:nowrap}th{background:#eef}tr:nth-child(even) td{background:#fafafa}td.num{text-align:right}\n")
         .append(".look{background:#fff4e0;border-left:4px solid #e69500;padding:.4em 1em}\n")
         .append("img#map{max-width:100%;border:1px solid #ccc}\n.kind-crossing{color:#c00;font-weight:bold}.kind-approach{color:#d77000}.kind-loiter{color:#9a7d00}\n")
         .append("@media print{body{max-width:none}}\n</style>\n</head>\n<body>\n");
@@ -172,6 +172,7 @@ final class Report {
     for (Section s : sections()) {
       h.append("<h2 id=\"h-").append(s.id()).append("\">").append(esc(s.title())).append("</h2>\n");
       if (s.lead() != null) h.append("<p>").append(esc(s.lead())).append("</p>\n");
+      if (s.rows().isEmpty() && s.lead() != null) continue;
       h.append("<table id=\"").append(s.id()).append("\">\n<thead><tr>");
       s.header().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
       h.append("</tr></thead>\n<tbody>\n");

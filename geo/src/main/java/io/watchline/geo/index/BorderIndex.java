@@ -137,9 +137,12 @@ public final class BorderIndex {
     this.runs = Arrays.copyOf(out.data, out.size);
   }
 
-  /** Builds the index with a 5 km fast zone and a cell size suited to the segment lengths. */
+  /** Default width of the fast zone: covers "within 2 km" queries with room to spare. */
+  public static final double DEFAULT_MARGIN_M = 3_000;
+
+  /** Builds the index with the default fast zone and a cell size suited to the segment lengths. */
   public static BorderIndex build(LineString lineXy) {
-    return build(lineXy, 5_000, 0);
+    return build(lineXy, DEFAULT_MARGIN_M, 0);
   }
 
   /**
@@ -185,7 +188,10 @@ public final class BorderIndex {
       }
       if (pos < tree.size) {
         int seg = tree.ids[pos];
-        if (cellDistance(seg, x0, y0, x1, y1) <= bound) {
+        // The box gap is a cheap lower bound of the exact cell-to-segment distance.
+        double gx = Math.max(Math.max(boxes[4 * pos] - x1, x0 - boxes[4 * pos + 2]), 0);
+        double gy = Math.max(Math.max(boxes[4 * pos + 1] - y1, y0 - boxes[4 * pos + 3]), 0);
+        if (gx * gx + gy * gy <= bound * bound && cellDistance(seg, x0, y0, x1, y1) <= bound) {
           cand.add(seg);
           bound = Math.min(bound, worstDistance(seg, x0, y0, x1, y1));
         }

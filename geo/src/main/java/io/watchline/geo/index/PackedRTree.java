@@ -40,8 +40,11 @@ public final class PackedRTree {
       x1 = Math.max(x1, maxX[i]);
       y1 = Math.max(y1, maxY[i]);
     }
-    double sx = x1 > x0 ? (HILBERT_SIDE - 1) / (x1 - x0) : 0;
-    double sy = y1 > y0 ? (HILBERT_SIDE - 1) / (y1 - y0) : 0;
+    // One scale for both axes: stretching a long thin extent to a square would group items that
+    // share a y far apart in x (a border running east-west would get kilometre-wide leaves).
+    double extent = Math.max(x1 - x0, y1 - y0);
+    double sx = extent > 0 ? (HILBERT_SIDE - 1) / extent : 0;
+    double sy = sx;
     long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
       int hx = (int) ((0.5 * (minX[i] + maxX[i]) - x0) * sx);

@@ -64,8 +64,10 @@ public final class SectorIndex {
     if (all.isNull()) {
       all = new Envelope(0, 1, 0, 1);
     }
+    // About 32 cells per outline edge: boundary cells then hold a few edges each, and the cell
+    // table costs ~128 bytes per edge.
     double area = Math.max(all.getArea(), 1);
-    this.cell = cellM > 0 ? cellM : Math.max(50, Math.min(500, Math.sqrt(area / 2_000_000.0)));
+    this.cell = cellM > 0 ? cellM : Math.max(25, Math.min(1000, Math.sqrt(area / (32.0 * Math.max(totalEdges, 1)))));
     this.inverseCell = 1 / cell;
     this.gx0 = all.getMinX() - cell;
     this.gy0 = all.getMinY() - cell;
@@ -213,7 +215,7 @@ public final class SectorIndex {
     }
   }
 
-  /** Builds the index with a cell size suited to the sectors' extent (50–500 m). */
+  /** Builds the index with a cell size suited to the number of outline edges and their extent. */
   public static SectorIndex build(List<Geometry> polygonsXy) {
     return new SectorIndex(polygonsXy, 0);
   }

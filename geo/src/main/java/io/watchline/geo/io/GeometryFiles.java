@@ -20,26 +20,31 @@ public final class GeometryFiles {
     if (!Files.isRegularFile(file)) {
       throw new NoSuchFileException(file.toString());
     }
-    byte[] head = new byte[64];
+    byte[] head = new byte[4096];
     int n;
     try (InputStream in = Files.newInputStream(file)) {
       n = in.readNBytes(head, 0, head.length);
     }
     String start = new String(head, 0, n, StandardCharsets.ISO_8859_1);
     if (start.startsWith("SQLite format 3")) {
-      throw new GeometryException(file + ": GeoPackage is not supported yet");
+      return GeoPackageIo.read(file);
     }
     String trimmed = start.stripLeading().replace("\uFEFF", "").replace("ï»¿", "");
     if (trimmed.startsWith("{")) {
       return GeoJson.read(file);
     }
     if (trimmed.startsWith("<")) {
-      throw new GeometryException(file + ": KML is not supported yet");
+      return Kml.read(file);
     }
     if (n == 0) {
       throw new GeometryException(file + ": empty file");
     }
+    // WKT files may open with '#' comment lines.
     String upper = trimmed.toUpperCase(Locale.ROOT);
+    while (upper.startsWith("#")) {
+      int nl = upper.indexOf('\n');
+      upper = nl < 0 ? "" : upper.substring(nl + 1).stripLeading();
+    }
     if (upper.matches("^(SRID=\\d+;)?(POINT|LINESTRING|POLYGON|MULTI|GEOMETRYCOLLECTION).*(?s).*")) {
       return Wkt.read(file);
     }

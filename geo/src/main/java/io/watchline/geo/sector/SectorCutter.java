@@ -45,16 +45,24 @@ public final class SectorCutter {
     LengthIndexedLine indexed = new LengthIndexedLine(borderXy);
     String format = count > 99 ? (count > 999 ? "S-%04d" : "S-%03d") : "S-%02d";
     List<Sector> out = new ArrayList<>();
-    Geometry claimed = null;
+    List<Geometry> earlier = new ArrayList<>();
     for (int k = 0; k < count; k++) {
       double from = k * everyM;
       double to = k == count - 1 ? total : (k + 1) * everyM;
       Geometry piece = indexed.extractLine(from, to);
       Geometry area = OverlayNGRobust.overlay(piece.buffer(bandM, 16), band, OverlayNG.INTERSECTION);
-      if (claimed != null) {
+      // Only earlier sectors whose extent meets this one can overlap it.
+      List<Geometry> near = new ArrayList<>();
+      for (Geometry g : earlier) {
+        if (g.getEnvelopeInternal().intersects(area.getEnvelopeInternal())) {
+          near.add(g);
+        }
+      }
+      if (!near.isEmpty()) {
+        Geometry claimed = OverlayNGRobust.union(area.getFactory().buildGeometry(near));
         area = OverlayNGRobust.overlay(area, claimed, OverlayNG.DIFFERENCE);
       }
-      claimed = claimed == null ? area : OverlayNGRobust.overlay(claimed, area, OverlayNG.UNION);
+      earlier.add(area);
       Geometry polygonal = polygonal(area);
       String id = String.format(Locale.ROOT, format, k + 1);
       out.add(new Sector(id, id, polygonal.isEmpty() ? polygonal : projection.inverse(polygonal), to - from, left, right));
