@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Which true events the sensors could have reported at all: an event is observable when, within
  * the time gate around it, at least {@link #MIN_FIXES} positioned observations (radar plots,
- * ranged camera detections) lie within {@link #NEAR_M} of the target's true position, or
+ * ranged camera detections) lie within {@link #NEAR_M} of the target's true position (for a
+ * crossing: some before and some after it, that is on both sides of the line), or
  * bearing-only detections from two cameras point at it (so that crossing them places it). Patrol
  * fixes do not count. This separates fusion misses from coverage gaps: no fusion can report a
  * crossing that no sensor saw.
@@ -28,6 +29,8 @@ public final class Observability {
   private final List<TruthPath> paths;
   private final SiteRegistry sites;
   private final int[] fixes;
+  private final int[] before;
+  private final int[] after;
   private final List<Set<String>> cameras = new ArrayList<>();
 
   public Observability(Truth truth, SiteRegistry sites) {
@@ -41,6 +44,8 @@ public final class Observability {
     }
     this.sites = sites;
     this.fixes = new int[events.size()];
+    this.before = new int[events.size()];
+    this.after = new int[events.size()];
   }
 
   /** Looks at one observation (any order). */
@@ -56,7 +61,11 @@ public final class Observability {
         case PATROL -> { }
         default -> {
           if (o.hasPosition()) {
-            if (Evaluator.metres(o.lat(), o.lon(), at[0], at[1]) <= NEAR_M) fixes[i]++;
+            if (Evaluator.metres(o.lat(), o.lon(), at[0], at[1]) <= NEAR_M) {
+              fixes[i]++;
+              if (t < e.tMs()) before[i]++;
+              else after[i]++;
+            }
           } else if (o.hasPolar() && o.sensor() != null) {
             Site s = sites.byId(o.sensor());
             if (s != null) {
@@ -72,6 +81,9 @@ public final class Observability {
 
   public boolean observable(TruthEvent e) {
     int i = events.indexOf(e);
-    return i >= 0 && (fixes[i] >= MIN_FIXES || cameras.get(i).size() >= 2);
+    if (i < 0) return false;
+    // a crossing is observable only when the target was seen on both sides of the line
+    boolean positioned = fixes[i] >= MIN_FIXES && (!"crossing".equals(e.kind()) || (before[i] > 0 && after[i] > 0));
+    return positioned || cameras.get(i).size() >= 2;
   }
 }
