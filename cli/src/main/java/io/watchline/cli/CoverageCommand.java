@@ -54,31 +54,37 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Finds the stretches of border that no sensor sees and no patrol visits often enough,",
-      "per sector, and where extra sensors or patrols would close the most gap.",
+      "Finds the stretches of border that no sensor sees and no patrol visits",
+      "often enough, per sector, and where extra sensors or patrols would close",
+      "the most gap.",
       "",
-      "Sensors see a cell when it is within range and field of view and in line of sight over",
-      "the terrain (--dem; earth curvature and refraction included: coefficient 0.75 for radar,",
-      "0.85714 for cameras). Without --dem the earth is taken as bare and flat apart from its",
-      "curvature, and every output says so. Patrols cover a strip --sweep wide along their",
-      "tracks; a border point is unwatched while more than --revisit has passed since the last",
-      "visit. A gap is a run of border that no sensor sees and that is unwatched for some of the",
+      "A sensor sees a cell within its range and field of view that is in line",
+      "of sight over the terrain (--dem), with earth curvature and refraction",
+      "(coefficient 0.75 for radar, 0.85714 for cameras). Without --dem the",
+      "earth is bare and flat apart from its curvature, and every output says",
+      "so. Patrols cover a strip --sweep wide along their tracks; a border point",
+      "is unwatched while more than --revisit has passed since the last visit.",
+      "A gap is a run of border no sensor sees and unwatched for some of the",
       "counted time, at least --min-gap long.",
       "",
-      "Writes into DIR: gaps.geojson, sectors.csv, suggestions.geojson, suggestions.csv,",
-      "coverage.asc (0 none, 1 patrol, 2 sensor, 3 both; local projection in coverage.txt),",
-      "map.png, map.svg and map.html (interactive, works offline). DIR is replaced atomically",
-      "when it does not exist yet, else file by file. A summary goes to standard error.",
+      "Writes into DIR: gaps.geojson, sectors.csv, suggestions.geojson and .csv,",
+      "coverage.asc (0 none, 1 patrol, 2 sensor, 3 both; projection in",
+      "coverage.txt), map.png, map.svg and map.html (interactive, offline).",
+      "A new DIR appears in one rename; in an existing one each file is replaced",
+      "atomically. A per-sector summary goes to standard error.",
       ""
     },
     footer = {
       "",
       "Examples:",
       "  watchline coverage --sites sites.yaml --border mne-alb.geojson --out gaps/",
-      "  watchline coverage --sites sites.yaml --border mne-alb.geojson --dem N42E019.hgt \\",
-      "      --patrols week/*.gpx --window 2026-11-20/2026-11-27 --hours 18-06 --suggest 3 --out gaps/",
-      "  watchline coverage --sites sites.yaml --border b.geojson --sectors s.geojson --dem terrain.tif \\",
-      "      --patrols patrols.ndjson --window 2026-11-20T18:00Z/2026-11-21T06:00Z --incidents incidents.ndjson --out gaps/"
+      "  watchline coverage --sites fixtures/data/demo/sites.yaml \\",
+      "      --border fixtures/data/borders/mne-alb.geojson --dem N42E019.hgt \\",
+      "      --patrols fixtures/data/demo/night/patrol.ndjson --revisit 1h \\",
+      "      --window 2026-11-27T23:00Z/2026-11-28T00:30Z --suggest 3 --out gaps/",
+      "  watchline coverage --sites sites.yaml --border b.geojson --sectors s.geojson \\",
+      "      --dem terrain.tif --patrols week/*.gpx --window 2026-11-20/2026-11-27 \\",
+      "      --hours 18-06 --incidents incidents.ndjson --out gaps/"
     })
 public final class CoverageCommand implements Callable<Integer> {
   @Option(names = "--sites", required = true, paramLabel = "FILE", description = "Sensor registry (sites.yaml or JSON).")
@@ -210,7 +216,7 @@ public final class CoverageCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  static SensorSpec toSpec(Site s) {
+  public static SensorSpec toSpec(Site s) {
     double cc = s.kind() == SiteKind.RADAR ? ViewshedParams.RADAR_CURVATURE : ViewshedParams.OPTICAL_CURVATURE;
     if (Double.isNaN(s.rangeMaxM())) {
       throw new UserException("site " + s.id() + " has no range_max_m; coverage needs it");

@@ -69,6 +69,7 @@ public final class CoverageMap {
   private final double scale;
   private final int mapH;
   private BufferedImage raster;
+  private final List<Rectangle2D> placed = new ArrayList<>();
 
   public CoverageMap(CoverageResult r, String title, String subtitle) {
     this.r = r;
@@ -129,6 +130,7 @@ public final class CoverageMap {
       stroke(g, GAP, 6f);
       g.draw(path(proj.forward(gap.lineLonLat())));
     }
+    placed.clear();
     drawSuggestions(g);
     drawSites(g);
     drawSectorLabels(g);
@@ -161,6 +163,8 @@ public final class CoverageMap {
         if (f.contains(c, rr)) {
           if (!flat && !r.terrain().filled(c, rr)) {
             shade = hillshade(dem, c, rr);
+          } else if (!flat) {
+            shade = 0.826; // the legend's "no DEM data" grey
           }
           int k = rr * f.width() + c;
           double base = 0.55 + 0.45 * shade;
@@ -221,7 +225,7 @@ public final class CoverageMap {
     for (int i = 0; i < r.sectorPolygons().size(); i++) {
       Geometry xy = proj.forward(r.sectorPolygons().get(i));
       Coordinate c = xy.getInteriorPoint().getCoordinate();
-      haloLabel(g, r.sectorIds().get(i), px(c.x), py(c.y), new Color(40, 40, 40));
+      placeLabel(g, r.sectorIds().get(i), px(c.x), py(c.y), 0, new Color(40, 40, 40));
     }
   }
 
@@ -279,7 +283,8 @@ public final class CoverageMap {
       g.fill(marker);
       stroke(g, Color.WHITE, 1.5f);
       g.draw(marker);
-      haloLabel(g, s.id(), x + 10 + textWidth(g, s.id()) / 2.0, y - 10, Color.BLACK);
+      placed.add(marker.getBounds2D());
+      placeLabel(g, s.id(), x, y, 12, Color.BLACK);
     }
   }
 
@@ -303,6 +308,7 @@ public final class CoverageMap {
       g.setColor(SUGGEST);
       FontMetrics fm = g.getFontMetrics();
       g.drawString(label, (float) (x - fm.stringWidth(label) / 2.0), (float) (y + fm.getAscent() / 2.0 - 1));
+      placed.add(dot.getBounds2D());
     }
   }
 
@@ -378,6 +384,9 @@ public final class CoverageMap {
     ty = legendBox(g, tx, ty, blendColor(SEEN), "Seen by a sensor (target " + fmt(r.options().targetHeightM()) + " m)");
     ty = legendBox(g, tx, ty, blendColor(PATROLLED), "Patrolled in window (sweep " + fmt(r.options().sweepM()) + " m)");
     ty = legendBox(g, tx, ty, blendColor(OPEN_BAND), "Border band not covered");
+    if (!r.terrain().flat() && r.terrain().filledFraction() > 0) {
+      ty = legendBox(g, tx, ty, new Color(0xebebeb), "No DEM data (nearest height used)");
+    }
     ty = legendLine(g, tx, ty, GAP, new BasicStroke(6f), "Gap >= " + fmt(r.options().minGapM()) + " m");
     ty = legendLine(g, tx, ty, Color.BLACK, new BasicStroke(2.2f), "Border");
     ty = legendLine(g, tx, ty, new Color(90, 90, 90),
@@ -471,6 +480,31 @@ public final class CoverageMap {
     t.lineTo(x - r, y + r * 0.8);
     t.closePath();
     return t;
+  }
+
+  /**
+   * Puts a label at the first of eight positions around (x, y) (or on it when {@code offset} is 0)
+   * that overlaps no label or marker drawn before; falls back to the first position.
+   */
+  private void placeLabel(Graphics2D g, String text, double x, double y, double offset, Color c) {
+    FontMetrics fm = g.getFontMetrics();
+    double w = fm.stringWidth(text) + 6;
+    double h = fm.getAscent() + 3;
+    double[][] spots = offset == 0
+        ? new double[][] {{0, 0}, {0, -h}, {0, h}, {w * 0.7, 0}, {-w * 0.7, 0}, {0, -2 * h}, {0, 2 * h}}
+        : new double[][] {{offset + w / 2, -offset / 2}, {offset + w / 2, offset + h / 2}, {-offset - w / 2, -offset / 2},
+            {-offset - w / 2, offset + h / 2}, {0, -offset - h / 2}, {0, offset + h}, {offset + w / 2, -offset - h},
+            {-offset - w / 2, -offset - h}};
+    double[] pick = spots[0];
+    for (double[] sp : spots) {
+      Rectangle2D box = new Rectangle2D.Double(x + sp[0] - w / 2, y + sp[1] - h + 4, w, h);
+      if (placed.stream().noneMatch(box::intersects)) {
+        pick = sp;
+        break;
+      }
+    }
+    placed.add(new Rectangle2D.Double(x + pick[0] - w / 2, y + pick[1] - h + 4, w, h));
+    haloLabel(g, text, x + pick[0], y + pick[1] + 4, c);
   }
 
   private void haloLabel(Graphics2D g, String text, double cx, double cy, Color c) {

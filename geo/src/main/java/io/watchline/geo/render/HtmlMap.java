@@ -56,7 +56,8 @@ public final class HtmlMap {
             + "#head{height:64px;padding:6px 12px;box-sizing:border-box}#head h1{font-size:20px;margin:0}#head p{margin:2px 0;font-size:13px;color:#444}"
             + ".legend{background:#fff;padding:8px 10px;font-size:12px;line-height:18px;box-shadow:0 0 6px rgba(0,0,0,.3)}"
             + ".legend i{display:inline-block;width:22px;height:12px;margin-right:6px;vertical-align:middle}"
-            + ".lbl{background:rgba(255,255,255,.85);border:none;box-shadow:none;font-weight:bold}\n</style>\n<script>\n")
+            + ".leaflet-tooltip.lbl{background:rgba(255,255,255,.8);border:none;box-shadow:none;font-weight:bold;font-size:10px;padding:0 2px}"
+            + ".leaflet-tooltip.lbl:before{display:none}\n</style>\n<script>\n")
         .append(resource("leaflet.js"))
         .append("\n</script>\n</head><body>\n<div id=\"head\"><h1>").append(esc(title)).append("</h1><p>").append(esc(subtitle))
         .append("</p><p style=\"color:").append(r.terrain().flat() ? "#cb181d;font-weight:bold" : "#555").append("\">")
@@ -86,7 +87,7 @@ public final class HtmlMap {
           .append("',weight:1.2,dashArray:'8 4',fillOpacity:0.06}).addTo(fans);\n");
       h.append(String.format(Locale.ROOT, "L.circleMarker([%.6f,%.6f],{radius:7,color:'#fff',weight:2,fillColor:'%s',fillOpacity:1})",
           s.lat(), s.lon(), color))
-          .append(".bindTooltip('").append(js(s.id())).append("',{permanent:true,direction:'right',offset:[8,0]})")
+          .append(".bindTooltip('").append(js(s.id())).append("',{permanent:true,direction:'right',offset:[6,0],className:'lbl'})")
           .append(".bindPopup('").append(js(String.format(Locale.ROOT, "<b>%s</b> (%s)<br>mast %.1f m, azimuth %.0f&deg;, fov %.0f&deg;<br>range %.0f&ndash;%.0f m",
               s.id(), radar ? "radar" : "camera", s.heightM(), s.azimuthDeg(), s.fovDeg(), s.rangeMinM(), s.rangeMaxM())))
           .append("').addTo(sites);\n");
