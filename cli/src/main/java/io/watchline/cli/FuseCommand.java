@@ -120,7 +120,9 @@ public final class FuseCommand implements Callable<Integer> {
       throw new UserException("'-' (standard input) may be given only once");
     }
     for (String f : files) {
-      if (!"-".equals(f) && !Files.isRegularFile(Path.of(f))) {
+      // Named pipes and /dev/fd/N (bash's <(watchline ingest ...)) are inputs too: only a
+      // missing path or a directory is a mistake.
+      if (!"-".equals(f) && (!Files.exists(Path.of(f)) || Files.isDirectory(Path.of(f)))) {
         throw new UserException("no such input file: " + f);
       }
     }
