@@ -74,7 +74,7 @@ public final class OnvifReader implements FeedReader {
     } catch (XMLStreamException e) {
       // Not an I/O failure: the document is broken before its first element. One line, as every
       // whole-file verdict.
-      FeedException fe = new FeedException(file + ": not well-formed XML: " + message(e));
+      FeedException fe = new FeedException(file + ": not well-formed XML: " + io.watchline.feed.XmlErrors.describe(e.getMessage()));
       fe.initCause(e);
       throw fe;
     }
