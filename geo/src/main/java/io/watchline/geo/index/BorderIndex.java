@@ -65,7 +65,8 @@ public final class BorderIndex {
     }
     this.tree = PackedRTree.build(ax, ay, bx, by, m);
     this.marginM = marginM;
-    this.cell = cellM > 0 ? cellM : Math.max(100, Math.min(1000, 5 * total / m));
+    // Cells of about five segment lengths, at most 250 m: a short line gets small cells cheaply.
+    this.cell = cellM > 0 ? cellM : Math.max(50, Math.min(250, 5 * total / m));
     this.inverseCell = 1 / cell;
     this.gx0 = minX - marginM - cell;
     this.gy0 = minY - marginM - cell;
