@@ -43,8 +43,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "",
       "Rejects go to --rejects FILE; by default <out>.rejects.ndjson next to --out, or",
       "./watchline-rejects.ndjson when observations go to stdout.",
-      "Exit codes: 0 ok, 1 an input could not be read (the others are still processed),",
-      "2 usage error, 3 more rejected records than --max-bad (outputs are still written)."
+      "Exit codes: 0 ok, 1 an input could not be read (the others are still processed unless",
+      "--fail-fast) or an output could not be written (no partial file is left), 2 usage error,",
+      "3 more rejected records than --max-bad (outputs are still written)."
     })
 public final class IngestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FEED", arity = "1..*", description = "Feed files; '-' reads stdin.")
@@ -61,6 +62,11 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--max-bad", paramLabel = "N",
       description = "Exit 3 when more than N records in total were rejected (default: no limit).")
   Long maxBad;
+
+  @Option(names = "--fail-fast",
+      description = "Stop at the first input that cannot be read, exit 1 and write no output file"
+          + " (default: report it, process the others, exit 1 at the end).")
+  boolean failFast;
 
   @Mixin FeedInputOptions input = new FeedInputOptions();
 
@@ -99,6 +105,14 @@ public final class IngestCommand implements Callable<Integer> {
           if (!log.quiet() || s.rejectedCount() > 0) { // rejects are a warning: -q keeps them
             err.println(s.summary());
           }
+        } catch (AtomicOutput.WriteFailedException e) {
+          throw e; // the output failed, not this input: stop, leave no partial file
+        } catch (java.io.UncheckedIOException e) {
+          // Rejects are written from inside the reader, through the RejectSink.
+          if (e.getCause() instanceof AtomicOutput.WriteFailedException w) {
+            throw w;
+          }
+          throw e;
         } catch (FeedException | NoSuchFileException e) {
           unreadable++;
           err.println("watchline: " + (e instanceof NoSuchFileException ? "no such file: " + feed : e.getMessage()));
@@ -107,6 +121,10 @@ public final class IngestCommand implements Callable<Integer> {
           err.println("watchline: " + feed + ": cannot read: " + e.getMessage());
         }
         err.flush();
+        if (unreadable > 0 && failFast) {
+          err.println("watchline: stopped at the first unreadable input (--fail-fast); no output file written");
+          return ExitCode.FAILURE; // closing the outputs uncommitted discards them
+        }
       }
       obs.close();
       rejects.close();

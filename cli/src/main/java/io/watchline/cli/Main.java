@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       FuseCommand.class,
       EvaluateCommand.class,
       ExportCommand.class,
+      CoverageCommand.class,
       NightlyCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
@@ -71,7 +72,9 @@ public final class Main {
     return cl;
   }
 
-  private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+  private static int handle(Exception thrown, CommandLine cl, CommandLine.ParseResult parsed) {
+    // Writers used as callbacks (reject sinks) can only throw unchecked.
+    Exception ex = thrown instanceof java.io.UncheckedIOException u ? u.getCause() : thrown;
     PrintWriter err = cl.getErr();
     boolean debug = parsed.matchedOptionValue("--debug", false) || hasDebug(parsed);
     int code;

@@ -51,7 +51,7 @@ public final class Progress implements AutoCloseable {
     }
   }
 
-  /** Reports work done so far (bytes or records, as the total counts them). */
+  /** Reports the bytes of input read so far. */
   public void update(long done) {
     if (!live) return;
     long now = System.nanoTime();
@@ -72,16 +72,15 @@ public final class Progress implements AutoCloseable {
       sb.append('[').append("=".repeat(full)).append(" ".repeat(width - full)).append("] ");
       sb.append(String.format(java.util.Locale.ROOT, "%3.0f%%", f * 100));
     } else {
-      sb.append(human(done));
+      sb.append(megabytes(done)).append(" MB");
     }
-    sb.append(String.format(java.util.Locale.ROOT, " %s/s ", human((long) (done / secs))));
+    sb.append(' ').append(megabytes((long) (done / secs))).append(" MB/s ");
     return sb.toString();
   }
 
-  private static String human(long n) {
-    if (n >= 10_000_000) return (n / 1_000_000) + "M";
-    if (n >= 10_000) return (n / 1_000) + "k";
-    return Long.toString(n);
+  /** The counts are bytes of input (the only total known before reading). */
+  private static String megabytes(long bytes) {
+    return String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e6);
   }
 
   /** Clears the bar so the next stderr line starts clean. */

@@ -113,4 +113,20 @@ class IngestCommandTest {
     assertThat(Files.readAllLines(tmp.resolve("one.ndjson"))).singleElement().asString()
         .contains("ASTERIX-25-201/3563");
   }
+
+  @Test
+  void readsStdinWhenGivenDash() throws IOException {
+    byte[] nmea = Files.readAllBytes(fixture("nmea/garmin17n.log"));
+    java.io.InputStream saved = System.in;
+    Path out = tmp.resolve("stdin.ndjson");
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(nmea));
+      Run r = run("ingest", "-", "--sensor", "PATROL-3", "--out", out.toString());
+      assertThat(r.code).isZero();
+      assertThat(r.err).contains("- (nmea): read ");
+    } finally {
+      System.setIn(saved);
+    }
+    assertThat(Files.readAllLines(out)).hasSize(2).allSatisfy(l -> assertThat(l).contains("\"unit\":\"PATROL-3\""));
+  }
 }

@@ -111,7 +111,13 @@ class NightlyCommandTest {
     assertThat(img.getWidth()).isEqualTo(1200);
     assertThat(img.getHeight()).isEqualTo(800);
     assertThat(Files.readString(out.resolve("sectors.csv")).lines().findFirst().orElseThrow())
-        .isEqualTo("sector,name,sides,border_km,incidents,crossing,approach,loiter,max_score");
+        .isEqualTo("sector,name,sides,border_km,incidents,crossing,approach,loiter,max_score,"
+            + "uncovered_km,uncovered_pct,sensor_km,patrol_km,hours_uncovered,worst_revisit_h,gaps,incidents_in_gaps");
+    // coverage ran (bare earth, no patrols): the radar and camera leave gaps elsewhere on the border
+    var gaps = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("gaps.geojson").toFile()).get("features");
+    assertThat(gaps.size()).isGreaterThan(0);
+    assertThat(gaps.get(0).get("properties").get("gap").asText()).isEqualTo("GAP-001");
+    assertThat(md).contains("| GAP-001 |").contains("coverage on bare earth: no DEM configured");
     // nothing but the dated folder and the lock file is left in the output root
     try (Stream<Path> s = Files.list(dir.resolve("out"))) {
       assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("2026-11-28", ".watchline-nightly.lock");

@@ -9,4 +9,7 @@ public sealed interface CanonicalRecord {
   record Obs(Observation observation) implements CanonicalRecord {}
 
   record Inc(Incident incident) implements CanonicalRecord {}
+
+  /** A fused track ({@code watchline fuse --tracks}). */
+  record Trk(TrackRecord track) implements CanonicalRecord {}
 }

@@ -19,10 +19,11 @@ import java.io.InputStream;
 import java.util.Set;
 
 /**
- * Streams canonical NDJSON in which observations and incidents may be mixed. The type of each line
- * is decided from its fields: an incident has {@code id} and a {@code kind} of crossing, approach
- * or loiter; an observation has {@code t} and a {@code kind} of radar, thermal or patrol. Anything
- * else is rejected with its line number and byte offset; the stream goes on.
+ * Streams canonical NDJSON in which observations, incidents and tracks may be mixed. The type of
+ * each line is decided from its fields: an incident has {@code id} and a {@code kind} of crossing,
+ * approach or loiter; an observation has {@code t} and a {@code kind} of radar, thermal or patrol;
+ * a fused track has {@code track} and {@code points} and no {@code kind}. Anything else is
+ * rejected with its line number and byte offset; the stream goes on.
  */
 public final class CanonicalRecordReader implements Closeable {
   private static final Set<String> INCIDENT_KINDS = Set.of("crossing", "approach", "loiter");
@@ -73,6 +74,9 @@ public final class CanonicalRecordReader implements Closeable {
       if (type.equals("incident")) {
         return new CanonicalRecord.Inc(IncidentJson.read(p));
       }
+      if (type.equals("track")) {
+        return new CanonicalRecord.Trk(TrackRecord.read(p));
+      }
       Observation o = ObservationJson.read(p);
       if (o.src() == null) {
         o = new Observation(
@@ -86,7 +90,7 @@ public final class CanonicalRecordReader implements Closeable {
 
   /** A first, shallow pass over the top-level fields: cheap next to the full decode. */
   private String recordType() throws IOException {
-    boolean hasId = false, hasT = false;
+    boolean hasId = false, hasT = false, hasTrack = false, hasPoints = false;
     String kind = null;
     try (JsonParser p = Json.FACTORY.createParser(lines.bytes(), 0, lines.length())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -98,10 +102,16 @@ public final class CanonicalRecordReader implements Closeable {
         switch (f) {
           case "id" -> hasId = true;
           case "t" -> hasT = true;
+          case "track" -> hasTrack = true;
+          case "points" -> hasPoints = true;
           case "kind" -> kind = v == JsonToken.VALUE_STRING ? p.getText() : null;
-          default -> p.skipChildren();
+          default -> { }
         }
+        p.skipChildren(); // a no-op on scalars
       }
+    }
+    if (kind == null && hasTrack && hasPoints) {
+      return "track";
     }
     if (kind == null) {
       throw new BadRecordException("missing field 'kind': cannot tell the record type");

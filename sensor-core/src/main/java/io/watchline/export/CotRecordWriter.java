@@ -21,8 +21,9 @@ import javax.xml.stream.XMLStreamWriter;
  * stream of events, not one XML document.
  *
  * <p>Type mapping (see docs/cli.md): a crossing whose score reaches {@code hostileScore} is {@code
- * a-h-G} (hostile ground), every other incident {@code a-u-G} (unknown ground); patrol fixes are
- * {@code a-f-G} (friendly ground), radar and thermal detections {@code a-u-G}. Incidents use their
+ * a-h-G} (hostile ground), every other incident {@code a-u-G} (unknown ground); patrol fixes and
+ * patrols' fused tracks are {@code a-f-G} (friendly ground), radar and thermal detections and other
+ * fused tracks {@code a-u-G} at their last position. Incidents use their
  * id as uid, {@code time} = end (last seen), {@code start} = start, {@code stale} = end + {@code
  * staleAfter}: the event describes what was seen, it is not a live feed. Times are never taken
  * from the clock, so the same input gives the same bytes. Observations without a position cannot
@@ -61,6 +62,8 @@ public final class CotRecordWriter implements RecordWriter {
     try {
       if (r instanceof CanonicalRecord.Inc i) {
         incident(i.incident());
+      } else if (r instanceof CanonicalRecord.Trk t) {
+        fusedTrack(t.track());
       } else if (r instanceof CanonicalRecord.Obs o) {
         if (!o.observation().hasPosition()) {
           notRepresentable++;
@@ -91,6 +94,25 @@ public final class CotRecordWriter implements RecordWriter {
     if (i.sector() != null) x.writeAttribute("sector", i.sector());
     if (i.side() != null) x.writeAttribute("side", i.side());
     x.writeAttribute("evidence", ExportFields.evidence(i.evidence()));
+    x.writeEndElement();
+    x.writeEndElement();
+  }
+
+  /** A fused track as its last known position: a-f-G for a patrol's own track, else a-u-G. */
+  private void fusedTrack(TrackRecord t) throws XMLStreamException {
+    var last = t.points().get(t.points().size() - 1);
+    String uid = t.patrol() ? t.text("patrol_unit") : "watchline-track-" + t.id();
+    event(uid, t.patrol() ? "a-f-G" : "a-u-G", t.patrol() ? "m-g" : "m-f", t.start(), t.end());
+    point(last.lat(), last.lon());
+    x.writeStartElement("detail");
+    x.writeEmptyElement("contact");
+    x.writeAttribute("callsign", t.text("label") != null ? t.text("label") : uid);
+    x.writeEmptyElement("watchline");
+    x.writeAttribute("record", "track");
+    x.writeAttribute("track", t.id());
+    for (var e : t.properties().entrySet()) {
+      x.writeAttribute(e.getKey(), String.valueOf(e.getValue()));
+    }
     x.writeEndElement();
     x.writeEndElement();
   }

@@ -14,6 +14,8 @@ import java.util.List;
  * RFC 4180 CSV with a header and one row per record, observations and incidents alike (the
  * {@code record} column tells them apart; columns a record type lacks stay empty). Evidence and
  * factors are joined with {@code "; "} into one cell; an observation's evidence is its own source.
+ * A fused track's row has its last position, its time span and its summary fields in {@code
+ * factors}.
  */
 public final class CsvRecordWriter implements RecordWriter {
   public static final List<String> COLUMNS =
@@ -37,6 +39,8 @@ public final class CsvRecordWriter implements RecordWriter {
       observation(o.observation());
     } else if (r instanceof CanonicalRecord.Inc i) {
       incident(i.incident());
+    } else if (r instanceof CanonicalRecord.Trk t) {
+      fusedTrack(t.track());
     }
     writeRow(row);
   }
@@ -76,6 +80,24 @@ public final class CsvRecordWriter implements RecordWriter {
     set("track_points", Integer.toString(i.track().size()));
     set("evidence_count", Integer.toString(i.evidence().size()));
     set("evidence", ExportFields.evidence(i.evidence()));
+  }
+
+  /** A fused track: its last position, its time span, and the summary fields as factors. */
+  private void fusedTrack(TrackRecord t) {
+    set("record", "track");
+    set("id", t.id());
+    set("start", ExportFields.time(t.start()));
+    set("end", ExportFields.time(t.end()));
+    var last = t.points().get(t.points().size() - 1);
+    set("lat", ExportFields.number(last.lat()));
+    set("lon", ExportFields.number(last.lon()));
+    set("track", t.text("label"));
+    set("cls", t.text("cls"));
+    set("unit", t.text("patrol_unit"));
+    Object speed = t.properties().get("speed_mps");
+    set("speed_mps", speed == null ? "" : speed.toString());
+    set("factors", ExportFields.factors(t.properties()));
+    set("track_points", Integer.toString(t.points().size()));
   }
 
   private void set(String column, String value) {

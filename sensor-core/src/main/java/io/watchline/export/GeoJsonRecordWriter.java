@@ -18,7 +18,8 @@ import java.util.Map;
  * prefixed by the record separator 0x1E and ended by a line feed. Coordinates are [lon, lat], no
  * {@code crs} member. An incident is a Point feature at its representative position; with {@code
  * tracks} its track also becomes a LineString feature ({@code "record":"track"}) right after it.
- * An observation without a position keeps its row as a feature with a null geometry.
+ * An observation without a position keeps its row as a feature with a null geometry. A fused track
+ * record becomes a LineString feature with {@code "record":"track"} and its summary fields.
  */
 public final class GeoJsonRecordWriter implements RecordWriter {
   private static final byte RS = 0x1E;
@@ -46,7 +47,50 @@ public final class GeoJsonRecordWriter implements RecordWriter {
       observation(o.observation());
     } else if (r instanceof CanonicalRecord.Inc i) {
       incident(i.incident());
+    } else if (r instanceof CanonicalRecord.Trk t) {
+      fusedTrack(t.track());
     }
+  }
+
+  /** A fused track: a LineString (a Point while it has one fix) with its summary fields. */
+  private void fusedTrack(TrackRecord t) throws IOException {
+    begin();
+    g.writeStartObject();
+    g.writeStringField("type", "Feature");
+    g.writeStringField("id", "track/" + t.id());
+    g.writeFieldName("geometry");
+    if (t.points().size() == 1) {
+      point(t.points().get(0).lon(), t.points().get(0).lat());
+    } else {
+      g.writeStartObject();
+      g.writeStringField("type", "LineString");
+      g.writeArrayFieldStart("coordinates");
+      for (TrackPoint p : t.points()) {
+        g.writeStartArray();
+        g.writeNumber(p.lon());
+        g.writeNumber(p.lat());
+        g.writeEndArray();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeObjectFieldStart("properties");
+    g.writeStringField("record", "track");
+    g.writeStringField("track", t.id());
+    for (Map.Entry<String, Object> e : t.properties().entrySet()) {
+      g.writeFieldName(e.getKey());
+      scalar(e.getValue());
+    }
+    g.writeStringField("start", IsoTime.format(t.start()));
+    g.writeStringField("end", IsoTime.format(t.end()));
+    g.writeArrayFieldStart("times");
+    for (TrackPoint p : t.points()) {
+      g.writeString(IsoTime.format(p.t()));
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+    end();
   }
 
   private void begin() throws IOException {

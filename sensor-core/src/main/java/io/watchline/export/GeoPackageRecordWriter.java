@@ -24,9 +24,10 @@ import mil.nga.sf.LineString;
 import mil.nga.sf.Point;
 
 /**
- * An OGC GeoPackage (opens in QGIS) with up to three feature tables in WGS84 (EPSG:4326), each
- * created on its first record: {@code incidents} (points), {@code incident_tracks} (line strings)
- * and {@code observations} (points; null geometry when the observation has no position). Rows are
+ * An OGC GeoPackage (opens in QGIS) with up to four feature tables in WGS84 (EPSG:4326), each
+ * created on its first record: {@code incidents} (points), {@code incident_tracks} (line strings),
+ * {@code observations} (points; null geometry when the observation has no position) and {@code
+ * tracks} (fused tracks, line strings). Rows are
  * inserted in batched transactions, so the input is still streamed. A GeoPackage is an SQLite
  * file: it needs a path, not a stream.
  */
@@ -38,9 +39,10 @@ public final class GeoPackageRecordWriter implements RecordWriter {
   private FeatureDao incidents;
   private FeatureDao tracks;
   private FeatureDao observations;
+  private FeatureDao fusedTracks;
   private int inBatch;
   /** Extent per table, in the order incidents, tracks, observations: minX, minY, maxX, maxY. */
-  private final double[][] extents = new double[3][];
+  private final double[][] extents = new double[4][];
 
   /** Creates the file; it must not exist and its name must end in {@code .gpkg}. */
   public GeoPackageRecordWriter(Path file) throws IOException {
@@ -60,6 +62,8 @@ public final class GeoPackageRecordWriter implements RecordWriter {
         incident(i.incident());
       } else if (r instanceof CanonicalRecord.Obs o) {
         observation(o.observation());
+      } else if (r instanceof CanonicalRecord.Trk t) {
+        fusedTrack(t.track());
       }
       if (++inBatch >= BATCH) {
         gpkg.endAndBeginTransaction();
@@ -114,6 +118,34 @@ public final class GeoPackageRecordWriter implements RecordWriter {
       t.setValue("points", (long) i.track().size());
       tracks.insert(t);
     }
+  }
+
+  private void fusedTrack(TrackRecord t) {
+    if (fusedTracks == null) {
+      fusedTracks =
+          table("tracks", GeometryType.LINESTRING,
+              List.of(text("track_id"), text("label"), text("cls"), text("patrol_unit"), text("start_time"),
+                  text("end_time"), integer("points"), text("properties")));
+    }
+    LineString line = new LineString();
+    for (TrackPoint p : t.points()) {
+      line.addPoint(new Point(p.lon(), p.lat()));
+      extend(3, p.lon(), p.lat());
+    }
+    if (t.points().size() == 1) {
+      line.addPoint(new Point(t.points().get(0).lon(), t.points().get(0).lat())); // a line needs two points
+    }
+    FeatureRow row = fusedTracks.newRow();
+    row.setGeometry(geometry(line));
+    row.setValue("track_id", t.id());
+    row.setValue("label", t.text("label"));
+    row.setValue("cls", t.text("cls"));
+    row.setValue("patrol_unit", t.text("patrol_unit"));
+    row.setValue("start_time", ExportFields.time(t.start()));
+    row.setValue("end_time", ExportFields.time(t.end()));
+    row.setValue("points", (long) t.points().size());
+    row.setValue("properties", ExportFields.factors(t.properties()));
+    fusedTracks.insert(row);
   }
 
   private void observation(Observation o) {
@@ -201,7 +233,7 @@ public final class GeoPackageRecordWriter implements RecordWriter {
     try {
       gpkg.endTransaction(true);
       // Record each table's extent so that QGIS zooms to the data.
-      FeatureDao[] daos = {incidents, tracks, observations};
+      FeatureDao[] daos = {incidents, tracks, observations, fusedTracks};
       for (int t = 0; t < daos.length; t++) {
         if (daos[t] == null || extents[t] == null) continue;
         Contents c = daos[t].getGeometryColumns().getContents();

@@ -19,7 +19,7 @@ import javax.xml.stream.XMLStreamWriter;
  * orange, yellow by kind; radar, thermal, patrol in their own colours), with the record's fields
  * as ExtendedData and a TimeSpan/TimeStamp so the time slider works. An incident's geometry is a
  * MultiGeometry of its point and its track LineString; an observation is a Point (no geometry
- * when it has no position).
+ * when it has no position); a fused track is a LineString (grey, or green for a patrol).
  */
 public final class KmlRecordWriter implements RecordWriter {
   private static final String NS = "http://www.opengis.net/kml/2.2";
@@ -31,8 +31,9 @@ public final class KmlRecordWriter implements RecordWriter {
           "loiter", "ff00d7ff",
           "radar", "ffb48246",
           "thermal", "ffb469ff",
-          "patrol", "ff32cd32");
-  private static final String[] STYLE_ORDER = {"crossing", "approach", "loiter", "radar", "thermal", "patrol"};
+          "patrol", "ff32cd32",
+          "track", "ff808080");
+  private static final String[] STYLE_ORDER = {"crossing", "approach", "loiter", "radar", "thermal", "patrol", "track"};
 
   private final Writer out;
   private final XMLStreamWriter x;
@@ -79,6 +80,8 @@ public final class KmlRecordWriter implements RecordWriter {
         observation(o.observation());
       } else if (r instanceof CanonicalRecord.Inc i) {
         incident(i.incident());
+      } else if (r instanceof CanonicalRecord.Trk t) {
+        fusedTrack(t.track());
       }
     } catch (XMLStreamException e) {
       throw new IOException(e);
@@ -120,6 +123,38 @@ public final class KmlRecordWriter implements RecordWriter {
       }
       element("coordinates", c.toString());
       x.writeEndElement();
+      x.writeEndElement();
+    }
+    x.writeEndElement();
+  }
+
+  private void fusedTrack(TrackRecord t) throws XMLStreamException {
+    x.writeStartElement("Placemark");
+    x.writeAttribute("id", "track-" + t.id());
+    element("name", t.text("label") != null ? t.text("label") : "track " + t.id());
+    x.writeStartElement("TimeSpan");
+    element("begin", ExportFields.time(t.start()));
+    element("end", ExportFields.time(t.end()));
+    x.writeEndElement();
+    element("styleUrl", t.patrol() ? "#patrol" : "#track");
+    x.writeStartElement("ExtendedData");
+    data("record", "track");
+    data("track", t.id());
+    for (Map.Entry<String, Object> e : t.properties().entrySet()) {
+      data(e.getKey(), String.valueOf(e.getValue()));
+    }
+    x.writeEndElement();
+    if (t.points().size() == 1) {
+      point(t.points().get(0).lon(), t.points().get(0).lat());
+    } else {
+      x.writeStartElement("LineString");
+      element("tessellate", "1");
+      StringBuilder c = new StringBuilder();
+      for (TrackPoint p : t.points()) {
+        if (c.length() > 0) c.append(' ');
+        c.append(p.lon()).append(',').append(p.lat());
+      }
+      element("coordinates", c.toString());
       x.writeEndElement();
     }
     x.writeEndElement();

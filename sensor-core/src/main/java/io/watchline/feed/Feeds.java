@@ -47,6 +47,9 @@ public final class Feeds {
     FeedFormat f = format;
     if (f == null || f == FeedFormat.AUTO) {
       f = detect(in);
+      if (f == null && isPcapng(in)) {
+        throw new FeedException(name + ": pcapng captures are not read; convert with 'editcap -F pcap IN OUT'");
+      }
       if (f == null) {
         throw new FeedException(name + ": cannot tell the feed format from the content; give --format");
       }
@@ -86,6 +89,13 @@ public final class Feeds {
     int nl = s.indexOf('\n');
     String first = nl >= 0 ? s.substring(0, nl) : s;
     return first.contains("\"t\"") && first.contains("\"kind\"");
+  }
+
+  private static boolean isPcapng(BufferedInputStream in) throws IOException {
+    in.mark(4);
+    byte[] m = in.readNBytes(4);
+    in.reset();
+    return m.length == 4 && m[0] == 0x0a && m[1] == 0x0d && m[2] == 0x0d && m[3] == 0x0a;
   }
 
   /** The format of a buffered stream, judged from its first bytes (the stream is reset); null if unknown. */

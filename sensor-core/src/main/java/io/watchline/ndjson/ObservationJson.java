@@ -118,6 +118,11 @@ public final class ObservationJson {
     if (Double.isNaN(lat) != Double.isNaN(lon)) throw new BadRecordException("lat and lon must come together");
     if (!Double.isNaN(range) && range < 0) throw new BadRecordException("negative range_m: " + range);
     if (!Double.isNaN(conf) && (conf < 0 || conf > 1)) throw new BadRecordException("conf must be within 0..1: " + conf);
+    // Fuse computes positions and headings from these: a negative bearing or speed is a broken
+    // producer, not a direction.
+    if (!Double.isNaN(bearing) && (bearing < 0 || bearing > 360)) throw new BadRecordException("bearing_deg must be within 0..360: " + bearing);
+    if (!Double.isNaN(course) && (course < 0 || course > 360)) throw new BadRecordException("course_deg must be within 0..360: " + course);
+    if (!Double.isNaN(speed) && speed < 0) throw new BadRecordException("negative speed_mps: " + speed);
     return new Observation(
         t, kind, sensor, seq, lat, lon, range, bearing, track, speed, course, cls, conf, unit, src);
   }

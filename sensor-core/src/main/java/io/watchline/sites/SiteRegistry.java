@@ -109,11 +109,11 @@ public final class SiteRegistry {
       throw new SiteConfigException(where + ": expected a mapping");
     }
     String id = text(n, "id", where);
-    where = where + " (" + id + ")";
+    where = where + " (" + shown(id) + ")";
     for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!KNOWN.contains(f)) {
-        throw new SiteConfigException(where + ": unknown field '" + f + "' (known: " + String.join(", ", KNOWN) + ")");
+        throw new SiteConfigException(where + ": unknown field '" + shown(f) + "' (known: " + String.join(", ", KNOWN) + ")");
       }
     }
     String kindText = text(n, "kind", where).toLowerCase(Locale.ROOT);
@@ -121,7 +121,7 @@ public final class SiteRegistry {
     switch (kindText) {
       case "radar" -> kind = SiteKind.RADAR;
       case "thermal", "camera" -> kind = SiteKind.THERMAL;
-      default -> throw new SiteConfigException(where + ": kind must be radar or thermal, not '" + kindText + "'");
+      default -> throw new SiteConfigException(where + ": kind must be radar or thermal, not '" + shown(kindText) + "'");
     }
     double lat = num(n, "lat", where, true, -90, 90);
     double lon = num(n, "lon", where, true, -180, 180);
@@ -144,6 +144,16 @@ public final class SiteRegistry {
         Double.isNaN(rmin) ? 0 : rmin, rmax, sac, sic, Double.isNaN(clock) ? 0 : (long) clock);
   }
 
+  /** User text quoted in an error: one line (the CLI prints errors as one line), at most 60 chars. */
+  static String shown(String s) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < s.length() && b.length() < 60; i++) {
+      char c = s.charAt(i);
+      b.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return s.length() > 60 ? b.append('…').toString() : b.toString();
+  }
+
   private static String text(JsonNode n, String f, String where) {
     JsonNode v = n.get(f);
     if (v == null || v.isNull() || v.asText().isBlank()) {
@@ -161,7 +171,7 @@ public final class SiteRegistry {
       return Double.NaN;
     }
     if (!v.isNumber()) {
-      throw new SiteConfigException(where + ": '" + f + "' must be a number, not '" + v.asText() + "'");
+      throw new SiteConfigException(where + ": '" + f + "' must be a number, not '" + shown(v.asText()) + "'");
     }
     double d = v.asDouble();
     if (d < min || d > max) {

@@ -302,6 +302,68 @@ class ExportRoundTripTest {
     }
   }
 
+  /** Two fused tracks as {@code watchline fuse --tracks} writes them: a target and a patrol. */
+  static final String TRACKS =
+      "{\"track\":4,\"label\":\"T4\",\"cls\":\"human\",\"radar_hits\":12,\"thermal_hits\":3,\"speed_mps\":1.3,\"evidence\":15,"
+          + "\"points\":[[19.33,42.07,\"2026-11-27T23:10:00.000Z\"],[19.331,42.0712,\"2026-11-27T23:12:00.000Z\"],[19.332,42.072,\"2026-11-27T23:14:00.000Z\"]]}\n"
+          + "{\"track\":5,\"label\":\"P5\",\"patrol_unit\":\"PATROL-12\",\"patrol_distance_m\":3.2,\"patrol_share\":0.9,\"cls\":\"human\","
+          + "\"radar_hits\":2,\"thermal_hits\":0,\"speed_mps\":1.1,\"evidence\":6,\"points\":[[19.5,42.2,\"2026-11-28T02:00:00.000Z\"]]}\n"
+          + "{\"track\":6,\"points\":[]}\n";
+
+  private byte[] exportTracks(RecordWriter w, ByteArrayOutputStream out) throws IOException {
+    ReadStats stats = Exporter.export(
+        new ByteArrayInputStream(TRACKS.getBytes(StandardCharsets.UTF_8)), "tracks.ndjson", w, rejects::add, null);
+    w.close();
+    assertThat(stats.emittedCount()).isEqualTo(2);
+    assertThat(rejects).singleElement().extracting(Reject::reason).isEqualTo("track without points");
+    return out == null ? null : out.toByteArray();
+  }
+
+  @Test
+  void fusedTracksExportToEveryFormat(@TempDir Path dir) throws Exception {
+    ByteArrayOutputStream gj = new ByteArrayOutputStream();
+    JsonNode fc = json.readTree(exportTracks(new GeoJsonRecordWriter(gj, false, true), gj));
+    JsonNode target = fc.get("features").get(0);
+    assertThat(target.get("properties").get("record").asText()).isEqualTo("track");
+    assertThat(target.get("properties").get("radar_hits").asInt()).isEqualTo(12);
+    LineString line = (LineString) new GeoJsonReader().read(target.get("geometry").toString());
+    assertThat(line.getNumPoints()).isEqualTo(3);
+    assertThat(fc.get("features").get(1).get("geometry").get("type").asText()).isEqualTo("Point");
+
+    rejects.clear();
+    ByteArrayOutputStream csv = new ByteArrayOutputStream();
+    List<List<String>> rows = parseCsv(new String(exportTracks(new CsvRecordWriter(csv), csv), StandardCharsets.UTF_8));
+    Map<String, String> row = row(rows, 2);
+    assertThat(row).containsEntry("record", "track").containsEntry("id", "5").containsEntry("unit", "PATROL-12")
+        .containsEntry("lat", "42.2").containsEntry("start", "2026-11-28T02:00:00.000Z");
+
+    rejects.clear();
+    ByteArrayOutputStream kml = new ByteArrayOutputStream();
+    String k = new String(exportTracks(new KmlRecordWriter(kml, "t"), kml), StandardCharsets.UTF_8);
+    Matcher m = Pattern.compile("<LineString>.*?</LineString>", Pattern.DOTALL).matcher(k);
+    assertThat(m.find()).isTrue();
+    assertThat(new KMLReader().read(m.group()).getNumPoints()).isEqualTo(3);
+    assertThat(k).contains("<styleUrl>#patrol</styleUrl>").contains("<Data name=\"radar_hits\"><value>12</value></Data>");
+
+    rejects.clear();
+    Path file = dir.resolve("t.gpkg");
+    try (GeoPackageRecordWriter w = new GeoPackageRecordWriter(file)) {
+      exportTracks(w, null);
+    }
+    try (GeoPackage g = GeoPackageManager.open(file.toFile())) {
+      assertThat(g.getFeatureTables()).containsExactly("tracks");
+      assertThat(g.getFeatureDao("tracks").count()).isEqualTo(2);
+    }
+
+    rejects.clear();
+    ByteArrayOutputStream cot = new ByteArrayOutputStream();
+    String[] events = new String(exportTracks(new CotRecordWriter(cot, 0.8, Duration.ofMinutes(5)), cot), StandardCharsets.UTF_8).split("\n");
+    assertThat(events).hasSize(2);
+    assertThat(events[0]).contains("uid=\"watchline-track-4\"").contains("type=\"a-u-G\"").contains("lat=\"42.072\"")
+        .contains("time=\"2026-11-27T23:14:00.000Z\"");
+    assertThat(events[1]).contains("uid=\"PATROL-12\"").contains("type=\"a-f-G\"");
+  }
+
   @Test
   void lowScoringCrossingIsUnknownNotHostile() {
     var inc = new io.watchline.incident.Incident("I", java.time.Instant.EPOCH, java.time.Instant.EPOCH, 1, 2,

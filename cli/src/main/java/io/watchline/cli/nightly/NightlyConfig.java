@@ -31,6 +31,7 @@ public record NightlyConfig(
     double sectorBandKm,
     Path sites,
     Path dem,
+    double coverageCellM,
     List<String> incidents,
     Path outputRoot,
     ZoneId timezone,
@@ -51,6 +52,7 @@ public record NightlyConfig(
       @JsonProperty("sector_band_km") Double sectorBandKm,
       String sites,
       String dem,
+      @JsonProperty("coverage_cell_m") Double coverageCellM,
       List<String> incidents,
       @JsonProperty("output_root") String outputRoot,
       String timezone,
@@ -86,7 +88,7 @@ public record NightlyConfig(
       raw = yaml.readValue(file.toFile(), Raw.class);
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException(file + ": unknown key '" + e.getPropertyName() + "'; known keys: "
-          + "feeds, border, sectors, sector_every_km, sector_band_km, sites, dem, incidents, output_root, timezone, "
+          + "feeds, border, sectors, sector_every_km, sector_band_km, sites, dem, coverage_cell_m, incidents, output_root, timezone, "
           + "window (start, end), thresholds (top_incidents, min_score), max_bad, fail_on_silent_sensor, fail_on_empty_feed");
     } catch (JsonMappingException e) {
       throw new ConfigException(file + ": " + e.getOriginalMessage() + " at " + e.getPathReference());
@@ -112,6 +114,9 @@ public record NightlyConfig(
     LocalTime end = time(file, "window.end", raw.window() == null ? null : raw.window().end(), LocalTime.of(8, 0));
     Thresholds th = raw.thresholds() == null ? new Thresholds(null, null) : raw.thresholds();
     int top = th.topIncidents() == null ? 20 : th.topIncidents();
+    if (raw.coverageCellM() != null && !(raw.coverageCellM() >= 5)) {
+      throw new ConfigException(file + ": coverage_cell_m must be at least 5");
+    }
     if (th.minScore() != null && !(th.minScore() >= 0 && th.minScore() <= 1)) {
       throw new ConfigException(file + ": thresholds.min_score must be between 0 and 1");
     }
@@ -129,6 +134,7 @@ public record NightlyConfig(
         raw.sectorBandKm() == null ? 5 : raw.sectorBandKm(),
         raw.sites() == null ? null : base.resolve(raw.sites()),
         raw.dem() == null ? null : base.resolve(raw.dem()),
+        raw.coverageCellM() == null ? 50 : raw.coverageCellM(),
         raw.incidents() == null ? List.of() : List.copyOf(raw.incidents()),
         base.resolve(raw.outputRoot()),
         tz,

@@ -25,13 +25,14 @@ import java.util.function.Consumer;
 public final class NightlyPipeline {
   static final String LOCK_FILE = ".watchline-nightly.lock";
 
-  /** The stages, in order. Coverage goes between the incident steps and the output steps. */
+  /** The stages, in order: inputs, fusion, coverage, then the files of the folder. */
   public static List<NightlyStep> standard() {
     return List.of(
         new Steps.LoadContext(),
         new Steps.Ingest(),
         new Steps.Fuse(),
         new Steps.LoadIncidents(),
+        new CoverageStep(),
         new Outputs.WriteIncidents(),
         new Outputs.WriteGaps(),
         new Outputs.WriteSectorTable(),

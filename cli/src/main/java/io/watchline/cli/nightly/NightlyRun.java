@@ -34,8 +34,10 @@ public final class NightlyRun {
   long lateRejects;
   /** Sorted by start, then id. */
   List<Incident> incidents = new ArrayList<>();
-  /** Gap features from coverage (lon/lat); null until a coverage stage provides them. */
+  /** Gap lines from coverage (lon/lat); null when no coverage stage ran. */
   List<GeoFeature> gaps;
+  /** True once the coverage stage wrote gaps.geojson itself. */
+  boolean gapsWritten;
   /** Extra per-sector columns a coverage stage adds to sectors.csv, by sector id. */
   final Map<String, Map<String, String>> sectorColumns = new LinkedHashMap<>();
   final TreeSet<String> silentSensors = new TreeSet<>();
@@ -59,6 +61,7 @@ public final class NightlyRun {
     lateRejects = done.lateRejects;
     incidents = done.incidents;
     gaps = done.gaps;
+    gapsWritten = done.gapsWritten;
     sectorColumns.putAll(done.sectorColumns);
     silentSensors.addAll(done.silentSensors);
     notes.addAll(done.notes);

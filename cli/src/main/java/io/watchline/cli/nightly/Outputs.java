@@ -58,7 +58,7 @@ final class Outputs {
     }
   }
 
-  /** gaps.geojson: the coverage stage's gaps, or an empty collection with a note. */
+  /** gaps.geojson when no coverage stage wrote it: an empty collection, with a note. */
   static final class WriteGaps implements NightlyStep {
     @Override
     public String name() {
@@ -67,8 +67,11 @@ final class Outputs {
 
     @Override
     public void run(NightlyRun run) throws IOException {
+      if (run.gapsWritten) {
+        return;
+      }
       if (run.gaps == null) {
-        run.notes.add("coverage gaps were not computed: the coverage stage is not part of this build;"
+        run.notes.add("coverage gaps were not computed: the coverage stage is not part of this run;"
             + " gaps.geojson is an empty collection");
       }
       try (OutputStream out = open(run.dir.resolve("gaps.geojson"))) {

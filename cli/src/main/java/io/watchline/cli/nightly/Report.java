@@ -99,15 +99,16 @@ final class Report {
     List<List<String>> gapRows = new ArrayList<>();
     if (run.gaps != null) {
       for (GeoFeature g : run.gaps) {
-        gapRows.add(List.of(String.valueOf(g.properties().getOrDefault("sector", "")),
-            String.valueOf(g.properties().getOrDefault("length_km", "")),
-            String.valueOf(g.properties().getOrDefault("kind", ""))));
+        Map<String, Object> p = g.properties();
+        gapRows.add(List.of(String.valueOf(p.get("gap")), String.valueOf(p.get("sectors")), String.valueOf(p.get("length_km")),
+            String.valueOf(p.get("mean_unwatched_h")), String.valueOf(p.get("incidents"))));
       }
     }
     s.add(new Section("gaps", "Coverage gaps",
-        run.gaps == null ? "Not computed: the coverage stage is not part of this build."
-            : run.gaps.isEmpty() ? "No gap: every stretch of border was seen or patrolled." : null,
-        List.of("sector", "length km", "kind"), gapRows));
+        run.gaps == null ? "Not computed: the coverage stage is not part of this run."
+            : run.gaps.isEmpty() ? "No gap: every stretch of border was seen or patrolled."
+            : run.gaps.size() + " stretches of border no sensor saw and no patrol visited often enough (gaps.geojson; per sector in sectors.csv).",
+        List.of("gap", "sectors", "length km", "mean unwatched h", "incidents"), gapRows));
 
     List<List<String>> q = new ArrayList<>();
     for (FeedQuality f : run.feeds) {

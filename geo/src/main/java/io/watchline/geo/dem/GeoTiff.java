@@ -32,8 +32,9 @@ public final class GeoTiff {
 
   public static ElevationGrid read(Path file) throws IOException {
     TIFFImage image;
+    byte[] bytes = java.nio.file.Files.readAllBytes(file);
     try {
-      image = TiffReader.readTiff(file.toFile());
+      image = TiffReader.readTiff(bytes);
     } catch (RuntimeException e) {
       throw new DemFormatException(file + ": not a readable TIFF (" + e.getMessage() + ")", e);
     }
@@ -80,13 +81,16 @@ public final class GeoTiff {
       }
     }
 
-    Rasters rasters;
-    try {
-      rasters = dir.readRasters();
-    } catch (RuntimeException e) {
-      throw new DemFormatException(file + ": cannot decode raster data (" + e.getMessage() + ")", e);
+    float[] z = uncompressedStrips(dir, bytes, width, height);
+    if (z == null) {
+      Rasters rasters;
+      try {
+        rasters = dir.readRasters();
+      } catch (RuntimeException e) {
+        throw new DemFormatException(file + ": cannot decode raster data (" + e.getMessage() + ")", e);
+      }
+      z = samples(rasters, dir.getFieldTypeForSample(0), width, height);
     }
-    float[] z = samples(rasters, dir.getFieldTypeForSample(0), width, height);
     if (!Double.isNaN(nodata)) {
       float ndf = (float) nodata;
       for (int i = 0; i < z.length; i++) {
@@ -96,6 +100,51 @@ public final class GeoTiff {
       }
     }
     return new ElevationGrid(width, height, west, north, cellX, cellY, z, keys.crs());
+  }
+
+  /**
+   * Fast path for the common large-DEM layout (uncompressed single-band strips of Float32 or
+   * Int16): bulk copies instead of per-sample decoding. Null when the file is laid out otherwise.
+   */
+  private static float[] uncompressedStrips(FileDirectory dir, byte[] bytes, int width, int height) {
+    Integer compression = dir.getCompression();
+    if (dir.isTiled() || dir.getSamplesPerPixel() != 1 || compression == null || compression != 1) {
+      return null;
+    }
+    FieldType type = dir.getFieldTypeForSample(0);
+    int size = type == FieldType.FLOAT ? 4 : (type == FieldType.SSHORT || type == FieldType.SHORT) ? 2 : 0;
+    List<Number> offsets = dir.getStripOffsets();
+    List<Number> counts = dir.getStripByteCounts();
+    if (size == 0 || offsets == null || counts == null || offsets.size() != counts.size()) {
+      return null;
+    }
+    java.nio.ByteOrder order = dir.getReader().getByteOrder();
+    float[] z = new float[width * height];
+    int pos = 0;
+    for (int i = 0; i < offsets.size() && pos < z.length; i++) {
+      long off = offsets.get(i).longValue();
+      long cnt = counts.get(i).longValue();
+      if (off < 0 || off + cnt > bytes.length) {
+        throw new DemFormatException("TIFF strip " + i + " lies outside the file");
+      }
+      ByteBuffer b = ByteBuffer.wrap(bytes, (int) off, (int) cnt).slice().order(order);
+      int n = (int) Math.min(cnt / size, z.length - pos);
+      if (size == 4) {
+        b.asFloatBuffer().get(z, pos, n);
+      } else {
+        java.nio.ShortBuffer sb = b.asShortBuffer();
+        boolean unsigned = type == FieldType.SHORT;
+        for (int k = 0; k < n; k++) {
+          short v = sb.get(k);
+          z[pos + k] = unsigned ? v & 0xffff : v;
+        }
+      }
+      pos += n;
+    }
+    if (pos != z.length) {
+      throw new DemFormatException("TIFF strips hold " + pos + " samples, expected " + z.length);
+    }
+    return z;
   }
 
   private static float[] samples(Rasters rasters, FieldType type, int width, int height) {

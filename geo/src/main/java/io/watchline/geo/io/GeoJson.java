@@ -43,6 +43,9 @@ public final class GeoJson {
       root = MAPPER.readTree(in);
     } catch (JsonProcessingException e) {
       throw new GeometryException(name + ": not valid JSON: " + e.getOriginalMessage());
+    } catch (java.io.CharConversionException e) {
+      // Leading NUL bytes make Jackson guess UTF-16/32; a content error, not an I/O failure.
+      throw new GeometryException(name + ": not valid JSON: not UTF-8 text");
     }
     if (root == null || !root.isObject()) {
       throw new GeometryException(name + ": not a GeoJSON object");

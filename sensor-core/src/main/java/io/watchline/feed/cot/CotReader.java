@@ -7,7 +7,6 @@ import io.watchline.feed.RejectSink;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +48,7 @@ public final class CotReader implements FeedReader {
   private long seq;
 
   public CotReader(InputStream in, String file, boolean allTypes, RejectSink rejects) {
-    this.in = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16);
+    this.in = in;
     this.file = file;
     this.allTypes = allTypes;
     this.rejects = rejects;
@@ -84,11 +83,32 @@ public final class CotReader implements FeedReader {
     }
   }
 
+  // The framing looks at every byte: a private buffer instead of BufferedInputStream's
+  // synchronized read() keeps a hostile 2 GB event from taking minutes.
+  private final byte[] buf = new byte[1 << 16];
+  private int bufPos;
+  private int bufLen;
+
+  private int readByte() throws IOException {
+    if (bufPos == bufLen) {
+      int n;
+      do {
+        n = in.read(buf, 0, buf.length);
+      } while (n == 0);
+      if (n < 0) {
+        return -1;
+      }
+      bufPos = 0;
+      bufLen = n;
+    }
+    return buf[bufPos++] & 0xFF;
+  }
+
   /** Skips to the next "<event" followed by a blank, '>' or '/', copies it in; offset or -1. */
   private long findEventStart() throws IOException {
     int matched = 0;
     while (true) {
-      int c = in.read();
+      int c = readByte();
       if (c < 0) {
         return -1;
       }
@@ -115,7 +135,7 @@ public final class CotReader implements FeedReader {
     int matched = 0;
     boolean overlong = false;
     while (true) {
-      int c = in.read();
+      int c = readByte();
       if (c < 0) {
         return -1;
       }

@@ -144,6 +144,9 @@ public final class ExportReader implements FeedReader {
     int tabs = count(line, '\t');
     delimiter = tabs > commas && tabs > semis ? '\t' : semis > commas ? ';' : ',';
     List<String> names = split(line, delimiter);
+    if (names == null) {
+      throw new FeedException(file + ": CSV header has an unterminated quoted field");
+    }
     columns = new Field[names.size()];
     boolean hasTime = false;
     for (int i = 0; i < names.size(); i++) {
@@ -202,8 +205,8 @@ public final class ExportReader implements FeedReader {
     String unit = values[Field.UNIT.ordinal()];
     double lat = num(Field.LAT);
     double lon = num(Field.LON);
-    double range = num(Field.RANGE);
-    double bearing = num(Field.BEARING);
+    double range = nonNegative(Field.RANGE);
+    double bearing = angle(Field.BEARING);
     double bboxX = num(Field.BBOX_X);
     Kind kind = kind(unit, range, bboxX);
     Site site = sensor == null ? null : sites.byId(sensor);
@@ -242,7 +245,7 @@ public final class ExportReader implements FeedReader {
     String cls = values[Field.CLS.ordinal()];
     return Observation.builder(t, kind).sensor(kind == Kind.PATROL && sensor == null ? unit : sensor)
         .seq(seq++).position(lat, lon).polar(range, bearing).track(track)
-        .velocity(num(Field.SPEED), num(Field.COURSE))
+        .velocity(nonNegative(Field.SPEED), angle(Field.COURSE))
         .cls(cls == null ? null : cls.toLowerCase(Locale.ROOT)).conf(conf).unit(unit).src(src).build();
   }
 
@@ -262,6 +265,29 @@ public final class ExportReader implements FeedReader {
       return Kind.THERMAL;
     }
     return Kind.RADAR;
+  }
+
+  /**
+   * A bearing or course, normalised to 0..360 (exports use -180..180 too). Anything beyond one
+   * turn is a broken field: the canonical record, and fuse reading it back, only take 0..360.
+   */
+  private double angle(Field f) {
+    double d = num(f);
+    if (Double.isNaN(d)) {
+      return d;
+    }
+    if (d < -360 || d > 360) {
+      throw new IllegalArgumentException(f.names[0] + " " + d + " is outside -360..360");
+    }
+    return (d % 360 + 360) % 360;
+  }
+
+  private double nonNegative(Field f) {
+    double d = num(f);
+    if (d < 0) {
+      throw new IllegalArgumentException(f.names[0] + " " + d + " is negative");
+    }
+    return d;
   }
 
   private double num(Field f) {

@@ -1,6 +1,8 @@
 package io.watchline.feed.gpx;
 
+import io.watchline.feed.FeedException;
 import io.watchline.feed.FeedReader;
+import io.watchline.feed.TrackedXmlInput;
 import io.watchline.feed.ReadStats;
 import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
@@ -21,11 +23,11 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Patrol fixes from GPX 1.0 and 1.1: every {@code trkpt} and {@code wpt} with a time. Points
  * without a time cannot be placed on the night's timeline and are rejected. Streams with StAX;
- * provenance is the line of the point's start tag and the parser's character offset there.
+ * provenance is the line of the point's start tag and the byte offset where that line starts.
  * A document cut in the middle keeps every point before the cut and rejects the rest once.
  */
 public final class GpxReader implements FeedReader {
-  private final InputStream in;
+  private final TrackedXmlInput in;
   private final XMLStreamReader xml;
   private final String file;
   private final String unit;
@@ -35,16 +37,20 @@ public final class GpxReader implements FeedReader {
   private long seq;
 
   public GpxReader(InputStream in, String file, String unit, RejectSink rejects) throws IOException {
-    this.in = in;
+    this.in = new TrackedXmlInput(in);
     this.file = file;
     this.unit = unit;
     this.rejects = rejects;
     this.stats = new ReadStats(file);
     stats.format("gpx");
     try {
-      this.xml = SafeXml.inputFactory().createXMLStreamReader(in);
+      this.xml = SafeXml.inputFactory().createXMLStreamReader(this.in);
     } catch (XMLStreamException e) {
-      throw new IOException(file + ": cannot start XML parser: " + e.getMessage(), e);
+      // Not an I/O failure: the document is broken before its first element. One line, as every
+      // whole-file verdict.
+      FeedException fe = new FeedException(file + ": not well-formed XML: " + GpxReader.firstLine(e.getMessage()));
+      fe.initCause(e);
+      throw fe;
     }
   }
 
@@ -57,6 +63,9 @@ public final class GpxReader implements FeedReader {
     String excerpt = null;
     try {
       while (xml.hasNext()) {
+        // The parser's location after an event is where that event ended; the one before the
+        // event is where its start tag began (a tag may span lines).
+        int startLine = xml.getLocation().getLineNumber();
         int ev = xml.next();
         if (ev != XMLStreamConstants.START_ELEMENT) {
           continue;
@@ -65,7 +74,7 @@ public final class GpxReader implements FeedReader {
         if (!name.equals("trkpt") && !name.equals("wpt")) {
           continue;
         }
-        src = here();
+        src = at(startLine);
         String latText = xml.getAttributeValue(null, "lat");
         String lonText = xml.getAttributeValue(null, "lon");
         excerpt = "<" + name + " lat=\"" + latText + "\" lon=\"" + lonText + "\">";
@@ -117,17 +126,18 @@ public final class GpxReader implements FeedReader {
       Location loc = e.getLocation();
       String where = loc == null ? "" : " at line " + loc.getLineNumber() + " column " + loc.getColumnNumber();
       Source at = src != null ? src
-          : loc == null ? Source.atOffset(file, -1)
-          : Source.atLine(file, loc.getCharacterOffset(), loc.getLineNumber());
+          : loc == null ? Source.atOffset(file, in.position())
+          : at(loc.getLineNumber());
       reject(at, "malformed or truncated XML" + where + ": " + firstLine(e.getMessage()), excerpt);
     }
     done = true;
     return null;
   }
 
-  private Source here() {
-    Location loc = xml.getLocation();
-    return Source.atLine(file, loc.getCharacterOffset(), loc.getLineNumber());
+  /** The line and the byte offset where it starts (the parser's own offsets count characters). */
+  private Source at(int line) {
+    long offset = in.lineStart(line);
+    return Source.atLine(file, offset >= 0 ? offset : in.position(), line);
   }
 
   static Instant parseTime(String s) {

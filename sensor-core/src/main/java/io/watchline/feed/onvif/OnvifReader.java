@@ -1,10 +1,12 @@
 package io.watchline.feed.onvif;
 
+import io.watchline.feed.FeedException;
 import io.watchline.feed.FeedReader;
 import io.watchline.feed.ReadStats;
 import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
 import io.watchline.feed.SafeXml;
+import io.watchline.feed.TrackedXmlInput;
 import io.watchline.geo.geodesy.Geodesy;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
@@ -37,7 +39,7 @@ import javax.xml.stream.XMLStreamReader;
  * else the registry site whose id equals the frame's {@code Source} token.
  */
 public final class OnvifReader implements FeedReader {
-  private final InputStream in;
+  private final TrackedXmlInput in;
   private final XMLStreamReader xml;
   private final String file;
   private final String sensorOption;
@@ -60,7 +62,7 @@ public final class OnvifReader implements FeedReader {
 
   public OnvifReader(InputStream in, String file, String sensor, SiteRegistry sites, RejectSink rejects)
       throws IOException {
-    this.in = in;
+    this.in = new TrackedXmlInput(in);
     this.file = file;
     this.sensorOption = sensor;
     this.sites = sites;
@@ -68,9 +70,13 @@ public final class OnvifReader implements FeedReader {
     this.stats = new ReadStats(file);
     stats.format("onvif");
     try {
-      this.xml = SafeXml.inputFactory().createXMLStreamReader(in);
+      this.xml = SafeXml.inputFactory().createXMLStreamReader(this.in);
     } catch (XMLStreamException e) {
-      throw new IOException(file + ": cannot start XML parser: " + e.getMessage(), e);
+      // Not an I/O failure: the document is broken before its first element. One line, as every
+      // whole-file verdict.
+      FeedException fe = new FeedException(file + ": not well-formed XML: " + message(e));
+      fe.initCause(e);
+      throw fe;
     }
   }
 
@@ -82,6 +88,9 @@ public final class OnvifReader implements FeedReader {
     Source src = null;
     try {
       while (xml.hasNext()) {
+        // The parser's location after an event is where that event ended (and may already be
+        // past it); the one before the event is where its start tag began.
+        int startLine = xml.getLocation().getLineNumber();
         int ev = xml.next();
         if (ev == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("Frame")) {
           if (frameObjects == 0) {
@@ -102,7 +111,7 @@ public final class OnvifReader implements FeedReader {
           }
           case "Object" -> {
             if (inFrame) {
-              src = here();
+              src = at(startLine);
               frameObjects++;
               Observation o = readObject(src);
               src = null;
@@ -118,7 +127,7 @@ public final class OnvifReader implements FeedReader {
       Location loc = e.getLocation();
       String where = loc == null ? "" : " at line " + loc.getLineNumber() + " column " + loc.getColumnNumber();
       Source at = src != null ? src
-          : loc == null ? Source.atOffset(file, -1) : Source.atLine(file, loc.getCharacterOffset(), loc.getLineNumber());
+          : loc == null ? Source.atOffset(file, in.position()) : at(loc.getLineNumber());
       reject(at, "malformed or truncated XML" + where + ": " + message(e), null);
     }
     done = true;
@@ -247,8 +256,15 @@ public final class OnvifReader implements FeedReader {
     }
     String sensor = site != null ? site.id() : sensorOption != null ? sensorOption : frameSource;
     Instant t = site == null ? frameTime : frameTime.plusMillis(site.clockOffsetMs());
+    // A likelihood outside 0..1 is a broken camera field, not a reason to lose the detection;
+    // the canonical record (and fuse, reading it back) only takes 0..1.
+    double conf = bestLikelihood;
+    if (!Double.isNaN(conf) && !(conf >= 0 && conf <= 1)) {
+      stats.warn("onvif likelihood outside 0..1 (confidence left out)");
+      conf = Double.NaN;
+    }
     Observation.Builder o = Observation.builder(t, Kind.THERMAL).sensor(sensor).seq(seq++).src(src)
-        .cls(normaliseClass(bestClass)).conf(bestLikelihood);
+        .cls(normaliseClass(bestClass)).conf(conf);
     if (id != null) {
       o.track(sensor + "/" + id);
     }
@@ -313,9 +329,10 @@ public final class OnvifReader implements FeedReader {
     }
   }
 
-  private Source here() {
-    Location loc = xml.getLocation();
-    return Source.atLine(file, loc.getCharacterOffset(), loc.getLineNumber());
+  /** The line and the byte offset where it starts (the parser's own offsets count characters). */
+  private Source at(int line) {
+    long offset = in.lineStart(line);
+    return Source.atLine(file, offset >= 0 ? offset : in.position(), line);
   }
 
   private static double num(String s, double dflt) {

@@ -1,0 +1,449 @@
+package io.watchline.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.watchline.feed.FeedReader;
+import io.watchline.feed.Feeds;
+import io.watchline.feed.FeedFormat;
+import io.watchline.feed.FeedOptions;
+import io.watchline.geo.context.BorderContext;
+import io.watchline.geo.coverage.CoverageAnalysis;
+import io.watchline.geo.coverage.CoverageFiles;
+import io.watchline.geo.coverage.CoverageOptions;
+import io.watchline.geo.coverage.CoverageResult;
+import io.watchline.geo.coverage.PatrolFix;
+import io.watchline.geo.coverage.SensorSpec;
+import io.watchline.geo.coverage.Terrain;
+import io.watchline.geo.coverage.ViewshedParams;
+import io.watchline.geo.dem.DemReader;
+import io.watchline.geo.dem.ElevationGrid;
+import io.watchline.geo.render.CoverageMap;
+import io.watchline.geo.render.HtmlMap;
+import io.watchline.ndjson.NdjsonWriter;
+import io.watchline.observation.Kind;
+import io.watchline.observation.Observation;
+import io.watchline.sites.Site;
+import io.watchline.sites.SiteKind;
+import io.watchline.sites.SiteRegistry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code watchline coverage}: coverage-gap maps for a border, its sensors and its patrols. */
+@Command(
+    name = "coverage",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Finds the stretches of border that no sensor sees and no patrol visits",
+      "often enough, per sector, and where extra sensors or patrols would close",
+      "the most gap.",
+      "",
+      "A sensor sees a cell within its range and field of view that is in line",
+      "of sight over the terrain (--dem), with earth curvature and refraction",
+      "(coefficient 0.75 for radar, 0.85714 for cameras). Without --dem the",
+      "earth is bare and flat apart from its curvature, and every output says",
+      "so. Patrols cover a strip --sweep wide along their tracks; a border point",
+      "is unwatched while more than --revisit has passed since the last visit.",
+      "A gap is a run of border no sensor sees and unwatched for some of the",
+      "counted time, at least --min-gap long.",
+      "",
+      "Writes into DIR: gaps.geojson, sectors.csv, suggestions.geojson and .csv,",
+      "coverage.asc (0 none, 1 patrol, 2 sensor, 3 both; projection in",
+      "coverage.txt), map.png, map.svg and map.html (interactive, offline).",
+      "A new DIR appears in one rename; in an existing one each file is replaced",
+      "atomically. A per-sector summary goes to standard error.",
+      ""
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  watchline coverage --sites sites.yaml --border mne-alb.geojson --out gaps/",
+      "  watchline coverage --sites fixtures/data/demo/sites.yaml \\",
+      "      --border fixtures/data/borders/mne-alb.geojson --dem N42E019.hgt \\",
+      "      --patrols fixtures/data/demo/night/patrol.ndjson --revisit 1h \\",
+      "      --window 2026-11-27T23:00Z/2026-11-28T00:30Z --suggest 3 --out gaps/",
+      "  watchline coverage --sites sites.yaml --border b.geojson --sectors s.geojson \\",
+      "      --dem terrain.tif --patrols week/*.gpx --window 2026-11-20/2026-11-27 \\",
+      "      --hours 18-06 --incidents incidents.ndjson --out gaps/"
+    })
+public final class CoverageCommand implements Callable<Integer> {
+  @Option(names = "--sites", required = true, paramLabel = "FILE", description = "Sensor registry (sites.yaml or JSON).")
+  Path sites;
+
+  @Option(names = "--border", required = true, paramLabel = "FILE", description = "Border line (GeoJSON, KML, WKT, GeoPackage).")
+  Path border;
+
+  @Option(names = "--sectors", paramLabel = "FILE", description = "Sector polygons; default: cut every --every with a band of --band.")
+  Path sectorsFile;
+
+  @Option(names = "--every", defaultValue = "10km", converter = Distance.class, paramLabel = "DIST",
+      description = "Sector length when cutting sectors (default ${DEFAULT-VALUE}).")
+  double everyM;
+
+  @Option(names = "--band", defaultValue = "5km", converter = Distance.class, paramLabel = "DIST",
+      description = "Band on each side of the border when cutting sectors (default ${DEFAULT-VALUE}).")
+  double bandM;
+
+  @Option(names = "--dem", paramLabel = "FILE", description = "Terrain: ESRI ASCII grid (.asc), SRTM .hgt or GeoTIFF.")
+  Path dem;
+
+  @Option(names = "--patrols", arity = "1..*", paramLabel = "FILE",
+      description = "Patrol GPS files (NMEA, GPX, CoT or canonical NDJSON; format from the content).")
+  List<Path> patrols = new ArrayList<>();
+
+  @Option(names = "--window", paramLabel = "START/END",
+      description = "Time window, e.g. 2026-11-20T18:00Z/2026-11-21T06:00Z or 2026-11-20/2026-11-27 (end exclusive). "
+          + "Required with --patrols; default without: 24 h from now.")
+  String window;
+
+  @Option(names = "--hours", paramLabel = "HH-HH", description = "Count only these UTC hours each day, e.g. 18-06 for nights.")
+  String hours;
+
+  @Option(names = "--target-height", defaultValue = "1.7", paramLabel = "M",
+      description = "Height of the target to see, metres (default ${DEFAULT-VALUE}, a person).")
+  double targetHeight;
+
+  @Option(names = "--vehicle", description = "Target is a vehicle (2.5 m) instead of a person.")
+  boolean vehicle;
+
+  @Option(names = "--sweep", defaultValue = "300m", converter = Distance.class, paramLabel = "DIST",
+      description = "Width of the strip a patrol sees along its track (default ${DEFAULT-VALUE}).")
+  double sweepM;
+
+  @Option(names = "--revisit", defaultValue = "4h", paramLabel = "DURATION",
+      description = "A point counts as patrolled when visited at least this often (default ${DEFAULT-VALUE}).")
+  String revisit;
+
+  @Option(names = "--min-gap", defaultValue = "200m", converter = Distance.class, paramLabel = "DIST",
+      description = "Shortest uncovered run reported as a gap (default ${DEFAULT-VALUE}).")
+  double minGapM;
+
+  @Option(names = "--cell", defaultValue = "50m", converter = Distance.class, paramLabel = "DIST",
+      description = "Coverage raster cell size (default ${DEFAULT-VALUE}).")
+  double cellM;
+
+  @Option(names = "--pd-at-max-range", defaultValue = "1.0", paramLabel = "P",
+      description = "Detection probability at a sensor's maximum range, falling linearly from 1 (default ${DEFAULT-VALUE}: no fall-off).")
+  double pdAtMax;
+
+  @Option(names = "--min-pd", defaultValue = "0.5", paramLabel = "P",
+      description = "Combined detection probability a cell needs to count as seen (default ${DEFAULT-VALUE}).")
+  double minPd;
+
+  @Option(names = "--suggest", defaultValue = "0", paramLabel = "K",
+      description = "Suggest K extra sensor sites and K patrol routes (greedy max coverage).")
+  int suggest;
+
+  @Option(names = "--exact",
+      description = "Exact line of sight to every cell (R3) instead of the fast sweep; slow, for small areas and checks.")
+  boolean exact;
+
+  @Option(names = "--incidents", paramLabel = "FILE", description = "Incident NDJSON; counts incidents that fell inside gaps.")
+  Path incidents;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+  Path out;
+
+  @Mixin Verbosity log;
+
+  @Override
+  public Integer call() throws Exception {
+    long[] win = parseWindow();
+    int[] hrs = parseHours(hours);
+    double target = vehicle ? ViewshedParams.VEHICLE_HEIGHT_M : targetHeight;
+    if (suggest < 0 || suggest > 50) {
+      throw new UserException("--suggest must be 0..50");
+    }
+    CoverageOptions o = new CoverageOptions(win[0], win[1], hrs[0], hrs[1], target, cellM, Math.min(50, cellM), sweepM,
+        parseDuration(revisit), minGapM, pdAtMax, minPd, suggest, 2000, 10, 6000, 8000);
+
+    BorderContext ctx = BorderContext.load(border, sectorsFile, everyM, bandM);
+    List<SensorSpec> sensors = new ArrayList<>();
+    for (Site s : SiteRegistry.load(sites).all()) {
+      sensors.add(toSpec(s));
+    }
+    if (sensors.isEmpty()) {
+      log.warn("no sensors in " + sites + ": coverage comes from patrols only");
+    }
+    double margin = Math.max(bandM, 2000);
+    CoverageResult.GridFrame frame = CoverageAnalysis.frameFor(ctx, sensors, cellM, margin);
+    Terrain terrain;
+    if (dem == null) {
+      terrain = Terrain.bareEarth(frame.west(), frame.north(), frame.width(), frame.height(), cellM);
+    } else {
+      ElevationGrid grid = DemReader.read(dem);
+      terrain = Terrain.fromDem(grid, dem.getFileName().toString(), ctx.projection(), frame.west(), frame.north(),
+          frame.width(), frame.height(), cellM);
+    }
+    log.info(String.format(Locale.ROOT, "coverage raster %dx%d cells of %.0f m; %d sensors", frame.width(), frame.height(),
+        cellM, sensors.size()));
+    CoverageAnalysis analysis = exact
+        ? CoverageAnalysis.prepare(ctx, terrain, sensors, o, io.watchline.geo.coverage.Viewshed::exact)
+        : CoverageAnalysis.prepare(ctx, terrain, sensors, o);
+
+    Files.createDirectories(out.toAbsolutePath().getParent() == null ? Path.of(".") : out.toAbsolutePath().getParent());
+    Path staging = Files.createTempDirectory(out.toAbsolutePath().getParent(), "." + out.getFileName() + ".");
+    try {
+      long rejected = readPatrols(analysis, staging);
+      List<CoverageAnalysis.IncidentPoint> incidentPoints = readIncidents();
+      CoverageResult r = analysis.finish(incidentPoints);
+      writeAll(r, staging, win, hrs);
+      publish(staging);
+      summary(r, rejected);
+    } finally {
+      deleteTree(staging);
+    }
+    return ExitCode.OK;
+  }
+
+  public static SensorSpec toSpec(Site s) {
+    double cc = s.kind() == SiteKind.RADAR ? ViewshedParams.RADAR_CURVATURE : ViewshedParams.OPTICAL_CURVATURE;
+    if (Double.isNaN(s.rangeMaxM())) {
+      throw new UserException("site " + s.id() + " has no range_max_m; coverage needs it");
+    }
+    return new SensorSpec(s.id(), s.lat(), s.lon(), Double.isNaN(s.heightM()) ? 0 : s.heightM(),
+        Double.isNaN(s.azimuthDeg()) ? 0 : s.azimuthDeg(), Double.isNaN(s.fovDeg()) ? 360 : s.fovDeg(),
+        Double.isNaN(s.rangeMinM()) ? 0 : s.rangeMinM(), s.rangeMaxM(), cc);
+  }
+
+  private long readPatrols(CoverageAnalysis analysis, Path staging) throws IOException {
+    if (patrols.isEmpty()) {
+      return 0;
+    }
+    long rejected = 0;
+    try (OutputStream rejOut = Files.newOutputStream(staging.resolve("patrol-rejects.ndjson"));
+        NdjsonWriter rejects = new NdjsonWriter(rejOut)) {
+      for (Path p : patrols) {
+        try (FeedReader reader = Feeds.open(p, FeedFormat.AUTO, FeedOptions.defaults(), SiteRegistry.empty(), rejects)) {
+          Observation ob;
+          long used = 0;
+          while ((ob = reader.next()) != null) {
+            if (ob.kind() != Kind.PATROL || !ob.hasPosition()) {
+              continue;
+            }
+            String unit = ob.unit() != null ? ob.unit() : ob.sensor();
+            analysis.addPatrolFix(new PatrolFix(ob.lat(), ob.lon(), ob.t().toEpochMilli(), unit));
+            used++;
+          }
+          rejected += reader.stats().rejectedCount();
+          log.detail(String.format(Locale.ROOT, "%s: %d patrol fixes read, %d rejected", p, used, reader.stats().rejectedCount()));
+        }
+      }
+    }
+    return rejected;
+  }
+
+  private List<CoverageAnalysis.IncidentPoint> readIncidents() throws IOException {
+    List<CoverageAnalysis.IncidentPoint> list = new ArrayList<>();
+    if (incidents == null) {
+      return list;
+    }
+    ObjectMapper json = new ObjectMapper();
+    int line = 0;
+    int bad = 0;
+    try (BufferedReader br = Files.newBufferedReader(incidents, StandardCharsets.UTF_8)) {
+      String s;
+      while ((s = br.readLine()) != null) {
+        line++;
+        if (s.isBlank()) continue;
+        try {
+          JsonNode n = json.readTree(s);
+          double lat = n.path("lat").asDouble(Double.NaN);
+          double lon = n.path("lon").asDouble(Double.NaN);
+          String t = n.hasNonNull("start") ? n.get("start").asText() : n.path("t").asText(null);
+          if (Double.isNaN(lat) || Double.isNaN(lon)) {
+            bad++;
+            continue;
+          }
+          long ms = t == null ? Long.MIN_VALUE : Instant.parse(t).toEpochMilli();
+          list.add(new CoverageAnalysis.IncidentPoint(n.path("id").asText("line " + line), lat, lon, ms));
+        } catch (IOException | DateTimeParseException e) {
+          bad++;
+        }
+      }
+    }
+    if (bad > 0) {
+      log.warn(incidents + ": " + bad + " of " + line + " lines are not incidents with lat/lon and were ignored");
+    }
+    return list;
+  }
+
+  private void writeAll(CoverageResult r, Path dir, long[] win, int[] hrs) throws IOException {
+    try (OutputStream os = Files.newOutputStream(dir.resolve("gaps.geojson"))) { CoverageFiles.writeGaps(r, os); }
+    try (OutputStream os = Files.newOutputStream(dir.resolve("sectors.csv"))) { CoverageFiles.writeSectors(r, os); }
+    try (OutputStream os = Files.newOutputStream(dir.resolve("suggestions.csv"))) { CoverageFiles.writeSuggestionsCsv(r, os); }
+    try (OutputStream os = Files.newOutputStream(dir.resolve("suggestions.geojson"))) { CoverageFiles.writeSuggestionsGeoJson(r, os); }
+    try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("coverage.asc")), 1 << 16)) {
+      CoverageFiles.writeCoverageAsc(r, os);
+    }
+    Files.writeString(dir.resolve("coverage.txt"), "coverage.asc codes: 0 none, 1 patrol only, 2 sensor, 3 sensor and patrol\n"
+        + "coordinates: metres in the local projection " + r.projection().definition() + "\n"
+        + String.join("\n", r.notes()) + "\n");
+    String title = "Coverage gaps: " + border.getFileName();
+    String subtitle = windowText(win, hrs) + String.format(Locale.ROOT, "  |  target %s m, sweep %s m, revisit %s",
+        trim(r.options().targetHeightM()), trim(sweepM), revisit);
+    CoverageMap map = new CoverageMap(r, title, subtitle);
+    try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("map.png")))) { map.writePng(os); }
+    try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("map.svg")))) { map.writeSvg(os); }
+    try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("map.html")))) {
+      new HtmlMap(r, title, subtitle).write(os);
+    }
+  }
+
+  /** A new DIR appears whole (one rename); an existing one gets each file replaced atomically. */
+  private void publish(Path staging) throws IOException {
+    if (!Files.exists(out)) {
+      try {
+        Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+        return;
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.createDirectories(out);
+      }
+    }
+    if (!Files.isDirectory(out)) {
+      throw new UserException("--out " + out + " exists and is not a directory");
+    }
+    try (Stream<Path> files = Files.list(staging)) {
+      for (Path f : files.toList()) {
+        Files.move(f, out.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  private void summary(CoverageResult r, long rejected) {
+    if (log.quiet()) {
+      return;
+    }
+    for (String n : r.notes()) {
+      System.err.println("note: " + n);
+    }
+    System.err.printf(Locale.ROOT, "%-8s %9s %9s %7s %9s %9s %9s%n", "sector", "border km", "gap km", "gap %", "sensor km",
+        "unwatch h", "worst h");
+    double total = 0, gap = 0;
+    for (CoverageResult.SectorRow s : r.sectors()) {
+      total += s.borderKm();
+      gap += s.uncoveredKm();
+      System.err.printf(Locale.ROOT, "%-8s %9.2f %9.2f %7.1f %9.2f %9.1f %9.1f%n", s.id(), s.borderKm(), s.uncoveredKm(),
+          s.uncoveredPct(), s.sensorKm(), s.hoursUncovered(), s.worstRevisitHours());
+    }
+    System.err.printf(Locale.ROOT, "%d gaps, %.1f of %.1f km of border uncovered (%.1f %%)%n", r.gaps().size(), gap, total,
+        total > 0 ? 100 * gap / total : 0);
+    CoverageResult.PatrolStats ps = r.patrolStats();
+    if (!patrols.isEmpty()) {
+      System.err.printf(Locale.ROOT, "patrols: %d fixes from %d units, %d in the window, %d rejected (see patrol-rejects.ndjson)%n",
+          ps.fixes(), ps.units(), ps.inWindow(), rejected);
+    }
+    for (CoverageResult.Suggestion s : r.suggestions()) {
+      System.err.printf(Locale.ROOT, "suggestion %d: %s at %.5f,%.5f (%s) adds %.2f km%n", s.rank(), s.kind(), s.lat(), s.lon(),
+          s.sector(), s.addedKm());
+    }
+    System.err.println("wrote " + out);
+  }
+
+  // ------------------------------------------------------------------ parsing
+
+  private long[] parseWindow() {
+    if (window == null) {
+      if (!patrols.isEmpty()) {
+        throw new UserException("give --window START/END when --patrols are used (e.g. 2026-11-20T18:00Z/2026-11-21T06:00Z)");
+      }
+      long now = System.currentTimeMillis();
+      return new long[] {now, now + 86_400_000L};
+    }
+    String[] parts = window.split("/");
+    if (parts.length != 2) {
+      throw new UserException("--window must be START/END, e.g. 2026-11-20T18:00Z/2026-11-21T06:00Z, got " + window);
+    }
+    long a = instant(parts[0]);
+    long b = instant(parts[1]);
+    if (b <= a) {
+      throw new UserException("--window ends before it starts: " + window);
+    }
+    return new long[] {a, b};
+  }
+
+  static long instant(String s) {
+    s = s.trim();
+    try {
+      if (s.length() == 10) {
+        return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+      }
+      String iso = s.matches(".*T\\d{2}:\\d{2}Z$") ? s.replace("Z", ":00Z") : s;
+      return Instant.parse(iso).toEpochMilli();
+    } catch (DateTimeParseException e) {
+      throw new UserException("not a UTC time: '" + s + "' (use 2026-11-20T18:00Z or 2026-11-20)");
+    }
+  }
+
+  static int[] parseHours(String h) {
+    if (h == null) {
+      return new int[] {-1, -1};
+    }
+    Matcher m = Pattern.compile("(\\d{1,2})-(\\d{1,2})").matcher(h.trim());
+    if (!m.matches() || Integer.parseInt(m.group(1)) > 23 || Integer.parseInt(m.group(2)) > 24) {
+      throw new UserException("--hours must be HH-HH in UTC, e.g. 18-06, got " + h);
+    }
+    return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+  }
+
+  static long parseDuration(String s) {
+    Matcher m = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*(d|h|min|m|s)\\s*").matcher(s.toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new UserException("not a duration: '" + s + "' (examples: 4h, 90min, 1d)");
+    }
+    double v = Double.parseDouble(m.group(1));
+    long unit = switch (m.group(2)) {
+      case "d" -> 86_400_000L;
+      case "h" -> 3_600_000L;
+      case "min", "m" -> 60_000L;
+      default -> 1000L;
+    };
+    long ms = (long) (v * unit);
+    if (ms <= 0) {
+      throw new UserException("duration must be positive: " + s);
+    }
+    return ms;
+  }
+
+  private static String windowText(long[] win, int[] hrs) {
+    String a = Instant.ofEpochMilli(win[0]).toString().replace(":00Z", "Z").replace("T", " ");
+    String b = Instant.ofEpochMilli(win[1]).toString().replace(":00Z", "Z").replace("T", " ");
+    String h = hrs[0] < 0 ? "" : String.format(Locale.ROOT, " (hours %02d-%02d UTC)", hrs[0], hrs[1]);
+    return "Window " + a + " to " + b + h;
+  }
+
+  private static String trim(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+}

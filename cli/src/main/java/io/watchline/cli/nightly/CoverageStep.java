@@ -1,0 +1,104 @@
+package io.watchline.cli.nightly;
+
+import io.watchline.cli.CoverageCommand;
+import io.watchline.geo.coverage.CoverageAnalysis;
+import io.watchline.geo.coverage.CoverageFiles;
+import io.watchline.geo.coverage.CoverageOptions;
+import io.watchline.geo.coverage.CoverageResult;
+import io.watchline.geo.coverage.PatrolFix;
+import io.watchline.geo.coverage.SensorSpec;
+import io.watchline.geo.coverage.Terrain;
+import io.watchline.geo.dem.DemReader;
+import io.watchline.geo.io.GeoFeature;
+import io.watchline.incident.Incident;
+import io.watchline.ndjson.NdjsonObservationReader;
+import io.watchline.observation.Kind;
+import io.watchline.observation.Observation;
+import io.watchline.sites.Site;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The coverage stage ({@code io.watchline.geo.coverage}): sensor viewsheds over the DEM (bare earth
+ * without one) and the window's patrol fixes give the border's gaps; writes gaps.geojson, adds the
+ * per-sector coverage columns to sectors.csv and the gap lines to the map.
+ */
+final class CoverageStep implements NightlyStep {
+  @Override
+  public String name() {
+    return "coverage";
+  }
+
+  @Override
+  public void run(NightlyRun run) throws IOException {
+    NightlyConfig c = run.config;
+    List<SensorSpec> sensors = new ArrayList<>();
+    for (Site s : run.sites.all()) {
+      sensors.add(CoverageCommand.toSpec(s));
+    }
+    CoverageOptions o = CoverageOptions.defaults(run.window.start().toEpochMilli(), run.window.end().toEpochMilli())
+        .withCell(c.coverageCellM(), Math.min(50, c.coverageCellM()));
+    double margin = Math.max(c.sectorBandKm() * 1000, 2000);
+    CoverageResult.GridFrame frame = CoverageAnalysis.frameFor(run.border, sensors, o.cellM(), margin);
+    Terrain terrain;
+    if (c.dem() == null) {
+      terrain = Terrain.bareEarth(frame.west(), frame.north(), frame.width(), frame.height(), o.cellM());
+      run.notes.add("coverage on bare earth: no DEM configured (dem:)");
+    } else {
+      Steps.requireFile(c.dem(), "dem");
+      terrain = Terrain.fromDem(DemReader.read(c.dem()), c.dem().getFileName().toString(), run.border.projection(),
+          frame.west(), frame.north(), frame.width(), frame.height(), o.cellM());
+    }
+    CoverageAnalysis analysis = CoverageAnalysis.prepare(run.border, terrain, sensors, o);
+    for (Path f : run.observationFiles) {
+      try (NdjsonObservationReader r = new NdjsonObservationReader(Files.newInputStream(f), f.toString(), run.rejects)) {
+        for (Observation ob; (ob = r.next()) != null; ) {
+          if (ob.kind() == Kind.PATROL && ob.hasPosition()) {
+            String unit = ob.unit() != null ? ob.unit() : ob.sensor() != null ? ob.sensor() : "patrol";
+            analysis.addPatrolFix(new PatrolFix(ob.lat(), ob.lon(), ob.t().toEpochMilli(), unit));
+          }
+        }
+      }
+    }
+    List<CoverageAnalysis.IncidentPoint> points = new ArrayList<>();
+    for (Incident i : run.incidents) {
+      points.add(new CoverageAnalysis.IncidentPoint(i.id(), i.lat(), i.lon(), i.start().toEpochMilli()));
+    }
+    CoverageResult r = analysis.finish(points);
+    try (OutputStream out = Outputs.open(run.dir.resolve("gaps.geojson"))) {
+      CoverageFiles.writeGaps(r, out);
+    }
+    run.gapsWritten = true;
+    List<GeoFeature> gaps = new ArrayList<>();
+    for (CoverageResult.Gap g : r.gaps()) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("gap", g.id());
+      p.put("sectors", String.join(" ", g.sectors()));
+      p.put("length_km", String.format(Locale.ROOT, "%.2f", g.lengthM() / 1000));
+      p.put("mean_unwatched_h", String.format(Locale.ROOT, "%.1f", g.meanUnwatchedHours()));
+      p.put("incidents", g.incidents());
+      gaps.add(new GeoFeature(g.lineLonLat(), p));
+    }
+    run.gaps = gaps;
+    for (CoverageResult.SectorRow s : r.sectors()) {
+      Map<String, String> cols = new LinkedHashMap<>();
+      cols.put("uncovered_km", String.format(Locale.ROOT, "%.2f", s.uncoveredKm()));
+      cols.put("uncovered_pct", String.format(Locale.ROOT, "%.1f", s.uncoveredPct()));
+      cols.put("sensor_km", String.format(Locale.ROOT, "%.2f", s.sensorKm()));
+      cols.put("patrol_km", String.format(Locale.ROOT, "%.2f", s.patrolKm()));
+      cols.put("hours_uncovered", String.format(Locale.ROOT, "%.1f", s.hoursUncovered()));
+      cols.put("worst_revisit_h", String.format(Locale.ROOT, "%.1f", s.worstRevisitHours()));
+      cols.put("gaps", Integer.toString(s.gaps()));
+      cols.put("incidents_in_gaps", Integer.toString(s.incidentsInGaps()));
+      run.sectorColumns.put(s.id(), cols);
+    }
+    run.notes.addAll(r.notes());
+  }
+}

@@ -1,0 +1,151 @@
+package io.watchline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.algorithm.Orientation;
+import org.locationtech.jts.geom.Coordinate;
+
+class CoverageCommandTest {
+  static final Path BORDER = Path.of("..", "fixtures", "data", "borders", "mne-alb.geojson");
+  static final Path DEMO = Path.of("..", "fixtures", "data", "demo");
+  static final Path HGT = Path.of(System.getProperty("watchline.realdata", "../../shared/realdata"), "dem", "N42E019.hgt");
+
+  static final String SITES = """
+      sites:
+        - {id: RDR-01, kind: radar, lat: 42.5600, lon: 19.8000, height_m: 12, azimuth_deg: 180, fov_deg: 360, range_min_m: 100, range_max_m: 12000}
+        - {id: CAM-01, kind: thermal, lat: 42.4700, lon: 19.5600, height_m: 8, azimuth_deg: 120, fov_deg: 60, range_min_m: 20, range_max_m: 6000}
+      """;
+
+  static final String PATROLS = """
+      {"t":"2026-11-20T19:00:00.000Z","kind":"patrol","sensor":"P-1","unit":"P-1","lat":42.5466,"lon":20.0500}
+      {"t":"not a time","kind":"patrol"}
+      {"t":"2026-11-20T19:05:00.000Z","kind":"patrol","sensor":"P-1","unit":"P-1","lat":42.5420,"lon":20.0400}
+      {"t":"2026-11-20T19:10:00.000Z","kind":"patrol","sensor":"P-1","unit":"P-1","lat":42.5380,"lon":20.0300}
+      """;
+
+  record Run(int code, String err) {}
+
+  static Run run(String... args) {
+    PrintStream old = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      picocli.CommandLine cl = Main.commandLine();
+      cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+      int code = cl.execute(args);
+      return new Run(code, err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setErr(old);
+    }
+  }
+
+  @Test
+  void demoNightOnTheRealDem(@TempDir Path tmp) throws Exception {
+    Path out = tmp.resolve("demo");
+    Run r = run("coverage", "--sites", DEMO.resolve("sites.yaml").toString(), "--border", BORDER.toString(),
+        "--dem", HGT.toString(), "--patrols", DEMO.resolve("night/patrol.ndjson").toString(),
+        "--window", "2026-11-27T23:00Z/2026-11-28T00:30Z", "--revisit", "1h", "--cell", "100m", "--suggest", "2",
+        "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("4 units").contains("0 rejected");
+    List<String> csv = Files.readAllLines(out.resolve("sectors.csv"));
+    assertThat(csv).hasSize(17);
+    double sensorKm = csv.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[5])).sum();
+    assertThat(sensorKm).as("16 demo sensors see some of the border").isGreaterThan(5);
+    assertThat(out.resolve("map.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void writesEveryOutputOnTheRealBorderAndDem(@TempDir Path tmp) throws Exception {
+    Path sites = Files.writeString(tmp.resolve("sites.yaml"), SITES);
+    Path patrols = Files.writeString(tmp.resolve("patrols.ndjson"), PATROLS);
+    Path out = tmp.resolve("gaps");
+    Run r = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--dem", HGT.toString(),
+        "--patrols", patrols.toString(), "--window", "2026-11-20T18:00Z/2026-11-21T06:00Z", "--hours", "18-06",
+        "--cell", "100m", "--suggest", "2", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    for (String f : List.of("gaps.geojson", "sectors.csv", "suggestions.geojson", "suggestions.csv", "coverage.asc",
+        "coverage.txt", "map.png", "map.svg", "map.html", "patrol-rejects.ndjson")) {
+      assertThat(out.resolve(f)).isNotEmptyFile();
+    }
+    assertThat(r.err()).contains("N42E019.hgt").contains("3 fixes from 1 units").contains("1 rejected");
+    assertThat(Files.readAllLines(out.resolve("patrol-rejects.ndjson"))).hasSize(1);
+
+    JsonNode gaps = new ObjectMapper().readTree(out.resolve("gaps.geojson").toFile());
+    assertThat(gaps.get("type").asText()).isEqualTo("FeatureCollection");
+    assertThat(gaps.has("crs")).isFalse();
+    assertThat(gaps.get("features").size()).isGreaterThan(0);
+    for (JsonNode f : gaps.get("features")) {
+      assertThat(f.at("/properties/sector").asText()).startsWith("S-");
+      if (f.at("/geometry/type").asText().equals("Polygon")) {
+        JsonNode ring = f.at("/geometry/coordinates/0");
+        Coordinate[] cs = new Coordinate[ring.size()];
+        for (int i = 0; i < cs.length; i++) {
+          cs[i] = new Coordinate(ring.get(i).get(0).asDouble(), ring.get(i).get(1).asDouble());
+        }
+        assertThat(Orientation.isCCW(cs)).as("RFC 7946 exterior rings are counter-clockwise").isTrue();
+      }
+    }
+    List<String> csv = Files.readAllLines(out.resolve("sectors.csv"));
+    assertThat(csv.get(0)).startsWith("sector,name,border_km,uncovered_km,uncovered_pct");
+    double borderKm = csv.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[2])).sum();
+    assertThat(borderKm).isBetween(157.0, 161.0);
+    assertThat(Files.readAllLines(out.resolve("suggestions.csv"))).hasSize(1 + 4);
+
+    BufferedImage png = ImageIO.read(out.resolve("map.png").toFile());
+    assertThat(png.getWidth()).isGreaterThan(1500);
+    String svg = Files.readString(out.resolve("map.svg"));
+    assertThat(svg).startsWith("<?xml").contains("<svg").contains("Legend").contains("RDR-01");
+    String html = Files.readString(out.resolve("map.html"));
+    assertThat(html).contains("L.map(").contains("RDR-01").contains("Leaflet").doesNotContain("<script src=")
+        .doesNotContain("tile.openstreetmap").doesNotContain("{z}/{x}/{y}");
+  }
+
+  @Test
+  void withoutDemTheOutputsSayFlatEarth(@TempDir Path tmp) throws Exception {
+    Path sites = Files.writeString(tmp.resolve("sites.yaml"), SITES);
+    Path out = tmp.resolve("o");
+    Run r = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--cell", "400m", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("FLAT EARTH");
+    assertThat(Files.readString(out.resolve("coverage.txt"))).contains("FLAT EARTH");
+    assertThat(Files.readString(out.resolve("map.html"))).contains("FLAT EARTH");
+    // rerunning into the existing directory replaces the files
+    assertThat(run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--cell", "400m", "--out",
+        out.toString()).code()).isZero();
+    try (var s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("sites.yaml", "o");
+    }
+  }
+
+  @Test
+  void userMistakesAreOneLineErrorsWithExitCode2(@TempDir Path tmp) throws Exception {
+    Path sites = Files.writeString(tmp.resolve("sites.yaml"), SITES);
+    Path patrols = Files.writeString(tmp.resolve("p.ndjson"), PATROLS);
+    Run noWindow = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--patrols", patrols.toString(),
+        "--out", tmp.resolve("x").toString());
+    assertThat(noWindow.code()).isEqualTo(2);
+    assertThat(noWindow.err().trim()).startsWith("watchline: give --window").doesNotContain("Exception");
+    Path junk = Files.writeString(tmp.resolve("dem.bin"), "not a dem");
+    Run badDem = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--dem", junk.toString(),
+        "--out", tmp.resolve("y").toString());
+    assertThat(badDem.code()).isEqualTo(2);
+    assertThat(badDem.err()).contains("not a DEM").doesNotContain("at io.");
+    Run badWindow = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--window", "yesterday/today",
+        "--out", tmp.resolve("z").toString());
+    assertThat(badWindow.code()).isEqualTo(2);
+    assertThat(Files.exists(tmp.resolve("x"))).isFalse();
+  }
+}

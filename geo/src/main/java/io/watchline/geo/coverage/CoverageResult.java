@@ -1,0 +1,57 @@
+package io.watchline.geo.coverage;
+
+import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+
+/**
+ * Everything one coverage analysis found; geometry in WGS84 lon/lat unless named {@code Xy}.
+ *
+ * @param frame the coverage raster's placement in the local projection
+ * @param seenPd combined detection probability per raster cell (row-major from the north-west)
+ * @param patrolled 1 where a patrol passed within half the sweep width during counted time
+ * @param inBand 1 where the cell lies in a sector of the border band
+ */
+public record CoverageResult(
+    GridFrame frame, float[] seenPd, byte[] patrolled, List<BorderSample> samples, List<Gap> gaps,
+    List<SectorRow> sectors, List<Suggestion> suggestions, List<Track> tracks, List<SensorSpec> sensors,
+    LineString borderLonLat, List<Geometry> sectorPolygons, List<String> sectorIds, Terrain terrain,
+    CoverageOptions options, PatrolStats patrolStats, List<String> notes,
+    io.watchline.geo.proj.LocalProjection projection, byte[] inBand) {
+
+  /** Placement of the coverage raster: north-west corner and cell size in projected metres. */
+  public record GridFrame(double west, double north, double cellM, int width, int height) {
+    public double centerX(int col) { return west + (col + 0.5) * cellM; }
+    public double centerY(int row) { return north - (row + 0.5) * cellM; }
+    public int colOf(double x) { return (int) Math.floor((x - west) / cellM); }
+    public int rowOf(double y) { return (int) Math.floor((north - y) / cellM); }
+    public boolean contains(int c, int r) { return c >= 0 && r >= 0 && c < width && r < height; }
+  }
+
+  /** A point of the border line, every {@code sampleM} metres, standing for {@code lengthM} of it. */
+  public record BorderSample(
+      double x, double y, double lat, double lon, double alongM, double lengthM, String sector, float seenPd,
+      boolean sensorSeen, int visits, long unwatchedMillis, long worstGapMillis, boolean uncovered) {}
+
+  /** A run of border no sensor sees and no patrol visits often enough, at least the minimum long. */
+  public record Gap(
+      String id, List<String> sectors, double fromM, double toM, double lengthM, double meanUnwatchedHours,
+      LineString lineLonLat, Geometry polygonLonLat, int incidents) {}
+
+  /** One row of sectors.csv. */
+  public record SectorRow(
+      String id, String name, double borderKm, double uncoveredKm, double uncoveredPct, double sensorKm,
+      double patrolKm, double hoursUncovered, double worstRevisitHours, double bandUncoveredPct, int gaps,
+      int incidentsInGaps) {}
+
+  /** An extra sensor site or patrol route, in greedy order, with the border it would add. */
+  public record Suggestion(
+      int rank, String kind, double lat, double lon, LineString routeLonLat, double addedKm, double cumulativeKm,
+      String sector) {}
+
+  /** A patrol unit's path inside the window (decimated for drawing). */
+  public record Track(String unit, double[] lonLat) {}
+
+  /** What happened to the patrol fixes. */
+  public record PatrolStats(long fixes, long inWindow, long counted, int units) {}
+}

@@ -1,0 +1,157 @@
+package io.watchline.geo.coverage;
+
+import io.watchline.geo.dem.DemFormatException;
+import io.watchline.geo.dem.ElevationGrid;
+import io.watchline.geo.dem.GridCrs;
+import io.watchline.geo.proj.LocalProjection;
+import org.locationtech.proj4j.BasicCoordinateTransform;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.ProjCoordinate;
+
+/**
+ * The terrain of the analysis area as a north-up grid in the local metric projection: a DEM
+ * resampled (bilinear) into it, or bare earth at sea level when no DEM is given. Voids and cells
+ * the DEM does not reach take the height of the nearest DEM cell, and the share is reported.
+ */
+public final class Terrain {
+  /** Lattice spacing (cells) at which positions are projected exactly; interpolated between. */
+  private static final int LATTICE = 16;
+
+  private final ElevationGrid grid;
+  private final boolean flat;
+  private final double filledFraction;
+  private final String source;
+  private final java.util.BitSet filled;
+
+  private Terrain(ElevationGrid grid, boolean flat, double filledFraction, String source, java.util.BitSet filled) {
+    this.grid = grid;
+    this.flat = flat;
+    this.filledFraction = filledFraction;
+    this.source = source;
+    this.filled = filled;
+  }
+
+  /** True where the height was not in the DEM (void or off the DEM) and came from the nearest cell. */
+  public boolean filled(int col, int row) {
+    return filled.get(row * grid.width() + col);
+  }
+
+  public ElevationGrid grid() { return grid; }
+  public boolean flat() { return flat; }
+  public double filledFraction() { return filledFraction; }
+  public String source() { return source; }
+
+  public static Terrain bareEarth(double west, double north, int width, int height, double cell) {
+    return new Terrain(ElevationGrid.flat(width, height, west, north, cell, 0f, GridCrs.UNKNOWN_METRIC), true, 0,
+        "no DEM: bare earth at sea level (earth curvature only, no terrain masking)", new java.util.BitSet());
+  }
+
+  public static Terrain fromDem(ElevationGrid dem, String name, LocalProjection proj, double west, double north,
+      int width, int height, double cell) {
+    ToDem toDem = toDemCoordinates(dem, proj);
+    float[] z = new float[width * height];
+    int lw = width / LATTICE + 2;
+    int lh = height / LATTICE + 2;
+    double[] lx = new double[lw * lh];
+    double[] ly = new double[lw * lh];
+    double[] tmp = new double[2];
+    for (int j = 0; j < lh; j++) {
+      for (int i = 0; i < lw; i++) {
+        toDem.apply(west + (i * LATTICE + 0.5) * cell, north - (j * LATTICE + 0.5) * cell, tmp);
+        lx[j * lw + i] = tmp[0];
+        ly[j * lw + i] = tmp[1];
+      }
+    }
+    for (int r = 0; r < height; r++) {
+      int j = r / LATTICE;
+      double ty = (r % LATTICE) / (double) LATTICE;
+      for (int c = 0; c < width; c++) {
+        int i = c / LATTICE;
+        double tx = (c % LATTICE) / (double) LATTICE;
+        int k = j * lw + i;
+        double x = bilerp(lx[k], lx[k + 1], lx[k + lw], lx[k + lw + 1], tx, ty);
+        double y = bilerp(ly[k], ly[k + 1], ly[k + lw], ly[k + lw + 1], tx, ty);
+        z[r * width + c] = (float) dem.sample(x, y);
+      }
+    }
+    java.util.BitSet missing = new java.util.BitSet(z.length);
+    for (int i = 0; i < z.length; i++) {
+      if (Float.isNaN(z[i])) {
+        missing.set(i);
+      }
+    }
+    double filled = fillFromNearest(z, width, height);
+    if (filled >= 1.0) {
+      throw new DemFormatException(name + ": the DEM does not cover the analysis area (" + dem + ")");
+    }
+    ElevationGrid g = new ElevationGrid(width, height, west, north, cell, cell, z, GridCrs.UNKNOWN_METRIC);
+    return new Terrain(g, false, filled, name + " (" + dem.crs().name() + ", " + dem.width() + "x" + dem.height() + ")", missing);
+  }
+
+  private static double bilerp(double a, double b, double c, double d, double tx, double ty) {
+    return (a * (1 - tx) + b * tx) * (1 - ty) + (c * (1 - tx) + d * tx) * ty;
+  }
+
+  interface ToDem {
+    void apply(double x, double y, double[] out);
+  }
+
+  private static ToDem toDemCoordinates(ElevationGrid dem, LocalProjection proj) {
+    GridCrs crs = dem.crs();
+    if (crs.geographic()) {
+      return (x, y, out) -> {
+        LocalProjection.LatLonPoint p = proj.inverse(x, y);
+        out[0] = p.lon();
+        out[1] = p.lat();
+      };
+    }
+    int epsg = crs.epsg();
+    if (epsg > 32600 && epsg <= 32660 || epsg > 32700 && epsg <= 32760) {
+      CRSFactory f = new CRSFactory();
+      CoordinateReferenceSystem wgs = f.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs");
+      CoordinateReferenceSystem utm = f.createFromParameters("UTM", "+proj=utm +zone=" + (epsg % 100)
+          + (epsg > 32700 ? " +south" : "") + " +datum=WGS84 +units=m +no_defs");
+      BasicCoordinateTransform t = new BasicCoordinateTransform(wgs, utm);
+      return (x, y, out) -> {
+        LocalProjection.LatLonPoint p = proj.inverse(x, y);
+        ProjCoordinate dst = t.transform(new ProjCoordinate(p.lon(), p.lat()), new ProjCoordinate());
+        out[0] = dst.x;
+        out[1] = dst.y;
+      };
+    }
+    throw new DemFormatException("DEM in " + crs.name() + ": only geographic (WGS84) or UTM/WGS84 DEMs can be placed; "
+        + "add a .prj or warp it to EPSG:4326");
+  }
+
+  /** Replaces NaN cells with the nearest valid cell (breadth-first); returns the filled share. */
+  static double fillFromNearest(float[] z, int width, int height) {
+    int[] queue = new int[z.length];
+    int head = 0;
+    int tail = 0;
+    int missing = 0;
+    for (int i = 0; i < z.length; i++) {
+      if (Float.isNaN(z[i])) {
+        missing++;
+      } else {
+        queue[tail++] = i;
+      }
+    }
+    if (missing == 0) {
+      return 0;
+    }
+    if (tail == 0) {
+      return 1;
+    }
+    while (head < tail) {
+      int i = queue[head++];
+      int r = i / width;
+      int c = i % width;
+      if (c > 0 && Float.isNaN(z[i - 1])) { z[i - 1] = z[i]; queue[tail++] = i - 1; }
+      if (c < width - 1 && Float.isNaN(z[i + 1])) { z[i + 1] = z[i]; queue[tail++] = i + 1; }
+      if (r > 0 && Float.isNaN(z[i - width])) { z[i - width] = z[i]; queue[tail++] = i - width; }
+      if (r < height - 1 && Float.isNaN(z[i + width])) { z[i + width] = z[i]; queue[tail++] = i + width; }
+    }
+    return (double) missing / z.length;
+  }
+}
