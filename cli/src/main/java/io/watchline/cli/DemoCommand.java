@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
       "",
       "The demo data: the real Montenegro-Albania border, 4 radars, 12 thermal cameras, 4 patrol units",
       "and a simulated night. Steps: copy the inputs, simulate the night, fuse it into incidents, score",
-      "them against the ground truth, export them for a map. Prints where the outputs are. Works from",
-      "any directory; takes seconds.",
+      "them against the ground truth, export them for a map, map the coverage gaps. Prints where the",
+      "outputs are. Works from any directory; takes seconds.",
       ""
     },
     footer = {
@@ -83,7 +83,15 @@ final class DemoCommand implements Callable<Integer> {
       new Step("export", "incidents as GeoJSON and KML for a map", ctx -> {
         ctx.watchline("export", ctx.out("incidents.ndjson"), "--to", "geojson", "-o", ctx.out("incidents.geojson"));
         ctx.watchline("export", ctx.out("incidents.ndjson"), "--to", "kml", "-o", ctx.out("incidents.kml"));
-      }));
+      }),
+      // The window is the demo night's (ScenarioConfig.demo()): 90 minutes, so a 30-minute revisit
+      // makes patrol gaps visible; 100 m cells keep the step to a few seconds (no DEM bundled yet:
+      // flat earth with curvature).
+      new Step("coverage", "coverage gaps per sector, with maps and suggestions", ctx -> ctx.watchline(
+          "coverage", "--sites", ctx.input("sites.yaml"), "--border", ctx.input("mne-alb.geojson"),
+          "--patrols", ctx.night("patrol.ndjson"), "--incidents", ctx.out("incidents.ndjson"),
+          "--window", "2026-11-27T23:00Z/2026-11-28T00:30Z", "--revisit", "30m", "--cell", "100m",
+          "--out", ctx.dir("coverage"))));
 
   /** What steps can use: the folders and a way to run other commands in-process. */
   static final class Context {

@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
       "  watchline simulate --date 2026-11-20 --nights 7 --out week/",
       "  watchline simulate --border my-border.geojson --sides ALB,MNE --sites sites.yaml --patrols none --out s/",
       "  watchline simulate --scale 10000000 --out /tmp/big      # benchmark input, flat memory",
-      "  watchline simulate --demo --out fixtures/data/demo/night # regenerate the committed demo night"
+      "  watchline simulate --demo --out fixtures/data/demo/night # regenerate the committed demo night",
+      "  watchline simulate --formats real --patrol-format cot --out raw/ && watchline ingest --date 2026-11-27 --sites sites.yaml raw/*.ast raw/*.xml raw/*.cot"
     })
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -113,6 +114,18 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--clutter", paramLabel = "RATE", description = "Mean false radar plots per scan (default: 0.4).")
   Double clutter;
 
+  /** Feed file formats. */
+  enum Formats { CANONICAL, REAL }
+
+  @Option(names = "--formats", paramLabel = "canonical|real", defaultValue = "canonical",
+      description = "canonical (default): radar/thermal/patrol.ndjson. real: what the equipment writes, one file per sensor: "
+          + "radar-<id>.ast (ASTERIX CAT048), thermal-<id>.xml (ONVIF metadata), patrol-<unit>.nmea|gpx|cot.")
+  Formats formats;
+
+  @Option(names = "--patrol-format", paramLabel = "nmea|gpx|cot", defaultValue = "NMEA",
+      description = "Patrol GPS file format with --formats real (default: nmea).")
+  io.watchline.feed.RealFormatWriter.PatrolFormat patrolFormat;
+
   @Option(names = "--demo", description = "Use the committed demo night's settings (seed, window, counts); other options still apply on top.")
   boolean demo;
 
@@ -129,7 +142,7 @@ final class SimulateCommand implements Callable<Integer> {
         AtomicOutput o = AtomicOutput.open(out.resolve(name).toString());
         outputs.add(o);
         return o.stream();
-      });
+      }, formats == Formats.REAL ? SimulationWriter.Format.real(patrolFormat) : SimulationWriter.Format.CANONICAL);
       for (AtomicOutput o : outputs) {
         o.commit();
       }

@@ -37,13 +37,15 @@ class DemoCommandTest {
     assertThat(dir.resolve("incidents.ndjson")).isNotEmptyFile();
     assertThat(Files.readString(dir.resolve("incidents.geojson"))).contains("\"type\":\"FeatureCollection\"");
     assertThat(Files.readString(dir.resolve("evaluation.txt"))).contains("crossing").contains("recall");
+    assertThat(dir.resolve("coverage/gaps.geojson")).isNotEmptyFile();
+    assertThat(dir.resolve("coverage/map.png")).isNotEmptyFile();
     String printed = out.toString(StandardCharsets.UTF_8);
     assertThat(printed).contains(dir.toAbsolutePath().toString()).contains("night/radar.ndjson");
   }
 
   @Test
   void everyStepHasANameAndSaysWhatItDoes() {
-    assertThat(DemoCommand.STEPS).extracting(DemoCommand.Step::name).doesNotHaveDuplicates().startsWith("inputs", "night", "fuse", "evaluate", "export");
+    assertThat(DemoCommand.STEPS).extracting(DemoCommand.Step::name).doesNotHaveDuplicates().startsWith("inputs", "night", "fuse", "evaluate", "export", "coverage");
     assertThat(DemoCommand.STEPS).allMatch(s -> !s.what().isBlank());
   }
 }

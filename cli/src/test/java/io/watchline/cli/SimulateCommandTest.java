@@ -80,4 +80,41 @@ class SimulateCommandTest {
     assertThat(truth).containsPattern("\"side\":\"(WEST→EAST|EAST→WEST)\"").doesNotContain("MNE");
     assertThat(Files.size(tmp.resolve("o/patrol.ndjson"))).isZero();
   }
+
+  @Test
+  void realFormatsReadBackToTheSameObservationsPerKind() throws IOException {
+    String[] window = {"--seed", "5", "--from", "23:00", "--to", "23:40"};
+    Path canon = tmp.resolve("canon"), real = tmp.resolve("real");
+    String[] a = new String[window.length + 3];
+    System.arraycopy(window, 0, a, 1, window.length);
+    a[0] = "simulate";
+    a[window.length + 1] = "--out";
+    a[window.length + 2] = canon.toString();
+    assertThat(Main.run(a)).isZero();
+    assertThat(Main.run("simulate", "--seed", "5", "--from", "23:00", "--to", "23:40", "--formats", "real",
+        "--patrol-format", "cot", "--out", real.toString())).isZero();
+    List<String> files;
+    try (var l = Files.list(real)) {
+      files = l.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertThat(files).contains("radar-RDR-01.ast", "thermal-CAM-01.xml", "patrol-PATROL-11.cot", "truth.ndjson")
+        .noneMatch(f -> f.equals("radar.ndjson"));
+    // truth does not depend on the feed format
+    assertThat(Files.readAllBytes(real.resolve("truth.ndjson"))).isEqualTo(Files.readAllBytes(canon.resolve("truth.ndjson")));
+    Path sites = io.watchline.fixtures.FixtureData.copy(io.watchline.fixtures.FixtureData.DEMO_SITES, tmp.resolve("sites.yaml"));
+    List<String> args = new java.util.ArrayList<>(List.of("ingest", "-q", "--date", "2026-11-27", "--sites", sites.toString(),
+        "--out", tmp.resolve("obs.ndjson").toString()));
+    files.stream().filter(f -> !f.startsWith("truth") && !f.equals("scenario.json")).forEach(f -> args.add(real.resolve(f).toString()));
+    assertThat(Main.run(args.toArray(String[]::new))).isZero();
+    for (String kind : List.of("radar", "thermal", "patrol")) {
+      long back, original;
+      try (var l = Files.lines(tmp.resolve("obs.ndjson"))) {
+        back = l.filter(x -> x.contains("\"kind\":\"" + kind + "\"")).count();
+      }
+      try (var l = Files.lines(canon.resolve(kind + ".ndjson"))) {
+        original = l.count();
+      }
+      assertThat(back).as(kind).isEqualTo(original).isPositive();
+    }
+  }
 }

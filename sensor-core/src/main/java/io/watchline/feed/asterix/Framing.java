@@ -23,6 +23,21 @@ public enum Framing {
     };
   }
 
+  /** How many consecutive plausible raw blocks (known category, length >= 4) start the peek. */
+  static int rawBlocksChained(byte[] b, int n) {
+    int blocks = 0;
+    int i = 0;
+    while (i + 3 <= n && knownCategory(b[i] & 0xff)) {
+      int len = u16(b, i + 1);
+      if (len < 4) {
+        break;
+      }
+      blocks++;
+      i += len;
+    }
+    return blocks;
+  }
+
   /** The framing of a file starting with these bytes, or null if it is not ASTERIX at all. */
   public static Framing detect(byte[] b, int n) {
     if (n >= 4) {
@@ -39,6 +54,11 @@ public enum Framing {
       if (allCd) {
         return GPS;
       }
+    }
+    // Raw blocks that chain through the peek are raw, even when their first bytes also read as a
+    // FINAL header whose padding lies beyond the peek (CAT048 from SAC 25 starts 30 00 0E F0 19 …).
+    if (rawBlocksChained(b, n) >= 3) {
+      return RAW;
     }
     if (n >= 12) {
       int len = u16(b, 0);

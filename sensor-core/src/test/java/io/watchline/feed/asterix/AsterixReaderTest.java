@@ -301,6 +301,19 @@ class AsterixReaderTest {
     assertThat(Feeds.detect(text, text.length)).isEqualTo(FeedFormat.CSV);
   }
 
+  @Test
+  void rawCat048FromSac25IsNotTakenForAFinalFrame() {
+    // 30 00 0E F0 19 0B ...: as a FINAL header, length 0x3000 and "category" 4 at byte 8, with the
+    // padding beyond the peek; as raw blocks it chains cleanly.
+    byte[] block = {0x30, 0x00, 0x0E, (byte) 0xF0, 0x19, 0x0B, (byte) 0xA1, (byte) 0xB9, 0x04, 0x20, 0x00,
+        (byte) 0xBE, 0x40, (byte) 0xC6};
+    byte[] peek = new byte[block.length * 50];
+    for (int i = 0; i < 50; i++) {
+      System.arraycopy(block, 0, peek, i * block.length, block.length);
+    }
+    assertThat(Framing.detect(peek, peek.length)).isEqualTo(Framing.RAW);
+  }
+
   static Framing detect(String rel) throws IOException {
     byte[] b = Files.readAllBytes(TestData.realdata("feeds/asterix/" + rel));
     assertThat(Feeds.detect(b, Math.min(b.length, 8192))).isEqualTo(FeedFormat.ASTERIX);
