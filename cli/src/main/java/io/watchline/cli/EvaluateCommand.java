@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.watchline.evaluate.Evaluator;
+import io.watchline.evaluate.Observability;
+import io.watchline.feed.RejectSink;
+import io.watchline.ndjson.NdjsonObservationReader;
+import io.watchline.sites.SiteRegistry;
 import io.watchline.evaluate.Truth;
 import io.watchline.fusion.border.BorderView;
 import io.watchline.incident.Incident;
@@ -43,7 +47,8 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  watchline evaluate --incidents incidents.ndjson --truth night/truth.ndjson",
-      "  watchline evaluate --incidents incidents.ndjson --truth night/truth.ndjson --border mne-alb.geojson --json"
+      "  watchline evaluate --incidents incidents.ndjson --truth night/truth.ndjson --border mne-alb.geojson --json",
+      "  watchline evaluate --incidents incidents.ndjson --truth night/truth.ndjson --sites sites.yaml --observations night/radar.ndjson night/thermal.ndjson"
     })
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -62,17 +67,28 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--sectors", paramLabel = "FILE", description = "Sector polygons (with --border).")
   Path sectors;
 
-  @Option(names = "--sector-every", paramLabel = "M", defaultValue = "10000", description = "Sector length when cutting sectors (default ${DEFAULT-VALUE} m; as for fuse).")
+  @Option(names = {"--sector-every", "--every"}, paramLabel = "DIST", defaultValue = "10km", converter = Distance.class,
+      description = "Sector length when cutting sectors (default ${DEFAULT-VALUE}, as for 'watchline sectors').")
   double sectorEveryM;
 
-  @Option(names = "--band", paramLabel = "M", defaultValue = "3000", description = "Sector band width (default ${DEFAULT-VALUE} m; as for fuse).")
+  @Option(names = "--band", paramLabel = "DIST", defaultValue = "5km", converter = Distance.class,
+      description = "Sector band width on each side (default ${DEFAULT-VALUE}, as for 'watchline sectors').")
   double bandM;
+
+  @Option(names = "--observations", arity = "1..*", paramLabel = "OBS",
+      description = "The night's observation NDJSON files: also report recall over the events some sensor saw (needs --sites).")
+  List<Path> observations = new ArrayList<>();
+
+  @Option(names = "--sites", paramLabel = "FILE", description = "Sensor registry, to aim camera bearings (with --observations).")
+  Path sites;
 
   @Option(names = "--json", description = "Machine-readable JSON instead of the table.")
   boolean json;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-", description = "Output file; '-' (default) is standard output.")
   String output;
+
+  private Observability seen;
 
   @Override
   public Integer call() throws IOException {
@@ -90,13 +106,28 @@ public final class EvaluateCommand implements Callable<Integer> {
       view = BorderView.load(border, sectors, sectorEveryM, bandM);
     }
     BorderView v = view;
-    Evaluator.Report r = Evaluator.evaluate(list, t, v == null ? null : (la, lo) -> v.sectorOf(la, lo));
+    Observability seen = null;
+    if (!observations.isEmpty()) {
+      if (sites == null) throw new UserException("--observations needs --sites (camera bearings are aimed from their sites)");
+      seen = new Observability(t, SiteRegistry.load(sites));
+      for (Path p : observations) {
+        if (!Files.isRegularFile(p)) throw new UserException("observations file not found: " + p);
+        try (InputStream in = Files.newInputStream(p);
+            NdjsonObservationReader r = new NdjsonObservationReader(in, p.toString(), RejectSink.DISCARD)) {
+          for (io.watchline.observation.Observation o; (o = r.next()) != null; ) {
+            seen.accept(o);
+          }
+        }
+      }
+    }
+    Evaluator.Report r = Evaluator.evaluate(list, t, v == null ? null : (la, lo) -> v.sectorOf(la, lo), seen);
+    this.seen = seen;
     try (AtomicOutput out = AtomicOutput.open(output)) {
       if (json) {
-        writeJson(r, out);
+        writeJson(r, out, seen);
       } else {
         PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(out.stream(), java.nio.charset.StandardCharsets.UTF_8));
-        w.print(table(r));
+        w.print(table(r, seen));
         w.flush();
       }
       out.commit();
@@ -123,12 +154,14 @@ public final class EvaluateCommand implements Callable<Integer> {
     return list;
   }
 
-  static String table(Evaluator.Report r) {
+  static String table(Evaluator.Report r, Observability seen) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-9s %6s %6s %7s %10s %8s %10s %11s%n", "kind", "truth", "found", "recall", "incidents", "matched", "precision", "mean_err_m"));
+    sb.append(String.format(Locale.ROOT, "%-9s %6s %6s %7s %10s %8s %10s %11s %6s %12s%n", "kind", "truth", "found", "recall", "incidents",
+        "matched", "precision", "mean_err_m", "seen", "recall_seen"));
     for (Evaluator.KindScore k : r.kinds()) {
-      sb.append(String.format(Locale.ROOT, "%-9s %6d %6d %7s %10d %8d %10s %11s%n", k.kind(), k.truth(), k.found(), num(k.recall(), 3),
-          k.incidents(), k.matched(), num(k.precision(), 3), num(k.meanErrorM(), 1)));
+      sb.append(String.format(Locale.ROOT, "%-9s %6d %6d %7s %10d %8d %10s %11s %6s %12s%n", k.kind(), k.truth(), k.found(), num(k.recall(), 3),
+          k.incidents(), k.matched(), num(k.precision(), 3), num(k.meanErrorM(), 1), k.observable() < 0 ? "-" : String.valueOf(k.observable()),
+          num(k.recallObservable(), 3)));
     }
     sb.append(String.format(Locale.ROOT, "%npatrol false alarms: %d   wildlife alarms: %d   other false alarms: %d%n",
         r.patrolFalseAlarms(), r.wildlifeAlarms(), r.falseAlarms().size() - r.patrolFalseAlarms() - r.wildlifeAlarms()));
@@ -143,6 +176,13 @@ public final class EvaluateCommand implements Callable<Integer> {
             f.group() == null ? "" : f.group() + " at " + num(f.distanceM(), 0) + " m"));
       }
     }
+    if (!r.missed().isEmpty()) {
+      sb.append(String.format(Locale.ROOT, "%nmissed%n"));
+      for (io.watchline.evaluate.TruthEvent e : r.missed()) {
+        sb.append(String.format(Locale.ROOT, "%-9s %-24s %-20s %s %.5f %.5f%s%n", e.kind(), io.watchline.ndjson.IsoTime.format(e.tMs()),
+            e.role(), e.group(), e.lat(), e.lon(), seen == null ? "" : seen.observable(e) ? "" : "  (no sensor saw it)"));
+      }
+    }
     return sb.toString();
   }
 
@@ -150,7 +190,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 
-  private static void writeJson(Evaluator.Report r, AtomicOutput out) throws IOException {
+  private static void writeJson(Evaluator.Report r, AtomicOutput out, Observability seen) throws IOException {
     JsonGenerator g = Json.FACTORY.createGenerator(out.stream());
     g.writeStartObject();
     g.writeArrayFieldStart("kinds");
@@ -164,6 +204,11 @@ public final class EvaluateCommand implements Callable<Integer> {
       g.writeNumberField("matched", k.matched());
       number(g, "precision", k.precision());
       number(g, "mean_error_m", k.meanErrorM());
+      if (k.observable() >= 0) {
+        g.writeNumberField("observable", k.observable());
+        g.writeNumberField("found_observable", k.foundObservable());
+        number(g, "recall_observable", k.recallObservable());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -190,6 +235,19 @@ public final class EvaluateCommand implements Callable<Integer> {
         g.writeStringField("group", f.group());
         number(g, "distance_m", Math.round(f.distanceM()));
       }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("missed");
+    for (io.watchline.evaluate.TruthEvent e : r.missed()) {
+      g.writeStartObject();
+      g.writeStringField("kind", e.kind());
+      g.writeStringField("t", io.watchline.ndjson.IsoTime.format(e.tMs()));
+      g.writeStringField("role", e.role());
+      g.writeStringField("group", e.group());
+      g.writeNumberField("lat", e.lat());
+      g.writeNumberField("lon", e.lon());
+      if (seen != null) g.writeBooleanField("observable", seen.observable(e));
       g.writeEndObject();
     }
     g.writeEndArray();

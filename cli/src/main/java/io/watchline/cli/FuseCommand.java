@@ -70,10 +70,12 @@ public final class FuseCommand implements Callable<Integer> {
   @Option(names = "--sectors", paramLabel = "FILE", description = "Sector polygons; default: cut every --sector-every metres.")
   Path sectors;
 
-  @Option(names = "--sector-every", paramLabel = "M", defaultValue = "10000", description = "Sector length when cutting sectors (default ${DEFAULT-VALUE} m).")
+  @Option(names = {"--sector-every", "--every"}, paramLabel = "DIST", defaultValue = "10km", converter = Distance.class,
+      description = "Sector length when cutting sectors (default ${DEFAULT-VALUE}, as for 'watchline sectors').")
   double sectorEveryM;
 
-  @Option(names = "--band", paramLabel = "M", defaultValue = "3000", description = "Sector band width on each side (default ${DEFAULT-VALUE} m).")
+  @Option(names = "--band", paramLabel = "DIST", defaultValue = "5km", converter = Distance.class,
+      description = "Sector band width on each side (default ${DEFAULT-VALUE}, as for 'watchline sectors').")
   double bandM;
 
   @Option(names = "--sites", required = true, paramLabel = "FILE", description = "Sensor registry (sites.yaml).")
@@ -118,7 +120,9 @@ public final class FuseCommand implements Callable<Integer> {
       throw new UserException("'-' (standard input) may be given only once");
     }
     for (String f : files) {
-      if (!"-".equals(f) && !Files.isRegularFile(Path.of(f))) {
+      // Named pipes and /dev/fd/N (bash's <(watchline ingest ...)) are inputs too: only a
+      // missing path or a directory is a mistake.
+      if (!"-".equals(f) && (!Files.exists(Path.of(f)) || Files.isDirectory(Path.of(f)))) {
         throw new UserException("no such input file: " + f);
       }
     }

@@ -241,9 +241,9 @@ record FeedRun(List<Observation> observations, List<Reject> rejects, ReadStats s
       return false;
     }
     for (int i = 0; i < a.size(); i++) {
-      // The XML parser's column in a reason may move with the chunking; the source may not.
-      if (!a.get(i).src().equals(b.get(i).src())
-          || !a.get(i).reason().replaceAll("[0-9]+", "#").equals(b.get(i).reason().replaceAll("[0-9]+", "#"))) {
+      // The JDK's XML parser words a reason (column, even which decoding error) differently
+      // depending on where its buffer ends; where the reject points may not move.
+      if (!a.get(i).src().equals(b.get(i).src())) {
         return false;
       }
     }

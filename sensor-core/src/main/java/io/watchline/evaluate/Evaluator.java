@@ -24,8 +24,10 @@ public final class Evaluator {
   private Evaluator() {}
 
   /** Per-kind counts. */
-  public record KindScore(String kind, int truth, int found, int incidents, int matched, double meanErrorM) {
+  public record KindScore(String kind, int truth, int found, int incidents, int matched, double meanErrorM, int observable, int foundObservable) {
     public double recall() { return truth == 0 ? Double.NaN : (double) found / truth; }
+    /** Recall over the events some sensor saw (-1 counts when observability was not computed). */
+    public double recallObservable() { return observable <= 0 ? Double.NaN : (double) foundObservable / observable; }
     public double precision() { return incidents == 0 ? Double.NaN : (double) matched / incidents; }
   }
 
@@ -35,7 +37,8 @@ public final class Evaluator {
   /** A false alarm and what caused it (role of the nearest true target, or "unexplained"). */
   public record FalseAlarm(String id, String kind, String cause, String group, double distanceM) {}
 
-  public record Report(List<KindScore> kinds, List<SectorScore> sectors, List<FalseAlarm> falseAlarms, int patrolFalseAlarms, int wildlifeAlarms) {
+  public record Report(List<KindScore> kinds, List<SectorScore> sectors, List<FalseAlarm> falseAlarms, int patrolFalseAlarms, int wildlifeAlarms,
+      List<TruthEvent> missed) {
     public KindScore kind(String k) {
       return kinds.stream().filter(s -> s.kind().equals(k)).findFirst().orElseThrow();
     }
@@ -45,7 +48,13 @@ public final class Evaluator {
    * @param sectorOf sector of a (lat, lon), or null to use only incident sectors
    */
   public static Report evaluate(List<Incident> incidents, Truth truth, BiFunction<Double, Double, String> sectorOf) {
+    return evaluate(incidents, truth, sectorOf, null);
+  }
+
+  /** As above; with {@code seen} (may be null) also counts recall over observable events. */
+  public static Report evaluate(List<Incident> incidents, Truth truth, BiFunction<Double, Double, String> sectorOf, Observability seen) {
     List<KindScore> kinds = new ArrayList<>();
+    List<TruthEvent> missed = new ArrayList<>();
     Map<String, int[]> sectors = new TreeMap<>();
     boolean[] incidentMatched = new boolean[incidents.size()];
     for (IncidentKind k : IncidentKind.values()) {
@@ -83,6 +92,9 @@ public final class Evaluator {
           sectors.get(s)[3]++;
         }
       }
+      for (int a = 0; a < ts.size(); a++) {
+        if (!tUsed[a]) missed.add(ts.get(a));
+      }
       if (k == IncidentKind.CROSSING) {
         for (int a = 0; a < ts.size(); a++) {
           TruthEvent e = ts.get(a);
@@ -104,7 +116,18 @@ public final class Evaluator {
           sectors.computeIfAbsent(sectorName(incidents.get(b).sector()), x -> new int[4])[2]++;
         }
       }
-      kinds.add(new KindScore(kn, ts.size(), found, is.size(), found, found == 0 ? Double.NaN : err / found));
+      int observable = -1, foundObservable = -1;
+      if (seen != null) {
+        observable = 0;
+        foundObservable = 0;
+        for (int a = 0; a < ts.size(); a++) {
+          if (seen.observable(ts.get(a))) {
+            observable++;
+            if (tUsed[a]) foundObservable++;
+          }
+        }
+      }
+      kinds.add(new KindScore(kn, ts.size(), found, is.size(), found, found == 0 ? Double.NaN : err / found, observable, foundObservable));
     }
     List<FalseAlarm> alarms = new ArrayList<>();
     int patrol = 0, wildlife = 0;
@@ -129,7 +152,8 @@ public final class Evaluator {
     }
     List<SectorScore> ss = new ArrayList<>();
     sectors.forEach((s, v) -> ss.add(new SectorScore(s, v[0], v[1], v[2], v[3])));
-    return new Report(kinds, ss, alarms, patrol, wildlife);
+    missed.sort(Comparator.comparingLong(TruthEvent::tMs));
+    return new Report(kinds, ss, alarms, patrol, wildlife, missed);
   }
 
   private static String sectorName(String s) {

@@ -3,6 +3,21 @@ package io.watchline.evaluate;
 /** A target's true path (lon/lat/time arrays), used to explain false alarms. */
 public record TruthPath(String group, String role, long[] t, double[] lat, double[] lon) {
 
+  /** {lat, lon} at time {@code tMs}, or null outside the path's time span. */
+  public double[] at(long tMs) {
+    if (t.length == 0 || tMs < t[0] || tMs > t[t.length - 1]) return null;
+    int lo = 0, hi = t.length - 1;
+    while (hi - lo > 1) {
+      int mid = (lo + hi) >>> 1;
+      if (t[mid] <= tMs) lo = mid;
+      else hi = mid;
+    }
+    if (t[hi] == t[lo]) return new double[] {lat[lo], lon[lo]};
+    double f = (double) (tMs - t[lo]) / (t[hi] - t[lo]);
+    f = Math.max(0, Math.min(1, f));
+    return new double[] {lat[lo] + f * (lat[hi] - lat[lo]), lon[lo] + f * (lon[hi] - lon[lo])};
+  }
+
   /** Distance in metres from the path to (lat, lon) at the time closest to {@code tMs} within ±{@code slackMs}, or +inf. */
   public double distanceAround(long tMs, long slackMs, double pLat, double pLon) {
     double best = Double.POSITIVE_INFINITY;

@@ -18,10 +18,12 @@ import io.watchline.fusion.track.TrackerConfig;
  * @param patrolShare share of explained points that makes a track a patrol
  * @param patrolLagMs points are checked against patrols this long after they happen (so the next fix has arrived)
  * @param nearM approach distance: closer than this to the line heading in is an approach
- * @param loiterMs time within nearM that makes a loiter
+ * @param loiterMs a stay this long within dwellRadiusM makes a loiter
  * @param mergeM incident merge distance
  * @param mergeMs incident merge time
  * @param minTrackSpeedMps tracks slower than this over their life are static clutter (not targets)
+ * @param dwellRadiusM a loiter stays within this radius ...
+ * @param loiterNearM ... this close to the border
  * @param duplicateM confirmed tracks closer than this with the same velocity are one target
  */
 public record FusionConfig(
@@ -43,11 +45,13 @@ public record FusionConfig(
     double mergeM,
     long mergeMs,
     double minTrackSpeedMps,
-    double duplicateM) {
+    double duplicateM,
+    double dwellRadiusM,
+    double loiterNearM) {
 
   public static FusionConfig defaults() {
     return new FusionConfig(
         TrackerConfig.defaults(), 500, 15, 0.4, 20, 0.3, 0.1, 1.5, 1500, 12,
-        100, 0.5, 30_000, 300, 600_000, 80, 90_000, 0.0, 40);
+        100, 0.5, 30_000, 500, 18 * 60_000, 80, 90_000, 0.0, 40, 250, 1000);
   }
 }

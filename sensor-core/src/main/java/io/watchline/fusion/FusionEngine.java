@@ -11,6 +11,7 @@ import io.watchline.fusion.border.CrossingEvent;
 import io.watchline.fusion.incident.Candidate;
 import io.watchline.fusion.incident.IncidentAssembler;
 import io.watchline.fusion.track.Measurement;
+import io.watchline.fusion.track.PathShape;
 import io.watchline.fusion.track.Track;
 import io.watchline.fusion.track.Tracker;
 import io.watchline.geo.geodesy.Geodesy;
@@ -145,12 +146,16 @@ public final class FusionEngine implements Tracker.Listener {
     Site site = o.sensor() == null ? null : sites.byId(o.sensor());
     Bearing bearing = null;
     if (o.hasPolar() && site != null) {
-      double[] s = siteXY.computeIfAbsent(site.id(), k -> border.toXY(site.lat(), site.lon()));
-      Geodesy.LatLon ahead = Geodesy.direct(site.lat(), site.lon(), o.bearingDeg(), 1000);
-      double[] a = border.toXY(ahead.lat(), ahead.lon());
-      double dx = a[0] - s[0], dy = a[1] - s[1], n = Math.hypot(dx, dy);
-      bearing = new Bearing(site.id(), s[0], s[1], dx / n, dy / n, t, o.rangeM(), site.rangeMaxM(), o);
-      Track match = associator.match(bearing, tracker.live());
+      // {x, y, grid convergence}: the grid angle of true north at the site, constant over a camera's range
+      double[] s = siteXY.computeIfAbsent(site.id(), k -> {
+        double[] xy = border.toXY(site.lat(), site.lon());
+        Geodesy.LatLon north = Geodesy.direct(site.lat(), site.lon(), 0, 1000);
+        double[] nxy = border.toXY(north.lat(), north.lon());
+        return new double[] {xy[0], xy[1], Math.atan2(nxy[0] - xy[0], nxy[1] - xy[1])};
+      });
+      double grid = Math.toRadians(o.bearingDeg()) + s[2];
+      bearing = new Bearing(site.id(), s[0], s[1], Math.sin(grid), Math.cos(grid), t, o.rangeM(), site.rangeMaxM(), o);
+      Track match = associator.match(bearing);
       if (match != null) {
         match.corroborate(Kind.THERMAL, o.cls(), o.conf(), sourceOf(o));
         stats.corroborations++;
@@ -216,6 +221,7 @@ public final class FusionEngine implements Tracker.Listener {
     lastHousekeepingMs = t;
     tracker.expire(t);
     tracker.mergeDuplicates(t, cfg.duplicateM(), 1.0);
+    associator.refresh(tracker.live());
     long until = t - cfg.patrolLagMs();
     for (Track tr : tracker.live()) {
       TrackState s = states.get(tr.id());
@@ -256,7 +262,7 @@ public final class FusionEngine implements Tracker.Listener {
       double[] ll = border.toLatLon(track.pointX(i), track.pointY(i));
       points.add(new TrackPoint(ll[1], ll[0], Instant.ofEpochMilli(track.pointT(i))));
     }
-    double speed = meanSpeed(track);
+    double speed = PathShape.meanSpeed(track, 30_000);
     try {
       trackSink.accept(new TrackSummary(track.id(), patrol ? "patrol" : "target", patrol ? s.tally.bestUnit() : null,
           patrol ? s.tally.meanDistanceM() : Double.NaN, s.tally.share(), track.classes().best(),
@@ -272,51 +278,174 @@ public final class FusionEngine implements Tracker.Listener {
     candidates(track, s, points, speed);
   }
 
-  private static double meanSpeed(Track t) {
-    int n = t.points();
-    if (n < 2) return 0;
-    double d = 0;
-    for (int i = 1; i < n; i++) {
-      d += Math.hypot(t.pointX(i) - t.pointX(i - 1), t.pointY(i) - t.pointY(i - 1));
-    }
-    double s = (t.pointT(n - 1) - t.pointT(0)) / 1000.0;
-    return s <= 0 ? 0 : d / s;
-  }
-
   private void candidates(Track track, TrackState s, List<TrackPoint> points, double speed) {
     BorderTrace tr = s.trace;
     List<Source> ev = track.evidence();
-    for (CrossingEvent c : tr.crossings()) {
+    List<CrossingEvent> cs = tr.crossings();
+    // crossings of one track within the recross window are one event (back and forth is one story)
+    for (int i = 0; i < cs.size(); ) {
+      CrossingEvent c = cs.get(i);
+      int j = i + 1;
+      while (j < cs.size() && cs.get(j).tMs() - cs.get(j - 1).tMs() <= RECROSS_MS) j++;
+      double straight = minKnown(
+          PathShape.straightness(track, c.tMs() - SHAPE_WINDOW_MS, c.tMs() + SHAPE_WINDOW_MS, SHAPE_STEP_MS),
+          PathShape.straightness(track, Long.MIN_VALUE, Long.MAX_VALUE, SHAPE_STEP_MS));
       assembler.add(candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
-          c.seen(), 0, 0, points, ev, speed));
+          c.seen(), 0, 0, straight, j - i, points, ev, speed));
+      i = j;
     }
-    if (!tr.crossings().isEmpty() || !tr.enteredNear()) {
+    if (!cs.isEmpty()) {
       return;
     }
-    String side = border.sideOf(tr.minLat(), tr.minLon());
-    String sector = border.sectorOf(tr.minLat(), tr.minLon());
-    if (tr.nearMs() >= cfg.loiterMs()) {
-      assembler.add(candidate(track, IncidentKind.LOITER, tr.minDistanceT(), tr.minLat(), tr.minLon(), sector, side,
-          true, tr.minDistanceM(), tr.nearMs(), points, ev, speed));
-    } else if (Math.abs(tr.firstDistanceM()) - tr.minDistanceM() >= 50) {
-      assembler.add(candidate(track, IncidentKind.APPROACH, tr.minDistanceT(), tr.minLat(), tr.minLon(), sector, side,
-          true, tr.minDistanceM(), tr.nearMs(), points, ev, speed));
+    PathShape.Dwell dwell = PathShape.longestDwell(track, cfg.dwellRadiusM(), SHAPE_STEP_MS);
+    if (dwell != null && dwell.durationMs() >= cfg.loiterMs()) {
+      double[] ll = border.toLatLon(dwell.x(), dwell.y());
+      double dist = Math.abs(border.signedDistanceXY(dwell.x(), dwell.y()));
+      if (dist <= cfg.loiterNearM()) {
+        double arrival = PathShape.straightness(track, dwell.startMs() - SHAPE_WINDOW_MS, dwell.startMs(), SHAPE_STEP_MS);
+        assembler.add(candidate(track, IncidentKind.LOITER, dwell.startMs(), ll[0], ll[1], border.sectorOf(ll[0], ll[1]),
+            border.sideOf(ll[0], ll[1]), true, dist, dwell.durationMs(), arrival, 0, points, ev, speed));
+        return;
+      }
+    }
+    Candidate approach = null;
+    if (tr.enteredNear() && Math.abs(tr.firstDistanceM()) - tr.minDistanceM() >= MIN_APPROACH_M) {
+      double inbound = PathShape.straightness(track, tr.minDistanceT() - 2 * SHAPE_WINDOW_MS, tr.minDistanceT(), SHAPE_STEP_MS);
+      approach = candidate(track, IncidentKind.APPROACH, tr.minDistanceT(), tr.minLat(), tr.minLon(),
+          border.sectorOf(tr.minLat(), tr.minLon()), border.sideOf(tr.minLat(), tr.minLon()), true, tr.minDistanceM(),
+          tr.nearMs(), inbound, 0, points, ev, speed);
+    }
+    // a track lost close to the line while heading for it may have crossed in a coverage hole:
+    // decided at the end, when the track that may have come out on the other side is known
+    int n = track.points();
+    double lastD = n == 0 ? Double.NaN : border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
+    double[] v = track.smoothedVelocity(120_000);
+    if (n >= 2 && Math.abs(lastD) <= STITCH_NEAR_M && closing(track.pointX(n - 1), track.pointY(n - 1), v, lastD) > 0.3) {
+      ends.add(new LooseEnd(track.id(), track.lastMs(), track.pointX(n - 1), track.pointY(n - 1), v[0], v[1], Math.signum(lastD),
+          approach != null ? approach : candidate(track, IncidentKind.APPROACH, track.lastMs(), tr.lastLat(), tr.lastLon(),
+              border.sectorOf(tr.lastLat(), tr.lastLon()), border.sideOf(tr.lastLat(), tr.lastLon()), true, Math.abs(lastD),
+              tr.nearMs(), PathShape.straightness(track, track.lastMs() - 2 * SHAPE_WINDOW_MS, track.lastMs(), SHAPE_STEP_MS),
+              0, points, ev, speed), approach != null));
+      return;
+    }
+    double firstD = n == 0 ? Double.NaN : border.signedDistanceXY(track.pointX(0), track.pointY(0));
+    double[] v0 = track.points() >= 2 ? startVelocity(track) : new double[] {0, 0};
+    if (n >= 2 && Math.abs(firstD) <= STITCH_NEAR_M && closing(track.pointX(0), track.pointY(0), v0, firstD) < -0.3) {
+      starts.add(new LooseStart(track.id(), track.firstMs(), track.pointX(0), track.pointY(0), Math.signum(firstD), track.hits(),
+          track.evidence()));
+    }
+    if (approach != null) {
+      assembler.add(approach);
     }
   }
 
+  /** A track that ended near the line heading for it; {@code approach} is what it is if nothing came out. */
+  private record LooseEnd(long trackId, long tMs, double x, double y, double vx, double vy, double side, Candidate approach, boolean isApproach) {}
+
+  /** A track that began near the line heading away from it. */
+  private record LooseStart(long trackId, long tMs, double x, double y, double side, int hits, List<Source> evidence) {}
+
+  private final List<LooseEnd> ends = new ArrayList<>();
+  private final List<LooseStart> starts = new ArrayList<>();
+  /** A track reappearing across the line this soon after one was lost there may be the same target. */
+  static final long STITCH_MS = 20 * 60_000L;
+  /** ... when the one was lost, and the other found, this close to the line (a radar shadow along a valley). */
+  static final double STITCH_NEAR_M = 1000;
+
+  /** Speed towards the line (m/s, positive = closing) of a point moving with velocity v. */
+  private double closing(double x, double y, double[] v, double signedD) {
+    double ahead = border.signedDistanceXY(x + v[0] * 10, y + v[1] * 10);
+    if (Math.signum(ahead) != Math.signum(signedD)) {
+      return (Math.abs(signedD) + Math.abs(ahead)) / 10; // it would cross within 10 s
+    }
+    return (Math.abs(signedD) - Math.abs(ahead)) / 10;
+  }
+
+  private static double[] startVelocity(Track t) {
+    int n = t.points();
+    int j = 0;
+    while (j + 1 < n && t.pointT(j) - t.pointT(0) < 120_000) j++;
+    double dt = (t.pointT(j) - t.pointT(0)) / 1000.0;
+    return dt <= 0 ? new double[] {0, 0} : new double[] {(t.pointX(j) - t.pointX(0)) / dt, (t.pointY(j) - t.pointY(0)) / dt};
+  }
+
+  /** Pairs loose ends with loose starts across the line (inferred crossings); the rest stay approaches. */
+  private void stitch() {
+    ends.sort(java.util.Comparator.comparingLong(LooseEnd::tMs));
+    java.util.Set<Long> used = new java.util.HashSet<>();
+    for (LooseEnd a : ends) {
+      LooseStart best = null;
+      double speed = Math.max(1.5, Math.hypot(a.vx(), a.vy()));
+      for (LooseStart b : starts) {
+        long dt = b.tMs() - a.tMs();
+        if (dt <= 0 || dt > STITCH_MS || b.side() == a.side() || used.contains(b.trackId())) continue;
+        double gap = Math.hypot(b.x() - a.x(), b.y() - a.y());
+        if (gap > 300 + 1.5 * speed * dt / 1000.0) continue;
+        if (best == null || b.tMs() < best.tMs()) best = b;
+      }
+      Candidate c = a.approach();
+      double[] from = border.toLatLon(a.x(), a.y());
+      double[] to;
+      long tTo;
+      List<Source> ev = c.evidence();
+      int hits = c.hits();
+      if (best != null) {
+        used.add(best.trackId());
+        to = border.toLatLon(best.x(), best.y());
+        tTo = best.tMs();
+        List<Source> both = new ArrayList<>(ev);
+        both.addAll(best.evidence());
+        ev = both;
+        hits += best.hits();
+      } else {
+        // nothing came out: did it cross on its last course within the coast time?
+        double coast = cfg.tracker().maxCoastMs() / 1000.0;
+        to = border.toLatLon(a.x() + a.vx() * coast, a.y() + a.vy() * coast);
+        tTo = a.tMs() + cfg.tracker().maxCoastMs();
+      }
+      BorderView.Crossing x = border.crossing(from[0], from[1], to[0], to[1]);
+      if (x == null) {
+        if (a.isApproach()) assembler.add(c);
+        continue;
+      }
+      long t = a.tMs() + Math.round(x.fraction() * (tTo - a.tMs()));
+      assembler.add(new Candidate(IncidentKind.CROSSING, t, c.startMs(), Math.max(c.endMs(), tTo), x.lat(), x.lon(),
+          border.sectorOf(x.lat(), x.lon()), x.from() + "→" + x.to(), false, 0, 0, c.sensorKinds(), c.cls(), c.clsShare(),
+          c.meanConf(), hits, c.speedMps(), c.straightness(), 1, c.blueForceM(), c.trackId(), c.track(), ev));
+    }
+    ends.clear();
+    starts.clear();
+  }
+
+  private static double minKnown(double a, double b) {
+    if (Double.isNaN(a)) return b;
+    if (Double.isNaN(b)) return a;
+    return Math.min(a, b);
+  }
+
+  /** Crossings of one track closer in time than this are one incident. */
+  static final long RECROSS_MS = 30 * 60_000L;
+  /** Path shape is judged over this long around the event, on points this far apart. */
+  static final long SHAPE_WINDOW_MS = 10 * 60_000L;
+  static final long SHAPE_STEP_MS = 60_000L;
+  /** An approach must have come at least this much closer to the line. */
+  static final double MIN_APPROACH_M = 200;
+
   private Candidate candidate(Track track, IncidentKind kind, long tMs, double lat, double lon, String sector, String side,
-      boolean seen, double distanceM, long dwellMs, List<TrackPoint> points, List<Source> ev, double speed) {
+      boolean seen, double distanceM, long dwellMs, double straightness, int crossings, List<TrackPoint> points,
+      List<Source> ev, double speed) {
     double[] xy = border.toXY(lat, lon);
     io.watchline.fusion.bluforce.PatrolPositions.Nearest n = patrols.nearest(tMs, xy[0], xy[1]);
     return new Candidate(kind, tMs, track.firstMs(), track.lastMs(), lat, lon, sector, side, seen, distanceM, dwellMs,
         track.sensorKinds(), track.classes().best(), track.classes().share(), track.meanConf(), track.hits(), speed,
-        n == null ? Double.NaN : n.distanceM(), track.id(), points, ev);
+        straightness, crossings, n == null ? Double.NaN : n.distanceM(), track.id(), points, ev);
   }
 
   /** Ends the input: closes every track and returns the incidents scoring at least {@code minScore}, sorted by time. */
   public List<Incident> finish(double minScore) {
     flushBatchesBefore(Long.MAX_VALUE);
     tracker.closeAll();
+    stitch();
     stats.tracksCreated = tracker.created();
     stats.candidates = assembler.candidates();
     return assembler.finish(minScore);

@@ -14,7 +14,7 @@ public record Bearing(String site, double ox, double oy, double dx, double dy, l
   /** Angle in degrees between this line of sight and the direction from the site to (x, y). */
   public double offAxisDeg(double x, double y) {
     double ex = x - ox, ey = y - oy;
-    double n = Math.hypot(ex, ey);
+    double n = Math.sqrt(ex * ex + ey * ey);
     if (n == 0) return 0;
     double cos = (ex * dx + ey * dy) / n;
     double sin = (dx * ey - dy * ex) / n;
@@ -22,6 +22,7 @@ public record Bearing(String site, double ox, double oy, double dx, double dy, l
   }
 
   public double distanceTo(double x, double y) {
-    return Math.hypot(x - ox, y - oy);
+    double dx = x - ox, dy = y - oy;
+    return Math.sqrt(dx * dx + dy * dy);
   }
 }

@@ -1,7 +1,6 @@
 package io.watchline.fusion.associate;
 
 import io.watchline.fusion.track.Track;
-import io.watchline.fusion.track.Tracker;
 import io.watchline.observation.Kind;
 import java.util.List;
 
@@ -19,28 +18,68 @@ public final class BearingAssociator {
     this.rangeGateFraction = rangeGateFraction;
   }
 
-  /** The best radar-led confirmed track for this bearing, or null. */
-  public Track match(Bearing b, List<Track> live) {
-    Track best = null;
-    double bestOff = Double.POSITIVE_INFINITY;
+  // radar-led confirmed tracks as flat arrays, refreshed once a second: a camera reports every
+  // object every frame, so this loop runs for every camera record
+  private Track[] tracks = new Track[0];
+  private double[] tx = new double[0], ty = new double[0], tvx = new double[0], tvy = new double[0];
+  private long[] tt = new long[0];
+  private int n;
+
+  /** Takes a snapshot of the live tracks a camera may look at. */
+  public void refresh(List<Track> live) {
+    if (tracks.length < live.size()) {
+      int c = live.size() * 2;
+      tracks = new Track[c];
+      tx = new double[c];
+      ty = new double[c];
+      tvx = new double[c];
+      tvy = new double[c];
+      tt = new long[c];
+    }
+    n = 0;
     for (Track t : live) {
-      if (!t.confirmed() || t.hits(Kind.RADAR) == 0) {
+      if (t.confirmed() && t.hits(Kind.RADAR) > 0) {
+        tracks[n] = t;
+        tx[n] = t.filter().x();
+        ty[n] = t.filter().y();
+        tvx[n] = t.filter().vx();
+        tvy[n] = t.filter().vy();
+        tt[n] = t.filterMs();
+        n++;
+      }
+    }
+  }
+
+  /** The best radar-led confirmed track (of the last snapshot) for this bearing, or null. */
+  public Track match(Bearing b) {
+    Track best = null;
+    double bestTan = Double.POSITIVE_INFINITY;
+    double tanGate = Math.tan(Math.toRadians(gateDeg));
+    double maxRange = Double.isNaN(b.maxRangeM()) ? Double.POSITIVE_INFINITY : b.maxRangeM() * 1.1;
+    for (int i = 0; i < n; i++) {
+      double dt = Math.max(0, (b.tMs() - tt[i]) / 1000.0);
+      double ex = tx[i] + tvx[i] * dt - b.ox();
+      double ey = ty[i] + tvy[i] * dt - b.oy();
+      if (ex > maxRange || ex < -maxRange || ey > maxRange || ey < -maxRange) {
         continue;
       }
-      double[] p = Tracker.predictedPosition(t, b.tMs());
-      double dist = b.distanceTo(p[0], p[1]);
-      if (!Double.isNaN(b.maxRangeM()) && dist > b.maxRangeM() * 1.1) {
-        continue;
+      double along = ex * b.dx() + ey * b.dy();
+      if (along <= 0 || along > maxRange) {
+        continue; // behind the camera or beyond its range
       }
+      double across = Math.abs(b.dx() * ey - b.dy() * ex);
+      double dist = Math.sqrt(along * along + across * across);
       if (!Double.isNaN(b.rangeM()) && Math.abs(dist - b.rangeM()) > Math.max(60, rangeGateFraction * b.rangeM())) {
         continue;
       }
       // a wider gate close in: at 100 m a 20 m radar error is already 11 degrees
-      double gate = gateDeg + Math.toDegrees(Math.atan2(40, Math.max(dist, 1)));
-      double off = b.offAxisDeg(p[0], p[1]);
-      if (off <= gate && off < bestOff) {
-        bestOff = off;
-        best = t;
+      // tan(gate + atan(40 / dist)) by the angle-sum rule, compared with tan(offset) = across / along
+      double tb = 40 / Math.max(dist, 1);
+      double tanLimit = (tanGate + tb) / Math.max(1e-9, 1 - tanGate * tb);
+      double tanOff = across / along;
+      if (tanOff <= tanLimit && tanOff < bestTan) {
+        bestTan = tanOff;
+        best = tracks[i];
       }
     }
     return best;

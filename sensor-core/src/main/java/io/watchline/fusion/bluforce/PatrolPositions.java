@@ -1,6 +1,6 @@
 package io.watchline.fusion.bluforce;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +18,25 @@ public final class PatrolPositions {
 
   private final long horizonMs;
   private final long maxGapMs;
-  private final Map<String, ArrayDeque<Fix>> units = new TreeMap<>();
+  private final Map<String, Fixes> units = new TreeMap<>();
+
+  /** One unit's fixes in time order; old ones are dropped from the front in bulk. */
+  private static final class Fixes {
+    final ArrayList<Fix> list = new ArrayList<>();
+    int start;
+
+    int size() { return list.size() - start; }
+    Fix get(int i) { return list.get(start + i); }
+    Fix last() { return list.get(list.size() - 1); }
+
+    void dropFirst() {
+      start++;
+      if (start > 64 && start > list.size() / 2) {
+        list.subList(0, start).clear();
+        start = 0;
+      }
+    }
+  }
 
   /**
    * @param horizonMs how long fixes are kept
@@ -31,22 +49,22 @@ public final class PatrolPositions {
   }
 
   public void add(String unit, long tMs, double x, double y) {
-    ArrayDeque<Fix> q = units.computeIfAbsent(unit, u -> new ArrayDeque<>());
-    if (!q.isEmpty() && q.peekLast().tMs() > tMs) {
+    Fixes q = units.computeIfAbsent(unit, u -> new Fixes());
+    if (q.size() > 0 && q.last().tMs() > tMs) {
       return; // merged input is time-ordered; an older duplicate adds nothing
     }
-    q.addLast(new Fix(tMs, x, y));
+    q.list.add(new Fix(tMs, x, y));
   }
 
   /** Forgets fixes older than the horizon before {@code nowMs} (keeps one for interpolation). */
   public void prune(long nowMs) {
-    Iterator<ArrayDeque<Fix>> it = units.values().iterator();
+    Iterator<Fixes> it = units.values().iterator();
     while (it.hasNext()) {
-      ArrayDeque<Fix> q = it.next();
-      while (q.size() > 1 && q.peekFirst().tMs() < nowMs - horizonMs) {
-        q.removeFirst();
+      Fixes q = it.next();
+      while (q.size() > 1 && q.get(0).tMs() < nowMs - horizonMs) {
+        q.dropFirst();
       }
-      if (q.size() == 1 && q.peekFirst().tMs() < nowMs - horizonMs - maxGapMs) {
+      if (q.size() == 1 && q.get(0).tMs() < nowMs - horizonMs - maxGapMs) {
         it.remove();
       }
     }
@@ -54,39 +72,46 @@ public final class PatrolPositions {
 
   /** The unit's position at {@code tMs}, or null when no fix is close enough in time. */
   public Fix positionAt(String unit, long tMs) {
-    ArrayDeque<Fix> q = units.get(unit);
+    Fixes q = units.get(unit);
     return q == null ? null : interpolate(q, tMs);
   }
 
-  private Fix interpolate(ArrayDeque<Fix> q, long tMs) {
-    Fix before = null;
-    for (Fix f : q) {
-      if (f.tMs() <= tMs) {
-        before = f;
-      } else {
-        if (before == null) {
-          return f.tMs() - tMs <= maxGapMs ? f : null;
-        }
-        long span = f.tMs() - before.tMs();
-        if (span > 2 * maxGapMs) {
-          // a long silence: hold the nearer fix only if it is close in time
-          Fix near = tMs - before.tMs() <= f.tMs() - tMs ? before : f;
-          return Math.abs(near.tMs() - tMs) <= maxGapMs ? near : null;
-        }
-        double a = span == 0 ? 0 : (double) (tMs - before.tMs()) / span;
-        return new Fix(tMs, before.x() + a * (f.x() - before.x()), before.y() + a * (f.y() - before.y()));
-      }
+  private Fix interpolate(Fixes q, long tMs) {
+    int n = q.size();
+    if (n == 0) return null;
+    // binary search for the first fix after tMs
+    int lo = 0, hi = n;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (q.get(mid).tMs() <= tMs) lo = mid + 1;
+      else hi = mid;
     }
-    return before != null && tMs - before.tMs() <= maxGapMs ? before : null;
+    Fix before = lo > 0 ? q.get(lo - 1) : null;
+    Fix after = lo < n ? q.get(lo) : null;
+    if (before == null) {
+      return after.tMs() - tMs <= maxGapMs ? after : null;
+    }
+    if (after == null) {
+      return tMs - before.tMs() <= maxGapMs ? before : null;
+    }
+    long span = after.tMs() - before.tMs();
+    if (span > 2 * maxGapMs) {
+      // a long silence: hold the nearer fix only if it is close in time
+      Fix near = tMs - before.tMs() <= after.tMs() - tMs ? before : after;
+      return Math.abs(near.tMs() - tMs) <= maxGapMs ? near : null;
+    }
+    double a = span == 0 ? 0 : (double) (tMs - before.tMs()) / span;
+    return new Fix(tMs, before.x() + a * (after.x() - before.x()), before.y() + a * (after.y() - before.y()));
   }
 
   /** The nearest unit to (x, y) at {@code tMs}, or null when no unit has a position then. */
   public Nearest nearest(long tMs, double x, double y) {
     Nearest best = null;
-    for (Map.Entry<String, ArrayDeque<Fix>> e : units.entrySet()) {
+    for (Map.Entry<String, Fixes> e : units.entrySet()) {
       Fix f = interpolate(e.getValue(), tMs);
       if (f != null) {
-        double d = Math.hypot(f.x() - x, f.y() - y);
+        double dx = f.x() - x, dy = f.y() - y;
+        double d = Math.sqrt(dx * dx + dy * dy);
         if (best == null || d < best.distanceM()) {
           best = new Nearest(e.getKey(), d);
         }

@@ -16,6 +16,8 @@ import java.util.List;
  * @param dwellMs time spent near the border
  * @param sensorKinds how many sensor kinds (radar, thermal) saw the track
  * @param meanConf mean sensor confidence, NaN when none was given
+ * @param straightness net displacement over path length around the event (NaN unknown)
+ * @param crossings how many times the track crossed within the recross window (crossings)
  * @param blueForceM distance to the nearest patrol at the event time, NaN when unknown
  */
 public record Candidate(
@@ -36,6 +38,8 @@ public record Candidate(
     double meanConf,
     int hits,
     double speedMps,
+    double straightness,
+    int crossings,
     double blueForceM,
     long trackId,
     List<TrackPoint> track,

@@ -118,6 +118,8 @@ public final class IncidentAssembler {
     int confN = 0;
     double blue = Double.NaN;
     double minDist = Double.POSITIVE_INFINITY;
+    double straight = Double.NaN;
+    int crossings = 0;
     Set<Long> tracks = new LinkedHashSet<>();
     Set<Source> evidence = new LinkedHashSet<>();
     Map<String, Double> clsVotes = new HashMap<>();
@@ -135,6 +137,8 @@ public final class IncidentAssembler {
         blue = c.blueForceM();
       }
       minDist = Math.min(minDist, c.distanceM());
+      if (!Double.isNaN(c.straightness()) && !(c.straightness() <= straight)) straight = c.straightness();
+      crossings = Math.max(crossings, c.crossings());
       tracks.add(c.trackId());
       evidence.addAll(c.evidence());
       if (!"unknown".equals(c.cls())) {
@@ -156,7 +160,7 @@ public final class IncidentAssembler {
     IncidentKind kind = lead.kind();
     Scorer.Score s =
         Scorer.score(new Scorer.Factors(kind, seen || kind != IncidentKind.CROSSING, sensorKinds, cls, clsShare,
-            tracks.size(), night, meanConf, minDist, nearM, hits));
+            tracks.size(), night, meanConf, minDist, nearM, hits, straight, crossings));
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("event_t", IsoTime.format(Instant.ofEpochMilli(lead.tMs())));
     if (kind == IncidentKind.CROSSING) {
@@ -171,6 +175,8 @@ public final class IncidentAssembler {
     f.put("night", night);
     if (!Double.isNaN(meanConf)) f.put("conf", round2(meanConf));
     f.put("hits", hits);
+    if (!Double.isNaN(straight)) f.put("straightness", round2(straight));
+    if (crossings > 1) f.put("crossings", crossings);
     f.put("speed_mps", round1(lead.speedMps()));
     if (lead.dwellMs() > 0) f.put("dwell_s", lead.dwellMs() / 1000);
     if (!Double.isNaN(blue)) f.put("blue_force_m", Math.round(blue));

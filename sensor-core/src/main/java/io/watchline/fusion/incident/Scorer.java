@@ -19,7 +19,7 @@ public final class Scorer {
   static final double LOITER = 0.6;
   static final double PER_EXTRA_SENSOR_KIND = 1.0;
   static final double HUMAN_OR_VEHICLE = 0.5;
-  static final double ANIMAL = -3.0;
+  static final double ANIMAL = -4.0;
   static final double PER_EXTRA_MEMBER = 0.3;
   static final int MAX_EXTRA_MEMBERS = 3;
   static final double NIGHT = 0.4;
@@ -27,6 +27,9 @@ public final class Scorer {
   static final double CLOSENESS = 0.8;
   static final double SHORT_TRACK = -1.5;
   static final int SHORT_TRACK_HITS = 6;
+  static final double STRAIGHT = 4.0;
+  static final double STRAIGHT_PIVOT = 0.75;
+  static final double RECROSSED = -1.0;
 
   /** The inputs of the score. */
   public record Factors(
@@ -40,7 +43,9 @@ public final class Scorer {
       double meanConf,
       double distanceM,
       double nearM,
-      int hits) {}
+      int hits,
+      double straightness,
+      int crossings) {}
 
   /** The score and its terms, in the order they were added. */
   public record Score(double value, Map<String, Double> terms) {
@@ -81,6 +86,13 @@ public final class Scorer {
     }
     if (f.kind() != IncidentKind.CROSSING && f.nearM() > 0) {
       t.put("closeness", CLOSENESS * (1 - Math.min(f.distanceM(), f.nearM()) / f.nearM()));
+    }
+    if (!Double.isNaN(f.straightness())) {
+      // people walk to a goal; animals and clutter wander
+      t.put("straight path", STRAIGHT * (Math.max(0, Math.min(1, f.straightness())) - STRAIGHT_PIVOT));
+    }
+    if (f.crossings() > 1) {
+      t.put("recrossed", RECROSSED);
     }
     if (f.hits() < SHORT_TRACK_HITS) {
       t.put("short track", SHORT_TRACK);

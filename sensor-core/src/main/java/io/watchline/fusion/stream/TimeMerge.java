@@ -19,10 +19,13 @@ import java.util.PriorityQueue;
  * feed's stats, never silently dropped. Memory: at most feeds x (window worth of records).
  */
 public final class TimeMerge implements Closeable {
-  private static final Comparator<Observation> BY_TIME = Comparator.comparing(Observation::t);
+  private static final Comparator<Observation> BY_TIME = (a, b) -> a.t().compareTo(b.t());
 
   private final List<Feed> feeds = new ArrayList<>();
-  private final PriorityQueue<Feed> heads = new PriorityQueue<>(Comparator.comparing((Feed f) -> f.head.t()).thenComparingInt(f -> f.index));
+  private final PriorityQueue<Feed> heads = new PriorityQueue<>((a, b) -> {
+        int c = a.head.t().compareTo(b.head.t());
+        return c != 0 ? c : Integer.compare(a.index, b.index);
+      });
   private final RejectSink rejects;
   private final long windowMs;
   private final int maxBuffered;
@@ -32,7 +35,9 @@ public final class TimeMerge implements Closeable {
   private final class Feed {
     final int index;
     final FeedReader reader;
-    final PriorityQueue<Observation> buffer = new PriorityQueue<>(BY_TIME);
+    // in-order records (the common case) queue up cheaply; only stragglers pay for the heap
+    final java.util.ArrayDeque<Observation> inOrder = new java.util.ArrayDeque<>();
+    final PriorityQueue<Observation> stragglers = new PriorityQueue<>(BY_TIME);
     long newestMs = Long.MIN_VALUE;
     long releasedMs = Long.MIN_VALUE;
     boolean exhausted;
@@ -43,9 +48,31 @@ public final class TimeMerge implements Closeable {
       this.reader = reader;
     }
 
+    boolean isEmpty() {
+      return inOrder.isEmpty() && stragglers.isEmpty();
+    }
+
+    int size() {
+      return inOrder.size() + stragglers.size();
+    }
+
+    Observation peek() {
+      Observation a = inOrder.peekFirst(), b = stragglers.peek();
+      if (a == null) return b;
+      if (b == null) return a;
+      return b.t().compareTo(a.t()) < 0 ? b : a;
+    }
+
+    Observation poll() {
+      Observation a = inOrder.peekFirst(), b = stragglers.peek();
+      if (a == null && b == null) return null;
+      if (a == null || (b != null && b.t().compareTo(a.t()) < 0)) return stragglers.poll();
+      return inOrder.pollFirst();
+    }
+
     /** Fills the buffer until its oldest record is safe to release; returns it, or null at the end. */
     Observation nextInOrder() throws IOException {
-      while (!exhausted && (buffer.isEmpty() || (newestMs - buffer.peek().t().toEpochMilli() < windowMs && buffer.size() < maxBuffered))) {
+      while (!exhausted && (isEmpty() || (newestMs - peek().t().toEpochMilli() < windowMs && size() < maxBuffered))) {
         Observation o = reader.next();
         if (o == null) {
           exhausted = true;
@@ -59,9 +86,13 @@ public final class TimeMerge implements Closeable {
           continue;
         }
         newestMs = Math.max(newestMs, t);
-        buffer.add(o);
+        if (inOrder.isEmpty() || inOrder.peekLast().t().compareTo(o.t()) <= 0) {
+          inOrder.addLast(o);
+        } else {
+          stragglers.add(o);
+        }
       }
-      Observation o = buffer.poll();
+      Observation o = poll();
       if (o != null) {
         releasedMs = Math.max(releasedMs, o.t().toEpochMilli());
       }

@@ -12,6 +12,9 @@ public final class CvFilter {
   private double x, y, vx, vy;
   /** Covariance, row-major 4x4 over (x, y, vx, vy). */
   private final double[] p = new double[16];
+  // work arrays: updates run millions of times a night and allocate nothing
+  private final double[] scratch = new double[16];
+  private final double[] gain = new double[8];
 
   // innovation of the last call to innovation(): kept to avoid recomputing it in update()
   private double ix, iy, s00, s01, s11;
@@ -39,7 +42,7 @@ public final class CvFilter {
     x += vx * dt;
     y += vy * dt;
     // P = F P F' with F = [I dt*I; 0 I], done on the 2x2 blocks A (pos), B (pos-vel), C (vel).
-    double[] n = new double[16];
+    double[] n = scratch;
     for (int r = 0; r < 4; r++) {
       for (int c = 0; c < 4; c++) {
         double v = p[r * 4 + c];
@@ -85,7 +88,7 @@ public final class CvFilter {
     double det = s00 * s11 - s01 * s01;
     double i00 = s11 / det, i01 = -s01 / det, i11 = s00 / det;
     // K = P H' S^-1 : 4x2, P H' = first two columns of P
-    double[] k = new double[8];
+    double[] k = gain;
     for (int r = 0; r < 4; r++) {
       double a = p[r * 4], b = p[r * 4 + 1];
       k[r * 2] = a * i00 + b * i01;
@@ -96,7 +99,7 @@ public final class CvFilter {
     vx += k[4] * ix + k[5] * iy;
     vy += k[6] * ix + k[7] * iy;
     // P = (I - K H) P : subtract K * (first two rows of P)
-    double[] n = new double[16];
+    double[] n = scratch;
     for (int r = 0; r < 4; r++) {
       for (int c = 0; c < 4; c++) {
         n[r * 4 + c] = p[r * 4 + c] - k[r * 2] * p[c] - k[r * 2 + 1] * p[4 + c];

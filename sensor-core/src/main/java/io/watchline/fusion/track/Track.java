@@ -128,6 +128,8 @@ public final class Track {
   public int hits() { return hits; }
   public long firstMs() { return firstMs; }
   public long lastMs() { return lastMs; }
+  /** Time the filter state refers to (the last update or prediction). */
+  public long filterMs() { return filterMs; }
   public CvFilter filter() { return filter; }
 
   public int hits(Kind kind) {

@@ -26,6 +26,9 @@ public final class Tracker {
   }
 
   private static final double NOT_ALLOWED = 1e9;
+  /** No gate is wider than this (metres) plus what the fastest target covers since its last update. */
+  private static final double COARSE_GATE_M = 2_000;
+  private static final double MAX_SPEED_MPS = 60;
 
   private final TrackerConfig cfg;
   private final Listener listener;
@@ -54,40 +57,72 @@ public final class Tracker {
     if (plots.isEmpty()) {
       return;
     }
-    List<Track> candidates = new ArrayList<>(live.size());
+    // coarse pre-gate: tracks far from every plot of this scan cannot be assigned; they are not
+    // even predicted (CV prediction composes exactly, so predicting later in one step is the same)
+    double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+    for (Measurement m : plots) {
+      minX = Math.min(minX, m.x());
+      maxX = Math.max(maxX, m.x());
+      minY = Math.min(minY, m.y());
+      maxY = Math.max(maxY, m.y());
+    }
+    List<Track> candidates = new ArrayList<>();
     for (Track t : live) {
-      if (t.feedTrack() == null) {
-        predict(t, tMs);
-        candidates.add(t);
-      }
+      if (t.feedTrack() != null) continue;
+      double reach = COARSE_GATE_M + MAX_SPEED_MPS * Math.abs(tMs - t.filterMs) / 1000.0;
+      double x = t.filter.x(), y = t.filter.y();
+      if (x < minX - reach || x > maxX + reach || y < minY - reach || y > maxY + reach) continue;
+      predict(t, tMs);
+      candidates.add(t);
     }
     boolean[] used = new boolean[plots.size()];
     if (!candidates.isEmpty()) {
-      double[][] cost = new double[candidates.size()][plots.size()];
-      boolean any = false;
+      // gate first, then solve the assignment only over tracks and plots that share a gate
+      double[][] d2 = new double[candidates.size()][];
+      List<Integer> rows = new ArrayList<>();
+      boolean[] colGated = new boolean[plots.size()];
       for (int r = 0; r < candidates.size(); r++) {
         CvFilter f = candidates.get(r).filter;
+        double[] row = null;
         for (int c = 0; c < plots.size(); c++) {
           Measurement m = plots.get(c);
-          double d2 = f.innovation(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy());
-          if (d2 <= cfg.gateChi2()) {
+          double d = f.innovation(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy());
+          if (d <= cfg.gateChi2()) {
+            if (row == null) {
+              row = new double[plots.size()];
+              java.util.Arrays.fill(row, NOT_ALLOWED);
+            }
             // prefer confirmed tracks over tentative ones competing for the same plot
-            cost[r][c] = d2 + (candidates.get(r).confirmed() ? 0 : 1);
-            any = true;
-          } else {
-            cost[r][c] = NOT_ALLOWED;
+            row[c] = d + (candidates.get(r).confirmed() ? 0 : 1);
+            colGated[c] = true;
           }
         }
+        if (row != null) {
+          d2[r] = row;
+          rows.add(r);
+        }
       }
-      if (any) {
+      if (!rows.isEmpty()) {
+        List<Integer> cols = new ArrayList<>();
+        for (int c = 0; c < plots.size(); c++) {
+          if (colGated[c]) cols.add(c);
+        }
+        double[][] cost = new double[rows.size()][cols.size()];
+        for (int i = 0; i < rows.size(); i++) {
+          for (int j = 0; j < cols.size(); j++) {
+            cost[i][j] = d2[rows.get(i)][cols.get(j)];
+          }
+        }
         int[] assign = Hungarian.solve(cost);
-        for (int r = 0; r < assign.length; r++) {
-          int c = assign[r];
-          if (c >= 0 && cost[r][c] < NOT_ALLOWED) {
-            Track t = candidates.get(r);
-            t.update(plots.get(c));
-            used[c] = true;
-            afterUpdate(t, plots.get(c));
+        for (int i = 0; i < assign.length; i++) {
+          int j = assign[i];
+          if (j >= 0 && cost[i][j] < NOT_ALLOWED) {
+            Track t = candidates.get(rows.get(i));
+            Measurement m = plots.get(cols.get(j));
+            t.update(m);
+            used[cols.get(j)] = true;
+            afterUpdate(t, m);
           }
         }
       }
@@ -121,28 +156,47 @@ public final class Tracker {
    * track built from another radar's plots, or two tracks on one group).
    */
   public void mergeDuplicates(long nowMs, double maxDistM, double maxSpeedDiffMps) {
-    for (int i = 0; i < live.size(); i++) {
-      Track a = live.get(i);
-      if (!a.confirmed()) continue;
-      double[] pa = predictedPosition(a, nowMs);
-      for (int j = i + 1; j < live.size(); j++) {
-        Track b = live.get(j);
-        if (!b.confirmed()) continue;
-        double[] pb = predictedPosition(b, nowMs);
-        if (Math.hypot(pa[0] - pb[0], pa[1] - pb[1]) > maxDistM) continue;
-        if (Math.hypot(a.filter.vx() - b.filter.vx(), a.filter.vy() - b.filter.vy()) > maxSpeedDiffMps) continue;
-        Track keep = a.id() < b.id() ? a : b;
-        Track gone = keep == a ? b : a;
-        keep.absorb(gone);
-        if (gone.feedTrack() != null) {
-          byFeedTrack.put(gone.feedTrack(), keep);
+    // sweep over tracks sorted by predicted x: only neighbours within maxDistM in x are compared
+    List<Track> conf = new ArrayList<>();
+    for (Track t : live) {
+      if (t.confirmed()) conf.add(t);
+    }
+    int n = conf.size();
+    if (n < 2) return;
+    double[] px = new double[n], py = new double[n];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      double[] p = predictedPosition(conf.get(i), nowMs);
+      px[i] = p[0];
+      py[i] = p[1];
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (u, v) -> Double.compare(px[u], px[v]));
+    double d2max = maxDistM * maxDistM, v2max = maxSpeedDiffMps * maxSpeedDiffMps;
+    java.util.Set<Track> gone = new java.util.HashSet<>();
+    for (int i = 0; i < n; i++) {
+      int a = order[i];
+      for (int j = i + 1; j < n && px[order[j]] - px[a] <= maxDistM; j++) {
+        int b = order[j];
+        double dy = py[b] - py[a], dx = px[b] - px[a];
+        if (dx * dx + dy * dy > d2max) continue;
+        Track ta = conf.get(a), tb = conf.get(b);
+        if (gone.contains(ta) || gone.contains(tb)) continue;
+        double dvx = ta.filter.vx() - tb.filter.vx(), dvy = ta.filter.vy() - tb.filter.vy();
+        if (dvx * dvx + dvy * dvy > v2max) continue;
+        Track keep = ta.id() < tb.id() ? ta : tb;
+        Track drop = keep == ta ? tb : ta;
+        keep.absorb(drop);
+        if (drop.feedTrack() != null) {
+          byFeedTrack.put(drop.feedTrack(), keep);
         }
-        live.remove(gone);
+        gone.add(drop);
         merged++;
-        listener.merged(gone, keep);
-        i = -1; // the list changed: start again (merges are rare)
-        break;
+        listener.merged(drop, keep);
       }
+    }
+    if (!gone.isEmpty()) {
+      live.removeAll(gone);
     }
   }
 

@@ -14,7 +14,7 @@ class IncidentAssemblerTest {
 
   static Candidate crossing(long id, long dtMs, double dLatM, String side) {
     return new Candidate(IncidentKind.CROSSING, T + dtMs, T + dtMs - 600_000, T + dtMs + 300_000, 42.0 + dLatM / 111_195, 19.0,
-        "S-01", side, true, 0, 0, 1, "unknown", 0, Double.NaN, 40, 1.3, Double.NaN, id, List.of(),
+        "S-01", side, true, 0, 0, 1, "unknown", 0, Double.NaN, 40, 1.3, 0.95, 1, Double.NaN, id, List.of(),
         List.of(Source.atLine("radar.ndjson", id * 1000, id)));
   }
 

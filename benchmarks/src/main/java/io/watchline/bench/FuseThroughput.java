@@ -1,0 +1,94 @@
+package io.watchline.bench;
+
+import io.watchline.feed.FeedReader;
+import io.watchline.feed.RejectSink;
+import io.watchline.fusion.FusionConfig;
+import io.watchline.fusion.FusionEngine;
+import io.watchline.fusion.TrackSink;
+import io.watchline.fusion.stream.TimeMerge;
+import io.watchline.incident.Incident;
+import io.watchline.ndjson.NdjsonObservationReader;
+import io.watchline.observation.Observation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * End-to-end throughput of {@code fuse} against its floor, in one JVM run: the floor is reading and
+ * parsing the same NDJSON file into observations and doing nothing with them; the fuse run reads
+ * the same file through the time merge into the fusion engine. Reports observations per second of
+ * both, their ratio, and the peak heap after collections (memory must stay flat with input size).
+ *
+ * <p>Run: {@code java -Xmx512m -cp benchmarks/target/benchmarks.jar io.watchline.bench.FuseThroughput [N] [FILE]}
+ */
+public final class FuseThroughput {
+  public static void main(String[] args) throws IOException {
+    long n = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 10_000_000L;
+    Path file = Path.of(args.length > 1 ? args[1] : System.getProperty("java.io.tmpdir") + "/watchline-bench/fuse-" + n + ".ndjson");
+    if (!Files.exists(file)) {
+      long t0 = System.nanoTime();
+      SyntheticFeed.write(file, n, 42);
+      System.err.printf(Locale.ROOT, "generated %s (%d MB) in %.1f s%n", file, Files.size(file) >> 20, (System.nanoTime() - t0) / 1e9);
+    }
+    System.out.printf(Locale.ROOT, "input: %s, %d MB, max heap %d MB%n", file, Files.size(file) >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    double bestFloor = 0, bestFuse = 0;
+    for (int round = 1; round <= 2; round++) {
+      double floor = floor(file);
+      double fuse = fuse(file);
+      bestFloor = Math.max(bestFloor, floor);
+      bestFuse = Math.max(bestFuse, fuse);
+    }
+    System.out.printf(Locale.ROOT, "best (cpu time): read floor %.0f obs/s, fuse %.0f obs/s, fuse/floor = %.2f%n", bestFloor, bestFuse, bestFuse / bestFloor);
+    System.out.printf(Locale.ROOT, "peak heap after GC (old generation): %d MB%n", peakOldGenMb());
+  }
+
+  static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /** Observations per second of this thread's CPU time (the machine may be shared; wall time is printed too). */
+  static double floor(Path file) throws IOException {
+    long t0 = System.nanoTime(), c0 = THREADS.getCurrentThreadCpuTime(), count = 0;
+    try (InputStream in = Files.newInputStream(file);
+        NdjsonObservationReader r = new NdjsonObservationReader(in, file.toString(), RejectSink.DISCARD)) {
+      while (r.next() != null) count++;
+    }
+    double s = (System.nanoTime() - t0) / 1e9, cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
+    System.out.printf(Locale.ROOT, "read floor: %d observations, wall %.1f s, cpu %.1f s = %.0f obs/s (cpu)%n", count, s, cpu, count / cpu);
+    return count / cpu;
+  }
+
+  static double fuse(Path file) throws IOException {
+    long t0 = System.nanoTime(), c0 = THREADS.getCurrentThreadCpuTime(), count = 0;
+    int maxLive = 0;
+    List<Incident> incidents;
+    FusionEngine e = new FusionEngine(SyntheticFeed.BORDER, SyntheticFeed.sites(), FusionConfig.defaults(), TrackSink.NONE);
+    try (InputStream in = Files.newInputStream(file);
+        TimeMerge m = new TimeMerge(List.<FeedReader>of(new NdjsonObservationReader(in, file.toString(), RejectSink.DISCARD)), RejectSink.DISCARD, 30_000, 1_000_000)) {
+      Observation o;
+      while ((o = m.next()) != null) {
+        e.accept(o);
+        if (++count % 100_000 == 0) maxLive = Math.max(maxLive, e.liveTracks());
+      }
+      incidents = e.finish(0.5);
+    }
+    double s = (System.nanoTime() - t0) / 1e9, cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
+    System.out.printf(Locale.ROOT, "fuse: %d observations, wall %.1f s, cpu %.1f s = %.0f obs/s (cpu); %d incidents, at most %d live tracks; %s%n",
+        count, s, cpu, count / cpu, incidents.size(), maxLive, e.stats().summary());
+    return count / cpu;
+  }
+
+  static long peakOldGenMb() {
+    long peak = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP && p.getName().toLowerCase(Locale.ROOT).contains("old") && p.getCollectionUsage() != null) {
+        peak = Math.max(peak, p.getCollectionUsage().getUsed());
+      }
+    }
+    return peak >> 20;
+  }
+}
