@@ -12,8 +12,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Seeded mutation fuzzing of every subject, in every build: mutates the real samples (see {@link
  * Mutator}) and asserts the subject's invariants on each result, and runs the no-loss checks on
- * the intact seeds. The budget per subject is {@code -Dwatchline.fuzz.millis} (default 1500 ms);
- * {@code -Dwatchline.fuzz.seed} picks another deterministic sequence. A failing input is saved
+ * the intact seeds. Each build runs the same {@code -Dwatchline.fuzz.iterations} (default 400)
+ * mutations per subject, so a result never depends on how fast the machine is;
+ * {@code -Dwatchline.fuzz.millis} runs by time instead, and {@code -Dwatchline.fuzz.seed} picks
+ * another deterministic sequence. A failing input is saved
  * under {@code target/fuzz-failures/<subject>/} so it can become a regression file.
  */
 class MutationFuzzTest {
@@ -24,7 +26,8 @@ class MutationFuzzTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("subjects")
   void mutatedSamplesKeepTheInvariants(FuzzSubject subject) throws IOException {
-    long budget = Long.getLong("watchline.fuzz.millis", 1500);
+    Long budget = Long.getLong("watchline.fuzz.millis");
+    int fixedIterations = Integer.getInteger("watchline.fuzz.iterations", 400);
     long baseSeed = Long.getLong("watchline.fuzz.seed", 20261128L) ^ subject.name().hashCode();
     List<byte[]> seeds = new ArrayList<>();
     for (Path p : subject.seeds()) {
@@ -34,9 +37,10 @@ class MutationFuzzTest {
     for (byte[] s : seeds) {
       subject.check(s);
     }
-    long end = System.nanoTime() + budget * 1_000_000;
+    long started = System.nanoTime();
+    long end = budget == null ? Long.MAX_VALUE : started + budget * 1_000_000;
     int iterations = 0;
-    while (System.nanoTime() < end || iterations < 20) {
+    while (budget == null ? iterations < fixedIterations : (System.nanoTime() < end || iterations < 20)) {
       Random rnd = new Random(baseSeed + iterations);
       byte[] seed = seeds.get(rnd.nextInt(seeds.size()));
       byte[] input = seed.length > 256 * 1024 ? window(seed, rnd) : seed;
@@ -53,7 +57,8 @@ class MutationFuzzTest {
       }
       iterations++;
     }
-    System.err.printf("fuzz %s: %d mutated inputs in %d ms%n", subject.name(), iterations, budget);
+    System.err.printf("fuzz %s: %d mutated inputs in %d ms%n", subject.name(), iterations,
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   /** Large recordings are fuzzed by their first 64 KiB (headers included), so each check stays fast. */

@@ -17,6 +17,13 @@ import java.io.InputStream;
  * well-formedness error) once more than {@link #MAX_TEXT_RUN} bytes pass without a '&lt;' or
  * '&gt;': StAX buffers a whole text node or attribute, so a 2 GB element would otherwise exhaust
  * memory.
+ *
+ * <p>And it ends the input at the first byte that cannot be XML text in UTF-8 (a broken UTF-8
+ * sequence or a C0 control character): every byte before it is handed on, then the parser sees
+ * the end of the file. The parser alone would report such a byte at a place that depends on how
+ * far its decoder had read ahead, and could drop the records before it; this way it parses exactly
+ * the same bytes however they arrive, and the reader points its reject at the bad byte.
+ * Documents that declare another encoding are passed through unchecked.
  */
 public final class TrackedXmlInput extends FilterInputStream {
   static final int WINDOW = 1 << 16;
@@ -27,6 +34,13 @@ public final class TrackedXmlInput extends FilterInputStream {
   private long pos;
   private boolean afterCr;
   private long sinceMarkup;
+  private int utf8Pending; // continuation bytes still expected
+  private long badCharOffset = -1;
+  private long badCharLine = -1;
+  private long badCharColumn = -1;
+  private long column = 1; // 1-based character column of the next byte on its line
+  private boolean checkUtf8 = true;
+  private boolean declarationDone;
 
   public TrackedXmlInput(InputStream in) {
     super(in);
@@ -34,8 +48,14 @@ public final class TrackedXmlInput extends FilterInputStream {
 
   @Override
   public int read() throws IOException {
+    if (badCharOffset >= 0) {
+      return -1;
+    }
     int c = in.read();
     if (c >= 0) {
+      if (!accept(c)) {
+        return -1;
+      }
       see((byte) c);
       checkTextRun();
     }
@@ -44,12 +64,59 @@ public final class TrackedXmlInput extends FilterInputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
+    if (badCharOffset >= 0) {
+      return -1;
+    }
     int n = in.read(b, off, len);
     for (int i = 0; i < n; i++) {
+      if (!accept(b[off + i] & 0xff)) {
+        n = i == 0 ? -1 : i; // hand on what came before the bad byte, then end of file
+        break;
+      }
       see(b[off + i]);
     }
     checkTextRun();
     return n;
+  }
+
+  /** False (and remembers where) for the first byte that cannot be UTF-8 XML text. */
+  private boolean accept(int b) {
+    if (!checkUtf8 || badCharOffset >= 0) {
+      return badCharOffset < 0;
+    }
+    sniffEncoding(b);
+    if (!checkUtf8 || validUtf8(b)) {
+      return true;
+    }
+    badCharOffset = pos;
+    badCharLine = lines;
+    badCharColumn = column;
+    return false;
+  }
+
+  private final StringBuilder declaration = new StringBuilder();
+
+  /** Reads the XML declaration as it passes; a non-UTF-8 encoding there turns the check off. */
+  private void sniffEncoding(int b) {
+    if (declarationDone || pos > 256) {
+      return;
+    }
+    if (pos == 0 && (b == 0xFE || b == 0xFF || b == 0)) {
+      checkUtf8 = false; // UTF-16 or UTF-32: the parser decodes it, we cannot check it byte-wise
+      declarationDone = true;
+      return;
+    }
+    declaration.append((char) b);
+    int end = declaration.indexOf("?>");
+    if (end >= 0 || pos == 256) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("encoding\\s*=\\s*[\"']([^\"']+)").matcher(declaration);
+      if (declaration.indexOf("<?xml") == 0 && m.find() && !m.group(1).equalsIgnoreCase("UTF-8")
+          && !m.group(1).equalsIgnoreCase("UTF8") && !m.group(1).equalsIgnoreCase("US-ASCII")) {
+        checkUtf8 = false;
+      }
+      declarationDone = true;
+    }
   }
 
   private void checkTextRun() throws IOException {
@@ -60,6 +127,9 @@ public final class TrackedXmlInput extends FilterInputStream {
 
   private void see(byte c) {
     pos++;
+    if ((c & 0xC0) != 0x80) {
+      column++; // continuation bytes belong to the character before
+    }
     sinceMarkup = c == '<' || c == '>' ? 0 : sinceMarkup + 1;
     // Line ends as XML counts them: LF, CR, or CR LF as one.
     if (c == '\r' || (c == '\n' && !afterCr)) {
@@ -68,7 +138,70 @@ public final class TrackedXmlInput extends FilterInputStream {
     } else if (c == '\n') {
       starts[(int) ((lines - 1) % WINDOW)] = pos; // CR LF: the line starts after the LF
     }
+    if (c == '\r' || c == '\n') {
+      column = 1;
+    }
     afterCr = c == '\r';
+  }
+
+  private boolean validUtf8(int b) {
+    if (b < 0x80) {
+      boolean ok = utf8Pending == 0 && (b >= 0x20 || b == '\t' || b == '\n' || b == '\r');
+      utf8Pending = 0;
+      return ok;
+    }
+    if (b < 0xC0) { // continuation byte
+      if (utf8Pending == 0) {
+        return false;
+      }
+      utf8Pending--;
+      return true;
+    }
+    if (utf8Pending != 0) {
+      utf8Pending = 0;
+      return false;
+    }
+    if (b >= 0xC2 && b <= 0xDF) {
+      utf8Pending = 1;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      utf8Pending = 2;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      utf8Pending = 3;
+    } else {
+      return false; // 0xC0, 0xC1, 0xF5..0xFF never occur in UTF-8
+    }
+    return true;
+  }
+
+  /** Byte offset of the first byte that is not valid UTF-8 XML text, or -1. */
+  public long badCharOffset() {
+    return badCharOffset;
+  }
+
+  /** 1-based line of {@link #badCharOffset()}, or -1. */
+  public long badCharLine() {
+    return badCharLine;
+  }
+
+  /**
+   * True when the parser's error is the end of input this stream made at a bad byte (rather than
+   * an earlier error of its own): the reject should then point at {@link #badCharOffset()}.
+   */
+  public boolean causedByBadCharacter(Throwable e) {
+    if (badCharOffset < 0 || e == null) {
+      return false;
+    }
+    String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    if (m.contains("premature end of file") || m.contains("start and end within the same entity")
+        || m.contains("unexpected end") || m.contains("end of file")) {
+      return true;
+    }
+    // Cut mid-token, the parser words the end of input as a syntax error where the bad byte was
+    // (or, having read ahead, later); an error it reports before that place is its own.
+    javax.xml.stream.Location loc =
+        e instanceof javax.xml.stream.XMLStreamException x ? x.getLocation() : null;
+    return loc != null && (loc.getLineNumber() > badCharLine
+        || (loc.getLineNumber() == badCharLine && loc.getColumnNumber() >= badCharColumn - 1));
   }
 
   @Override

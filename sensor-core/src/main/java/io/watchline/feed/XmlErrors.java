@@ -9,6 +9,8 @@ import java.util.Locale;
 public final class XmlErrors {
   private XmlErrors() {}
 
+  public static final String INVALID_CHARACTER = "invalid character (not UTF-8 or not allowed in XML)";
+
   public static String describe(String parserMessage) {
     if (parserMessage == null) {
       return "";
@@ -21,7 +23,7 @@ public final class XmlErrors {
     s = s.lines().findFirst().orElse("");
     String l = s.toLowerCase(Locale.ROOT);
     if (l.contains("utf-8") || l.contains("invalid xml character") || l.contains("invalid byte")) {
-      return "invalid character (not UTF-8 or not allowed in XML)";
+      return INVALID_CHARACTER;
     }
     return s;
   }

@@ -28,7 +28,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class GpxReader implements FeedReader {
   private final TrackedXmlInput in;
-  private final XMLStreamReader xml;
+  private XMLStreamReader xml; // null when the document broke before its first element
   private final String file;
   private final String unit;
   private final RejectSink rejects;
@@ -46,6 +46,13 @@ public final class GpxReader implements FeedReader {
     try {
       this.xml = SafeXml.inputFactory().createXMLStreamReader(this.in);
     } catch (XMLStreamException e) {
+      if (this.in.causedByBadCharacter(e)) {
+        // Where the parser noticed it depends on buffering; the bad byte itself does not.
+        this.xml = null;
+        rejectBadCharacter();
+        done = true;
+        return;
+      }
       // Not an I/O failure: the document is broken before its first element. One line, as every
       // whole-file verdict.
       FeedException fe = new FeedException(file + ": not well-formed XML: " + GpxReader.firstLine(e.getMessage()));
@@ -56,7 +63,7 @@ public final class GpxReader implements FeedReader {
 
   @Override
   public Observation next() throws IOException {
-    if (done) {
+    if (done || xml == null) {
       return null;
     }
     Source src = null;
@@ -122,7 +129,15 @@ public final class GpxReader implements FeedReader {
         return Observation.builder(t, Kind.PATROL).sensor(unit).unit(unit).seq(seq++)
             .position(lat, lon).velocity(speed, course).src(src).build();
       }
+      if (in.badCharOffset() >= 0) {
+        rejectBadCharacter(); // a bad byte after the document's end
+      }
     } catch (XMLStreamException e) {
+      if (in.causedByBadCharacter(e)) {
+        rejectBadCharacter();
+        done = true;
+        return null;
+      }
       Location loc = e.getLocation();
       String where = loc == null ? "" : " at line " + loc.getLineNumber() + " column " + loc.getColumnNumber();
       Source at = src != null ? src
@@ -185,10 +200,20 @@ public final class GpxReader implements FeedReader {
   @Override
   public void close() throws IOException {
     try {
-      xml.close();
+      if (xml != null) {
+        xml.close();
+      }
     } catch (XMLStreamException e) {
       // closing a broken parser says nothing new
     }
     in.close();
   }
+
+  /** Rejects the rest of the document at its first byte that is not UTF-8 XML text. */
+  private void rejectBadCharacter() {
+    reject(Source.atLine(file, in.badCharOffset(), in.badCharLine()),
+        "invalid character (not UTF-8 or not allowed in XML) at byte " + in.badCharOffset()
+            + "; the rest of the document is not read", null);
+  }
+
 }

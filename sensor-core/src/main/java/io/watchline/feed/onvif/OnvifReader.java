@@ -40,7 +40,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class OnvifReader implements FeedReader {
   private final TrackedXmlInput in;
-  private final XMLStreamReader xml;
+  private XMLStreamReader xml; // null when the document broke before its first element
   private final String file;
   private final String sensorOption;
   private final SiteRegistry sites;
@@ -72,6 +72,13 @@ public final class OnvifReader implements FeedReader {
     try {
       this.xml = SafeXml.inputFactory().createXMLStreamReader(this.in);
     } catch (XMLStreamException e) {
+      if (this.in.causedByBadCharacter(e)) {
+        // Where the parser noticed it depends on buffering; the bad byte itself does not.
+        this.xml = null;
+        rejectBadCharacter();
+        done = true;
+        return;
+      }
       // Not an I/O failure: the document is broken before its first element. One line, as every
       // whole-file verdict.
       FeedException fe = new FeedException(file + ": not well-formed XML: " + io.watchline.feed.XmlErrors.describe(e.getMessage()));
@@ -82,7 +89,7 @@ public final class OnvifReader implements FeedReader {
 
   @Override
   public Observation next() throws IOException {
-    if (done) {
+    if (done || xml == null) {
       return null;
     }
     Source src = null;
@@ -123,7 +130,15 @@ public final class OnvifReader implements FeedReader {
           default -> { }
         }
       }
+      if (in.badCharOffset() >= 0) {
+        rejectBadCharacter(); // a bad byte after the document's end
+      }
     } catch (XMLStreamException e) {
+      if (in.causedByBadCharacter(e)) {
+        rejectBadCharacter();
+        done = true;
+        return null;
+      }
       Location loc = e.getLocation();
       String where = loc == null ? "" : " at line " + loc.getLineNumber() + " column " + loc.getColumnNumber();
       Source at = src != null ? src
@@ -359,10 +374,20 @@ public final class OnvifReader implements FeedReader {
   @Override
   public void close() throws IOException {
     try {
-      xml.close();
+      if (xml != null) {
+        xml.close();
+      }
     } catch (XMLStreamException e) {
       // nothing more to say about a broken document
     }
     in.close();
   }
+
+  /** Rejects the rest of the document at its first byte that is not UTF-8 XML text. */
+  private void rejectBadCharacter() {
+    reject(Source.atLine(file, in.badCharOffset(), in.badCharLine()),
+        "invalid character (not UTF-8 or not allowed in XML) at byte " + in.badCharOffset()
+            + "; the rest of the document is not read", null);
+  }
+
 }
