@@ -4,6 +4,7 @@ import io.watchline.feed.FeedException;
 import io.watchline.feed.FeedReader;
 import io.watchline.feed.Feeds;
 import io.watchline.feed.ReadStats;
+import io.watchline.fusion.stream.TimeMerge;
 import io.watchline.ndjson.NdjsonWriter;
 import io.watchline.observation.Observation;
 import io.watchline.sites.SiteRegistry;
@@ -29,9 +30,11 @@ import picocli.CommandLine.Model.CommandSpec;
     sortOptions = false,
     description = {
       "Reads raw sensor feeds (ASTERIX, ONVIF, NMEA, GPX, CoT, CSV, NDJSON; format detected from",
-      "the content) and writes canonical observations as NDJSON, one input after the other in the",
-      "order given. Every rejected record goes with its reason and source offset to the rejects",
-      "file; one summary line per input goes to stderr (read = accepted + rejected).",
+      "the content) and writes canonical observations as NDJSON, merged by time over all inputs",
+      "(each input is taken as roughly time-ordered; ties go to the input given first), so the",
+      "output can be piped straight into 'watchline fuse -'. Every rejected record goes with its",
+      "reason and source offset to the rejects file; one summary line per input goes to stderr",
+      "(read = accepted + rejected).",
       ""
     },
     footer = {
@@ -40,6 +43,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "  watchline ingest radar.pcap thermal.xml patrol.nmea --sites sites.yaml > obs.ndjson",
       "  watchline ingest --date 2026-11-27 radar.ff --out obs.ndjson   # rejects: obs.ndjson.rejects.ndjson",
       "  cat patrol.gpx | watchline ingest - --max-bad 0",
+      "  watchline ingest radar.ast thermal.xml patrol.nmea --date 2026-11-27 | watchline fuse - ...",
+      "  watchline ingest --order input a.nmea b.nmea > both.ndjson   # a's records, then b's",
       "",
       "Rejects go to --rejects FILE; by default <out>.rejects.ndjson next to --out, or",
       "./watchline-rejects.ndjson when observations go to stdout.",
@@ -68,6 +73,15 @@ public final class IngestCommand implements Callable<Integer> {
           + " (default: report it, process the others, exit 1 at the end).")
   boolean failFast;
 
+  /** Output order over several inputs. */
+  enum Order { TIME, INPUT }
+
+  @Option(names = "--order", paramLabel = "time|input", defaultValue = "time",
+      description = "time (default): merge the inputs by time, always writing the earliest next record of any"
+          + " input (memory: one record per input; an input's own out-of-order records are written where they"
+          + " stand, never dropped). input: each input whole, one after the other in the order given.")
+  Order order;
+
   @Mixin FeedInputOptions input = new FeedInputOptions();
 
   @Mixin Verbosity log;
@@ -90,52 +104,176 @@ public final class IngestCommand implements Callable<Integer> {
     var feedOptions = input.feedOptions();
     SiteRegistry sites = input.siteRegistry();
     PrintWriter err = spec.commandLine().getErr();
-    long rejected = 0;
-    int unreadable = 0;
+    Counts counts = new Counts();
     try (AtomicOutput obsOut = AtomicOutput.open(out); AtomicOutput rejOut = AtomicOutput.open(rj)) {
       NdjsonWriter obs = new NdjsonWriter(obsOut.stream());
       NdjsonWriter rejects = new NdjsonWriter(rejOut.stream());
-      for (String feed : feeds) {
-        try (FeedReader r = open(feed, feedOptions, sites, rejects)) {
-          for (Observation o; (o = r.next()) != null; ) {
-            obs.write(o);
-          }
-          ReadStats s = r.stats();
-          rejected += s.rejectedCount();
-          if (!log.quiet() || s.rejectedCount() > 0) { // rejects are a warning: -q keeps them
-            err.println(s.summary());
-          }
-        } catch (AtomicOutput.WriteFailedException e) {
-          throw e; // the output failed, not this input: stop, leave no partial file
-        } catch (java.io.UncheckedIOException e) {
-          // Rejects are written from inside the reader, through the RejectSink.
-          if (e.getCause() instanceof AtomicOutput.WriteFailedException w) {
-            throw w;
-          }
-          throw e;
-        } catch (FeedException | NoSuchFileException e) {
-          unreadable++;
-          err.println("watchline: " + (e instanceof NoSuchFileException ? "no such file: " + feed : e.getMessage()));
-        } catch (IOException e) {
-          unreadable++;
-          err.println("watchline: " + feed + ": cannot read: " + e.getMessage());
+      boolean stopped;
+      try {
+        stopped = order == Order.INPUT
+            ? !writeOneAfterAnother(obs, rejects, feedOptions, sites, err, counts)
+            : !writeMergedByTime(obs, rejects, feedOptions, sites, err, counts);
+      } catch (java.io.UncheckedIOException e) {
+        // Rejects are written from inside the readers, through the RejectSink.
+        if (e.getCause() instanceof AtomicOutput.WriteFailedException w) {
+          throw w; // the output failed, not an input: stop, leave no partial file
         }
-        err.flush();
-        if (unreadable > 0 && failFast) {
-          err.println("watchline: stopped at the first unreadable input (--fail-fast); no output file written");
-          return ExitCode.FAILURE; // closing the outputs uncommitted discards them
-        }
+        throw e;
+      }
+      if (stopped) {
+        err.println("watchline: stopped at the first unreadable input (--fail-fast); no output file written");
+        return ExitCode.FAILURE; // closing the outputs uncommitted discards them
       }
       obs.close();
       rejects.close();
       obsOut.commit();
       rejOut.commit();
     }
+    long rejected = counts.rejected;
     if (maxBad != null && rejected > maxBad) {
       err.println("watchline: " + rejected + " records rejected, more than --max-bad " + maxBad + " (see " + rj + ")");
       return ExitCode.TOO_MANY_BAD;
     }
-    return unreadable > 0 ? ExitCode.FAILURE : ExitCode.OK;
+    return counts.unreadable > 0 ? ExitCode.FAILURE : ExitCode.OK;
+  }
+
+  /** Totals over all inputs. */
+  private static final class Counts {
+    long rejected;
+    int unreadable;
+  }
+
+  /** The old order: each input whole, in the order given. False when --fail-fast stopped the run. */
+  private boolean writeOneAfterAnother(NdjsonWriter obs, NdjsonWriter rejects, io.watchline.feed.FeedOptions feedOptions,
+      SiteRegistry sites, PrintWriter err, Counts counts) throws IOException {
+    for (String feed : feeds) {
+      try (FeedReader r = open(feed, feedOptions, sites, rejects)) {
+        for (Observation o; (o = r.next()) != null; ) {
+          obs.write(o);
+        }
+        summarize(r.stats(), err, counts);
+      } catch (AtomicOutput.WriteFailedException e) {
+        throw e; // the output failed, not this input
+      } catch (IOException e) {
+        unreadable(feed, e, err, counts);
+      }
+      err.flush();
+      if (counts.unreadable > 0 && failFast) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * All inputs open at once, merged by time (k-way over one head record per input). An input that
+   * fails part-way is reported and leaves the merge; what it gave until then is kept. Summaries
+   * follow in the order the inputs were given. False when --fail-fast stopped the run.
+   */
+  private boolean writeMergedByTime(NdjsonWriter obs, NdjsonWriter rejects, io.watchline.feed.FeedOptions feedOptions,
+      SiteRegistry sites, PrintWriter err, Counts counts) throws IOException {
+    List<GuardedInput> inputs = new java.util.ArrayList<>();
+    try {
+      for (String feed : feeds) {
+        try {
+          inputs.add(new GuardedInput(feed, open(feed, feedOptions, sites, rejects)));
+        } catch (IOException e) {
+          unreadable(feed, e, err, counts);
+          err.flush();
+          if (failFast) {
+            return false;
+          }
+        }
+      }
+      TimeMerge merge = TimeMerge.heads(List.copyOf(inputs));
+      for (Observation o; (o = merge.next()) != null; ) {
+        obs.write(o);
+        if (failFast && inputs.stream().anyMatch(i -> i.failure != null)) {
+          break;
+        }
+      }
+    } finally {
+      closeAll(inputs);
+    }
+    for (GuardedInput i : inputs) {
+      if (i.failure != null) {
+        unreadable(i.feed, i.failure, err, counts);
+      } else {
+        summarize(i.stats(), err, counts);
+      }
+    }
+    err.flush();
+    return !(failFast && counts.unreadable > 0);
+  }
+
+  private static void closeAll(List<? extends FeedReader> readers) throws IOException {
+    IOException first = null;
+    for (FeedReader r : readers) {
+      try {
+        r.close();
+      } catch (IOException e) {
+        if (first == null) first = e;
+      }
+    }
+    if (first != null) throw first;
+  }
+
+  private void summarize(ReadStats s, PrintWriter err, Counts counts) {
+    counts.rejected += s.rejectedCount();
+    if (!log.quiet() || s.rejectedCount() > 0) { // rejects are a warning: -q keeps them
+      err.println(s.summary());
+    }
+  }
+
+  private static void unreadable(String feed, IOException e, PrintWriter err, Counts counts) {
+    counts.unreadable++;
+    if (e instanceof NoSuchFileException) {
+      err.println("watchline: no such file: " + feed);
+    } else if (e instanceof FeedException) {
+      err.println("watchline: " + e.getMessage());
+    } else {
+      err.println("watchline: " + feed + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * One input in the merge: a read failure ends this input only, and is kept to be reported,
+   * while a failing output still stops the whole run.
+   */
+  private static final class GuardedInput implements FeedReader {
+    final String feed;
+    final FeedReader reader;
+    IOException failure;
+
+    GuardedInput(String feed, FeedReader reader) {
+      this.feed = feed;
+      this.reader = reader;
+    }
+
+    @Override
+    public Observation next() throws IOException {
+      if (failure != null) {
+        return null;
+      }
+      try {
+        return reader.next();
+      } catch (AtomicOutput.WriteFailedException e) {
+        throw e;
+      } catch (IOException e) {
+        failure = e;
+        return null;
+      }
+    }
+
+    @Override
+    public ReadStats stats() {
+      return reader.stats();
+    }
+
+    @Override
+    public void close() throws IOException {
+      reader.close();
+    }
   }
 
   static FeedReader open(String feed, io.watchline.feed.FeedOptions o, SiteRegistry sites,

@@ -29,6 +29,7 @@ public final class TimeMerge implements Closeable {
   private final RejectSink rejects;
   private final long windowMs;
   private final int maxBuffered;
+  private final boolean passLate;
   private boolean started;
   private long late;
 
@@ -79,7 +80,7 @@ public final class TimeMerge implements Closeable {
           break;
         }
         long t = o.t().toEpochMilli();
-        if (t < releasedMs) {
+        if (t < releasedMs && !passLate) {
           late++;
           rejects.reject(new Reject(o.src(), "late record: " + (releasedMs - t) + " ms older than records already merged"
               + " (reorder window " + windowMs + " ms); sort the input by time or widen --reorder-window", null));
@@ -101,12 +102,27 @@ public final class TimeMerge implements Closeable {
   }
 
   public TimeMerge(List<FeedReader> readers, RejectSink rejects, long windowMs, int maxBuffered) {
+    this(readers, rejects, windowMs, maxBuffered, false);
+  }
+
+  private TimeMerge(List<FeedReader> readers, RejectSink rejects, long windowMs, int maxBuffered, boolean passLate) {
     this.rejects = rejects;
     this.windowMs = windowMs;
     this.maxBuffered = maxBuffered;
+    this.passLate = passLate;
     for (FeedReader r : readers) {
       feeds.add(new Feed(feeds.size(), r));
     }
+  }
+
+  /**
+   * A plain k-way merge holding one head observation per reader: always the earliest head next,
+   * ties to the earlier reader. Nothing is buffered and nothing rejected: a record older than what
+   * its reader already gave passes through where it stands, for a later reorder stage to place.
+   * Output is time-ordered whenever every reader is.
+   */
+  public static TimeMerge heads(List<FeedReader> readers) {
+    return new TimeMerge(readers, null, 0, 1, true);
   }
 
   /** The next observation in time order, or null when every feed is exhausted. */
