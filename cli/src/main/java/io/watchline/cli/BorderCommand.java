@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code watchline border}: the shared border line of two countries. */
 @Command(
     name = "border",
+    header = "Derive the shared border line of two country polygons.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -51,6 +51,7 @@ import picocli.CommandLine.Option;
 /** {@code watchline coverage}: coverage-gap maps for a border, its sensors and its patrols. */
 @Command(
     name = "coverage",
+    header = "Map the border stretches no sensor sees, no patrol visits.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "demo",
+    header = "Run the pipeline on the bundled demo data (./out/demo).",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
 /** {@code watchline evaluate}: incidents against simulator ground truth. */
 @Command(
     name = "evaluate",
+    header = "Score incidents against a simulated night's truth.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

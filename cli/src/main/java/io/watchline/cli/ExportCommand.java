@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
     name = "export",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    header = "Convert canonical NDJSON to GeoJSON, CSV, KML, GeoPackage or Cursor-on-Target.",
+    header = "Convert NDJSON records to GeoJSON, CSV, KML, GPKG or CoT.",
     description = {
       "Converts canonical NDJSON (observations and incident candidates, mixed freely) to GeoJSON,",
       "GeoJSON text sequences (RFC 8142), CSV, KML (Google Earth), GeoPackage (QGIS) or",

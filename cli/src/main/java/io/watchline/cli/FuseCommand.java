@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
 /** {@code watchline fuse}: observations in, incident candidates out. */
 @Command(
     name = "fuse",
+    header = "Fuse observations into tracks and incident candidates.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code watchline ingest}: raw feeds to canonical observations. */
 @Command(
     name = "ingest",
+    header = "Read raw feeds into canonical observations (NDJSON).",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

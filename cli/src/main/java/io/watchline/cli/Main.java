@@ -16,15 +16,16 @@ import picocli.CommandLine.ScopeType;
     usageHelpAutoWidth = true,
     sortOptions = false,
     description = {
-      "Border surveillance sensor data toolkit: reads radar, thermal-camera and patrol-GPS feeds,",
-      "fuses them against the border and writes incident candidates and coverage-gap maps.",
+      "Border surveillance sensor data toolkit: reads radar, thermal-camera and patrol-GPS feeds, "
+          + "fuses them against the border and writes incident candidates and coverage-gap maps.",
       ""
     },
     footer = {
       "",
       "Run 'watchline COMMAND --help' for a command's options and examples.",
       "Exit codes: 0 ok, 1 runtime failure, 2 usage or configuration error,",
-      "            3 more bad input records than --max-bad allows."
+      "            3 more bad input records than --max-bad allows,",
+      "            4 (nightly) another run holds the output root's lock."
     },
     // One command per line: keep the list sorted by pipeline stage.
     subcommands = {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
     name = "nightly",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    header = "Build the nightly incident report folder for a time window.",
+    header = "Build the nightly incident report folder for a window.",
     description = {
       "Reads every feed of the config for the window (default: yesterday 18:00 to today 08:00 in",
       "the config's timezone), finds the incident candidates and writes <output_root>/<date>/ with",

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code watchline sectors}: cut the border band into sectors. */
 @Command(
     name = "sectors",
+    header = "Cut a border into sectors with a band on each side.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code watchline simulate}: a synthetic night of sensor feeds with its ground truth. */
 @Command(
     name = "simulate",
+    header = "Write a synthetic night of sensor feeds and ground truth.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

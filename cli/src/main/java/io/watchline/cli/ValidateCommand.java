@@ -23,6 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code watchline validate}: reads feeds like ingest, reports on them, writes no observations. */
 @Command(
     name = "validate",
+    header = "Check raw feeds: format, counts, time span, bad records.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
