@@ -1,6 +1,8 @@
 package io.watchline.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.watchline.export.CanonicalRecord;
+import io.watchline.export.GeoJsonRecordWriter;
 import io.watchline.feed.FeedReader;
 import io.watchline.feed.RejectSink;
 import io.watchline.fusion.FusionConfig;
@@ -12,7 +14,6 @@ import io.watchline.fusion.stream.TimeMerge;
 import io.watchline.incident.Incident;
 import io.watchline.incident.TrackPoint;
 import io.watchline.ndjson.IsoTime;
-import io.watchline.ndjson.Json;
 import io.watchline.ndjson.NdjsonObservationReader;
 import io.watchline.ndjson.NdjsonWriter;
 import io.watchline.observation.Observation;
@@ -20,13 +21,11 @@ import io.watchline.observation.Source;
 import io.watchline.sites.SiteRegistry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -172,7 +171,12 @@ public final class FuseCommand implements Callable<Integer> {
         err.println("fuse: " + incidents.size() + " incidents at --min-score " + minScore);
       }
       if ("geojson".equals(to)) {
-        writeGeoJson(incidents, out.stream());
+        // The same RFC 7946 features as `watchline export --to geojson`: one writer for both.
+        GeoJsonRecordWriter w = new GeoJsonRecordWriter(out.stream(), false, true);
+        for (Incident i : incidents) {
+          w.write(new CanonicalRecord.Inc(i));
+        }
+        w.finish();
       } else {
         NdjsonWriter w = new NdjsonWriter(out.stream());
         for (Incident i : incidents) {
@@ -222,82 +226,4 @@ public final class FuseCommand implements Callable<Integer> {
     w.endLine();
   }
 
-  /** RFC 7946 FeatureCollection: one Point per incident (properties as in NDJSON) and its track as a LineString. */
-  static void writeGeoJson(List<Incident> incidents, OutputStream os) throws IOException {
-    try (JsonGenerator g = Json.FACTORY.createGenerator(os)) {
-      g.writeStartObject();
-      g.writeStringField("type", "FeatureCollection");
-      g.writeArrayFieldStart("features");
-      for (Incident i : incidents) {
-        g.writeStartObject();
-        g.writeStringField("type", "Feature");
-        g.writeStringField("id", i.id());
-        g.writeObjectFieldStart("geometry");
-        g.writeStringField("type", "Point");
-        g.writeArrayFieldStart("coordinates");
-        g.writeNumber(i.lon());
-        g.writeNumber(i.lat());
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeObjectFieldStart("properties");
-        properties(i, g);
-        g.writeEndObject();
-        g.writeEndObject();
-        if (i.track().size() >= 2) {
-          g.writeStartObject();
-          g.writeStringField("type", "Feature");
-          g.writeObjectFieldStart("geometry");
-          g.writeStringField("type", "LineString");
-          g.writeArrayFieldStart("coordinates");
-          for (TrackPoint p : i.track()) {
-            g.writeStartArray();
-            g.writeNumber(p.lon());
-            g.writeNumber(p.lat());
-            g.writeEndArray();
-          }
-          g.writeEndArray();
-          g.writeEndObject();
-          g.writeObjectFieldStart("properties");
-          g.writeStringField("incident", i.id());
-          g.writeStringField("role", "track");
-          g.writeArrayFieldStart("times");
-          for (TrackPoint p : i.track()) {
-            g.writeString(IsoTime.format(p.t()));
-          }
-          g.writeEndArray();
-          g.writeEndObject();
-          g.writeEndObject();
-        }
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-      g.writeRaw('\n');
-    }
-  }
-
-  private static void properties(Incident i, JsonGenerator g) throws IOException {
-    g.writeStringField("id", i.id());
-    g.writeStringField("role", "incident");
-    g.writeStringField("kind", i.kind().wireName());
-    g.writeStringField("start", IsoTime.format(i.start()));
-    g.writeStringField("end", IsoTime.format(i.end()));
-    if (i.sector() != null) g.writeStringField("sector", i.sector());
-    if (i.side() != null) g.writeStringField("side", i.side());
-    g.writeNumberField("score", i.score());
-    g.writeObjectFieldStart("factors");
-    for (Map.Entry<String, Object> e : i.factors().entrySet()) {
-      Object v = e.getValue();
-      if (v instanceof Boolean b) g.writeBooleanField(e.getKey(), b);
-      else if (v instanceof Integer || v instanceof Long) g.writeNumberField(e.getKey(), ((Number) v).longValue());
-      else if (v instanceof Number n) g.writeNumberField(e.getKey(), n.doubleValue());
-      else if (v == null) g.writeNullField(e.getKey());
-      else g.writeStringField(e.getKey(), v.toString());
-    }
-    g.writeEndObject();
-    g.writeArrayFieldStart("evidence");
-    for (Source s : i.evidence()) {
-      io.watchline.ndjson.ObservationJson.writeSource(s, g);
-    }
-    g.writeEndArray();
-  }
 }

@@ -178,6 +178,13 @@ public final class TrackedXmlInput extends FilterInputStream {
     return badCharOffset;
   }
 
+  /** The reject for a document cut at its first bad byte: where it is, and that the rest is lost. */
+  public Reject badCharacterReject(String file) {
+    return new Reject(io.watchline.observation.Source.atLine(file, badCharOffset, badCharLine),
+        XmlErrors.INVALID_CHARACTER + " at byte " + badCharOffset + "; the rest of the document is not read",
+        null);
+  }
+
   /** 1-based line of {@link #badCharOffset()}, or -1. */
   public long badCharLine() {
     return badCharLine;

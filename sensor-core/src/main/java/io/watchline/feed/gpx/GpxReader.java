@@ -211,9 +211,8 @@ public final class GpxReader implements FeedReader {
 
   /** Rejects the rest of the document at its first byte that is not UTF-8 XML text. */
   private void rejectBadCharacter() {
-    reject(Source.atLine(file, in.badCharOffset(), in.badCharLine()),
-        "invalid character (not UTF-8 or not allowed in XML) at byte " + in.badCharOffset()
-            + "; the rest of the document is not read", null);
+    stats.rejected();
+    rejects.reject(in.badCharacterReject(file));
   }
 
 }
