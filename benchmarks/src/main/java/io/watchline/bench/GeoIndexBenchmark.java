@@ -35,7 +35,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>Q1 sector of a point: {@link SectorIndex} vs JTS STRtree over sector envelopes +
  * IndexedPointInAreaLocator per sector. Q2 distance to the border for points within 2 km (NaN
  * otherwise): {@link BorderIndex#signedDistanceWithin} (also decides the side) vs JTS STRtree over
- * the border segments queried with a 2 km window, and vs IndexedFacetDistance. Each invocation
+ * the border segments queried with a 2 km window, and vs IndexedFacetDistance; also the batch
+ * form {@link BorderIndex#signedDistancesWithin} over all points at once. Each invocation
  * answers all 10^6 points, so the score is queries per second. Run with {@code -t 1} and
  * {@code -t 2}; see benchmarks/README.md.
  */
@@ -151,6 +152,19 @@ public class GeoIndexBenchmark {
 
   @Benchmark
   @OperationsPerInvocation(POINTS)
+  public void q2DistanceIndexBatch(BatchOut b, Blackhole bh) {
+    double[] out = b.out;
+    borderIndex.signedDistancesWithin(qx, qy, WITHIN_M, out, POINTS);
+    double sum = 0;
+    for (int k = 0; k < POINTS; k++) {
+      double d = out[k];
+      sum += d == d ? d : 0;
+    }
+    bh.consume(sum);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(POINTS)
   public void q2DistanceJtsStrtreeWindow(Blackhole bh) {
     double sum = 0;
     Coordinate p = new Coordinate();
@@ -177,6 +191,12 @@ public class GeoIndexBenchmark {
       sum += d <= WITHIN_M ? d : 0;
     }
     bh.consume(sum);
+  }
+
+  /** Each thread's output array for the batch query. */
+  @State(Scope.Thread)
+  public static class BatchOut {
+    final double[] out = new double[POINTS];
   }
 
   /** Rough retained-heap measurements of the JTS structures (GC before and after building). */

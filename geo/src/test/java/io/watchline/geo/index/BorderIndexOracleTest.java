@@ -51,6 +51,52 @@ class BorderIndexOracleTest {
     checkAgainstJts(line, BorderIndex.build(line, 1_000 + rnd.nextDouble() * 4_000, cell), rnd, 2_500);
   }
 
+  /**
+   * Many points against lines with hairpins, repeated vertices and tiny to large cells: the cell
+   * candidate lists (pruned to the segments a cell projects onto) must never drop the nearest.
+   */
+  @ParameterizedTest
+  @ValueSource(doubles = {40, 100, 250, 1200})
+  void cellCandidatesNeverMissTheNearestSegment(double cellM) {
+    Random rnd = new Random(Double.doubleToLongBits(cellM));
+    Coordinate[] c = randomLine(rnd, 400).getCoordinates();
+    // Repeat some vertices (zero-length segments) and fold the line back on itself once.
+    java.util.List<Coordinate> v = new java.util.ArrayList<>();
+    for (Coordinate p : c) {
+      v.add(p);
+      if (rnd.nextInt(25) == 0) {
+        v.add(new Coordinate(p));
+      }
+    }
+    Coordinate last = v.get(v.size() - 1);
+    v.add(new Coordinate(last.x + 3_000, last.y + 40));
+    v.add(new Coordinate(last.x + 10, last.y + 80));
+    LineString line = GF.createLineString(v.toArray(new Coordinate[0]));
+    BorderIndex index = BorderIndex.build(line, 2_500, cellM);
+    IndexedFacetDistance facets = new IndexedFacetDistance(line);
+    int points = 20_000;
+    double[] qx = new double[points], qy = new double[points], batch = new double[points];
+    for (int k = 0; k < points; k++) {
+      Coordinate a = v.get(rnd.nextInt(v.size()));
+      double r = 2_600 * Math.sqrt(rnd.nextDouble()), t = rnd.nextDouble() * 2 * Math.PI;
+      qx[k] = a.x + r * Math.cos(t);
+      qy[k] = a.y + r * Math.sin(t);
+    }
+    index.signedDistancesWithin(qx, qy, 2_000, batch, points);
+    for (int k = 0; k < points; k++) {
+      double expected = facets.distance(GF.createPoint(new Coordinate(qx[k], qy[k])));
+      double signed = index.signedDistance(qx[k], qy[k]);
+      assertThat(Math.abs(signed)).as("distance of point %d", k).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-6));
+      double within = index.signedDistanceWithin(qx[k], qy[k], 2_000);
+      assertThat(Double.valueOf(batch[k])).as("batch answer of point %d", k).isEqualTo(Double.valueOf(within));
+      if (expected < 2_000 - 1e-6) {
+        assertThat(within).as("within 2 km, point %d", k).isEqualTo(signed);
+      } else if (expected > 2_000 + 1e-6) {
+        assertThat(within).as("beyond 2 km, point %d", k).isNaN();
+      }
+    }
+  }
+
   @Test
   void realBorderAgreesWithJts() throws Exception {
     LineString line = realBorderXy();
