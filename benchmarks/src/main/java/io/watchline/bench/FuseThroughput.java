@@ -6,7 +6,6 @@ import io.watchline.fusion.FusionConfig;
 import io.watchline.fusion.FusionEngine;
 import io.watchline.fusion.TrackSink;
 import io.watchline.fusion.stream.TimeMerge;
-import io.watchline.incident.Incident;
 import io.watchline.ndjson.NdjsonObservationReader;
 import io.watchline.observation.Observation;
 import java.io.IOException;
@@ -64,21 +63,26 @@ public final class FuseThroughput {
 
   static double fuse(Path file) throws IOException {
     long t0 = System.nanoTime(), c0 = THREADS.getCurrentThreadCpuTime(), count = 0;
-    int maxLive = 0;
-    List<Incident> incidents;
-    FusionEngine e = new FusionEngine(SyntheticFeed.BORDER, SyntheticFeed.sites(), FusionConfig.defaults(), TrackSink.NONE);
+    int maxLive = 0, maxHeld = 0;
+    long[] incidents = {0};
+    FusionEngine e = new FusionEngine(SyntheticFeed.BORDER, SyntheticFeed.sites(), FusionConfig.defaults(), TrackSink.NONE,
+        0.5, i -> incidents[0]++);
     try (InputStream in = Files.newInputStream(file);
         TimeMerge m = new TimeMerge(List.<FeedReader>of(new NdjsonObservationReader(in, file.toString(), RejectSink.DISCARD)), RejectSink.DISCARD, 30_000, 1_000_000)) {
       Observation o;
       while ((o = m.next()) != null) {
         e.accept(o);
-        if (++count % 100_000 == 0) maxLive = Math.max(maxLive, e.liveTracks());
+        if (++count % 100_000 == 0) {
+          maxLive = Math.max(maxLive, e.liveTracks());
+          maxHeld = Math.max(maxHeld, e.heldCandidates());
+        }
       }
-      incidents = e.finish(0.5);
+      e.finish();
     }
     double s = (System.nanoTime() - t0) / 1e9, cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
-    System.out.printf(Locale.ROOT, "fuse: %d observations, wall %.1f s, cpu %.1f s = %.0f obs/s (cpu); %d incidents, at most %d live tracks; %s%n",
-        count, s, cpu, count / cpu, incidents.size(), maxLive, e.stats().summary());
+    System.out.printf(Locale.ROOT, "fuse: %d observations, wall %.1f s, cpu %.1f s = %.0f obs/s (cpu); %d incidents, at most %d live tracks"
+        + " and %d candidates held; %s%n",
+        count, s, cpu, count / cpu, incidents[0], maxLive, maxHeld, e.stats().summary());
     return count / cpu;
   }
 

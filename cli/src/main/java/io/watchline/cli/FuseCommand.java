@@ -11,7 +11,7 @@ import io.watchline.fusion.TrackSink;
 import io.watchline.fusion.TrackSummary;
 import io.watchline.fusion.border.BorderView;
 import io.watchline.fusion.stream.TimeMerge;
-import io.watchline.incident.Incident;
+import io.watchline.incident.IncidentSink;
 import io.watchline.incident.TrackPoint;
 import io.watchline.ndjson.IsoTime;
 import io.watchline.ndjson.NdjsonObservationReader;
@@ -151,14 +151,27 @@ public final class FuseCommand implements Callable<Integer> {
         InputStream in = "-".equals(f) ? System.in : Files.newInputStream(Path.of(f));
         readers.add(new NdjsonObservationReader(in, "-".equals(f) ? "-" : f, rejects));
       }
-      FusionEngine engine = new FusionEngine(view, registry, FusionConfig.defaults(), sink);
-      List<Incident> incidents;
+      // Incidents are written as they become final, so memory does not grow with the night.
+      IncidentSink incidents;
+      GeoJsonRecordWriter geojson = null;
+      NdjsonWriter ndjson = null;
+      if ("geojson".equals(to)) {
+        // The same RFC 7946 features as `watchline export --to geojson`: one writer for both.
+        GeoJsonRecordWriter w = new GeoJsonRecordWriter(out.stream(), false, true);
+        geojson = w;
+        incidents = i -> w.write(new CanonicalRecord.Inc(i));
+      } else {
+        NdjsonWriter w = new NdjsonWriter(out.stream());
+        ndjson = w;
+        incidents = w::write;
+      }
+      FusionEngine engine = new FusionEngine(view, registry, FusionConfig.defaults(), sink, minScore, incidents);
       try (TimeMerge merge = new TimeMerge(readers, rejects, reorderWindowMs, 1_000_000)) {
         Observation o;
         while ((o = merge.next()) != null) {
           engine.accept(o);
         }
-        incidents = engine.finish(minScore);
+        engine.finish();
         for (FeedReader r : readers) {
           if (!log.quiet()) err.println("fuse: " + r.stats().summary());
         }
@@ -168,21 +181,12 @@ public final class FuseCommand implements Callable<Integer> {
       }
       if (!log.quiet()) {
         err.println("fuse: " + engine.stats().summary());
-        err.println("fuse: " + incidents.size() + " incidents at --min-score " + minScore);
+        err.println("fuse: " + engine.stats().incidents + " incidents at --min-score " + minScore);
       }
-      if ("geojson".equals(to)) {
-        // The same RFC 7946 features as `watchline export --to geojson`: one writer for both.
-        GeoJsonRecordWriter w = new GeoJsonRecordWriter(out.stream(), false, true);
-        for (Incident i : incidents) {
-          w.write(new CanonicalRecord.Inc(i));
-        }
-        w.finish();
+      if (geojson != null) {
+        geojson.finish();
       } else {
-        NdjsonWriter w = new NdjsonWriter(out.stream());
-        for (Incident i : incidents) {
-          w.write(i);
-        }
-        w.flush();
+        ndjson.flush();
       }
       if (trackWriter != null) {
         trackWriter.flush();

@@ -46,52 +46,104 @@ public final class TrackedXmlInput extends FilterInputStream {
     super(in);
   }
 
+  // Checked bytes not yet handed on: [readyStart, readyEnd) of ready. A character's bytes are
+  // handed on only once it is complete, so the parser never sees part of a broken sequence.
+  private final byte[] ready = new byte[8192 + 4];
+  private int readyStart, readyEnd;
+  private final byte[] chunk = new byte[8192];
+  private final byte[] partial = new byte[4]; // the unfinished character so far
+  private int partialLen;
+  private long leadPos, leadLine, leadColumn; // where the unfinished character began
+  private boolean ended;
+
   @Override
   public int read() throws IOException {
-    if (badCharOffset >= 0) {
-      return -1;
+    byte[] one = new byte[1];
+    int n;
+    while ((n = read(one, 0, 1)) == 0) {
+      // a zero-length read cannot happen for len 1; loop for safety
     }
-    int c = in.read();
-    if (c >= 0) {
-      if (!accept(c)) {
-        return -1;
-      }
-      see((byte) c);
-      checkTextRun();
-    }
-    return c;
+    return n < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
-    if (badCharOffset >= 0) {
-      return -1;
+    if (len == 0) {
+      return 0;
     }
-    int n = in.read(b, off, len);
-    for (int i = 0; i < n; i++) {
-      if (!accept(b[off + i] & 0xff)) {
-        n = i == 0 ? -1 : i; // hand on what came before the bad byte, then end of file
-        break;
+    while (readyStart == readyEnd) {
+      if (ended) {
+        return -1;
       }
-      see(b[off + i]);
+      fill();
+    }
+    int n = Math.min(len, readyEnd - readyStart);
+    System.arraycopy(ready, readyStart, b, off, n);
+    readyStart += n;
+    return n;
+  }
+
+  /** Reads one chunk from the file, checks it byte by byte and moves complete characters to ready. */
+  private void fill() throws IOException {
+    readyStart = 0;
+    readyEnd = 0;
+    int n = in.read(chunk, 0, chunk.length);
+    if (n < 0) {
+      ended = true;
+      if (partialLen > 0 && checkUtf8) {
+        badAtLead(); // the file ends inside a character
+      }
+      return;
+    }
+    for (int i = 0; i < n; i++) {
+      int c = chunk[i] & 0xff;
+      if (!accept(c)) {
+        ended = true; // hand on what came before the bad character, then end of file
+        return;
+      }
+      see(chunk[i]);
+      partial[partialLen++] = chunk[i];
+      if (utf8Pending == 0 || !checkUtf8) {
+        System.arraycopy(partial, 0, ready, readyEnd, partialLen);
+        readyEnd += partialLen;
+        partialLen = 0;
+      }
     }
     checkTextRun();
-    return n;
   }
 
   /** False (and remembers where) for the first byte that cannot be UTF-8 XML text. */
   private boolean accept(int b) {
-    if (!checkUtf8 || badCharOffset >= 0) {
-      return badCharOffset < 0;
-    }
-    sniffEncoding(b);
-    if (!checkUtf8 || validUtf8(b)) {
+    if (!checkUtf8) {
       return true;
     }
-    badCharOffset = pos;
-    badCharLine = lines;
-    badCharColumn = column;
+    sniffEncoding(b);
+    if (!checkUtf8) {
+      return true;
+    }
+    if (utf8Pending == 0) {
+      leadPos = pos;
+      leadLine = lines;
+      leadColumn = column;
+    }
+    if (validUtf8(b)) {
+      return true;
+    }
+    if (partialLen > 0) {
+      badAtLead(); // the character that began earlier is broken
+    } else {
+      badCharOffset = pos;
+      badCharLine = lines;
+      badCharColumn = column;
+    }
     return false;
+  }
+
+  private void badAtLead() {
+    badCharOffset = leadPos;
+    badCharLine = leadLine;
+    badCharColumn = leadColumn;
+    partialLen = 0;
   }
 
   private final StringBuilder declaration = new StringBuilder();

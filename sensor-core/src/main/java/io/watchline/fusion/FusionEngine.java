@@ -15,7 +15,7 @@ import io.watchline.fusion.track.PathShape;
 import io.watchline.fusion.track.Track;
 import io.watchline.fusion.track.Tracker;
 import io.watchline.geo.geodesy.Geodesy;
-import io.watchline.incident.Incident;
+import io.watchline.incident.IncidentSink;
 import io.watchline.incident.IncidentKind;
 import io.watchline.incident.TrackPoint;
 import io.watchline.observation.Kind;
@@ -56,6 +56,14 @@ public final class FusionEngine implements Tracker.Listener {
   private final FusionStats stats = new FusionStats();
   private long lastHousekeepingMs = Long.MIN_VALUE;
   private long nowMs = Long.MIN_VALUE;
+  private long lastReleaseMs = Long.MIN_VALUE;
+  /** How often (in data time) finished incidents are handed on. */
+  static final long RELEASE_EVERY_MS = 10_000;
+  /**
+   * A track may start this long before the newest observation (a scan batch, a camera bearing
+   * waiting for its pair), so later tracks begin after now minus this.
+   */
+  static final long BIRTH_MARGIN_MS = 60_000;
 
   private static final class TrackState {
     final BorderTrace trace;
@@ -75,7 +83,13 @@ public final class FusionEngine implements Tracker.Listener {
     }
   }
 
-  public FusionEngine(BorderView border, SiteRegistry sites, FusionConfig cfg, TrackSink trackSink) {
+  /**
+   * @param trackSink receives every confirmed track when it closes
+   * @param minScore incidents scoring less are dropped
+   * @param incidents receives the incidents as they become final, sorted by start time and numbered
+   */
+  public FusionEngine(BorderView border, SiteRegistry sites, FusionConfig cfg, TrackSink trackSink, double minScore,
+      IncidentSink incidents) {
     this.border = border;
     this.sites = sites;
     this.cfg = cfg;
@@ -84,7 +98,7 @@ public final class FusionEngine implements Tracker.Listener {
     this.patrols = new PatrolPositions(10 * 60_000L, 60_000L);
     this.associator = new BearingAssociator(cfg.bearingGateDeg(), 0.25);
     this.triangulator = new Triangulator(cfg.pairWindowMs(), cfg.cameraSigmaBearingDeg(), cfg.minCrossingAngleDeg());
-    this.assembler = new IncidentAssembler(cfg.mergeM(), cfg.mergeMs(), cfg.nearM());
+    this.assembler = new IncidentAssembler(cfg.mergeM(), cfg.mergeMs(), cfg.nearM(), minScore, incidents);
   }
 
   /** Takes the next observation; observations must come in time order (see TimeMerge). */
@@ -94,6 +108,10 @@ public final class FusionEngine implements Tracker.Listener {
     flushBatchesBefore(t - cfg.scanWindowMs());
     if (lastHousekeepingMs == Long.MIN_VALUE || t - lastHousekeepingMs >= 1000) {
       housekeeping(t);
+    }
+    if (t - lastReleaseMs >= RELEASE_EVERY_MS) {
+      lastReleaseMs = t;
+      release(t - BIRTH_MARGIN_MS);
     }
     switch (o.kind()) {
       case RADAR -> radar(o, t);
@@ -369,16 +387,44 @@ public final class FusionEngine implements Tracker.Listener {
     return dt <= 0 ? new double[] {0, 0} : new double[] {(t.pointX(j) - t.pointX(0)) / dt, (t.pointY(j) - t.pointY(0)) / dt};
   }
 
-  /** Pairs loose ends with loose starts across the line (inferred crossings); the rest stay approaches. */
-  private void stitch() {
+  /**
+   * Hands on what is final. Every track that began before {@code birth} has closed (live tracks and
+   * tracks yet to come begin later), so loose ends whose stitch window ends before it can be
+   * resolved, and no later candidate can happen or start before the oldest of: birth, a live
+   * track's start, a pending loose end's track start.
+   */
+  private void release(long birth) {
+    for (Track t : tracker.live()) {
+      birth = Math.min(birth, t.firstMs());
+    }
+    resolveEnds(birth);
+    long bound = birth;
+    for (LooseEnd e : ends) {
+      bound = Math.min(bound, e.approach().startMs());
+    }
+    // a start can serve only a later end; ends to come are at or after birth
+    long oldestEnd = ends.isEmpty() ? birth : Math.min(birth, ends.get(0).tMs());
+    starts.removeIf(b -> b.tMs() <= oldestEnd);
+    try {
+      assembler.advance(bound);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Pairs loose ends (in time order) whose stitch window closed before {@code birth} with loose
+   * starts across the line (inferred crossings); the rest stay approaches.
+   */
+  private void resolveEnds(long birth) {
     ends.sort(java.util.Comparator.comparingLong(LooseEnd::tMs));
-    java.util.Set<Long> used = new java.util.HashSet<>();
-    for (LooseEnd a : ends) {
+    while (!ends.isEmpty() && (birth == Long.MAX_VALUE || ends.get(0).tMs() + STITCH_MS < birth)) {
+      LooseEnd a = ends.remove(0);
       LooseStart best = null;
       double speed = Math.max(1.5, Math.hypot(a.vx(), a.vy()));
       for (LooseStart b : starts) {
         long dt = b.tMs() - a.tMs();
-        if (dt <= 0 || dt > STITCH_MS || b.side() == a.side() || used.contains(b.trackId())) continue;
+        if (dt <= 0 || dt > STITCH_MS || b.side() == a.side()) continue;
         double gap = Math.hypot(b.x() - a.x(), b.y() - a.y());
         if (gap > 300 + 1.5 * speed * dt / 1000.0) continue;
         if (best == null || b.tMs() < best.tMs()) best = b;
@@ -390,7 +436,7 @@ public final class FusionEngine implements Tracker.Listener {
       List<Source> ev = c.evidence();
       int hits = c.hits();
       if (best != null) {
-        used.add(best.trackId());
+        starts.remove(best);
         to = border.toLatLon(best.x(), best.y());
         tTo = best.tMs();
         List<Source> both = new ArrayList<>(ev);
@@ -413,8 +459,6 @@ public final class FusionEngine implements Tracker.Listener {
           border.sectorOf(x.lat(), x.lon()), x.from() + "→" + x.to(), false, 0, 0, c.sensorKinds(), c.cls(), c.clsShare(),
           c.meanConf(), hits, c.speedMps(), c.straightness(), 1, c.blueForceM(), c.trackId(), c.track(), ev));
     }
-    ends.clear();
-    starts.clear();
   }
 
   private static double minKnown(double a, double b) {
@@ -441,14 +485,25 @@ public final class FusionEngine implements Tracker.Listener {
         straightness, crossings, n == null ? Double.NaN : n.distanceM(), track.id(), points, ev);
   }
 
-  /** Ends the input: closes every track and returns the incidents scoring at least {@code minScore}, sorted by time. */
-  public List<Incident> finish(double minScore) {
+  /** Ends the input: closes every track and hands on the remaining incidents. */
+  public void finish() throws IOException {
     flushBatchesBefore(Long.MAX_VALUE);
     tracker.closeAll();
-    stitch();
+    resolveEnds(Long.MAX_VALUE);
+    assembler.finish();
     stats.tracksCreated = tracker.created();
     stats.candidates = assembler.candidates();
-    return assembler.finish(minScore);
+    stats.incidents = assembler.emitted();
+  }
+
+  /** Candidates, groups and incidents waiting to be final (bounded by time, not by the input). */
+  public int heldCandidates() {
+    return assembler.held();
+  }
+
+  /** Candidates that arrived after their time was promised final (0 unless fusion has a bug). */
+  public int lateCandidates() {
+    return assembler.late();
   }
 
   public FusionStats stats() {

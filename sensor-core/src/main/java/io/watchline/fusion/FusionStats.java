@@ -13,6 +13,7 @@ public final class FusionStats {
   public long targetTracks;
   public long patrolTracks;
   public long candidates;
+  public long incidents;
 
   public String summary() {
     return "observations radar " + radar + ", thermal " + thermal + ", patrol " + patrol

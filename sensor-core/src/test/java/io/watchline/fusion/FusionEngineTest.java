@@ -12,11 +12,18 @@ import org.junit.jupiter.api.Test;
 class FusionEngineTest {
 
   private static List<Incident> fuse(Synth s, List<TrackSummary> tracks) {
-    FusionEngine e = new FusionEngine(Synth.BORDER, Synth.SITES, FusionConfig.defaults(), tracks::add);
+    List<Incident> out = new ArrayList<>();
+    FusionEngine e = new FusionEngine(Synth.BORDER, Synth.SITES, FusionConfig.defaults(), tracks::add, 0.5, out::add);
     for (Observation o : s.observations()) {
       e.accept(o);
     }
-    return e.finish(0.5);
+    try {
+      e.finish();
+    } catch (java.io.IOException x) {
+      throw new java.io.UncheckedIOException(x);
+    }
+    assertThat(e.lateCandidates()).as("candidates after their time was released").isZero();
+    return out;
   }
 
   @Test

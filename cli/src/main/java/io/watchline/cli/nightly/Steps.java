@@ -186,7 +186,7 @@ final class Steps {
       }
       io.watchline.fusion.FusionEngine engine = new io.watchline.fusion.FusionEngine(
           new io.watchline.fusion.border.BorderView(run.border), run.sites, io.watchline.fusion.FusionConfig.defaults(),
-          io.watchline.fusion.TrackSink.NONE);
+          io.watchline.fusion.TrackSink.NONE, run.config.minScore(), run.incidents::add);
       try (io.watchline.fusion.stream.TimeMerge merge =
           new io.watchline.fusion.stream.TimeMerge(readers, run.rejects, REORDER_WINDOW_MS, 1_000_000)) {
         for (Observation o; (o = merge.next()) != null; ) {
@@ -198,9 +198,8 @@ final class Steps {
           run.lateRejects += merge.late();
         }
       }
-      List<Incident> fused = engine.finish(run.config.minScore());
-      run.log.accept("fuse: " + engine.stats().summary() + "; " + fused.size() + " incidents");
-      run.incidents.addAll(fused);
+      engine.finish();
+      run.log.accept("fuse: " + engine.stats().summary() + "; " + engine.stats().incidents + " incidents");
     }
   }
 

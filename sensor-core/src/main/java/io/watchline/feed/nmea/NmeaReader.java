@@ -182,8 +182,14 @@ public final class NmeaReader implements FeedReader {
       reject(src, "RMC position missing or malformed");
       return;
     }
-    double speed = parseOr(f[7]) * KNOT_MPS;
-    double course = parseOr(f[8]);
+    double knots = optional(f[7], 0, 1000);
+    double course = optional(f[8], 0, 360);
+    if (knots < 0 || course < 0) {
+      // a corrupt field despite a good checksum: the receiver's own fault, not ours to guess
+      reject(src, knots < 0 ? "RMC speed '" + f[7] + "' is not 0..1000 knots" : "RMC course '" + f[8] + "' is not 0..360 degrees");
+      return;
+    }
+    double speed = knots * KNOT_MPS;
     if (epoch.equals(lastEpoch)) {
       stats.skipped("same epoch as another fix (RMC)");
       return;
@@ -347,14 +353,16 @@ public final class NmeaReader implements FeedReader {
     }
   }
 
-  private static double parseOr(String s) {
+  /** An optional decimal field: NaN when empty, -1 when malformed or outside [min, max]. */
+  private static double optional(String s, double min, double max) {
     if (s.isEmpty()) {
       return Double.NaN;
     }
     try {
-      return Double.parseDouble(s);
+      double v = Double.parseDouble(s);
+      return v >= min && v <= max ? v : -1; // NaN and infinities fail too
     } catch (NumberFormatException e) {
-      return Double.NaN;
+      return -1;
     }
   }
 

@@ -1,90 +1,166 @@
 package io.watchline.fusion.incident;
 
+import io.watchline.incident.IncidentSink;
 import io.watchline.incident.Incident;
 import io.watchline.incident.IncidentKind;
 import io.watchline.ndjson.IsoTime;
 import io.watchline.observation.Source;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
  * Turns per-track candidates into incidents: candidates close in space and time are one group (the
  * people of one group make several radar tracks; one of them may be lost before the line while
- * another crosses), the group is scored, weak ones are dropped, and the rest get ids in time
- * order. Candidates are few (one per confirmed track near the border), so they are kept until the
- * end of the input and sorted there.
+ * another crosses), the group is scored, weak ones are dropped, and the rest get ids in time order.
+ *
+ * <p>Streaming: the caller says, with {@link #advance(long)}, a time before which no further
+ * candidate can start or happen. Candidates older than that are grouped in event-time order, groups
+ * that no later candidate can join are scored, and incidents that no later one can precede are
+ * numbered and handed on. Memory holds the candidates of the still-open time window, not the night.
+ * The result is the same as grouping everything at the end.
  */
 public final class IncidentAssembler {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final Comparator<Candidate> BY_EVENT =
+      Comparator.comparingLong(Candidate::tMs).thenComparingLong(Candidate::trackId);
+  private static final Comparator<Incident> BY_OUTPUT = Comparator.comparing(Incident::start)
+      .thenComparing(Incident::end).thenComparingDouble(Incident::lat).thenComparingDouble(Incident::lon);
 
   private final double mergeM;
   private final long mergeMs;
   private final double nearM;
-  private final List<Candidate> candidates = new ArrayList<>();
+  private final double minScore;
+  private final IncidentSink out;
+  private final PriorityQueue<Candidate> waiting = new PriorityQueue<>(BY_EVENT);
+  private final List<List<Candidate>> open = new ArrayList<>();
+  private final PriorityQueue<Incident> ready = new PriorityQueue<>(BY_OUTPUT);
+  private final Map<String, Integer> perDay = new HashMap<>();
+  private long bound = Long.MIN_VALUE;
+  private int candidates;
+  private int late;
+  private int emitted;
 
   /**
    * @param mergeM candidates whose events are closer than this (metres) ...
    * @param mergeMs ... and closer in time than this are one group
    * @param nearM the approach distance (used by the closeness factor)
+   * @param minScore incidents scoring less are dropped (before numbering)
+   * @param out receives the incidents, sorted by start, numbered per UTC day
    */
-  public IncidentAssembler(double mergeM, long mergeMs, double nearM) {
+  public IncidentAssembler(double mergeM, long mergeMs, double nearM, double minScore, IncidentSink out) {
     this.mergeM = mergeM;
     this.mergeMs = mergeMs;
     this.nearM = nearM;
+    this.minScore = minScore;
+    this.out = out;
   }
 
   public void add(Candidate c) {
-    candidates.add(c);
+    candidates++;
+    if (c.tMs() < bound || c.startMs() < bound) {
+      late++; // a broken promise of the caller; grouped anyway, but order may suffer
+    }
+    waiting.add(c);
   }
 
   public int candidates() {
-    return candidates.size();
+    return candidates;
   }
 
-  /** Groups, scores, filters by {@code minScore}, numbers and returns the incidents sorted by start. */
-  public List<Incident> finish(double minScore) {
-    List<Candidate> sorted = new ArrayList<>(candidates);
-    sorted.sort(Comparator.comparingLong(Candidate::tMs).thenComparingLong(Candidate::trackId));
-    List<List<Candidate>> groups = new ArrayList<>();
-    for (Candidate c : sorted) {
-      List<Candidate> home = null;
-      for (int i = groups.size() - 1; i >= 0 && home == null; i--) {
-        List<Candidate> g = groups.get(i);
-        for (Candidate m : g) {
-          if (compatible(m, c)) {
-            home = g;
-            break;
-          }
-        }
-        if (c.tMs() - g.get(g.size() - 1).tMs() > 4 * mergeMs) {
-          break;
-        }
-      }
-      if (home == null) {
-        home = new ArrayList<>();
-        groups.add(home);
-      }
-      home.add(c);
+  /** Candidates that arrived older than an earlier {@link #advance} bound (0 unless the caller errs). */
+  public int late() {
+    return late;
+  }
+
+  /** Incidents handed on so far. */
+  public int emitted() {
+    return emitted;
+  }
+
+  /** Candidates and groups held (for memory checks). */
+  public int held() {
+    int n = waiting.size() + ready.size();
+    for (List<Candidate> g : open) {
+      n += g.size();
     }
-    List<Incident> out = new ArrayList<>();
-    for (List<Candidate> g : groups) {
-      Incident i = toIncident(g);
-      if (i.score() >= minScore) {
-        out.add(i);
+    return n;
+  }
+
+  /**
+   * Promises that every candidate added from now on has its event and its track start at or after
+   * {@code t}, and hands on what is final.
+   */
+  public void advance(long t) throws IOException {
+    bound = Math.max(bound, t);
+    while (!waiting.isEmpty() && waiting.peek().tMs() < bound) {
+      group(waiting.poll());
+    }
+    // A group whose newest member is older than bound - mergeMs can take no later candidate.
+    for (Iterator<List<Candidate>> it = open.iterator(); it.hasNext(); ) {
+      List<Candidate> g = it.next();
+      if (g.get(g.size() - 1).tMs() < bound - mergeMs) {
+        it.remove();
+        Incident i = toIncident(g);
+        if (i.score() >= minScore) {
+          ready.add(i);
+        }
       }
     }
-    out.sort(Comparator.comparing(Incident::start).thenComparing(Incident::end).thenComparingDouble(Incident::lat).thenComparingDouble(Incident::lon));
-    return numbered(out);
+    long before = bound;
+    for (List<Candidate> g : open) {
+      for (Candidate c : g) {
+        before = Math.min(before, c.startMs());
+      }
+    }
+    for (Candidate c : waiting) {
+      before = Math.min(before, c.startMs());
+    }
+    while (!ready.isEmpty() && ready.peek().start().toEpochMilli() < before) {
+      emit(ready.poll());
+    }
+  }
+
+  /** End of input: everything is final. */
+  public void finish() throws IOException {
+    advance(Long.MAX_VALUE);
+  }
+
+  /** Joins the newest open group holding a compatible candidate, else opens one. */
+  private void group(Candidate c) {
+    for (int i = open.size() - 1; i >= 0; i--) {
+      List<Candidate> g = open.get(i);
+      for (Candidate m : g) {
+        if (compatible(m, c)) {
+          g.add(c);
+          return;
+        }
+      }
+    }
+    List<Candidate> g = new ArrayList<>();
+    g.add(c);
+    open.add(g);
+  }
+
+  private void emit(Incident i) throws IOException {
+    String day = DAY.format(i.start());
+    int n = perDay.merge(day, 1, Integer::sum);
+    String id = String.format(Locale.ROOT, "INC-%s-%04d", day, n);
+    emitted++;
+    out.accept(new Incident(id, i.start(), i.end(), i.lat(), i.lon(), i.sector(), i.side(), i.kind(), i.score(),
+        i.factors(), i.track(), i.evidence()));
   }
 
   private boolean compatible(Candidate a, Candidate b) {
@@ -193,19 +269,6 @@ public final class IncidentAssembler {
       sb.append(id);
     }
     return sb.toString();
-  }
-
-  private static List<Incident> numbered(List<Incident> sorted) {
-    Map<String, Integer> perDay = new HashMap<>();
-    List<Incident> out = new ArrayList<>(sorted.size());
-    for (Incident i : sorted) {
-      String day = DAY.format(i.start());
-      int n = perDay.merge(day, 1, Integer::sum);
-      String id = String.format(Locale.ROOT, "INC-%s-%04d", day, n);
-      out.add(new Incident(id, i.start(), i.end(), i.lat(), i.lon(), i.sector(), i.side(), i.kind(), i.score(),
-          i.factors(), i.track(), i.evidence()));
-    }
-    return out;
   }
 
   private static double round1(double v) { return Math.round(v * 10) / 10.0; }
