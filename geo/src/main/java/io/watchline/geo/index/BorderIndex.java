@@ -120,8 +120,7 @@ public final class BorderIndex {
       }
     }
     GridBuild b = new GridBuild(blocks * CELLS_PER_TILE, ax, ay, bx, by);
-    b.upperBounds();
-    b.candidates();
+    b.sweep();
     IntList out = new IntList(1 << 10);
     this.cells = b.encode(out);
     this.runs = Arrays.copyOf(out.data, out.size);
@@ -137,24 +136,24 @@ public final class BorderIndex {
   }
 
   /**
-   * Builds the per-cell candidate lists by sweeping each segment over the cells within reach of it
-   * (the margin plus a cell diagonal) instead of searching per cell. Pass 1 gives each cell the
-   * smallest worst-case (farthest-corner) distance of any segment; pass 2 keeps the segments whose
-   * distance to the cell is within it. Distances at grid nodes are computed once per segment and
-   * shared by the four cells around each node. Segments are swept in order, so every cell's list
-   * comes out sorted.
+   * Builds the per-cell candidate lists by sweeping each segment over the cells it can be nearest
+   * to (within reach of it: the margin plus a cell diagonal), found row by row as the column
+   * intervals where the cell meets the segment's projection slab or its end-vertex wedge, instead
+   * of searching per cell. One pass records, for each such (cell, segment) pair, the distance from
+   * the segment to the cell, and gives each cell the smallest worst-case (farthest-corner) distance
+   * of its segments; a pair is kept when its distance is within that bound. Segments are swept in
+   * order, so every cell's list comes out sorted.
    */
   private final class GridBuild {
     final double[] ax, ay, bx, by;
-    /** Per block cell: squared smallest worst-case distance, then (after pass 1) that distance with slack. */
+    /** Per block cell: squared smallest worst-case distance, then (after the sweep) that distance with slack. */
     final double[] bound;
-    /** Per block cell: the smallest distance from the cell to any segment, slack taken off. */
+    /** Per block cell: the smallest distance from the cell to a kept segment, slack taken off. */
     final double[] lower;
     final IntList pairCell = new IntList(1 << 12);
     final IntList pairSeg = new IntList(1 << 12);
+    double[] pairDistance = new double[1 << 12];
     final double reach = marginM + cell * Math.sqrt(2);
-    double[] node = new double[64];
-
     final int[] tileOfBlock;
 
     GridBuild(int cellCount, double[] ax, double[] ay, double[] bx, double[] by) {
@@ -178,37 +177,48 @@ public final class BorderIndex {
       return b == 0 ? -1 : (b << (2 * TILE_BITS)) | ((cy & TILE_MASK) << TILE_BITS) | (cx & TILE_MASK);
     }
 
-    /** Squared distances from segment i to the grid nodes of cells c0..c1 x r0..r1, row by row. */
-    void nodes(int i, int c0, int c1, int r0, int r1) {
-      int w = c1 - c0 + 2, h = r1 - r0 + 2;
-      if (node.length < w * h) {
-        node = new double[Math.max(w * h, 2 * node.length)];
-      }
-      double sx = x[i], sy = y[i], ex = x[i + 1], ey = y[i + 1];
-      for (int r = 0; r < h; r++) {
-        double py = gy0 + (r0 + r) * cell;
-        for (int c = 0; c < w; c++) {
-          node[r * w + c] = SegmentMath.distanceSq(gx0 + (c0 + c) * cell, py, sx, sy, ex, ey);
-        }
-      }
-    }
-
-    void upperBounds() {
-      for (int i = 0; i < ax.length; i++) {
+    void sweep() {
+      int m = ax.length;
+      for (int i = 0; i < m; i++) {
         int c0 = cellX(ax[i] - reach), c1 = cellX(bx[i] + reach);
         int r0 = cellY(ay[i] - reach), r1 = cellY(by[i] + reach);
-        nodes(i, c0, c1, r0, r1);
-        int w = c1 - c0 + 2;
+        double sx = x[i], sy = y[i], ex = x[i + 1], ey = y[i + 1];
         for (int r = r0; r <= r1; r++) {
-          for (int c = c0; c <= c1; c++) {
+          double y0 = gy0 + r * cell, y1 = gy0 + (r + 1) * cell;
+          // Columns of this row that may meet the slab (0 <= t <= 1) or the end-vertex wedge.
+          long slab = columns(i, r, c0, c1, 0, 1);
+          long wedge = i + 1 == m
+              ? columns(i, r, c0, c1, 1, Double.POSITIVE_INFINITY)
+              : intersect(columns(i, r, c0, c1, 1, Double.POSITIVE_INFINITY),
+                  columns(i + 1, r, c0, c1, Double.NEGATIVE_INFINITY, 0));
+          if (i == 0) {
+            slab = hull(slab, columns(0, r, c0, c1, Double.NEGATIVE_INFINITY, 0));
+          }
+          long span = hull(slab, wedge);
+          for (int c = (int) (span >> 32), last = (int) span; c <= last; c++) {
             int k = blockCell(c, r);
-            if (k < 0) {
+            double x0 = gx0 + c * cell, x1 = gx0 + (c + 1) * cell;
+            if (k < 0 || !mayBeNearest(i, x0, y0, x1, y1)) {
               continue;
             }
-            int o = (r - r0) * w + (c - c0);
-            double worst = Math.max(Math.max(node[o], node[o + 1]), Math.max(node[o + w], node[o + w + 1]));
-            if (worst < bound[k]) {
-              bound[k] = worst;
+            double d00 = distanceSq(x0, y0, i), d10 = distanceSq(x1, y0, i);
+            double d01 = distanceSq(x0, y1, i), d11 = distanceSq(x1, y1, i);
+            bound[k] = Math.min(bound[k], Math.max(Math.max(d00, d10), Math.max(d01, d11)));
+            double d = 0;
+            boolean boxesMeet = ax[i] <= x1 && bx[i] >= x0 && ay[i] <= y1 && by[i] >= y0;
+            if (!boxesMeet || !SegmentMath.segmentMeetsBox(sx, sy, ex, ey, x0, y0, x1, y1)) {
+              // Apart, the nearest pair has a cell corner or a segment end in it.
+              double d2 = Math.min(Math.min(d00, d10), Math.min(d01, d11));
+              d2 = Math.min(d2, Math.min(boxDistanceSq(sx, sy, x0, y0, x1, y1), boxDistanceSq(ex, ey, x0, y0, x1, y1)));
+              d = Math.max(0, Math.sqrt(d2) * (1 - SLACK_REL) - SLACK_ABS);
+            }
+            if (d <= reach) {
+              if (pairDistance.length == pairCell.size) {
+                pairDistance = Arrays.copyOf(pairDistance, 2 * pairDistance.length);
+              }
+              pairDistance[pairCell.size] = d;
+              pairCell.add(k);
+              pairSeg.add(i);
             }
           }
         }
@@ -216,52 +226,65 @@ public final class BorderIndex {
       for (int k = 0; k < bound.length; k++) {
         bound[k] = Math.sqrt(bound[k]) * (1 + SLACK_REL) + SLACK_ABS;
       }
-    }
-
-    void candidates() {
-      for (int i = 0; i < ax.length; i++) {
-        int c0 = cellX(ax[i] - reach), c1 = cellX(bx[i] + reach);
-        int r0 = cellY(ay[i] - reach), r1 = cellY(by[i] + reach);
-        boolean computed = false;
-        int w = c1 - c0 + 2;
-        double sx = x[i], sy = y[i], ex = x[i + 1], ey = y[i + 1];
-        for (int r = r0; r <= r1; r++) {
-          double y0 = gy0 + r * cell, y1 = gy0 + (r + 1) * cell;
-          for (int c = c0; c <= c1; c++) {
-            int k = blockCell(c, r);
-            if (k < 0) {
-              continue;
-            }
-            double x0 = gx0 + c * cell, x1 = gx0 + (c + 1) * cell;
-            // The gap between the boxes is a cheap lower bound of the segment-to-cell distance.
-            double gx = Math.max(Math.max(ax[i] - x1, x0 - bx[i]), 0);
-            double gy = Math.max(Math.max(ay[i] - y1, y0 - by[i]), 0);
-            double u = bound[k];
-            if (gx * gx + gy * gy > u * u || !mayBeNearest(i, x0, y0, x1, y1)) {
-              continue;
-            }
-            if (!computed) {
-              nodes(i, c0, c1, r0, r1);
-              computed = true;
-            }
-            double d;
-            if (SegmentMath.segmentMeetsBox(sx, sy, ex, ey, x0, y0, x1, y1)) {
-              d = 0;
-            } else {
-              // Apart, the nearest pair has a cell corner or a segment end in it.
-              int o = (r - r0) * w + (c - c0);
-              double d2 = Math.min(Math.min(node[o], node[o + 1]), Math.min(node[o + w], node[o + w + 1]));
-              d2 = Math.min(d2, Math.min(boxDistanceSq(sx, sy, x0, y0, x1, y1), boxDistanceSq(ex, ey, x0, y0, x1, y1)));
-              d = Math.max(0, Math.sqrt(d2) * (1 - SLACK_REL) - SLACK_ABS);
-            }
-            if (d <= u) {
-              pairCell.add(k);
-              pairSeg.add(i);
-              lower[k] = Math.min(lower[k], d);
-            }
-          }
+      // Keep the pairs within their cell's bound (in place, order kept).
+      int kept = 0;
+      for (int p = 0; p < pairCell.size; p++) {
+        int k = pairCell.data[p];
+        double d = pairDistance[p];
+        if (d <= bound[k]) {
+          pairCell.data[kept] = k;
+          pairSeg.data[kept] = pairSeg.data[p];
+          kept++;
+          lower[k] = Math.min(lower[k], d);
         }
       }
+      pairCell.size = kept;
+      pairSeg.size = kept;
+    }
+
+    /**
+     * Columns c0..c1 of row r whose cells may meet the region lo <= t <= hi of segment j, as
+     * (first << 32 | last), empty when first > last. t is linear in x along the row, so they form
+     * one interval; it is widened by a column each way against rounding, the exact test comes after.
+     */
+    long columns(int j, int r, int c0, int c1, double lo, double hi) {
+      int o = SEG * j;
+      double a = seg[o + 2] * seg[o + 4], b = seg[o + 3] * seg[o + 4];
+      double base = -(seg[o] * a + seg[o + 1] * b);
+      double by0 = b * (gy0 + r * cell), by1 = b * (gy0 + (r + 1) * cell);
+      double tyLo = base + Math.min(by0, by1), tyHi = base + Math.max(by0, by1);
+      double from, to; // the range of cell starts x0 that qualify
+      if (a > 0) {
+        // a * x0 + tyLo <= hi and a * (x0 + cell) + tyHi >= lo
+        from = (lo - tyHi) / a - cell;
+        to = (hi - tyLo) / a;
+      } else if (a < 0) {
+        // a * (x0 + cell) + tyLo <= hi and a * x0 + tyHi >= lo
+        from = (hi - tyLo) / a - cell;
+        to = (lo - tyHi) / a;
+      } else {
+        return tyLo <= hi + 1e-9 && tyHi >= lo - 1e-9 ? (long) c0 << 32 | (c1 & 0xffffffffL) : EMPTY_RANGE;
+      }
+      double f = Math.floor((from - gx0) * inverseCell) - 1, t = Math.floor((to - gx0) * inverseCell) + 1;
+      int first = (int) Math.max(c0, Math.min(c1 + 1, f));
+      int last = (int) Math.min(c1, Math.max(c0 - 1, t));
+      return (long) first << 32 | (last & 0xffffffffL);
+    }
+
+    static final long EMPTY_RANGE = 1L << 32; // first 1, last 0
+
+    long intersect(long p, long q) {
+      return (long) Math.max((int) (p >> 32), (int) (q >> 32)) << 32 | (Math.min((int) p, (int) q) & 0xffffffffL);
+    }
+
+    long hull(long p, long q) {
+      if ((int) (p >> 32) > (int) p) {
+        return q;
+      }
+      if ((int) (q >> 32) > (int) q) {
+        return p;
+      }
+      return (long) Math.min((int) (p >> 32), (int) (q >> 32)) << 32 | (Math.max((int) p, (int) q) & 0xffffffffL);
     }
 
     /**
@@ -321,8 +344,8 @@ public final class BorderIndex {
       tHi = base + Math.max(tx0, tx1) + Math.max(ty0, ty1);
       // Covers the rounding of t (its terms are up to |corner| / length) and points mapped to the
       // cell from just outside it.
-      double scale = (Math.abs(x0) + Math.abs(x1) + Math.abs(y0) + Math.abs(y1) + cell) * Math.sqrt(seg[o + 4]);
-      tEps = 1e-12 * scale + SLACK_ABS * Math.sqrt(seg[o + 4]) + 1e-9;
+      double inverseLength = seg[o + 5];
+      tEps = (1e-12 * (Math.abs(x0) + Math.abs(x1) + Math.abs(y0) + Math.abs(y1) + cell) + SLACK_ABS) * inverseLength + 1e-9;
     }
 
     /** Sorts the (cell, segment) pairs by cell and packs each cell's list into its word. */
