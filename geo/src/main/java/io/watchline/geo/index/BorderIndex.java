@@ -245,7 +245,7 @@ public final class BorderIndex {
     /**
      * Columns c0..c1 of row r whose cells may meet the region lo <= t <= hi of segment j, as
      * (first << 32 | last), empty when first > last. t is linear in x along the row, so they form
-     * one interval; it is widened by a column each way against rounding, the exact test comes after.
+     * one interval: that of the cell starts x0 for which the cell's t range meets [lo, hi].
      */
     long columns(int j, int r, int c0, int c1, double lo, double hi) {
       int o = SEG * j;
@@ -265,7 +265,8 @@ public final class BorderIndex {
       } else {
         return tyLo <= hi + 1e-9 && tyHi >= lo - 1e-9 ? (long) c0 << 32 | (c1 & 0xffffffffL) : EMPTY_RANGE;
       }
-      double f = Math.floor((from - gx0) * inverseCell) - 1, t = Math.floor((to - gx0) * inverseCell) + 1;
+      // A millimetre of slack covers the rounding of the bounds; the exact test comes after.
+      double f = Math.ceil((from - 1e-3 - gx0) * inverseCell), t = Math.floor((to + 1e-3 - gx0) * inverseCell);
       int first = (int) Math.max(c0, Math.min(c1 + 1, f));
       int last = (int) Math.min(c1, Math.max(c0 - 1, t));
       return (long) first << 32 | (last & 0xffffffffL);
