@@ -21,7 +21,7 @@ import org.locationtech.jts.geom.LineString;
  * <p>Immutable; reads are thread-safe. The single-point methods allocate nothing on the grid path.
  */
 public final class BorderIndex {
-  private static final int TILE_BITS = 3;
+  private static final int TILE_BITS = 2;
   private static final int TILE = 1 << TILE_BITS;
   private static final int TILE_MASK = TILE - 1;
   private static final int CELLS_PER_TILE = TILE * TILE;
@@ -104,16 +104,18 @@ public final class BorderIndex {
     this.tilesX = (nx + TILE - 1) >> TILE_BITS;
     int tilesY = (ny + TILE - 1) >> TILE_BITS;
 
-    // A cell can hold a point within the margin only if it meets some segment's box grown by the
-    // margin: those tiles get blocks of cells, the others share block 0.
+    // Tiles within the margin of some segment get blocks of cells, the others share block 0.
     this.tileBlock = new int[tilesX * tilesY + 1];
     int blocks = 1;
+    double tileM = cell * TILE;
     for (int i = 0; i < m; i++) {
       int c0 = cellX(ax[i] - marginM) >> TILE_BITS, c1 = cellX(bx[i] + marginM) >> TILE_BITS;
       int r0 = cellY(ay[i] - marginM) >> TILE_BITS, r1 = cellY(by[i] + marginM) >> TILE_BITS;
       for (int ty = r0; ty <= r1; ty++) {
         for (int tx = c0; tx <= c1; tx++) {
-          if (tileBlock[ty * tilesX + tx] == 0) {
+          if (tileBlock[ty * tilesX + tx] == 0
+              && boxSegmentDistance(gx0 + tx * tileM, gy0 + ty * tileM, gx0 + (tx + 1) * tileM, gy0 + (ty + 1) * tileM,
+                  x[i], y[i], x[i + 1], y[i + 1]) <= marginM + 1) {
             tileBlock[ty * tilesX + tx] = blocks++;
           }
         }
@@ -443,6 +445,18 @@ public final class BorderIndex {
       throw new IllegalArgumentException("a border line needs at least two vertices");
     }
     return new BorderIndex(x.clone(), y.clone(), marginM, cellM);
+  }
+
+  /** Distance between the box [x0, x1] x [y0, y1] and segment a–b (0 when they meet). */
+  private static double boxSegmentDistance(double x0, double y0, double x1, double y1, double ax, double ay, double bx, double by) {
+    if (SegmentMath.segmentMeetsBox(ax, ay, bx, by, x0, y0, x1, y1)) {
+      return 0;
+    }
+    double d2 = Math.min(
+        Math.min(SegmentMath.distanceSq(x0, y0, ax, ay, bx, by), SegmentMath.distanceSq(x1, y0, ax, ay, bx, by)),
+        Math.min(SegmentMath.distanceSq(x0, y1, ax, ay, bx, by), SegmentMath.distanceSq(x1, y1, ax, ay, bx, by)));
+    d2 = Math.min(d2, Math.min(boxDistanceSq(ax, ay, x0, y0, x1, y1), boxDistanceSq(bx, by, x0, y0, x1, y1)));
+    return Math.sqrt(d2);
   }
 
   private static double boxDistanceSq(double px, double py, double x0, double y0, double x1, double y1) {
