@@ -97,10 +97,11 @@ public class GeoIndexBenchmark {
     System.err.printf(
         "%n[%s] %d border segments, %d sectors with %d edges%n"
             + "  build ms: SectorIndex %.1f | BorderIndex %.1f | JTS sector STRtree+locators %.1f | JTS segment STRtree %.1f | IndexedFacetDistance %.1f%n"
-            + "  bytes per indexed segment: SectorIndex %.0f per sector edge | BorderIndex %.0f per border segment (cells %.0f m / %.0f m)%n",
+            + "  bytes per indexed segment: SectorIndex %.0f per sector edge | BorderIndex %.0f per border segment, %.0f per km of border (cells %.0f m / %.0f m)%n",
         dataset, borderIndex.segmentCount(), sectorIndex.size(), sectorIndex.edgeCount(),
         (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6,
         (double) sectorIndex.bytes() / sectorIndex.edgeCount(), (double) borderIndex.bytes() / borderIndex.segmentCount(),
+        borderIndex.bytes() / (d.borderXy.getLength() / 1000),
         sectorIndex.cellSizeM(), borderIndex.cellSizeM());
     System.err.printf("  JTS heap bytes per segment (after GC): sector STRtree+locators %.0f | segment STRtree %.0f%n",
         JtsFootprint.sectorBytes(d.sectorsXy) / sectorIndex.edgeCount(), JtsFootprint.segmentTreeBytes(d.borderXy) / borderIndex.segmentCount());
