@@ -10,6 +10,7 @@ import io.watchline.fusion.border.BorderView;
 import io.watchline.fusion.border.CrossingEvent;
 import io.watchline.fusion.incident.Candidate;
 import io.watchline.fusion.incident.IncidentAssembler;
+import io.watchline.fusion.incident.Spill;
 import io.watchline.fusion.track.Measurement;
 import io.watchline.fusion.track.PathShape;
 import io.watchline.fusion.track.Track;
@@ -40,7 +41,7 @@ import java.util.Map;
  * holds the live tracks, a few seconds of unpaired bearings, minutes of patrol fixes and the
  * (few) candidates; nothing grows with the number of observations.
  */
-public final class FusionEngine implements Tracker.Listener {
+public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   private final BorderView border;
   private final SiteRegistry sites;
   private final FusionConfig cfg;
@@ -57,6 +58,7 @@ public final class FusionEngine implements Tracker.Listener {
   private long lastHousekeepingMs = Long.MIN_VALUE;
   private long nowMs = Long.MIN_VALUE;
   private long lastReleaseMs = Long.MIN_VALUE;
+  private Spill spill;
   /** How often (in data time) finished incidents are handed on. */
   static final long RELEASE_EVERY_MS = 10_000;
   /**
@@ -109,7 +111,7 @@ public final class FusionEngine implements Tracker.Listener {
     if (lastHousekeepingMs == Long.MIN_VALUE || t - lastHousekeepingMs >= 1000) {
       housekeeping(t);
     }
-    if (t - lastReleaseMs >= RELEASE_EVERY_MS) {
+    if (lastReleaseMs == Long.MIN_VALUE || t - lastReleaseMs >= RELEASE_EVERY_MS) {
       lastReleaseMs = t;
       release(t - BIRTH_MARGIN_MS);
     }
@@ -298,7 +300,7 @@ public final class FusionEngine implements Tracker.Listener {
 
   private void candidates(Track track, TrackState s, List<TrackPoint> points, double speed) {
     BorderTrace tr = s.trace;
-    List<Source> ev = track.evidence();
+    Bulk ev = new Bulk(points, track.evidence());
     List<CrossingEvent> cs = tr.crossings();
     // crossings of one track within the recross window are one event (back and forth is one story)
     for (int i = 0; i < cs.size(); ) {
@@ -309,7 +311,7 @@ public final class FusionEngine implements Tracker.Listener {
           PathShape.straightness(track, c.tMs() - SHAPE_WINDOW_MS, c.tMs() + SHAPE_WINDOW_MS, SHAPE_STEP_MS),
           PathShape.straightness(track, Long.MIN_VALUE, Long.MAX_VALUE, SHAPE_STEP_MS));
       assembler.add(candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
-          c.seen(), 0, 0, straight, j - i, points, ev, speed));
+          c.seen(), 0, 0, straight, j - i, ev, speed));
       i = j;
     }
     if (!cs.isEmpty()) {
@@ -322,7 +324,7 @@ public final class FusionEngine implements Tracker.Listener {
       if (dist <= cfg.loiterNearM()) {
         double arrival = PathShape.straightness(track, dwell.startMs() - SHAPE_WINDOW_MS, dwell.startMs(), SHAPE_STEP_MS);
         assembler.add(candidate(track, IncidentKind.LOITER, dwell.startMs(), ll[0], ll[1], border.sectorOf(ll[0], ll[1]),
-            border.sideOf(ll[0], ll[1]), true, dist, dwell.durationMs(), arrival, 0, points, ev, speed));
+            border.sideOf(ll[0], ll[1]), true, dist, dwell.durationMs(), arrival, 0, ev, speed));
         return;
       }
     }
@@ -331,7 +333,7 @@ public final class FusionEngine implements Tracker.Listener {
       double inbound = PathShape.straightness(track, tr.minDistanceT() - 2 * SHAPE_WINDOW_MS, tr.minDistanceT(), SHAPE_STEP_MS);
       approach = candidate(track, IncidentKind.APPROACH, tr.minDistanceT(), tr.minLat(), tr.minLon(),
           border.sectorOf(tr.minLat(), tr.minLon()), border.sideOf(tr.minLat(), tr.minLon()), true, tr.minDistanceM(),
-          tr.nearMs(), inbound, 0, points, ev, speed);
+          tr.nearMs(), inbound, 0, ev, speed);
     }
     // a track lost close to the line while heading for it may have crossed in a coverage hole:
     // decided at the end, when the track that may have come out on the other side is known
@@ -343,18 +345,57 @@ public final class FusionEngine implements Tracker.Listener {
           approach != null ? approach : candidate(track, IncidentKind.APPROACH, track.lastMs(), tr.lastLat(), tr.lastLon(),
               border.sectorOf(tr.lastLat(), tr.lastLon()), border.sideOf(tr.lastLat(), tr.lastLon()), true, Math.abs(lastD),
               tr.nearMs(), PathShape.straightness(track, track.lastMs() - 2 * SHAPE_WINDOW_MS, track.lastMs(), SHAPE_STEP_MS),
-              0, points, ev, speed), approach != null));
+              0, ev, speed), approach != null));
       return;
     }
     double firstD = n == 0 ? Double.NaN : border.signedDistanceXY(track.pointX(0), track.pointY(0));
     double[] v0 = track.points() >= 2 ? startVelocity(track) : new double[] {0, 0};
     if (n >= 2 && Math.abs(firstD) <= STITCH_NEAR_M && closing(track.pointX(0), track.pointY(0), v0, firstD) < -0.3) {
       starts.add(new LooseStart(track.id(), track.firstMs(), track.pointX(0), track.pointY(0), Math.signum(firstD), track.hits(),
-          track.evidence()));
+          ev.evidence()));
     }
     if (approach != null) {
       assembler.add(approach);
     }
+  }
+
+  /** A closed track's points and evidence, written to the spill once, when a candidate first needs them. */
+  private final class Bulk {
+    private List<TrackPoint> points;
+    private List<Source> evidence;
+    private boolean pointsSpilled, evidenceSpilled;
+
+    Bulk(List<TrackPoint> points, List<Source> evidence) {
+      this.points = points;
+      this.evidence = evidence;
+    }
+
+    List<TrackPoint> points() {
+      if (!pointsSpilled) {
+        points = spill().points(points);
+        pointsSpilled = true;
+      }
+      return points;
+    }
+
+    List<Source> evidence() {
+      if (!evidenceSpilled) {
+        evidence = spill().sources(evidence);
+        evidenceSpilled = true;
+      }
+      return evidence;
+    }
+  }
+
+  private Spill spill() {
+    if (spill == null) {
+      try {
+        spill = Spill.temporary();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a temporary file for incident evidence: " + e.getMessage(), e);
+      }
+    }
+    return spill;
   }
 
   /** A track that ended near the line heading for it; {@code approach} is what it is if nothing came out. */
@@ -439,9 +480,7 @@ public final class FusionEngine implements Tracker.Listener {
         starts.remove(best);
         to = border.toLatLon(best.x(), best.y());
         tTo = best.tMs();
-        List<Source> both = new ArrayList<>(ev);
-        both.addAll(best.evidence());
-        ev = both;
+        ev = Spill.union(List.of(ev, best.evidence()));
         hits += best.hits();
       } else {
         // nothing came out: did it cross on its last course within the coast time?
@@ -476,13 +515,12 @@ public final class FusionEngine implements Tracker.Listener {
   static final double MIN_APPROACH_M = 200;
 
   private Candidate candidate(Track track, IncidentKind kind, long tMs, double lat, double lon, String sector, String side,
-      boolean seen, double distanceM, long dwellMs, double straightness, int crossings, List<TrackPoint> points,
-      List<Source> ev, double speed) {
+      boolean seen, double distanceM, long dwellMs, double straightness, int crossings, Bulk bulk, double speed) {
     double[] xy = border.toXY(lat, lon);
     io.watchline.fusion.bluforce.PatrolPositions.Nearest n = patrols.nearest(tMs, xy[0], xy[1]);
     return new Candidate(kind, tMs, track.firstMs(), track.lastMs(), lat, lon, sector, side, seen, distanceM, dwellMs,
         track.sensorKinds(), track.classes().best(), track.classes().share(), track.meanConf(), track.hits(), speed,
-        straightness, crossings, n == null ? Double.NaN : n.distanceM(), track.id(), points, ev);
+        straightness, crossings, n == null ? Double.NaN : n.distanceM(), track.id(), bulk.points(), bulk.evidence());
   }
 
   /** Ends the input: closes every track and hands on the remaining incidents. */
@@ -491,9 +529,19 @@ public final class FusionEngine implements Tracker.Listener {
     tracker.closeAll();
     resolveEnds(Long.MAX_VALUE);
     assembler.finish();
+    close();
     stats.tracksCreated = tracker.created();
     stats.candidates = assembler.candidates();
     stats.incidents = assembler.emitted();
+  }
+
+  /** Deletes the temporary evidence file (done by {@link #finish()}; call it when abandoning a run). */
+  @Override
+  public void close() throws IOException {
+    if (spill != null) {
+      spill.close();
+      spill = null;
+    }
   }
 
   /** Candidates, groups and incidents waiting to be final (bounded by time, not by the input). */

@@ -27,6 +27,32 @@ class FusionEngineTest {
   }
 
   @Test
+  void incidentsAreHandedOnDuringTheRunOnceNoLiveTrackCanPrecedeThem() throws Exception {
+    // a walker crossing at 23:07, another two hours later
+    Synth s = new Synth(3).radarTarget(Synth.T0, 300, 600, 0.2, -1.4, 900, 2, 0.85)
+        .radarTarget(Synth.T0 + 7_200_000, -300, 600, 0.2, -1.4, 900, 2, 0.85);
+    List<Incident> out = new ArrayList<>();
+    long[] feedTimeAtFirst = {-1};
+    long[] now = {0};
+    FusionEngine e = new FusionEngine(Synth.BORDER, Synth.SITES, FusionConfig.defaults(), TrackSink.NONE, 0.5, i -> {
+      if (out.isEmpty()) feedTimeAtFirst[0] = now[0];
+      out.add(i);
+    });
+    for (Observation o : s.observations()) {
+      now[0] = o.t().toEpochMilli();
+      e.accept(o);
+    }
+    e.finish();
+    assertThat(out).hasSize(2);
+    assertThat(out).extracting(Incident::id).containsExactly("INC-20261127-0001", "INC-20261128-0001");
+    // the first came out long before the second walker was even seen
+    assertThat(feedTimeAtFirst[0]).isBetween(Synth.T0 + 900_000, Synth.T0 + 7_200_000);
+    assertThat(e.heldCandidates()).isZero();
+    assertThat(out.get(0).evidence()).hasSizeGreaterThan(300).doesNotHaveDuplicates();
+    assertThat(out.get(0).track()).hasSizeGreaterThan(300);
+  }
+
+  @Test
   void aWalkerCrossingNorthToSouthIsOneSeenCrossingWithItsEvidence() {
     Synth s = new Synth(1).radarTarget(Synth.T0, 300, 600, 0.2, -1.4, 900, 2, 0.85);
     List<TrackSummary> tracks = new ArrayList<>();

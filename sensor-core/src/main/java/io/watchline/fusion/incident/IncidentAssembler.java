@@ -197,7 +197,7 @@ public final class IncidentAssembler {
     double straight = Double.NaN;
     int crossings = 0;
     Set<Long> tracks = new LinkedHashSet<>();
-    Set<Source> evidence = new LinkedHashSet<>();
+    List<List<Source>> evidence = new ArrayList<>();
     Map<String, Double> clsVotes = new HashMap<>();
     for (Candidate c : g) {
       start = Math.min(start, c.startMs());
@@ -216,7 +216,7 @@ public final class IncidentAssembler {
       if (!Double.isNaN(c.straightness()) && !(c.straightness() <= straight)) straight = c.straightness();
       crossings = Math.max(crossings, c.crossings());
       tracks.add(c.trackId());
-      evidence.addAll(c.evidence());
+      evidence.add(c.evidence());
       if (!"unknown".equals(c.cls())) {
         clsVotes.merge(c.cls(), c.clsShare() * c.hits(), Double::sum);
       }
@@ -259,7 +259,7 @@ public final class IncidentAssembler {
     f.put("tracks", tracks.size() == 1 ? String.valueOf(lead.trackId()) : joined(tracks));
     f.put("explain", s.explain());
     return new Incident(null, Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), lead.lat(), lead.lon(),
-        lead.sector(), lead.side(), kind, round3(s.value()), f, lead.track(), new ArrayList<>(evidence));
+        lead.sector(), lead.side(), kind, round3(s.value()), f, lead.track(), Spill.union(evidence));
   }
 
   private static String joined(Set<Long> ids) {

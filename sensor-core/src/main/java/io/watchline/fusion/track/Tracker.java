@@ -2,6 +2,7 @@ package io.watchline.fusion.track;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,7 @@ public final class Tracker {
       candidates.add(t);
     }
     boolean[] used = new boolean[plots.size()];
+    Map<Track, Measurement> assigned = new IdentityHashMap<>();
     if (!candidates.isEmpty()) {
       // gate first, then solve the assignment only over tracks and plots that share a gate
       double[][] d2 = new double[candidates.size()][];
@@ -121,6 +123,7 @@ public final class Tracker {
             Track t = candidates.get(rows.get(i));
             Measurement m = plots.get(cols.get(j));
             t.update(m);
+            assigned.put(t, m);
             used[cols.get(j)] = true;
             afterUpdate(t, m);
           }
@@ -128,7 +131,7 @@ public final class Tracker {
       }
     }
     for (int c = 0; c < plots.size(); c++) {
-      if (!used[c] && !nearConfirmed(plots.get(c), candidates)) {
+      if (!used[c] && !nearConfirmed(plots.get(c), candidates, assigned)) {
         Track t = new Track(nextId++, plots.get(c), cfg.initSpeedSigma());
         created++;
         live.add(t);
@@ -139,16 +142,48 @@ public final class Tracker {
 
   /**
    * A plot just outside a confirmed track's gate (a second plot of the same target, a multipath
-   * echo, a group member) would start a duplicate track; it seeds nothing.
+   * echo, a group member) would start a duplicate track; it seeds nothing. Unless the track got
+   * its own plot in this scan and this one lies more than {@link #SECOND_OBJECT_M} from it: a radar
+   * reports one plot per object per scan, so that is a second object (a group walking close
+   * behind another), which must get its own track.
    */
-  private boolean nearConfirmed(Measurement m, List<Track> candidates) {
+  private boolean nearConfirmed(Measurement m, List<Track> candidates, Map<Track, Measurement> assigned) {
     for (Track t : candidates) {
       if (t.confirmed() && t.filter.innovation(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy()) <= 2 * cfg.gateChi2()) {
+        Measurement own = assigned.get(t);
+        if (own != null && Math.hypot(own.x() - m.x(), own.y() - m.y()) > SECOND_OBJECT_M) {
+          continue;
+        }
         return true;
       }
     }
     return false;
   }
+
+  /**
+   * Whether {@code young} began as a target of its own: its first point more than {@link
+   * #DISTINCT_M} from where {@code old} was then. A duplicate (a second radar's track on the same
+   * target, a second track on one group) begins next to the track it duplicates.
+   */
+  static boolean beganApart(Track old, Track young) {
+    long t = young.firstMs();
+    int n = old.points();
+    if (n == 0 || old.pointT(0) > t) {
+      return false;
+    }
+    int lo = 0, hi = n - 1; // last point of old at or before t
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (old.pointT(mid) <= t) lo = mid; else hi = mid - 1;
+    }
+    return Math.hypot(old.pointX(lo) - young.pointX(0), old.pointY(lo) - young.pointY(0)) > DISTINCT_M;
+  }
+
+  /** Tracks that began farther apart than this followed two targets. */
+  static final double DISTINCT_M = 150;
+
+  /** Plots of one scan farther apart than this are two objects, not one group's spread. */
+  static final double SECOND_OBJECT_M = 80;
 
   /**
    * Folds confirmed tracks that follow the same target into the older one: closer than {@code
@@ -186,13 +221,19 @@ public final class Tracker {
         if (dvx * dvx + dvy * dvy > v2max) continue;
         Track keep = ta.id() < tb.id() ? ta : tb;
         Track drop = keep == ta ? tb : ta;
-        keep.absorb(drop);
         if (drop.feedTrack() != null) {
           byFeedTrack.put(drop.feedTrack(), keep);
         }
         gone.add(drop);
-        merged++;
-        listener.merged(drop, keep);
+        if (beganApart(keep, drop)) {
+          // two targets that met (a group catching up with another): the younger one's story so
+          // far is its own; it ends here and the older track follows them on
+          listener.closed(drop);
+        } else {
+          keep.absorb(drop);
+          merged++;
+          listener.merged(drop, keep);
+        }
       }
     }
     if (!gone.isEmpty()) {

@@ -85,6 +85,33 @@ class TrackerTest {
   }
 
   @Test
+  void aSecondGroupWalkingCloseBehindGetsItsOwnTrackAndKeepsItsStoryWhenTheyMeet() {
+    Random rnd = new Random(9);
+    // A walks east along y = 0; B starts 100 m behind and 200 m to the north and joins A after 10 min;
+    // both are plotted every 2 s with a wide (60 m) cross-range error, as far from a radar.
+    for (int k = 0; k <= 450; k++) {
+      long t = k * 2000L;
+      double x = 1.3 * k * 2;
+      double yb = Math.max(0, 200 - 200.0 * k / 300);
+      List<Measurement> scan = new ArrayList<>();
+      scan.add(Measurement.isotropic(t, x + rnd.nextGaussian() * 15, rnd.nextGaussian() * 40, 50, Kind.RADAR, "R", List.of()));
+      scan.add(Measurement.isotropic(t, x - yb / 2 + rnd.nextGaussian() * 15, yb + rnd.nextGaussian() * 40, 50, Kind.RADAR, "R",
+          List.of()));
+      tracker.mergeDuplicates(t, 40, 1.0);
+      tracker.scan(scan, t);
+    }
+    List<Track> all = confirmed();
+    // B's track began 200 m from A's: when they walk together it ends (closed, its own history) rather
+    // than being folded into A's track
+    Track b = all.stream().filter(t -> t.pointY(0) > 120).findFirst().orElseThrow();
+    assertThat(b.points()).isGreaterThan(200);
+    Track a = all.stream().filter(t -> Math.abs(t.pointY(0)) < 100).findFirst().orElseThrow();
+    assertThat(a.points()).isGreaterThan(350);
+    assertThat(Tracker.beganApart(a, b)).isTrue();
+    assertThat(Tracker.beganApart(a, a)).isFalse();
+  }
+
+  @Test
   void aTrackIsClosedAfterCoastingAndTentativeClutterNeverConfirms() {
     Random rnd = new Random(5);
     for (int k = 0; k <= 20; k++) {
