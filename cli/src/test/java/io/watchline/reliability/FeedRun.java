@@ -39,6 +39,17 @@ record FeedRun(List<Observation> observations, List<Reject> rejects, ReadStats s
   /** The file name readers are given, so that their own provenance can be told apart. */
   static final String INPUT_NAME = "fuzz-input";
 
+  /**
+   * Whether the reader gave this source (it passes the very name object we opened the input with)
+   * rather than passing through a record's own upstream provenance, which may spell any file name,
+   * this one included: the fuzzer learns the name from the comparisons below and writes it into
+   * NDJSON "src" fields. Hence identity, not equals.
+   */
+  @SuppressWarnings("StringEquality")
+  static boolean ownSource(Source s) {
+    return s != null && s.file() == INPUT_NAME;
+  }
+
   static FeedRun read(FeedTarget target, byte[] data) {
     return read(target, new ByteArrayInputStream(data), data);
   }
@@ -127,7 +138,7 @@ record FeedRun(List<Observation> observations, List<Reject> rejects, ReadStats s
         target.recordStart() == null ? null : java.util.regex.Pattern.compile(target.recordStart());
     for (Observation o : observations) {
       String bad = badValue(o, data.length);
-      if (bad == null && start != null && INPUT_NAME.equals(o.src().file()) && o.src().hasOffset()) {
+      if (bad == null && start != null && ownSource(o.src()) && o.src().hasOffset()) {
         bad = pointsAt(start, data, (int) o.src().offset(), o.src().hasLine());
       }
       if (bad != null) {
@@ -145,7 +156,7 @@ record FeedRun(List<Observation> observations, List<Reject> rejects, ReadStats s
     }
     // Canonical NDJSON passes provenance from an upstream file through; only this input's own
     // offsets must lie within it.
-    if (INPUT_NAME.equals(s.file()) && s.hasOffset() && s.offset() > size) {
+    if (ownSource(s) && s.hasOffset() && s.offset() > size) {
       return "source offset beyond the input (" + size + " bytes)";
     }
     if (o.hasPosition() != (!Double.isNaN(o.lat()) || !Double.isNaN(o.lon()))) {

@@ -160,7 +160,7 @@ final class NoLossChecks {
     for (Observation o : obs) {
       // Only this input's own provenance tells which line a record came from (canonical NDJSON
       // may carry an upstream file's source through).
-      if (FeedRun.INPUT_NAME.equals(o.src().file()) && o.src().line() != line) {
+      if (FeedRun.ownSource(o.src()) && o.src().line() != line) {
         Source s = o.src();
         out.add(new Observation(o.t(), o.kind(), o.sensor(), -1, o.lat(), o.lon(), o.rangeM(),
             o.bearingDeg(), o.track(), o.speedMps(), o.courseDeg(), o.cls(), o.conf(), o.unit(),

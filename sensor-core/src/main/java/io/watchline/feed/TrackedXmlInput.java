@@ -23,7 +23,9 @@ import java.io.InputStream;
  * the end of the file. The parser alone would report such a byte at a place that depends on how
  * far its decoder had read ahead, and could drop the records before it; this way it parses exactly
  * the same bytes however they arrive, and the reader points its reject at the bad byte.
- * Documents that declare another encoding are passed through unchecked.
+ * Documents that declare another encoding are passed through unchecked. It reads its input in
+ * whole 8 KB blocks (fewer only at the end), so that what it knows when the parser fails, and so
+ * the reject, is the same however the bytes trickled in.
  */
 public final class TrackedXmlInput extends FilterInputStream {
   static final int WINDOW = 1 << 16;
@@ -87,8 +89,17 @@ public final class TrackedXmlInput extends FilterInputStream {
   private void fill() throws IOException {
     readyStart = 0;
     readyEnd = 0;
-    int n = in.read(chunk, 0, chunk.length);
-    if (n < 0) {
+    // Whole blocks, however the bytes trickle in: what this stream knows (a bad byte ahead) when
+    // the parser fails must not depend on how the input arrived, or neither will the verdict.
+    int n = 0;
+    while (n < chunk.length) {
+      int r = in.read(chunk, n, chunk.length - n);
+      if (r < 0) {
+        break;
+      }
+      n += r;
+    }
+    if (n == 0) {
       ended = true;
       if (partialLen > 0 && checkUtf8) {
         badAtLead(); // the file ends inside a character
@@ -260,7 +271,7 @@ public final class TrackedXmlInput extends FilterInputStream {
     javax.xml.stream.Location loc =
         e instanceof javax.xml.stream.XMLStreamException x ? x.getLocation() : null;
     return loc != null && (loc.getLineNumber() > badCharLine
-        || (loc.getLineNumber() == badCharLine && loc.getColumnNumber() >= badCharColumn - 1));
+        || (loc.getLineNumber() == badCharLine && loc.getColumnNumber() >= badCharColumn));
   }
 
   @Override

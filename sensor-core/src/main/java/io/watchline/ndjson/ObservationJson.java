@@ -90,7 +90,7 @@ public final class ObservationJson {
           }
         }
         case "sensor" -> sensor = text(p, v, f);
-        case "seq" -> seq = (long) number(p, v, f);
+        case "seq" -> seq = sequenceNumber(p, v);
         case "lat" -> lat = number(p, v, f);
         case "lon" -> lon = number(p, v, f);
         case "range_m" -> range = number(p, v, f);
@@ -163,6 +163,14 @@ public final class ObservationJson {
       throw new BadRecordException("'" + field + "' must be a string");
     }
     return p.getText();
+  }
+
+  /** A sequence number is a whole number from 0 up; anything else would not survive a round trip. */
+  static long sequenceNumber(JsonParser p, JsonToken v) throws IOException {
+    if (v != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER || p.getLongValue() < 0) {
+      throw new BadRecordException("'seq' must be a whole number from 0 to " + Long.MAX_VALUE + ", not " + p.getText());
+    }
+    return p.getLongValue();
   }
 
   static double number(JsonParser p, JsonToken v, String field) throws IOException {
