@@ -62,6 +62,9 @@ public final class Main {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // Descriptions are wrapped by hand at ~95 columns; without a terminal to measure, picocli
+    // assumes 80 and re-breaks every line in two.
+    cl.setUsageHelpWidth(100);
     cl.setExecutionExceptionHandler(Main::handle);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
