@@ -112,8 +112,16 @@ public final class CsvRecordWriter implements RecordWriter {
     w.write("\r\n");
   }
 
-  /** Quotes only when needed; a leading = + - @ is left alone (values are data, not formulas). */
+  /**
+   * Quotes only when needed. A text that a spreadsheet would run as a formula (a leading = + - @,
+   * tab or carriage return, and not a number) gets a leading apostrophe: sensor names, units and
+   * file names come from field equipment and may be hostile, and analysts open these files in
+   * spreadsheets. Numbers, negative ones included, stay as they are.
+   */
   private void writeCell(String v) throws IOException {
+    if (looksLikeFormula(v)) {
+      v = "'" + v;
+    }
     boolean quote = false;
     for (int k = 0; k < v.length() && !quote; k++) {
       char ch = v.charAt(k);
@@ -126,6 +134,18 @@ public final class CsvRecordWriter implements RecordWriter {
     w.write('"');
     w.write(v.replace("\"", "\"\""));
     w.write('"');
+  }
+
+  static boolean looksLikeFormula(String v) {
+    if (v.isEmpty() || "=+-@\t\r".indexOf(v.charAt(0)) < 0) {
+      return false;
+    }
+    try {
+      Double.parseDouble(v);
+      return v.charAt(0) == '=' || v.charAt(0) == '@'; // "-12.5" is a number, "=1" is not
+    } catch (NumberFormatException e) {
+      return true;
+    }
   }
 
   @Override

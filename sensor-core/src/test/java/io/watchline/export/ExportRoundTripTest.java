@@ -146,6 +146,30 @@ class ExportRoundTripTest {
   }
 
   @Test
+  void csvCellsThatASpreadsheetWouldRunAsFormulasAreDefused() throws Exception {
+    assertThat(CsvRecordWriter.looksLikeFormula("=HYPERLINK(\"http://x\",\"y\")")).isTrue();
+    assertThat(CsvRecordWriter.looksLikeFormula("@SUM(A1)")).isTrue();
+    assertThat(CsvRecordWriter.looksLikeFormula("+cmd|' /C calc'!A0")).isTrue();
+    assertThat(CsvRecordWriter.looksLikeFormula("-2+3")).isTrue();
+    assertThat(CsvRecordWriter.looksLikeFormula("\tRDR")).isTrue();
+    assertThat(CsvRecordWriter.looksLikeFormula("-19.3311")).isFalse();
+    assertThat(CsvRecordWriter.looksLikeFormula("+1.5")).isFalse();
+    assertThat(CsvRecordWriter.looksLikeFormula("RDR-07")).isFalse();
+    assertThat(CsvRecordWriter.looksLikeFormula("")).isFalse();
+
+    // end to end: a hostile sensor name is written defused, a negative longitude as it is
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    CsvRecordWriter w = new CsvRecordWriter(out);
+    w.write(new CanonicalRecord.Obs(io.watchline.observation.Observation.builder(
+        java.time.Instant.parse("2026-11-27T23:00:00Z"), io.watchline.observation.Kind.RADAR)
+        .sensor("=HYPERLINK(\"http://x\")").position(42.0, -19.5).build()));
+    w.finish();
+    Map<String, String> row = row(parseCsv(out.toString(StandardCharsets.UTF_8)), 1);
+    assertThat(row.get("sensor")).isEqualTo("'=HYPERLINK(\"http://x\")");
+    assertThat(row.get("lon")).isEqualTo("-19.5");
+  }
+
+  @Test
   void kmlPlacemarksReadBackWithJtsKmlReader() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     String text = new String(export(new KmlRecordWriter(out, "night"), out), StandardCharsets.UTF_8);
