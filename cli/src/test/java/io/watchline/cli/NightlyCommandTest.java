@@ -101,7 +101,7 @@ class NightlyCommandTest {
         .contains("Feed patrol: no input file matched its globs.")
         // radar: 20 lines read, 1 rejected, 17 in window (start inclusive, end exclusive), 2 outside
         .contains("| radar | 1 | ndjson | 20 | 1 | 17 | 2 | 2026-11-27 18:00:00 – 2026-11-28 00:20:20 | RDR-01 | ok |")
-        .contains("| 1 | INC-20261127-0001 | crossing | S-04 | MNE→ALB | 2026-11-28 00:14:05 | 2026-11-28 00:20:20 | 0.91 |"
+        .contains("| 1 | INC-20261127-0001 | crossing | S-04 | MNE→ALB | 2026-11-28 00:14:05 | 2026-11-28 00:20:20 | 0.90 |"
             + " feeds/radar-east.ndjson:3@180; feeds/radar-east.ndjson:4@348; feeds/radar-east.ndjson:5@517 (+13 more) |")
         .contains("| 2 | INC-20261128-0902 | loiter | S-05 |");
     String html = Files.readString(out.resolve("report.html"));

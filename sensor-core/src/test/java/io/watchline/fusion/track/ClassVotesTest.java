@@ -1,0 +1,38 @@
+package io.watchline.fusion.track;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class ClassVotesTest {
+  @Test
+  void oneStrayFrameSaysLittleManyFramesSayMuch() {
+    ClassVotes one = new ClassVotes();
+    one.add("animal", 0.4);
+    assertThat(one.best()).isEqualTo("animal");
+    assertThat(one.share()).isCloseTo(0.4 / 2.4, within(1e-9));
+
+    ClassVotes many = new ClassVotes();
+    for (int i = 0; i < 50; i++) {
+      many.add("human", 0.5);
+    }
+    assertThat(many.share()).isCloseTo(25 / 27.0, within(1e-9));
+  }
+
+  @Test
+  void theWinnerSharesWithTheOtherClassesAndUnknownCountsForNothing() {
+    ClassVotes v = new ClassVotes();
+    for (int i = 0; i < 30; i++) {
+      v.add("human", 0.8);
+      v.add("unknown", 0.9);
+    }
+    for (int i = 0; i < 10; i++) {
+      v.add("animal", 0.6);
+    }
+    assertThat(v.best()).isEqualTo("human");
+    assertThat(v.share()).isCloseTo(24 / (24 + 6 + 2.0), within(1e-9));
+    assertThat(new ClassVotes().share()).isZero();
+    assertThat(new ClassVotes().best()).isEqualTo("unknown");
+  }
+}
