@@ -322,16 +322,10 @@ public final class BorderIndex {
     long[] encode(IntList out) {
       int cellCount = bound.length;
       int[] start = new int[cellCount + 1];
-      for (int p = 0; p < pairCell.size; p++) {
-        start[pairCell.data[p] + 1]++;
-      }
-      for (int k = 0; k < cellCount; k++) {
-        start[k + 1] += start[k];
-      }
-      int[] sorted = new int[pairCell.size];
-      int[] fill = Arrays.copyOf(start, cellCount);
-      for (int p = 0; p < pairCell.size; p++) {
-        sorted[fill[pairCell.data[p]]++] = pairSeg.data[p];
+      int[] byCell = pairCell.indicesByValue(cellCount, start);
+      int[] sorted = new int[byCell.length];
+      for (int i = 0; i < byCell.length; i++) {
+        sorted[i] = pairSeg.data[byCell[i]];
       }
       long[] words = new long[cellCount];
       long emptyWord = word(marginM, EMPTY);
@@ -721,6 +715,26 @@ public final class BorderIndex {
         data = Arrays.copyOf(data, size * 2);
       }
       data[size++] = v;
+    }
+
+    /**
+     * A stable counting sort of the positions 0..size-1 by the value held there (a key below
+     * {@code keyCount}): returns the positions in key order and fills {@code start} (keyCount + 1
+     * long) so that key k's positions are at [start[k], start[k + 1]).
+     */
+    int[] indicesByValue(int keyCount, int[] start) {
+      for (int p = 0; p < size; p++) {
+        start[data[p] + 1]++;
+      }
+      for (int k = 0; k < keyCount; k++) {
+        start[k + 1] += start[k];
+      }
+      int[] order = new int[size];
+      int[] fill = Arrays.copyOf(start, keyCount);
+      for (int p = 0; p < size; p++) {
+        order[fill[data[p]]++] = p;
+      }
+      return order;
     }
   }
 }

@@ -162,17 +162,7 @@ public final class SectorIndex {
     // Group the entries by cell (a counting sort keeps sector order within each cell).
     int cells = nx * ny;
     int[] perCell = new int[cells + 1];
-    for (int k = 0; k < eCell.size; k++) {
-      perCell[eCell.data[k] + 1]++;
-    }
-    for (int c = 0; c < cells; c++) {
-      perCell[c + 1] += perCell[c];
-    }
-    int[] order = new int[eCell.size];
-    int[] fill = Arrays.copyOf(perCell, cells);
-    for (int k = 0; k < eCell.size; k++) {
-      order[fill[eCell.data[k]]++] = k;
-    }
+    int[] order = eCell.indicesByValue(cells, perCell);
     this.code = new int[cells];
     BorderIndex.IntList starts = new BorderIndex.IntList(1 << 10);
     BorderIndex.IntList entries = new BorderIndex.IntList(1 << 10);
