@@ -37,9 +37,11 @@ import java.util.Map;
 /**
  * The fusion pipeline for one time-ordered stream of observations: radar plots become tracks,
  * camera bearings corroborate them or are crossed into positions, patrol fixes explain the tracks
- * that move with a patrol, and closed tracks yield incident candidates against the border. Memory
- * holds the live tracks, a few seconds of unpaired bearings, minutes of patrol fixes and the
- * (few) candidates; nothing grows with the number of observations.
+ * that move with a patrol, and closed tracks yield incident candidates against the border.
+ * Incidents go to the sink as soon as no later input can change them. Memory holds the live
+ * tracks, a few seconds of unpaired bearings, minutes of patrol fixes and a few hundred bytes per
+ * candidate not yet final (their points and evidence wait in a temporary file); nothing else
+ * grows with the number of observations.
  */
 public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   private final BorderView border;
