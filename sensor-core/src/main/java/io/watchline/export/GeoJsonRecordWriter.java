@@ -10,6 +10,7 @@ import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,17 +63,7 @@ public final class GeoJsonRecordWriter implements RecordWriter {
     if (t.points().size() == 1) {
       point(t.points().get(0).lon(), t.points().get(0).lat());
     } else {
-      g.writeStartObject();
-      g.writeStringField("type", "LineString");
-      g.writeArrayFieldStart("coordinates");
-      for (TrackPoint p : t.points()) {
-        g.writeStartArray();
-        g.writeNumber(p.lon());
-        g.writeNumber(p.lat());
-        g.writeEndArray();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
+      lineString(t.points());
     }
     g.writeObjectFieldStart("properties");
     g.writeStringField("record", "track");
@@ -186,17 +177,8 @@ public final class GeoJsonRecordWriter implements RecordWriter {
     g.writeStartObject();
     g.writeStringField("type", "Feature");
     g.writeStringField("id", i.id() + "/track");
-    g.writeObjectFieldStart("geometry");
-    g.writeStringField("type", "LineString");
-    g.writeArrayFieldStart("coordinates");
-    for (TrackPoint p : i.track()) {
-      g.writeStartArray();
-      g.writeNumber(p.lon());
-      g.writeNumber(p.lat());
-      g.writeEndArray();
-    }
-    g.writeEndArray();
-    g.writeEndObject();
+    g.writeFieldName("geometry");
+    lineString(i.track());
     g.writeObjectFieldStart("properties");
     g.writeStringField("record", "track");
     g.writeStringField("incident_id", i.id());
@@ -211,6 +193,20 @@ public final class GeoJsonRecordWriter implements RecordWriter {
     g.writeEndObject();
     g.writeEndObject();
     end();
+  }
+
+  private void lineString(List<TrackPoint> points) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", "LineString");
+    g.writeArrayFieldStart("coordinates");
+    for (TrackPoint p : points) {
+      g.writeStartArray();
+      g.writeNumber(p.lon());
+      g.writeNumber(p.lat());
+      g.writeEndArray();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private void point(double lon, double lat) throws IOException {
