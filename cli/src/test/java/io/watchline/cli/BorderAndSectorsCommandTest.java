@@ -12,10 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BorderAndSectorsCommandTest {
-  static Path realdata(String rel) {
-    Path p = Path.of(System.getProperty("watchline.realdata"), rel);
-    assertThat(p).as("real sample file").exists();
-    return p;
+  static Path fixture(String rel) {
+    return SampleFiles.fixture(rel);
   }
 
   @Test
@@ -23,8 +21,8 @@ class BorderAndSectorsCommandTest {
     Path border = dir.resolve("mne-alb.geojson");
     int code =
         Main.run(
-            "border", "--between", realdata("borders/naturalearth-10m/MNE.geojson").toString(),
-            realdata("borders/naturalearth-10m/ALB.geojson").toString(), "-o", border.toString());
+            "border", "--between", fixture("borders/naturalearth-10m/MNE.geojson").toString(),
+            fixture("borders/naturalearth-10m/ALB.geojson").toString(), "-o", border.toString());
     assertThat(code).isZero();
     JsonNode fc = new ObjectMapper().readTree(border.toFile());
     assertThat(fc.has("crs")).isFalse();
@@ -56,13 +54,13 @@ class BorderAndSectorsCommandTest {
     var cl = Main.commandLine();
     var sw = new java.io.StringWriter();
     cl.setErr(new java.io.PrintWriter(sw));
-    code = cl.execute("sectors", "--border", realdata("borders/naturalearth-10m/ALB.geojson").toString());
+    code = cl.execute("sectors", "--border", fixture("borders/naturalearth-10m/ALB.geojson").toString());
     assertThat(code).isEqualTo(2);
     assertThat(sw.toString().strip()).startsWith("watchline: ").contains("watchline border").doesNotContain("\n");
 
     sw.getBuffer().setLength(0);
-    code = cl.execute("border", "--between", realdata("borders/naturalearth-10m/MNE.geojson").toString(),
-        realdata("borders/naturalearth-10m/GRC.geojson").toString(), "-o", dir.resolve("x.geojson").toString());
+    code = cl.execute("border", "--between", fixture("borders/naturalearth-10m/MNE.geojson").toString(),
+        fixture("borders/naturalearth-10m/GRC.geojson").toString(), "-o", dir.resolve("x.geojson").toString());
     assertThat(code).isEqualTo(2);
     assertThat(sw.toString()).contains("share no border");
     assertThat(dir.resolve("x.geojson")).doesNotExist();

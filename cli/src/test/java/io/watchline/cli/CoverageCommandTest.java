@@ -20,7 +20,7 @@ import org.locationtech.jts.geom.Coordinate;
 class CoverageCommandTest {
   static final Path BORDER = Path.of("..", "fixtures", "data", "borders", "mne-alb.geojson");
   static final Path DEMO = Path.of("..", "fixtures", "data", "demo");
-  static final Path HGT = Path.of(System.getProperty("watchline.realdata", "../../shared/realdata"), "dem", "N42E019.hgt");
+  static final Path HGT = SampleFiles.fixture("dem/N42E019.hgt");
 
   static final String SITES = """
       sites:

@@ -24,14 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultsTest {
   @TempDir Path tmp;
 
-  static Path realdata(String rel) {
-    Path p = Path.of(System.getProperty("watchline.realdata")).resolve(rel);
-    assertThat(p).as("real sample").isRegularFile();
-    return p;
-  }
-
-  static final String NMEA = "feeds/nmea/gpsd/bu353s4.log";
-  static final String GPX = "feeds/gpx/gpxpy/korita-zbevnica.gpx";
+  static final String NMEA = "nmea/bu353s4.log";
+  static final String GPX = "gpx/korita-zbevnica.gpx";
 
   record Run(int exit, String err) {}
 
@@ -85,7 +79,7 @@ class FaultsTest {
     Path rejects = tmp.resolve("rejects.ndjson");
     try {
       System.setOut(new PrintStream(new FullDisk(new ByteArrayOutputStream(), 4096), false));
-      Run r = ingest(realdata(NMEA).toString(), "--rejects", rejects.toString());
+      Run r = ingest(SampleFiles.fixture(NMEA).toString(), "--rejects", rejects.toString());
       assertThat(r.exit()).isEqualTo(ExitCode.FAILURE);
       assertThat(r.err().lines().filter(l -> l.startsWith("watchline: ")).toList())
           .containsExactly("watchline: I/O error: cannot write to standard output (disk full or pipe closed?)");
@@ -119,7 +113,7 @@ class FaultsTest {
   void unwritableOutputGivesOneClearLineAndExitOne() throws IOException {
     // Root may write anywhere, so the portable unwritable place is a path below a regular file.
     Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
-    Run r = ingest(realdata(NMEA).toString(), "-o", file.resolve("obs.ndjson").toString(),
+    Run r = ingest(SampleFiles.fixture(NMEA).toString(), "-o", file.resolve("obs.ndjson").toString(),
         "--rejects", tmp.resolve("rj.ndjson").toString());
     assertThat(r.exit()).isEqualTo(ExitCode.FAILURE);
     assertThat(r.err().strip()).isEqualTo(
@@ -132,7 +126,7 @@ class FaultsTest {
     Path dir = Files.createDirectory(tmp.resolve("ro"));
     dir.toFile().setWritable(false, false);
     org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(dir), "running as root: permissions are not enforced");
-    Run r = ingest(realdata(NMEA).toString(), "-o", dir.resolve("obs.ndjson").toString(),
+    Run r = ingest(SampleFiles.fixture(NMEA).toString(), "-o", dir.resolve("obs.ndjson").toString(),
         "--rejects", tmp.resolve("rj.ndjson").toString());
     assertThat(r.exit()).isEqualTo(ExitCode.FAILURE);
     assertThat(r.err().strip()).isEqualTo(
@@ -145,22 +139,22 @@ class FaultsTest {
     Path out = tmp.resolve("obs.ndjson");
     Path missing = tmp.resolve("missing.nmea");
     Path dir = Files.createDirectory(tmp.resolve("a-directory"));
-    Run r = ingest(realdata(NMEA).toString(), missing.toString(), dir.toString(), realdata(GPX).toString(),
+    Run r = ingest(SampleFiles.fixture(NMEA).toString(), missing.toString(), dir.toString(), SampleFiles.fixture(GPX).toString(),
         "-o", out.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.FAILURE);
     assertThat(r.err()).contains("watchline: no such file: " + missing)
         .contains("watchline: " + dir + ": is a directory");
     List<String> lines = Files.readAllLines(out);
-    assertThat(lines).anyMatch(l -> l.contains("\"file\":\"" + realdata(NMEA) + "\""))
-        .anyMatch(l -> l.contains("\"file\":\"" + realdata(GPX) + "\""));
+    assertThat(lines).anyMatch(l -> l.contains("\"file\":\"" + SampleFiles.fixture(NMEA) + "\""))
+        .anyMatch(l -> l.contains("\"file\":\"" + SampleFiles.fixture(GPX) + "\""));
     assertThat(Path.of(out + ".rejects.ndjson")).exists();
   }
 
   @Test
   void failFastStopsAtTheFirstUnreadableInputAndWritesNothing() throws IOException {
     Path out = tmp.resolve("obs.ndjson");
-    Run r = ingest("--fail-fast", realdata(NMEA).toString(), tmp.resolve("missing.nmea").toString(),
-        realdata(GPX).toString(), "-o", out.toString());
+    Run r = ingest("--fail-fast", SampleFiles.fixture(NMEA).toString(), tmp.resolve("missing.nmea").toString(),
+        SampleFiles.fixture(GPX).toString(), "-o", out.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.FAILURE);
     assertThat(r.err()).contains("watchline: no such file: " + tmp.resolve("missing.nmea"))
         .contains("--fail-fast").doesNotContain("korita-zbevnica.gpx (gpx)");

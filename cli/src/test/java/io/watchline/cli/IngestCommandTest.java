@@ -29,9 +29,7 @@ class IngestCommandTest {
   }
 
   static Path fixture(String rel) {
-    Path p = Path.of("../fixtures/data").resolve(rel);
-    assertThat(Files.isRegularFile(p)).as("fixture %s", p).isTrue();
-    return p;
+    return SampleFiles.fixture(rel);
   }
 
   @Test
@@ -88,9 +86,7 @@ class IngestCommandTest {
   }
 
   static Path realdata(String rel) {
-    Path p = Path.of(System.getProperty("watchline.realdata")).resolve(rel);
-    assertThat(Files.isRegularFile(p)).as("real sample %s", p).isTrue();
-    return p;
+    return SampleFiles.restricted(rel);
   }
 
   @Test

@@ -21,8 +21,8 @@ final class GeoJsonSubject implements FuzzSubject {
   @Override
   public List<Path> seeds() {
     return Samples.concat(
-        Samples.files(Samples.realdata().resolve("borders/naturalearth-10m"), "*.geojson"),
-        Samples.files(Samples.realdata().resolve("borders/reference"), "*.geojson"));
+        Samples.files(Samples.fixtures().resolve("borders/naturalearth-10m"), "*.geojson"),
+        Samples.files(Samples.fixtures().resolve("borders/reference"), "*.geojson"));
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.TestAbortedException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,12 +52,20 @@ class ReconciliationTest {
   static List<Arguments> inputs() {
     List<Arguments> out = new ArrayList<>();
     for (FeedTarget t : Targets.all()) {
-      for (Path p : t.seeds().get()) {
+      List<Path> seeds;
+      try {
+        seeds = t.seeds().get();
+      } catch (TestAbortedException samplesAbsent) {
+        // Samples that may not be copied are absent here: one case that skips, saying why.
+        out.add(Arguments.of(t.name() + " (samples absent)", t, null, false));
+        continue;
+      }
+      for (Path p : seeds) {
         out.add(Arguments.of(t.name() + " " + p.getFileName(), t, p, false));
       }
       // One damaged copy of each reader's first sample too (only in the temporary folder: the
       // ASTERIX samples may not be copied into the repository).
-      out.add(Arguments.of(t.name() + " damaged", t, t.seeds().get().get(0), true));
+      out.add(Arguments.of(t.name() + " damaged", t, seeds.get(0), true));
     }
     return out;
   }
@@ -67,6 +76,10 @@ class ReconciliationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("inputs")
   void everyRecordIsAccountedFor(String name, FeedTarget target, Path sample, boolean damaged) throws Exception {
+    if (sample == null) {
+      target.seeds().get(); // skips the test with the reason
+      throw new IllegalStateException("samples were absent when the cases were listed");
+    }
     Path input = sample;
     if (damaged) {
       byte[] b = Samples.bytes(sample);

@@ -3,41 +3,37 @@ package io.watchline.reliability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import io.watchline.cli.SampleFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Where the seed files are: the shared real samples (read in place, never copied) and the
- * repository's {@code fixtures/data}. A missing folder or an empty selection fails the test: a
- * fuzzer without seeds would pass while testing nothing.
+ * Seed files and helpers to list them. Where they are is {@link SampleFiles}' business: the
+ * repository's {@code fixtures/data}, and the samples that may not be copied, read in place. A
+ * missing folder or an empty selection of repository files fails the test: a fuzzer without seeds
+ * would pass while testing nothing.
  */
 final class Samples {
   private Samples() {}
 
-  static Path realdata() {
-    String p = System.getProperty("watchline.realdata");
-    if (p == null) {
-      throw new IllegalStateException("system property watchline.realdata is not set (run through Maven)");
-    }
-    Path dir = Path.of(p);
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalStateException("real sample data missing: " + dir.toAbsolutePath());
-    }
-    return dir;
+  static Path fixtures() {
+    return SampleFiles.fixtures();
   }
 
-  /** The repository's fixtures/data folder (tests run with the module folder as working dir). */
-  static Path fixtures() {
-    Path here = Path.of("").toAbsolutePath();
-    for (Path p = here; p != null; p = p.getParent()) {
-      Path d = p.resolve("fixtures/data");
-      if (Files.isDirectory(d) && Files.isRegularFile(p.resolve("pom.xml"))) {
-        return d;
-      }
-    }
-    throw new IllegalStateException("fixtures/data not found above " + here);
+  /**
+   * Files of a folder that may not be copied into the repository ({@code feeds/asterix}, ...):
+   * absent, the calling test is skipped (see {@link SampleFiles#restricted}).
+   */
+  static List<Path> restricted(String folder, String glob) {
+    return files(SampleFiles.restricted(folder), glob);
+  }
+
+  /** The same for seeds the test can do without: absent, none (and one line saying so). */
+  static List<Path> restrictedOrNone(String folder, String glob) {
+    return SampleFiles.restrictedIfPresent(folder, "these seeds left out, the test runs on the others")
+        .map(d -> files(d, glob)).orElse(List.of());
   }
 
   /** Regular files under {@code dir} whose name matches the glob, sorted; fails when none. */

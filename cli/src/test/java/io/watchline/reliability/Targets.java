@@ -18,10 +18,6 @@ final class Targets {
     return Samples.fixtures().resolve("fuzz-seeds").resolve(name);
   }
 
-  static Path feeds(String sub) {
-    return Samples.realdata().resolve("feeds").resolve(sub);
-  }
-
   /** Opens the reader the way ingest does, with the format forced (detection is its own target). */
   static FeedTarget.Opener via(FeedFormat format) {
     return (in, file, rejects) ->
@@ -34,23 +30,19 @@ final class Targets {
   // An epoch's RMC and GGA make one fix and a GGA takes the latest RMC's date: one damaged line
   // may cost its own fix and the one it pairs with.
   static final FeedTarget NMEA = new FeedTarget("nmea", via(FeedFormat.NMEA),
-      () -> Samples.concat(
-          Samples.files(feeds("nmea/gpsd"), "*.log"),
-          Samples.filesOrNone(Samples.fixtures().resolve("nmea"), "*.log")),
+      () -> Samples.files(Samples.fixtures().resolve("nmea"), "*.log"),
       2, 0, true, "\\$");
 
   // One XML document: a well-formedness error ends it (every point before is kept).
   static final FeedTarget GPX = new FeedTarget("gpx", via(FeedFormat.GPX),
-      () -> Samples.concat(
-          Samples.files(feeds("gpx/gpxpy"), "*.gpx"),
-          Samples.filesOrNone(Samples.fixtures().resolve("gpx"), "*.gpx")),
+      () -> Samples.files(Samples.fixtures().resolve("gpx"), "*.gpx"),
       FeedTarget.NOT_CHECKED, 0, true, "<(\\w+:)?(trkpt|wpt|rtept)\\b");
 
   // Events are framed one by one: damaging "</event>" merges two events into one bad one.
   static final FeedTarget COT = new FeedTarget("cot",
       (in, file, rejects) -> Feeds.open(in, file, FeedFormat.COT,
           FeedOptions.defaults().withAllCotTypes(true), SiteRegistry.empty(), rejects),
-      () -> Samples.files(feeds("cot/freetakserver"), "*.xml"), 2, 0, true, "<event\\b");
+      () -> Samples.files(Samples.fixtures().resolve("cot"), "*.xml"), 2, 0, true, "<event\\b");
 
   /** Radars and cameras named in the seeds, so that polar and bearing records get placed. */
   static final SiteRegistry SITES = new SiteRegistry(List.of(
@@ -70,13 +62,13 @@ final class Targets {
   // docs/reliability.md), so the truncation check is off.
   static final FeedTarget ASTERIX = new FeedTarget("asterix",
       with(FeedFormat.ASTERIX, FeedOptions.defaults().withDate(java.time.LocalDate.of(2016, 5, 5))),
-      () -> Samples.files(feeds("asterix"), "*.{pcap,raw,ast,gps,ff,FF}"),
+      () -> Samples.restricted("feeds/asterix", "*.{pcap,raw,ast,gps,ff,FF}"),
       FeedTarget.NOT_CHECKED, 0, false, null);
 
   static final FeedTarget ONVIF = new FeedTarget("onvif", with(FeedFormat.ONVIF, FeedOptions.defaults()),
       () -> Samples.concat(
-          Samples.files(feeds("onvif"), "*.xml"),
-          Samples.filesOrNone(Samples.fixtures().resolve("onvif"), "*.xml")),
+          Samples.restrictedOrNone("feeds/onvif", "*.xml"),
+          Samples.files(Samples.fixtures().resolve("onvif"), "*.xml")),
       FeedTarget.NOT_CHECKED, 0, true, "<(\\w+:)?Object\\b");
 
   static final FeedTarget CSV = new FeedTarget("csv", with(FeedFormat.CSV, FeedOptions.defaults()),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.watchline.geo.testutil.RealData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,15 +13,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DEM readers on the real SRTM tile and its clips (read in place from the shared sample data). */
+/** DEM readers on the real SRTM tile and its clips (fixtures/data/dem, public domain). */
 class DemReadersTest {
-  static final Path DEM = Path.of(System.getProperty("watchline.realdata", "../../shared/realdata")).resolve("dem");
   static final String CLIP = "prokletije_MNE-ALB_srtm3_19.60-20.00E_42.40-42.70N";
   static final String FILLED = "prokletije_MNE-ALB_srtm3_filled_19.60-20.00E_42.40-42.70N";
 
   @Test
   void srtmTileVoidsAreNoDataNeverMinus32768() throws Exception {
-    ElevationGrid g = DemReader.read(DEM.resolve("N42E019.hgt"));
+    ElevationGrid g = DemReader.read(RealData.file("dem/N42E019.hgt"));
     assertThat(g.width()).isEqualTo(1201);
     assertThat(g.height()).isEqualTo(1201);
     assertThat(g.crs().geographic()).isTrue();
@@ -41,8 +41,8 @@ class DemReadersTest {
 
   @Test
   void geoTiffClipMatchesTheTileCellForCell() throws Exception {
-    ElevationGrid tile = DemReader.read(DEM.resolve("N42E019.hgt"));
-    ElevationGrid clip = DemReader.read(DEM.resolve("clips/" + CLIP + ".tif"));
+    ElevationGrid tile = DemReader.read(RealData.file("dem/N42E019.hgt"));
+    ElevationGrid clip = DemReader.read(RealData.file("dem/clips/" + CLIP + ".tif"));
     assertThat(clip.width()).isEqualTo(480);
     assertThat(clip.height()).isEqualTo(360);
     assertThat(clip.crs().geographic()).isTrue();
@@ -67,8 +67,8 @@ class DemReadersTest {
 
   @Test
   void asciiGridAndDeflateGeoTiffOfTheFilledClipAgree() throws Exception {
-    ElevationGrid asc = DemReader.read(DEM.resolve("clips/" + FILLED + ".asc"));
-    ElevationGrid tif = DemReader.read(DEM.resolve("clips/" + FILLED + ".tif"));
+    ElevationGrid asc = DemReader.read(RealData.file("dem/clips/" + FILLED + ".asc"));
+    ElevationGrid tif = DemReader.read(RealData.file("dem/clips/" + FILLED + ".tif"));
     assertThat(asc.crs().geographic()).isTrue();
     assertThat(asc.width()).isEqualTo(tif.width());
     assertThat(asc.height()).isEqualTo(tif.height());

@@ -3,18 +3,21 @@ package io.watchline.geo.testutil;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates the shared real sample files; fails (never skips) when they are missing. */
+/**
+ * Locates the real sample files the geo tests use: Natural Earth and geoBoundaries borders, the
+ * SRTM tile and its clips, all copied into the repository under {@code fixtures/data} with their
+ * provenance. A missing file fails the test (never skips it): it is part of every checkout.
+ */
 public final class RealData {
   private RealData() {}
 
+  /** The repository's {@code fixtures/data} folder (tests run with the module folder as working dir). */
+  public static final Path ROOT = Path.of("..", "fixtures", "data");
+
   public static Path file(String relative) {
-    String root = System.getProperty("watchline.realdata");
-    if (root == null) {
-      throw new AssertionError("system property watchline.realdata is not set (run through Maven)");
-    }
-    Path p = Path.of(root, relative);
+    Path p = ROOT.resolve(relative);
     if (!Files.isRegularFile(p)) {
-      throw new AssertionError("real sample file missing: " + p);
+      throw new AssertionError("sample file missing from the repository: " + p.toAbsolutePath().normalize());
     }
     return p;
   }

@@ -126,7 +126,8 @@ class AsterixReaderTest {
 
   @Test
   void rawFilesWithoutDateAreRefused() {
-    assertThatThrownBy(() -> open(TestData.realdata("feeds/asterix/cat048.raw"), FeedOptions.defaults(),
+    Path raw = TestData.realdata("feeds/asterix/cat048.raw");
+    assertThatThrownBy(() -> open(raw, FeedOptions.defaults(),
         SiteRegistry.empty(), new TestData.Rejects()))
         .isInstanceOf(FeedException.class).hasMessageContaining("give --date YYYY-MM-DD");
   }
