@@ -65,6 +65,8 @@ public final class Main {
     // Descriptions are wrapped by hand at ~95 columns; without a terminal to measure, picocli
     // assumes 80 and re-breaks every line in two.
     cl.setUsageHelpWidth(100);
+    cl.setUsageHelpAutoWidth(true); // every command follows the terminal's width when there is one
+    HelpLayout.install(cl);
     cl.setExecutionExceptionHandler(Main::handle);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
