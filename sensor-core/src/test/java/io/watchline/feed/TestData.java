@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
 public final class TestData {
   private TestData() {}
 
-  private static final java.util.Set<String> ANNOUNCED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
 
   /**
    * A real sample that may not be copied into the repository (GPL ASTERIX recordings, the ONVIF
