@@ -1,5 +1,6 @@
 package io.watchline.cli.nightly;
 
+import io.watchline.cli.io.TempFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -55,6 +56,12 @@ public final class NightlyPipeline {
   public static NightlyRun run(NightlyConfig config, Window window, List<NightlyStep> steps, Consumer<String> log)
       throws IOException {
     Path root = config.outputRoot();
+    for (Path p = root.toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        throw new io.watchline.cli.UserException("output_root " + root + ": " + (p.equals(root.toAbsolutePath())
+            ? "is a file, not a folder" : p + " is a file, not a folder") + "; fix output_root in the config");
+      }
+    }
     Files.createDirectories(root);
     Path lockPath = root.resolve(LOCK_FILE);
     try (FileChannel ch = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -83,6 +90,7 @@ public final class NightlyPipeline {
     removeLeftovers(root, date, log);
     Path target = root.resolve(date);
     Path temp = root.resolve("." + date + ".tmp-" + ProcessHandle.current().pid());
+    TempFiles.register(temp); // removed on Ctrl-C/SIGTERM; after kill -9 the next run removes it
     Files.createDirectories(temp);
     boolean published = false;
     try {
@@ -109,6 +117,7 @@ public final class NightlyPipeline {
       if (!published) {
         deleteTree(temp);
       }
+      TempFiles.done(temp);
     }
   }
 
