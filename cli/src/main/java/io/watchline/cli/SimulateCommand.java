@@ -138,6 +138,9 @@ final class SimulateCommand implements Callable<Integer> {
     Simulation sim = simulation(cfg);
     List<OutputTarget> outputs = new ArrayList<>();
     SimulationWriter.Summary summary;
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UserException("--out " + out + " is a file, not a folder; give a folder for the night's files");
+    }
     try {
       Files.createDirectories(out);
       summary = SimulationWriter.write(sim, inputs(), scale == null ? Long.MAX_VALUE : scale, name -> {
