@@ -324,6 +324,25 @@ class OutputSafetyTest {
   }
 
   @Test
+  void aGeoPackageOnAFullDiskSaysSoAndLeavesNothing() throws Exception {
+    Path disk = Files.createDirectory(dir.resolve("small-disk"));
+    boolean mounted = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=48k", "tmpfs", disk.toString())
+        .redirectErrorStream(true).start().waitFor() == 0;
+    Assumptions.assumeTrue(mounted, "cannot mount a small tmpfs here (needs root with CAP_SYS_ADMIN)");
+    try {
+      Run r = run("export", p("a.ndjson"), "--to", "gpkg", "-o", disk.resolve("night.gpkg").toString());
+      assertThat(r.code()).isEqualTo(ExitCode.FAILURE);
+      assertThat(r.err().strip()).isEqualTo("watchline: I/O error: cannot write " + disk.resolve("night.gpkg")
+          + ": no space left on device");
+      try (Stream<Path> s = Files.list(disk)) {
+        assertThat(s.toList()).as("no database, temporary or journal left").isEmpty();
+      }
+    } finally {
+      new ProcessBuilder("umount", disk.toString()).start().waitFor();
+    }
+  }
+
+  @Test
   void anOutputFolderThatIsAFileIsSaidToBeOne() throws Exception {
     Path file = Files.writeString(dir.resolve("gaps"), "a file");
     Run cov = run("coverage", "--sites", p("sites.yaml"), "--border", p("border.geojson"), "--out", file.toString());
