@@ -1,6 +1,7 @@
 package io.watchline.cli;
 
 import io.watchline.cli.io.OutputTarget;
+import io.watchline.cli.io.SameFiles;
 import io.watchline.geo.border.BorderLines;
 import io.watchline.geo.border.SharedBorder;
 import io.watchline.geo.io.GeoFeature;
@@ -65,7 +66,7 @@ public final class BorderCommand implements Callable<Integer> {
     if (names != null && names.size() != 2) {
       throw new UserException("--names needs two names separated by a comma, e.g. --names MNE,ALB");
     }
-    io.watchline.cli.io.SameFiles.check(between, IngestCommand.outputs("-o", output));
+    SameFiles.check(between, SameFiles.outputs("-o", output));
     Country first = country(between.get(0));
     Country second = country(between.get(1));
     String rightName = names != null ? names.get(0) : first.name();

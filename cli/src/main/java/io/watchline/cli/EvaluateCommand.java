@@ -1,6 +1,8 @@
 package io.watchline.cli;
 
+import io.watchline.cli.io.InputFiles;
 import io.watchline.cli.io.OutputTarget;
+import io.watchline.cli.io.SameFiles;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -96,7 +98,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<Object> read = new ArrayList<>(observations);
     read.addAll(java.util.Arrays.asList(incidents, truth, border, sectors, sites));
-    io.watchline.cli.io.SameFiles.check(read, IngestCommand.outputs("-o", output));
+    SameFiles.check(read, SameFiles.outputs("-o", output));
     if (!Files.isRegularFile(truth)) {
       throw new UserException("truth file not found: " + truth);
     }
@@ -145,7 +147,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new UserException("incidents file not found: " + incidents);
     }
     List<Incident> list = new ArrayList<>();
-    try (InputStream in = "-".equals(incidents) ? io.watchline.cli.io.InputFiles.stdin() : Files.newInputStream(Path.of(incidents));
+    try (InputStream in = "-".equals(incidents) ? InputFiles.stdin() : Files.newInputStream(Path.of(incidents));
         LineReader lines = new LineReader(in, 64 << 20)) {
       while (lines.next()) {
         if (lines.blank()) continue;

@@ -105,7 +105,7 @@ public final class ExportCommand implements Callable<Integer> {
     }
     String rejectsPath = RejectReport.fileFor(rejectsFile, output);
     PrintWriter err = spec.commandLine().getErr();
-    SameFiles.check(java.util.List.of(input), IngestCommand.outputs("-o", output, "--rejects", rejectsPath));
+    SameFiles.check(java.util.List.of(input), SameFiles.outputs("-o", output, "--rejects", rejectsPath));
     String problem = InputFiles.problem(input);
     if (problem != null) {
       throw new UserException(problem + " (give a canonical NDJSON file, or - for stdin)");

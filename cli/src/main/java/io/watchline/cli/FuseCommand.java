@@ -127,7 +127,7 @@ public final class FuseCommand implements Callable<Integer> {
     String rejectsPath = RejectReport.fileFor(rejectsFile, output);
     List<Object> read = new ArrayList<>(files);
     read.addAll(java.util.Arrays.asList(border, sectors, sites));
-    SameFiles.check(read, IngestCommand.outputs("-o", output, "--tracks", tracksFile, "--rejects", rejectsPath));
+    SameFiles.check(read, SameFiles.outputs("-o", output, "--tracks", tracksFile, "--rejects", rejectsPath));
     for (String f : files) {
       // Named pipes and /dev/fd/N (bash's <(watchline ingest ...)) are inputs too: only a
       // missing path, a directory or an unreadable file is a mistake.

@@ -106,7 +106,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
     List<Object> inputs = new java.util.ArrayList<>(feeds);
     inputs.add(input.sites);
-    SameFiles.check(inputs, outputs("--out", out, "--rejects", rj));
+    SameFiles.check(inputs, SameFiles.outputs("--out", out, "--rejects", rj));
     if (feeds.contains("-")) {
       InputFiles.check("-");
     }
@@ -138,6 +138,11 @@ public final class IngestCommand implements Callable<Integer> {
       rejects.printCounts();
     }
     long rejected = counts.rejected;
+    if (maxBad != null && rejected > maxBad) {
+      err.println("watchline: " + rejected + " records rejected, more than --max-bad " + maxBad
+          + (rj == null ? "" : " (see " + rj + ")"));
+      return ExitCode.TOO_MANY_BAD;
+    }
     if (counts.unreadable > 0) {
       return ExitCode.FAILURE;
     }
@@ -146,21 +151,7 @@ public final class IngestCommand implements Callable<Integer> {
           : "all " + rejected + " records were rejected"));
       return ExitCode.NOTHING_USABLE;
     }
-    if (maxBad != null && rejected > maxBad) {
-      err.println("watchline: " + rejected + " records rejected, more than --max-bad " + maxBad
-          + (rj == null ? "" : " (see " + rj + ")"));
-      return ExitCode.TOO_MANY_BAD;
-    }
     return ExitCode.OK;
-  }
-
-  /** The outputs by option, for {@link SameFiles}. */
-  static java.util.Map<String, String> outputs(String... optionThenFile) {
-    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < optionThenFile.length; i += 2) {
-      m.put(optionThenFile[i], optionThenFile[i + 1]);
-    }
-    return m;
   }
 
   /** Totals over all inputs. */

@@ -21,6 +21,15 @@ import java.util.Objects;
 public final class SameFiles {
   private SameFiles() {}
 
+  /** The outputs by option, in order, for {@link #check}: {@code outputs("-o", out, "--rejects", rejects)}. */
+  public static Map<String, String> outputs(String... optionThenFile) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < optionThenFile.length; i += 2) {
+      m.put(optionThenFile[i], optionThenFile[i + 1]);
+    }
+    return m;
+  }
+
   /**
    * @param inputs every file the command reads (nulls are skipped; {@code -} is standard input)
    * @param outputs every output by the option that names it (nulls are skipped; {@code -} is stdout)
