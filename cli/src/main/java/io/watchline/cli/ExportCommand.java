@@ -108,7 +108,7 @@ public final class ExportCommand implements Callable<Integer> {
     SameFiles.check(java.util.List.of(input), SameFiles.outputs("-o", output, "--rejects", rejectsPath));
     String problem = InputFiles.problem(input);
     if (problem != null) {
-      throw new UserException(problem + " (give a canonical NDJSON file, or - for stdin)");
+      throw new UserException(problem + (problem.startsWith("no such file") ? " (give a canonical NDJSON file, or - for stdin)" : ""));
     }
     String name = "-".equals(input) ? "stdin" : Path.of(input).getFileName().toString();
     long size = "-".equals(input) || !Files.isRegularFile(Path.of(input)) ? -1 : Files.size(Path.of(input));

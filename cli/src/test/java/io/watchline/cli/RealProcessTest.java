@@ -102,6 +102,18 @@ class RealProcessTest {
   }
 
   @Test
+  void standardOutputRedirectedOntoTheInputIsRefused() throws Exception {
+    byte[] before = Files.readAllBytes(obs);
+    Process p = bash(MAIN + " ingest \"$2\" >> \"$2\"");
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(err).isEqualTo(ExitCode.USAGE);
+    assertThat(err.strip()).isEqualTo("watchline: standard output is redirected to the input " + obs
+        + ": writing it would destroy the input; choose another output file");
+    assertThat(Files.readAllBytes(obs)).isEqualTo(before);
+  }
+
+  @Test
   void processSubstitutionReceivesTheOutput() throws Exception {
     Process p = bash(MAIN + " export \"$2\" --to csv -q -o >(cat > \"$3/via-pipe.csv\"); s=$?; wait; exit $s");
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

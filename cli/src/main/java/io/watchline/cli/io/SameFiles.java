@@ -47,8 +47,9 @@ public final class SameFiles {
       for (Object in : inputs) {
         Path p = in == null ? null : regularFileBehind(in.toString(), false);
         if (p != null && same(out, p)) {
-          throw new UserException(o.getKey() + " " + o.getValue() + " is the input " + in
-              + ": writing it would destroy the input; choose another output file");
+          String what = OutputTarget.isStdout(o.getValue()) ? "standard output is redirected to"
+              : o.getKey() + " " + o.getValue() + " is";
+          throw new UserException(what + " the input " + in + ": writing it would destroy the input; choose another output file");
         }
       }
       for (Map.Entry<String, Path> earlier : seen) {
