@@ -1,5 +1,7 @@
 package io.watchline.cli;
 
+import io.watchline.cli.io.OutputTarget;
+import io.watchline.cli.io.SameFiles;
 import io.watchline.geo.border.BorderLines;
 import io.watchline.geo.border.SharedBorder;
 import io.watchline.geo.io.GeoFeature;
@@ -64,6 +66,7 @@ public final class BorderCommand implements Callable<Integer> {
     if (names != null && names.size() != 2) {
       throw new UserException("--names needs two names separated by a comma, e.g. --names MNE,ALB");
     }
+    SameFiles.check(between, SameFiles.outputs("-o", output));
     Country first = country(between.get(0));
     Country second = country(between.get(1));
     String rightName = names != null ? names.get(0) : first.name();
@@ -81,7 +84,7 @@ public final class BorderCommand implements Callable<Integer> {
     props.put("length_m", Math.round(r.lengthM() * 10) / 10.0);
     props.put("snap_m", snapM);
     props.put("sources", List.of(between.get(0).getFileName().toString(), between.get(1).getFileName().toString()));
-    try (AtomicOutput out = AtomicOutput.open(output)) {
+    try (OutputTarget out = OutputTarget.open(output)) {
       GeoJson.write(out.stream(), List.of(new GeoFeature(r.lineLonLat(), props)));
       out.commit();
     }

@@ -2,6 +2,7 @@ package io.watchline.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.watchline.cli.io.StagedFolder;
 import io.watchline.feed.FeedReader;
 import io.watchline.feed.Feeds;
 import io.watchline.feed.FeedFormat;
@@ -29,10 +30,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,10 +39,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,8 +70,9 @@ import picocli.CommandLine.Option;
       "Writes into DIR: gaps.geojson, sectors.csv, suggestions.geojson and .csv,",
       "coverage.asc (0 none, 1 patrol, 2 sensor, 3 both; projection in",
       "coverage.txt), map.png, map.svg and map.html (interactive, offline).",
-      "A new DIR appears in one rename; in an existing one each file is replaced",
-      "atomically. A per-sector summary goes to standard error.",
+      "DIR is built under a temporary name and swapped in whole when complete;",
+      "an existing DIR may hold only these files. A per-sector summary goes to",
+      "standard error.",
       ""
     },
     footer = {
@@ -88,6 +88,10 @@ import picocli.CommandLine.Option;
       "      --hours 18-06 --incidents incidents.ndjson --out gaps/"
     })
 public final class CoverageCommand implements Callable<Integer> {
+  /** Every file coverage writes into --out: an existing folder holding anything else is not replaced. */
+  static final Set<String> OUTPUT_FILES = Set.of("gaps.geojson", "sectors.csv", "suggestions.csv", "suggestions.geojson",
+      "coverage.asc", "coverage.txt", "map.png", "map.svg", "map.html", "patrol-rejects.ndjson");
+
   @Option(names = "--sites", required = true, paramLabel = "FILE", description = "Sensor registry (sites.yaml or JSON).")
   Path sites;
 
@@ -169,6 +173,14 @@ public final class CoverageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    List<Path> inputs = new ArrayList<>(patrols);
+    inputs.addAll(java.util.Arrays.asList(sites, border, sectorsFile, dem, incidents));
+    for (Path in : inputs) {
+      if (in != null && in.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize())) {
+        throw new UserException("input " + in + " is inside --out " + out + ", which is replaced whole; move it out first");
+      }
+    }
+    StagedFolder.check(out, OUTPUT_FILES);
     long[] win = parseWindow();
     int[] hrs = parseHours(hours);
     double target = vehicle ? ViewshedParams.VEHICLE_HEIGHT_M : targetHeight;
@@ -202,17 +214,13 @@ public final class CoverageCommand implements Callable<Integer> {
         ? CoverageAnalysis.prepare(ctx, terrain, sensors, o, io.watchline.geo.coverage.Viewshed::exact)
         : CoverageAnalysis.prepare(ctx, terrain, sensors, o);
 
-    Files.createDirectories(out.toAbsolutePath().getParent() == null ? Path.of(".") : out.toAbsolutePath().getParent());
-    Path staging = Files.createTempDirectory(out.toAbsolutePath().getParent(), "." + out.getFileName() + ".");
-    try {
-      long rejected = readPatrols(analysis, staging);
+    try (StagedFolder staged = StagedFolder.create(out, OUTPUT_FILES)) {
+      long rejected = readPatrols(analysis, staged.dir());
       List<CoverageAnalysis.IncidentPoint> incidentPoints = readIncidents();
       CoverageResult r = analysis.finish(incidentPoints);
-      writeAll(r, staging, win, hrs);
-      publish(staging);
+      writeAll(r, staged.dir(), win, hrs);
+      staged.publish();
       summary(r, rejected);
-    } finally {
-      deleteTree(staging);
     }
     return ExitCode.OK;
   }
@@ -308,26 +316,6 @@ public final class CoverageCommand implements Callable<Integer> {
     try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("map.svg")))) { map.writeSvg(os); }
     try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("map.html")))) {
       new HtmlMap(r, title, subtitle).write(os);
-    }
-  }
-
-  /** A new DIR appears whole (one rename); an existing one gets each file replaced atomically. */
-  private void publish(Path staging) throws IOException {
-    if (!Files.exists(out)) {
-      try {
-        Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
-        return;
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.createDirectories(out);
-      }
-    }
-    if (!Files.isDirectory(out)) {
-      throw new UserException("--out " + out + " exists and is not a directory");
-    }
-    try (Stream<Path> files = Files.list(staging)) {
-      for (Path f : files.toList()) {
-        Files.move(f, out.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      }
     }
   }
 
@@ -435,16 +423,5 @@ public final class CoverageCommand implements Callable<Integer> {
 
   private static String trim(double v) {
     return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(f);
-      }
-    }
   }
 }

@@ -1,5 +1,8 @@
 package io.watchline.cli;
 
+import io.watchline.cli.io.InputFiles;
+import io.watchline.cli.io.OutputTarget;
+import io.watchline.cli.io.SameFiles;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -93,6 +96,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    List<Object> read = new ArrayList<>(observations);
+    read.addAll(java.util.Arrays.asList(incidents, truth, border, sectors, sites));
+    SameFiles.check(read, SameFiles.outputs("-o", output));
     if (!Files.isRegularFile(truth)) {
       throw new UserException("truth file not found: " + truth);
     }
@@ -123,7 +129,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     Evaluator.Report r = Evaluator.evaluate(list, t, v == null ? null : (la, lo) -> v.sectorOf(la, lo), seen);
     this.seen = seen;
-    try (AtomicOutput out = AtomicOutput.open(output)) {
+    try (OutputTarget out = OutputTarget.open(output)) {
       if (json) {
         writeJson(r, out, seen);
       } else {
@@ -141,7 +147,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       throw new UserException("incidents file not found: " + incidents);
     }
     List<Incident> list = new ArrayList<>();
-    try (InputStream in = "-".equals(incidents) ? System.in : Files.newInputStream(Path.of(incidents));
+    try (InputStream in = "-".equals(incidents) ? InputFiles.stdin() : Files.newInputStream(Path.of(incidents));
         LineReader lines = new LineReader(in, 64 << 20)) {
       while (lines.next()) {
         if (lines.blank()) continue;
@@ -191,7 +197,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 
-  private static void writeJson(Evaluator.Report r, AtomicOutput out, Observability seen) throws IOException {
+  private static void writeJson(Evaluator.Report r, OutputTarget out, Observability seen) throws IOException {
     JsonGenerator g = Json.FACTORY.createGenerator(out.stream());
     g.writeStartObject();
     g.writeArrayFieldStart("kinds");

@@ -1,8 +1,12 @@
 package io.watchline.cli;
 
+import io.watchline.cli.io.InputFiles;
+import io.watchline.cli.io.IoErrors;
+import io.watchline.cli.io.OutputTarget;
+import io.watchline.cli.io.RejectReport;
+import io.watchline.cli.io.SameFiles;
 import io.watchline.export.CotRecordWriter;
 import io.watchline.export.CsvRecordWriter;
-import io.watchline.export.ExportFields;
 import io.watchline.export.ExportFormat;
 import io.watchline.export.Exporter;
 import io.watchline.export.GeoJsonRecordWriter;
@@ -10,14 +14,12 @@ import io.watchline.export.GeoPackageRecordWriter;
 import io.watchline.export.KmlRecordWriter;
 import io.watchline.export.RecordWriter;
 import io.watchline.feed.ReadStats;
-import io.watchline.feed.RejectSink;
-import io.watchline.ndjson.NdjsonWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,11 +61,12 @@ public final class ExportCommand implements Callable<Integer> {
   ExportFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
-      description = "Output file, or - for stdout (default). Written to a temporary name, then renamed.")
+      description = "Output file, or - for stdout (default). A file is written to a temporary name, then renamed.")
   String output;
 
   @Option(names = "--rejects", paramLabel = "FILE",
-      description = "Write rejected lines as NDJSON (src, reason, excerpt). Without it each is printed on stderr.")
+      description = "Rejected lines as NDJSON (src, reason, excerpt); default: <OUT>.rejects.ndjson when there are any,"
+          + " or the first 10 on stderr when the output is stdout.")
   String rejectsFile;
 
   @Option(names = "--max-bad", paramLabel = "N", defaultValue = "-1",
@@ -84,6 +87,8 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Mixin Verbosity log;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
     if (!(hostileScore >= 0)) {
@@ -98,49 +103,58 @@ public final class ExportCommand implements Callable<Integer> {
     if (format == ExportFormat.GPKG && !output.endsWith(".gpkg")) {
       throw new UserException("GeoPackage file names must end in .gpkg: use -o " + output + ".gpkg");
     }
-    if (!"-".equals(input) && !Files.isRegularFile(Path.of(input))) {
-      throw new UserException("no such file: " + input + " (give a canonical NDJSON file, or - for stdin)");
+    String rejectsPath = RejectReport.fileFor(rejectsFile, output);
+    PrintWriter err = spec.commandLine().getErr();
+    SameFiles.check(java.util.List.of(input), SameFiles.outputs("-o", output, "--rejects", rejectsPath));
+    String problem = InputFiles.problem(input);
+    if (problem != null) {
+      throw new UserException(problem + (problem.startsWith("no such file") ? " (give a canonical NDJSON file, or - for stdin)" : ""));
     }
     String name = "-".equals(input) ? "stdin" : Path.of(input).getFileName().toString();
-    long size = "-".equals(input) ? -1 : Files.size(Path.of(input));
+    long size = "-".equals(input) || !Files.isRegularFile(Path.of(input)) ? -1 : Files.size(Path.of(input));
 
     ReadStats stats;
     long notRepresentable;
-    try (InputStream in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
-        RejectOutput rejects = RejectOutput.open(rejectsFile, log);
+    try (InputStream in = "-".equals(input) ? InputFiles.stdin() : Files.newInputStream(Path.of(input));
+        RejectReport rejects = RejectReport.open(rejectsPath, "export", err);
         Progress progress = log.progress("export", size)) {
       if (format == ExportFormat.GPKG) {
-        Path target = Path.of(output).toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".part.gpkg");
-        Files.deleteIfExists(temp);
-        try {
-          try (GeoPackageRecordWriter w = new GeoPackageRecordWriter(temp)) {
-            stats = Exporter.export(in, name, w, rejects.sink(), progress::update);
+        try (OutputTarget out = OutputTarget.openPath(output, ".gpkg")) {
+          try (GeoPackageRecordWriter w = new GeoPackageRecordWriter(out.tempPath())) {
+            stats = Exporter.export(in, name, w, rejects, progress::update);
             notRepresentable = 0;
+          } catch (IOException | RuntimeException e) {
+            if (IoErrors.noSpace(e)) { // SQLite says "database or disk is full" mid-statement
+              throw new OutputTarget.WriteFailedException("cannot write " + output + ": no space left on device", e);
+            }
+            throw e;
           }
-          Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-          Files.deleteIfExists(temp);
+          out.commit();
         }
       } else {
-        try (AtomicOutput out = AtomicOutput.open(output)) {
+        try (OutputTarget out = OutputTarget.open(output)) {
           try (RecordWriter w = writer(format, out.stream(), name, !noTracks, hostileScore, staleAfter)) {
-            stats = Exporter.export(in, name, w, rejects.sink(), progress::update);
+            stats = Exporter.export(in, name, w, rejects, progress::update);
             notRepresentable = w.notRepresentable();
           }
           out.commit();
         }
       }
       rejects.commit();
+      rejects.printCounts();
     }
     log.info(
         "export " + format.wireName() + ": read " + stats.read() + " = accepted " + stats.accepted()
             + " + rejected " + stats.rejectedCount()
             + (notRepresentable > 0 ? "; " + notRepresentable + " observations without a position cannot be shown in " + format.wireName() : ""));
+    if (stats.read() > 0 && stats.accepted() == 0) {
+      err.println("watchline: nothing usable was read: all " + stats.read() + " lines of " + input + " were rejected");
+      err.flush();
+      return ExitCode.NOTHING_USABLE;
+    }
     if (maxBad >= 0 && stats.rejectedCount() > maxBad) {
       log.warn(stats.rejectedCount() + " rejected lines exceed --max-bad " + maxBad
-          + (rejectsFile == null ? "" : "; see " + rejectsFile));
+          + (rejectsPath == null ? "" : "; see " + rejectsPath));
       return ExitCode.TOO_MANY_BAD;
     }
     return ExitCode.OK;
@@ -158,44 +172,5 @@ public final class ExportCommand implements Callable<Integer> {
       case COT -> new CotRecordWriter(out, hostileScore, staleAfter);
       case GPKG -> throw new IllegalStateException("GeoPackage needs a file");
     };
-  }
-
-  /** Rejected lines: an NDJSON file (atomic) when asked for, else one stderr line each. */
-  static final class RejectOutput implements AutoCloseable {
-    private final AtomicOutput file;
-    private final NdjsonWriter writer;
-    private final RejectSink sink;
-
-    private RejectOutput(AtomicOutput file, NdjsonWriter writer, RejectSink sink) {
-      this.file = file;
-      this.writer = writer;
-      this.sink = sink;
-    }
-
-    static RejectOutput open(String path, Verbosity log) throws IOException {
-      if (path == null) {
-        return new RejectOutput(null, null,
-            r -> log.warn("rejected " + ExportFields.source(r.src()) + ": " + r.reason()));
-      }
-      AtomicOutput f = AtomicOutput.open(path);
-      NdjsonWriter w = new NdjsonWriter(f.stream());
-      return new RejectOutput(f, w, w);
-    }
-
-    RejectSink sink() {
-      return sink;
-    }
-
-    void commit() throws IOException {
-      if (file != null) {
-        writer.flush();
-        file.commit();
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (file != null) file.close();
-    }
   }
 }

@@ -1,10 +1,13 @@
 package io.watchline.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.watchline.cli.io.InputFiles;
+import io.watchline.cli.io.OutputTarget;
+import io.watchline.cli.io.RejectReport;
+import io.watchline.cli.io.SameFiles;
 import io.watchline.export.CanonicalRecord;
 import io.watchline.export.GeoJsonRecordWriter;
 import io.watchline.feed.FeedReader;
-import io.watchline.feed.RejectSink;
 import io.watchline.fusion.FusionConfig;
 import io.watchline.fusion.FusionEngine;
 import io.watchline.fusion.TrackSink;
@@ -90,7 +93,9 @@ public final class FuseCommand implements Callable<Integer> {
   @Option(names = "--tracks", paramLabel = "FILE", description = "Also write every confirmed track (NDJSON), with its patrol label.")
   String tracksFile;
 
-  @Option(names = "--rejects", paramLabel = "FILE", description = "Write rejected input records (NDJSON with reason and offset).")
+  @Option(names = "--rejects", paramLabel = "FILE",
+      description = "Rejected input records (NDJSON with reason and offset); default: <output>.rejects.ndjson when there"
+          + " are any, or the first 10 on stderr when the output is stdout.")
   String rejectsFile;
 
   @Option(names = "--reorder-window", paramLabel = "MS", defaultValue = "30000",
@@ -119,12 +124,14 @@ public final class FuseCommand implements Callable<Integer> {
     if (stdin > 1) {
       throw new UserException("'-' (standard input) may be given only once");
     }
+    String rejectsPath = RejectReport.fileFor(rejectsFile, output);
+    List<Object> read = new ArrayList<>(files);
+    read.addAll(java.util.Arrays.asList(border, sectors, sites));
+    SameFiles.check(read, SameFiles.outputs("-o", output, "--tracks", tracksFile, "--rejects", rejectsPath));
     for (String f : files) {
       // Named pipes and /dev/fd/N (bash's <(watchline ingest ...)) are inputs too: only a
-      // missing path or a directory is a mistake.
-      if (!"-".equals(f) && (!Files.exists(Path.of(f)) || Files.isDirectory(Path.of(f)))) {
-        throw new UserException("no such input file: " + f);
-      }
+      // missing path, a directory or an unreadable file is a mistake.
+      InputFiles.check(f);
     }
     PrintWriter err = spec.commandLine().getErr();
     BorderView view;
@@ -135,20 +142,15 @@ public final class FuseCommand implements Callable<Integer> {
     }
     SiteRegistry registry = SiteRegistry.load(sites);
 
-    try (AtomicOutput out = AtomicOutput.open(output);
-        AtomicOutput tracksOut = tracksFile == null ? null : AtomicOutput.open(tracksFile);
-        AtomicOutput rejectsOut = rejectsFile == null ? null : AtomicOutput.open(rejectsFile)) {
-      NdjsonWriter rejectWriter = rejectsOut == null ? null : new NdjsonWriter(rejectsOut.stream());
-      long[] rejected = {0};
-      RejectSink rejects = r -> {
-        rejected[0]++;
-        if (rejectWriter != null) rejectWriter.reject(r);
-      };
+    long accepted = 0;
+    try (OutputTarget out = OutputTarget.open(output);
+        OutputTarget tracksOut = tracksFile == null ? null : OutputTarget.open(tracksFile);
+        RejectReport rejects = RejectReport.open(rejectsPath, "fuse", err)) {
       NdjsonWriter trackWriter = tracksOut == null ? null : new NdjsonWriter(tracksOut.stream());
       TrackSink sink = trackWriter == null ? TrackSink.NONE : t -> writeTrack(t, trackWriter);
       List<FeedReader> readers = new ArrayList<>();
       for (String f : files) {
-        InputStream in = "-".equals(f) ? System.in : Files.newInputStream(Path.of(f));
+        InputStream in = "-".equals(f) ? InputFiles.stdin() : Files.newInputStream(Path.of(f));
         readers.add(new NdjsonObservationReader(in, "-".equals(f) ? "-" : f, rejects));
       }
       // Incidents are written as they become final, so memory does not grow with the night.
@@ -173,7 +175,8 @@ public final class FuseCommand implements Callable<Integer> {
         }
         engine.finish();
         for (FeedReader r : readers) {
-          if (!log.quiet()) err.println("fuse: " + r.stats().summary());
+          accepted += r.stats().accepted();
+          if (!log.quiet() || r.stats().rejectedCount() > 0) err.println("fuse: " + r.stats().summary());
         }
         if (merge.late() > 0) {
           err.println("fuse: rejected " + merge.late() + " late records (beyond the reorder window)");
@@ -192,12 +195,15 @@ public final class FuseCommand implements Callable<Integer> {
         trackWriter.flush();
         tracksOut.commit();
       }
-      if (rejectWriter != null) {
-        rejectWriter.flush();
-        rejectsOut.commit();
-      }
       out.commit();
+      rejects.commit();
+      rejects.printCounts();
       err.flush();
+    }
+    if (accepted == 0) {
+      err.println("watchline: nothing usable was read: no observation was accepted from " + String.join(", ", files));
+      err.flush();
+      return ExitCode.NOTHING_USABLE;
     }
     return ExitCode.OK;
   }

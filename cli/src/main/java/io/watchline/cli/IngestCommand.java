@@ -1,6 +1,12 @@
 package io.watchline.cli;
 
+import io.watchline.cli.io.InputFiles;
+import io.watchline.cli.io.IoErrors;
+import io.watchline.cli.io.OutputTarget;
+import io.watchline.cli.io.RejectReport;
+import io.watchline.cli.io.SameFiles;
 import io.watchline.feed.FeedException;
+import io.watchline.feed.RejectSink;
 import io.watchline.feed.FeedReader;
 import io.watchline.feed.Feeds;
 import io.watchline.feed.ReadStats;
@@ -9,10 +15,7 @@ import io.watchline.ndjson.NdjsonWriter;
 import io.watchline.observation.Observation;
 import io.watchline.sites.SiteRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,9 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "Reads raw sensor feeds (ASTERIX, ONVIF, NMEA, GPX, CoT, CSV, NDJSON; format detected from",
       "the content) and writes canonical observations as NDJSON, merged by time over all inputs",
       "(each input is taken as roughly time-ordered; ties go to the input given first), so the",
-      "output can be piped straight into 'watchline fuse -'. Every rejected record goes with its",
-      "reason and source offset to the rejects file; one summary line per input goes to stderr",
-      "(read = accepted + rejected).",
+      "output can be piped straight into 'watchline fuse -'. Every rejected record is counted by",
+      "reason; with an output file (or --rejects) it is written with its reason and source offset",
+      "to the rejects file. One summary line per input goes to stderr (read = accepted + rejected).",
       ""
     },
     footer = {
@@ -47,11 +50,13 @@ import picocli.CommandLine.Model.CommandSpec;
       "  watchline ingest radar.ast thermal.xml patrol.nmea --date 2026-11-27 | watchline fuse - ...",
       "  watchline ingest --order input a.nmea b.nmea > both.ndjson   # a's records, then b's",
       "",
-      "Rejects go to --rejects FILE; by default <out>.rejects.ndjson next to --out, or",
-      "./watchline-rejects.ndjson when observations go to stdout.",
+      "Rejects go to --rejects FILE, by default to <out>.rejects.ndjson next to --out, and only",
+      "when there are any. With observations on stdout and no --rejects, the first 10 rejects and",
+      "the counts by reason go to stderr.",
       "Exit codes: 0 ok, 1 an input could not be read (the others are still processed unless",
-      "--fail-fast) or an output could not be written (no partial file is left), 2 usage error,",
-      "3 more rejected records than --max-bad (outputs are still written)."
+      "--fail-fast) or an output could not be written (no partial file is left), 2 usage error",
+      "(an output that is also an input, a missing or unreadable input, closed stdin), 3 more",
+      "rejected records than --max-bad, or nothing usable read (outputs are still written)."
     })
 public final class IngestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FEED", arity = "1..*", description = "Feed files; '-' reads stdin.")
@@ -62,7 +67,8 @@ public final class IngestCommand implements Callable<Integer> {
   String out;
 
   @Option(names = "--rejects", paramLabel = "FILE",
-      description = "Rejected records NDJSON (default: <out>.rejects.ndjson, or ./watchline-rejects.ndjson with stdout).")
+      description = "Rejected records NDJSON (default: <out>.rejects.ndjson when there are any; with stdout: the first"
+          + " 10 on stderr).")
   String rejectsFile;
 
   @Option(names = "--max-bad", paramLabel = "N",
@@ -89,26 +95,27 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  static String defaultRejects(String out) {
-    return "-".equals(out) ? "watchline-rejects.ndjson" : out + ".rejects.ndjson";
-  }
-
   @Override
   public Integer call() throws IOException {
     if (maxBad != null && maxBad < 0) {
       throw new UserException("--max-bad must be 0 or more");
     }
-    String rj = rejectsFile != null ? rejectsFile : defaultRejects(out);
-    if ("-".equals(rj) && "-".equals(out)) {
+    String rj = RejectReport.fileFor(rejectsFile, out);
+    if (rj != null && OutputTarget.isStdout(rj) && OutputTarget.isStdout(out)) {
       throw new UserException("observations and rejects cannot both go to stdout");
+    }
+    List<Object> inputs = new java.util.ArrayList<>(feeds);
+    inputs.add(input.sites);
+    SameFiles.check(inputs, SameFiles.outputs("--out", out, "--rejects", rj));
+    if (feeds.contains("-")) {
+      InputFiles.check("-");
     }
     var feedOptions = input.feedOptions();
     SiteRegistry sites = input.siteRegistry();
     PrintWriter err = spec.commandLine().getErr();
     Counts counts = new Counts();
-    try (AtomicOutput obsOut = AtomicOutput.open(out); AtomicOutput rejOut = AtomicOutput.open(rj)) {
+    try (OutputTarget obsOut = OutputTarget.open(out); RejectReport rejects = RejectReport.open(rj, "ingest", err)) {
       NdjsonWriter obs = new NdjsonWriter(obsOut.stream());
-      NdjsonWriter rejects = new NdjsonWriter(rejOut.stream());
       boolean stopped;
       try {
         stopped = order == Order.INPUT
@@ -116,7 +123,7 @@ public final class IngestCommand implements Callable<Integer> {
             : !writeMergedByTime(obs, rejects, feedOptions, sites, err, counts);
       } catch (java.io.UncheckedIOException e) {
         // Rejects are written from inside the readers, through the RejectSink.
-        if (e.getCause() instanceof AtomicOutput.WriteFailedException w) {
+        if (e.getCause() instanceof OutputTarget.WriteFailedException w) {
           throw w; // the output failed, not an input: stop, leave no partial file
         }
         throw e;
@@ -126,26 +133,36 @@ public final class IngestCommand implements Callable<Integer> {
         return ExitCode.FAILURE; // closing the outputs uncommitted discards them
       }
       obs.close();
-      rejects.close();
       obsOut.commit();
-      rejOut.commit();
+      rejects.commit();
+      rejects.printCounts();
     }
     long rejected = counts.rejected;
     if (maxBad != null && rejected > maxBad) {
-      err.println("watchline: " + rejected + " records rejected, more than --max-bad " + maxBad + " (see " + rj + ")");
+      err.println("watchline: " + rejected + " records rejected, more than --max-bad " + maxBad
+          + (rj == null ? "" : " (see " + rj + ")"));
       return ExitCode.TOO_MANY_BAD;
     }
-    return counts.unreadable > 0 ? ExitCode.FAILURE : ExitCode.OK;
+    if (counts.unreadable > 0) {
+      return ExitCode.FAILURE;
+    }
+    if (counts.accepted == 0) {
+      err.println("watchline: nothing usable was read: " + (rejected == 0 ? "the input holds no records"
+          : "all " + rejected + " records were rejected"));
+      return ExitCode.NOTHING_USABLE;
+    }
+    return ExitCode.OK;
   }
 
   /** Totals over all inputs. */
   private static final class Counts {
+    long accepted;
     long rejected;
     int unreadable;
   }
 
   /** The old order: each input whole, in the order given. False when --fail-fast stopped the run. */
-  private boolean writeOneAfterAnother(NdjsonWriter obs, NdjsonWriter rejects, io.watchline.feed.FeedOptions feedOptions,
+  private boolean writeOneAfterAnother(NdjsonWriter obs, RejectSink rejects, io.watchline.feed.FeedOptions feedOptions,
       SiteRegistry sites, PrintWriter err, Counts counts) throws IOException {
     for (String feed : feeds) {
       try (FeedReader r = open(feed, feedOptions, sites, rejects)) {
@@ -153,7 +170,7 @@ public final class IngestCommand implements Callable<Integer> {
           obs.write(o);
         }
         summarize(r.stats(), err, counts);
-      } catch (AtomicOutput.WriteFailedException e) {
+      } catch (OutputTarget.WriteFailedException e) {
         throw e; // the output failed, not this input
       } catch (IOException e) {
         unreadable(feed, e, err, counts);
@@ -171,7 +188,7 @@ public final class IngestCommand implements Callable<Integer> {
    * fails part-way is reported and leaves the merge; what it gave until then is kept. Summaries
    * follow in the order the inputs were given. False when --fail-fast stopped the run.
    */
-  private boolean writeMergedByTime(NdjsonWriter obs, NdjsonWriter rejects, io.watchline.feed.FeedOptions feedOptions,
+  private boolean writeMergedByTime(NdjsonWriter obs, RejectSink rejects, io.watchline.feed.FeedOptions feedOptions,
       SiteRegistry sites, PrintWriter err, Counts counts) throws IOException {
     List<GuardedInput> inputs = new java.util.ArrayList<>();
     try {
@@ -221,6 +238,7 @@ public final class IngestCommand implements Callable<Integer> {
 
   private void summarize(ReadStats s, PrintWriter err, Counts counts) {
     counts.rejected += s.rejectedCount();
+    counts.accepted += s.accepted();
     if (!log.quiet() || s.rejectedCount() > 0) { // rejects are a warning: -q keeps them
       err.println(s.summary());
     }
@@ -228,12 +246,10 @@ public final class IngestCommand implements Callable<Integer> {
 
   private static void unreadable(String feed, IOException e, PrintWriter err, Counts counts) {
     counts.unreadable++;
-    if (e instanceof NoSuchFileException) {
-      err.println("watchline: no such file: " + feed);
-    } else if (e instanceof FeedException) {
+    if (e instanceof FeedException) {
       err.println("watchline: " + e.getMessage());
     } else {
-      err.println("watchline: " + feed + ": cannot read: " + e.getMessage());
+      err.println("watchline: " + feed + ": cannot read: " + IoErrors.reason(e));
     }
   }
 
@@ -258,7 +274,7 @@ public final class IngestCommand implements Callable<Integer> {
       }
       try {
         return reader.next();
-      } catch (AtomicOutput.WriteFailedException e) {
+      } catch (OutputTarget.WriteFailedException e) {
         throw e;
       } catch (IOException e) {
         failure = e;
@@ -280,19 +296,13 @@ public final class IngestCommand implements Callable<Integer> {
   static FeedReader open(String feed, io.watchline.feed.FeedOptions o, SiteRegistry sites,
       io.watchline.feed.RejectSink rejects, io.watchline.feed.FeedFormat format) throws IOException {
     if ("-".equals(feed)) {
-      InputStream stdin = new java.io.FilterInputStream(System.in) {
-        @Override
-        public void close() {
-          // stdin stays open for the process
-        }
-      };
-      return Feeds.open(stdin, "-", format, o, sites, rejects);
+      return Feeds.open(InputFiles.stdin(), "-", format, o, sites, rejects);
     }
-    Path p = Path.of(feed);
-    if (Files.isDirectory(p)) {
-      throw new FeedException(feed + ": is a directory");
+    String problem = InputFiles.problem(feed);
+    if (problem != null) {
+      throw new FeedException(problem);
     }
-    return Feeds.open(p, format, o, sites, rejects);
+    return Feeds.open(Path.of(feed), format, o, sites, rejects);
   }
 
   private FeedReader open(String feed, io.watchline.feed.FeedOptions o, SiteRegistry sites,

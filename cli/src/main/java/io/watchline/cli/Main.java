@@ -1,5 +1,7 @@
 package io.watchline.cli;
 
+import io.watchline.cli.io.IoErrors;
+import io.watchline.cli.io.OutputTarget;
 import io.watchline.sites.SiteConfigException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -24,8 +26,10 @@ import picocli.CommandLine.ScopeType;
       "",
       "Run 'watchline COMMAND --help' for a command's options and examples.",
       "Exit codes: 0 ok, 1 runtime failure, 2 usage or configuration error,",
-      "            3 more bad input records than --max-bad allows,",
-      "            4 (nightly) another run holds the output root's lock."
+      "            3 bad input: more rejected records than --max-bad allows, or (ingest, fuse,",
+      "              export) nothing usable was read,",
+      "            4 (nightly) another run holds the output root's lock,",
+      "            141 the reader of standard output went away (e.g. '| head -1'); nothing is printed."
     },
     // One command per line: keep the list sorted by pipeline stage.
     subcommands = {
@@ -51,6 +55,7 @@ public final class Main {
   boolean debug;
 
   public static void main(String[] args) {
+    OutputTarget.useRawStdout();
     System.exit(run(args));
   }
 
@@ -83,6 +88,9 @@ public final class Main {
     Exception ex = thrown instanceof java.io.UncheckedIOException u ? u.getCause() : thrown;
     PrintWriter err = cl.getErr();
     boolean debug = parsed.matchedOptionValue("--debug", false) || hasDebug(parsed);
+    if (ex instanceof OutputTarget.BrokenPipeException && !debug) {
+      return ExitCode.BROKEN_PIPE; // '| head': the reader has what it wanted, like any Unix filter
+    }
     int code;
     String msg;
     if (ex instanceof UserException ue) {
@@ -94,9 +102,20 @@ public final class Main {
     } else if (ex instanceof NoSuchFileException nf) {
       code = ExitCode.USAGE;
       msg = "no such file: " + nf.getFile();
+    } else if (ex instanceof OutputTarget.BrokenPipeException) {
+      code = ExitCode.BROKEN_PIPE;
+      msg = ex.getMessage();
+    } else if (ex instanceof java.nio.file.FileSystemException fs) {
+      code = ExitCode.FAILURE;
+      msg = (fs.getFile() == null ? "" : fs.getFile() + ": ") + IoErrors.reason(fs);
     } else if (ex instanceof java.io.IOException io) {
       code = ExitCode.FAILURE;
-      msg = "I/O error: " + io.getMessage();
+      msg = IoErrors.noSpace(io) && !(io instanceof OutputTarget.WriteFailedException)
+          ? "no space left on device (" + io.getMessage() + ")"
+          : "I/O error: " + io.getMessage();
+    } else if (IoErrors.noSpace(ex)) {
+      code = ExitCode.FAILURE; // e.g. SQLite's "database or disk is full" while building a GeoPackage
+      msg = "no space left on device (" + ex.getMessage() + ")";
     } else {
       code = ExitCode.FAILURE;
       msg = "internal error: " + ex + (debug ? "" : " (run again with --debug for details)");

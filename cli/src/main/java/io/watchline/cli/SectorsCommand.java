@@ -1,5 +1,7 @@
 package io.watchline.cli;
 
+import io.watchline.cli.io.OutputTarget;
+import io.watchline.cli.io.SameFiles;
 import io.watchline.geo.context.BorderContext;
 import io.watchline.geo.sector.Sector;
 import io.watchline.geo.sector.SectorFiles;
@@ -57,8 +59,9 @@ public final class SectorsCommand implements Callable<Integer> {
     if (!(everyM >= 100) || !(bandM > 0)) {
       throw new UserException("--every must be at least 100m and --band positive");
     }
+    SameFiles.check(java.util.Arrays.asList(border, sectorsFile), SameFiles.outputs("-o", output));
     BorderContext ctx = BorderContext.load(border, sectorsFile, everyM, bandM);
-    try (AtomicOutput out = AtomicOutput.open(output)) {
+    try (OutputTarget out = OutputTarget.open(output)) {
       SectorFiles.write(out.stream(), ctx.sectors());
       out.commit();
     }

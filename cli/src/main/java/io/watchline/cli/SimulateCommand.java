@@ -1,5 +1,6 @@
 package io.watchline.cli;
 
+import io.watchline.cli.io.OutputTarget;
 import io.watchline.fixtures.FixtureData;
 import io.watchline.fixtures.sim.BorderLine;
 import io.watchline.fixtures.sim.PatrolPlan;
@@ -135,20 +136,23 @@ final class SimulateCommand implements Callable<Integer> {
     long started = System.nanoTime();
     ScenarioConfig cfg = config();
     Simulation sim = simulation(cfg);
-    List<AtomicOutput> outputs = new ArrayList<>();
+    List<OutputTarget> outputs = new ArrayList<>();
     SimulationWriter.Summary summary;
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UserException("--out " + out + " is a file, not a folder; give a folder for the night's files");
+    }
     try {
       Files.createDirectories(out);
       summary = SimulationWriter.write(sim, inputs(), scale == null ? Long.MAX_VALUE : scale, name -> {
-        AtomicOutput o = AtomicOutput.open(out.resolve(name).toString());
+        OutputTarget o = OutputTarget.open(out.resolve(name).toString());
         outputs.add(o);
         return o.stream();
       }, formats == Formats.REAL ? SimulationWriter.Format.real(patrolFormat) : SimulationWriter.Format.CANONICAL);
-      for (AtomicOutput o : outputs) {
+      for (OutputTarget o : outputs) {
         o.commit();
       }
     } finally {
-      for (AtomicOutput o : outputs) {
+      for (OutputTarget o : outputs) {
         o.close();
       }
     }

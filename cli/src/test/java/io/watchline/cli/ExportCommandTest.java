@@ -60,7 +60,10 @@ class ExportCommandTest {
     int code = Main.run("export", input().toString(), "--to", "csv", "-o", out.toString(), "--max-bad", "0");
     assertThat(code).isEqualTo(ExitCode.TOO_MANY_BAD);
     assertThat(Files.readAllLines(out)).hasSize(3);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("rejected in.ndjson:2@");
+    // With an output file the reject goes next to it, and stderr says how many and where.
+    assertThat(Files.readAllLines(Path.of(out + ".rejects.ndjson"))).hasSize(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("export: rejected 1 (invalid JSON")
+        .contains("written to " + out + ".rejects.ndjson");
   }
 
   @Test
@@ -77,7 +80,8 @@ class ExportCommandTest {
     assertThat(Main.run("export", input().toString(), "--to", "gpkg", "-o", out.toString(), "-q")).isZero();
     assertThat(Files.size(out)).isGreaterThan(10_000);
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("in.ndjson", "night.gpkg");
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("in.ndjson", "night.gpkg",
+          "night.gpkg.rejects.ndjson");
     }
   }
 

@@ -3,6 +3,7 @@ package io.watchline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.watchline.cli.io.OutputTarget;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -94,7 +95,7 @@ class FaultsTest {
   void fullDiskOnAFileLeavesNoPartFileAndThePreviousFileIntact() throws IOException {
     Path target = tmp.resolve("obs.ndjson");
     Files.writeString(target, "yesterday's good output\n");
-    AtomicOutput out = AtomicOutput.open(target.toString(), s -> new FullDisk(s, 100_000));
+    OutputTarget out = OutputTarget.open(target.toString(), s -> new FullDisk(s, 100_000));
     byte[] line = "{\"t\":\"2026-11-27T23:14:05.250Z\",\"kind\":\"patrol\"}\n".getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> {
       try (out) {
@@ -103,8 +104,8 @@ class FaultsTest {
         }
         out.commit();
       }
-    }).isInstanceOf(AtomicOutput.WriteFailedException.class)
-        .hasMessage("cannot write " + target + ": No space left on device");
+    }).isInstanceOf(OutputTarget.WriteFailedException.class)
+        .hasMessage("cannot write " + target + ": no space left on device");
     assertThat(filesIn(tmp)).containsExactly(target);
     assertThat(Files.readString(target)).isEqualTo("yesterday's good output\n");
   }

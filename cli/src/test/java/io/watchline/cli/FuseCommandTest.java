@@ -110,7 +110,7 @@ class FuseCommandTest {
     Run missing = run("fuse", dir.resolve("nope.ndjson").toString(), "--border", dir.resolve("border.geojson").toString(),
         "--sites", dir.resolve("sites.yaml").toString());
     assertThat(missing.code()).isEqualTo(2);
-    assertThat(missing.err().strip()).isEqualTo("watchline: no such input file: " + dir.resolve("nope.ndjson"));
+    assertThat(missing.err().strip()).isEqualTo("watchline: no such file: " + dir.resolve("nope.ndjson"));
     Run to = run("fuse", "--border", dir.resolve("border.geojson").toString(), "--sites", dir.resolve("sites.yaml").toString(), "--to", "kml");
     assertThat(to.code()).isEqualTo(2);
     assertThat(to.err()).contains("--to must be ndjson or geojson").doesNotContain("Exception");

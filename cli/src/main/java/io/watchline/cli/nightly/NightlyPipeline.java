@@ -1,5 +1,6 @@
 package io.watchline.cli.nightly;
 
+import io.watchline.cli.io.TempFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -7,13 +8,10 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -55,6 +53,12 @@ public final class NightlyPipeline {
   public static NightlyRun run(NightlyConfig config, Window window, List<NightlyStep> steps, Consumer<String> log)
       throws IOException {
     Path root = config.outputRoot();
+    for (Path p = root.toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        throw new io.watchline.cli.UserException("output_root " + root + ": " + (p.equals(root.toAbsolutePath())
+            ? "is a file, not a folder" : p + " is a file, not a folder") + "; fix output_root in the config");
+      }
+    }
     Files.createDirectories(root);
     Path lockPath = root.resolve(LOCK_FILE);
     try (FileChannel ch = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -83,6 +87,7 @@ public final class NightlyPipeline {
     removeLeftovers(root, date, log);
     Path target = root.resolve(date);
     Path temp = root.resolve("." + date + ".tmp-" + ProcessHandle.current().pid());
+    TempFiles.register(temp); // removed on Ctrl-C/SIGTERM; after kill -9 the next run removes it
     Files.createDirectories(temp);
     boolean published = false;
     try {
@@ -109,6 +114,7 @@ public final class NightlyPipeline {
       if (!published) {
         deleteTree(temp);
       }
+      TempFiles.done(temp);
     }
   }
 
@@ -154,19 +160,6 @@ public final class NightlyPipeline {
   }
 
   static void deleteTree(Path p) throws IOException {
-    if (!Files.exists(p)) return;
-    Files.walkFileTree(p, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+    TempFiles.deleteTree(p);
   }
 }
