@@ -115,10 +115,7 @@ public final class FuseCommand implements Callable<Integer> {
       throw new UserException("sectors file not found: " + sectors);
     }
     List<String> files = inputs.isEmpty() ? List.of("-") : inputs;
-    long stdin = files.stream().filter("-"::equals).count();
-    if (stdin > 1) {
-      throw new UserException("'-' (standard input) may be given only once");
-    }
+    FeedInputOptions.checkStdinOnce(files);
     for (String f : files) {
       // Named pipes and /dev/fd/N (bash's <(watchline ingest ...)) are inputs too: only a
       // missing path or a directory is a mistake.

@@ -98,6 +98,7 @@ public final class IngestCommand implements Callable<Integer> {
     if (maxBad != null && maxBad < 0) {
       throw new UserException("--max-bad must be 0 or more");
     }
+    FeedInputOptions.checkStdinOnce(feeds);
     String rj = rejectsFile != null ? rejectsFile : defaultRejects(out);
     if ("-".equals(rj) && "-".equals(out)) {
       throw new UserException("observations and rejects cannot both go to stdout");
