@@ -27,7 +27,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * Patrol fixes from Cursor-on-Target events. A CoT log is often many {@code <event>} documents
  * back to back (a TAK stream, with or without XML declarations), which is not one well-formed XML
  * document; so the reader cuts the byte stream at {@code <event … </event>} and parses each event on
- * its own. A broken event is rejected at its exact byte offset and the next one is read.
+ * its own. A broken event is rejected at its exact byte offset and the next one is read. A byte
+ * that is not UTF-8 is read as Latin-1 with a warning ({@link Utf8Repair}), not a broken event.
  *
  * <p>Only friendly ground units ({@code a-f-G*}) become patrol fixes unless {@code allTypes};
  * other events are skipped with a count. {@code 9999999} in hae/ce means unknown. The ATAK no-fix
