@@ -79,10 +79,7 @@ public final class Feeds {
           options, sites, rejects);
       default -> throw new FeedException(name + ": format " + f.wireName() + " is not readable yet");
     };
-    if (!in.wrapping().isEmpty()) {
-      ReadStats s = reader.stats();
-      s.format((s.format() == null ? f.wireName() : s.format()) + ", " + in.wrapping());
-    }
+    reader.stats().wrapping(in.wrapping());
     return reader;
   }
 

@@ -145,8 +145,35 @@ class ContentDetectionTest {
     Result p = read(pcap);
     assertThat(p.obs).hasSize(63);
     assertSame(p, read(gzip(pcap)), 0, "gzip");
+    // CAT062 edition 0.17, detected while reading: the format says both.
+    byte[] old = Files.readAllBytes(TestData.realdata("feeds/asterix/asterix.pcap"));
+    Result oldPlain = read(old);
+    assertThat(oldPlain.format).isEqualTo("asterix/pcap, cat062 0.17 (detected)");
+    assertSame(oldPlain, read(gzip(old)), 0, "gzip");
     byte[] raw = Files.readAllBytes(TestData.realdata("feeds/asterix/cat048.raw"));
     assertSame(read(raw), read(gzip(raw)), 0, "gzip");
+  }
+
+  @Test
+  void fuseAndExportReadersUnwrapToo() throws IOException {
+    // fuse and export open their NDJSON readers directly, not through Feeds.
+    byte[] plain = sample("demo/night/patrol.ndjson");
+    List<List<Observation>> got = new ArrayList<>();
+    List<Integer> records = new ArrayList<>();
+    for (byte[] b : List.of(plain, concat(BOM, plain), gzip(plain), gzip(concat(BOM, plain)))) {
+      TestData.Rejects rj = new TestData.Rejects();
+      got.add(TestData.readAll(new io.watchline.ndjson.NdjsonObservationReader(new ByteArrayInputStream(b), "x", rj)));
+      var canonical = new io.watchline.export.CanonicalRecordReader(new ByteArrayInputStream(b), "x", rj);
+      int n = 0;
+      while (canonical.next() != null) {
+        n++;
+      }
+      records.add(n);
+      assertThat(rj.all).isEmpty();
+    }
+    assertThat(got.get(0)).isNotEmpty();
+    assertThat(got).allSatisfy(g -> assertThat(g).isEqualTo(got.get(0)));
+    assertThat(records).containsOnly(got.get(0).size());
   }
 
   @Test
