@@ -87,6 +87,15 @@ class FeedInputMessagesTest {
   }
 
   @Test
+  void cat048TrackEndIsNoRejectAndDoesNotCountAgainstMaxBad() {
+    // The real capture holds one CAT048 track-end report (TRE, no position) among 64 reports.
+    IngestCommandTest.Run r = run("validate", "--max-bad", "0",
+        IngestCommandTest.realdata("feeds/asterix/cat_034_048.pcap").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("cat048 track-end report (TRE, no position) 1").contains("+ rejected 0");
+  }
+
+  @Test
   void framingOptionIsCheckedAndForcesRaw() throws IOException {
     IngestCommandTest.Run bad = run("validate", "--framing", "oradis", "x.ast");
     assertThat(bad.code()).isEqualTo(ExitCode.USAGE);

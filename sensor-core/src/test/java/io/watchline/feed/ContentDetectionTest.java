@@ -99,17 +99,21 @@ class ContentDetectionTest {
 
   /** ONVIF frames name a video source, not a site: the camera is given, as an operator would. */
   static FeedOptions options(String which) {
-    return which.startsWith("onvif") ? OPTIONS.withSensor("CAM-01") : OPTIONS;
+    return which.contains("onvif") ? OPTIONS.withSensor("CAM-01") : OPTIONS;
   }
 
   static byte[] sample(String which) throws IOException {
+    if (which.startsWith("realdata:")) {
+      return Files.readAllBytes(TestData.realdata(which.substring("realdata:".length())));
+    }
     return which.equals("cot") ? cotLog() : Files.readAllBytes(TestData.fixture(which));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"gpx/korita-zbevnica.gpx", "gpx/around-visnjan-with-car.gpx",
-      "onvif/thermal-TC-01-candidates.xml", "onvif/thermal-TC-02-types.xml", "cot",
-      "nmea/neo-m8n.log", "nmea/ais-nmea.log", "fuzz-seeds/csv/radar-export.csv",
+      "gpx/gpx1.1_with_all_fields.gpx", "onvif/thermal-TC-01-candidates.xml",
+      "onvif/thermal-TC-02-types.xml", "realdata:feeds/onvif/analytics_spec_example_frame_human.xml", "cot",
+      "nmea/neo-m8n.log", "nmea/ais-nmea.log", "nmea/nmea-rtk.log", "fuzz-seeds/csv/radar-export.csv",
       "fuzz-seeds/csv/patrol-export.tsv", "fuzz-seeds/ndjson/observations.ndjson",
       "demo/night/patrol.ndjson"})
   void bomAndGzipGiveTheSameObservationsAsThePlainFile(String which) throws IOException {
@@ -127,7 +131,8 @@ class ContentDetectionTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"gpx/korita-zbevnica.gpx", "gpx/around-visnjan-with-car.gpx",
-      "onvif/thermal-TC-01-candidates.xml", "onvif/thermal-TC-02-types.xml", "cot"})
+      "gpx/gpx1.1_with_all_fields.gpx", "onvif/thermal-TC-01-candidates.xml", "onvif/thermal-TC-02-types.xml",
+      "realdata:feeds/onvif/analytics_spec_example_frame_human.xml", "cot"})
   void utf16XmlGivesTheSameObservationsAsUtf8(String which) throws IOException {
     byte[] plain = sample(which);
     FeedOptions o = options(which);
@@ -150,8 +155,12 @@ class ContentDetectionTest {
     Result oldPlain = read(old);
     assertThat(oldPlain.format).isEqualTo("asterix/pcap, cat062 0.17 (detected)");
     assertSame(oldPlain, read(gzip(old)), 0, "gzip");
-    byte[] raw = Files.readAllBytes(TestData.realdata("feeds/asterix/cat048.raw"));
-    assertSame(read(raw), read(gzip(raw)), 0, "gzip");
+    for (String rel : List.of("cat048.raw", "jade/final_frame_cat062_one_packet.ff", "parsegps.gps")) {
+      byte[] b = Files.readAllBytes(TestData.realdata("feeds/asterix/" + rel));
+      Result plain = read(b);
+      assertThat(plain.obs).as(rel).isNotEmpty();
+      assertSame(plain, read(gzip(b)), 0, "gzip");
+    }
   }
 
   @Test
