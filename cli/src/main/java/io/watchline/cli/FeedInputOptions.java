@@ -2,10 +2,12 @@ package io.watchline.cli;
 
 import io.watchline.feed.FeedFormat;
 import io.watchline.feed.FeedOptions;
+import io.watchline.feed.asterix.Framing;
 import io.watchline.sites.SiteRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Option;
 
@@ -28,6 +30,11 @@ public final class FeedInputOptions {
       description = "CAT062 edition (default: ${DEFAULT-VALUE}: detected where the record lengths leave no doubt, else 1.18).")
   String cat062Edition;
 
+  @Option(names = "--framing", paramLabel = "auto|raw|final|pcap|gps", defaultValue = "auto",
+      description = "How ASTERIX data blocks are packed (default: ${DEFAULT-VALUE}: detected from the content;"
+          + " given, it also makes input no detector recognises ASTERIX).")
+  String framing;
+
   @Option(names = "--sensor", paramLabel = "ID",
       description = "Sensor or unit id for feeds that name none (ONVIF camera site, NMEA/GPX unit;"
           + " default: the file name without extension).")
@@ -47,11 +54,19 @@ public final class FeedInputOptions {
       }
     }
     try {
-      o = o.withCat062Edition(FeedOptions.Cat062Edition.parse(cat062Edition));
+      o = o.withCat062Edition(FeedOptions.Cat062Edition.parse(cat062Edition))
+          .withFraming(Framing.parse(framing));
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
     return o.withSensor(sensor).withAllCotTypes(allCotTypes);
+  }
+
+  /** Standard input can be read once: a second '-' would read nothing (or a format guess at nothing). */
+  static void checkStdinOnce(List<String> inputs) {
+    if (inputs != null && inputs.stream().filter("-"::equals).count() > 1) {
+      throw new UserException("'-' (stdin) may be given only once");
+    }
   }
 
   public SiteRegistry siteRegistry() throws IOException {

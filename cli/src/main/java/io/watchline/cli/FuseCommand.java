@@ -120,10 +120,7 @@ public final class FuseCommand implements Callable<Integer> {
       throw new UserException("sectors file not found: " + sectors);
     }
     List<String> files = inputs.isEmpty() ? List.of("-") : inputs;
-    long stdin = files.stream().filter("-"::equals).count();
-    if (stdin > 1) {
-      throw new UserException("'-' (standard input) may be given only once");
-    }
+    FeedInputOptions.checkStdinOnce(files);
     String rejectsPath = RejectReport.fileFor(rejectsFile, output);
     List<Object> read = new ArrayList<>(files);
     read.addAll(java.util.Arrays.asList(border, sectors, sites));

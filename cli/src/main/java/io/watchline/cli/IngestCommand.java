@@ -100,6 +100,7 @@ public final class IngestCommand implements Callable<Integer> {
     if (maxBad != null && maxBad < 0) {
       throw new UserException("--max-bad must be 0 or more");
     }
+    FeedInputOptions.checkStdinOnce(feeds);
     String rj = RejectReport.fileFor(rejectsFile, out);
     if (rj != null && OutputTarget.isStdout(rj) && OutputTarget.isStdout(out)) {
       throw new UserException("observations and rejects cannot both go to stdout");

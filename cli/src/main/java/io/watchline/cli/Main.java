@@ -77,10 +77,30 @@ public final class Main {
         (ex, a) -> {
           PrintWriter err = ex.getCommandLine().getErr();
           err.println("watchline: " + ex.getMessage());
+          String dash = dashFileName(ex.getCommandLine().getCommandSpec(), a);
+          if (dash != null) {
+            err.println("watchline: '" + dash + "' is not an option; put file names that start with '-' after '--': "
+                + ex.getCommandLine().getCommandSpec().qualifiedName() + " ... -- " + dash);
+          }
           err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
           return ExitCode.USAGE;
         });
     return cl;
+  }
+
+  /** The first argument before any '--' that looks like a file name starting with '-' and is no option. */
+  static String dashFileName(CommandLine.Model.CommandSpec spec, String[] args) {
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        return null;
+      }
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      if (arg.length() > 1 && arg.startsWith("-") && (arg.contains(".") || arg.contains("/"))
+          && spec.findOption(name) == null) {
+        return arg;
+      }
+    }
+    return null;
   }
 
   private static int handle(Exception thrown, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -82,6 +82,7 @@ public final class ValidateCommand implements Callable<Integer> {
     if (show < 0) {
       throw new UserException("--show must be 0 or more");
     }
+    FeedInputOptions.checkStdinOnce(feeds);
     var feedOptions = input.feedOptions();
     SiteRegistry sites = input.siteRegistry();
     PrintWriter out = spec.commandLine().getOut();

@@ -98,7 +98,7 @@ class IngestCommandTest {
         realdata("feeds/asterix/cat048.raw").toString(), "--sites", sites.toString(), "--out", out.toString());
     assertThat(r.code).isEqualTo(ExitCode.FAILURE); // the raw file has no date
     assertThat(r.err).contains("cat048.raw: ASTERIX time of day needs a date: give --date YYYY-MM-DD")
-        .contains("cat_034_048.pcap (asterix/pcap): read 131 = accepted 130 (observations 63,");
+        .contains("cat_034_048.pcap (asterix/pcap): read 131 = accepted 131 (observations 63,");
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).hasSize(63);
     assertThat(lines.get(0)).contains("\"sensor\":\"RDR-201\"").contains("\"lat\":")

@@ -35,7 +35,7 @@ public final class CanonicalRecordReader implements Closeable {
   private final ReadStats stats;
 
   public CanonicalRecordReader(InputStream in, String file, RejectSink rejects) {
-    this.lines = new LineReader(in);
+    this.lines = new LineReader(io.watchline.feed.FeedInput.of(in));
     this.file = file;
     this.rejects = rejects;
     this.stats = new ReadStats(file);

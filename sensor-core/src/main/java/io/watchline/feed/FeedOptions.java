@@ -1,5 +1,6 @@
 package io.watchline.feed;
 
+import io.watchline.feed.asterix.Framing;
 import java.time.LocalDate;
 
 /**
@@ -13,9 +14,11 @@ import java.time.LocalDate;
  *     units ({@code a-f-G*})
  * @param dedupWindowMs how far apart two identical pcap payloads may arrive and still count as one
  *     multicast copy of the other
+ * @param framing how ASTERIX blocks are packed ({@code --framing}); null: detected from the content
  */
 public record FeedOptions(
-    LocalDate date, Cat062Edition cat062Edition, String sensor, boolean allCotTypes, long dedupWindowMs) {
+    LocalDate date, Cat062Edition cat062Edition, String sensor, boolean allCotTypes, long dedupWindowMs,
+    Framing framing) {
 
   /** CAT062 editions: 0.17 has I062/105 as 2x24 bits, 1.18 as 2x32 bits. */
   public enum Cat062Edition {
@@ -38,22 +41,26 @@ public record FeedOptions(
   public static final long DEFAULT_DEDUP_WINDOW_MS = 1000;
 
   public static FeedOptions defaults() {
-    return new FeedOptions(null, Cat062Edition.AUTO, null, false, DEFAULT_DEDUP_WINDOW_MS);
+    return new FeedOptions(null, Cat062Edition.AUTO, null, false, DEFAULT_DEDUP_WINDOW_MS, null);
   }
 
   public FeedOptions withDate(LocalDate d) {
-    return new FeedOptions(d, cat062Edition, sensor, allCotTypes, dedupWindowMs);
+    return new FeedOptions(d, cat062Edition, sensor, allCotTypes, dedupWindowMs, framing);
   }
 
   public FeedOptions withCat062Edition(Cat062Edition e) {
-    return new FeedOptions(date, e, sensor, allCotTypes, dedupWindowMs);
+    return new FeedOptions(date, e, sensor, allCotTypes, dedupWindowMs, framing);
   }
 
   public FeedOptions withSensor(String s) {
-    return new FeedOptions(date, cat062Edition, s, allCotTypes, dedupWindowMs);
+    return new FeedOptions(date, cat062Edition, s, allCotTypes, dedupWindowMs, framing);
   }
 
   public FeedOptions withAllCotTypes(boolean all) {
-    return new FeedOptions(date, cat062Edition, sensor, all, dedupWindowMs);
+    return new FeedOptions(date, cat062Edition, sensor, all, dedupWindowMs, framing);
+  }
+
+  public FeedOptions withFraming(Framing f) {
+    return new FeedOptions(date, cat062Edition, sensor, allCotTypes, dedupWindowMs, f);
   }
 }

@@ -9,7 +9,6 @@ import io.watchline.feed.nmea.NmeaReader;
 import io.watchline.feed.onvif.OnvifReader;
 import io.watchline.ndjson.NdjsonObservationReader;
 import io.watchline.sites.SiteRegistry;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,10 +42,22 @@ public final class Feeds {
   public static FeedReader open(
       InputStream raw, String name, FeedFormat format, FeedOptions options, SiteRegistry sites,
       RejectSink rejects) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+    FeedInput in = FeedInput.of(raw);
+    try {
+      in.sniff();
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new FeedException(name + ": starts like gzip but cannot be inflated: " + e.getMessage());
+    }
     FeedFormat f = format;
+    Framing framing = options.framing();
     if (f == null || f == FeedFormat.AUTO) {
+      if (in.empty()) {
+        throw new FeedException(name + ": file is empty" + (in.gzip() ? " (after gunzip)" : ""));
+      }
       f = detect(in);
+      if (f == null && framing != null) {
+        f = FeedFormat.ASTERIX; // --framing says what the content could not
+      }
       if (f == null && isPcapng(in)) {
         throw new FeedException(name + ": pcapng captures are not read; convert with 'editcap -F pcap IN OUT'");
       }
@@ -55,7 +66,7 @@ public final class Feeds {
       }
     }
     String unit = options.sensor() != null ? options.sensor() : stem(name);
-    return switch (f) {
+    FeedReader reader = switch (f) {
       case NMEA -> new NmeaReader(in, name, unit, options.date(), rejects);
       case GPX -> new GpxReader(in, name, unit, rejects);
       case ONVIF -> new OnvifReader(in, name, options.sensor(), sites, rejects);
@@ -64,16 +75,19 @@ public final class Feeds {
           ? new NdjsonObservationReader(in, name, rejects)
           : new ExportReader(in, name, true, options.sensor(), sites, rejects);
       case CSV -> new ExportReader(in, name, false, options.sensor(), sites, rejects);
-      case ASTERIX -> new AsterixReader(in, name, asterixFraming(in, name), options, sites, rejects);
+      case ASTERIX -> new AsterixReader(in, name, framing != null ? framing : asterixFraming(in, name),
+          options, sites, rejects);
       default -> throw new FeedException(name + ": format " + f.wireName() + " is not readable yet");
     };
+    reader.stats().wrapping(in.wrapping());
+    return reader;
   }
 
-  private static Framing asterixFraming(BufferedInputStream in, String name) throws IOException {
+  private static Framing asterixFraming(InputStream in, String name) throws IOException {
     in.mark(PEEK);
     byte[] head = in.readNBytes(PEEK);
     in.reset();
-    Framing f = Framing.detect(head, head.length);
+    Framing f = Framing.detect(head, head.length, head.length < PEEK);
     if (f == null) {
       throw new FeedException(name + ": not ASTERIX in any known framing (raw blocks, pcap, FINAL, GPS)");
     }
@@ -81,7 +95,7 @@ public final class Feeds {
   }
 
   /** True when the first line has the canonical "t" and "kind" fields (else: a generic export). */
-  private static boolean canonicalNdjson(BufferedInputStream in) throws IOException {
+  private static boolean canonicalNdjson(InputStream in) throws IOException {
     in.mark(PEEK);
     byte[] head = in.readNBytes(PEEK);
     in.reset();
@@ -91,7 +105,7 @@ public final class Feeds {
     return first.contains("\"t\"") && first.contains("\"kind\"");
   }
 
-  private static boolean isPcapng(BufferedInputStream in) throws IOException {
+  private static boolean isPcapng(InputStream in) throws IOException {
     in.mark(4);
     byte[] m = in.readNBytes(4);
     in.reset();
@@ -99,20 +113,30 @@ public final class Feeds {
   }
 
   /** The format of a buffered stream, judged from its first bytes (the stream is reset); null if unknown. */
-  public static FeedFormat detect(BufferedInputStream in) throws IOException {
+  public static FeedFormat detect(InputStream in) throws IOException {
     in.mark(PEEK);
     byte[] head = in.readNBytes(PEEK);
     in.reset();
-    return detect(head, head.length);
+    return detect(head, head.length, head.length < PEEK);
   }
 
-  /** The format judged from the first {@code n} bytes of a feed; null if nothing fits. */
+  /** The format judged from the first {@code n} bytes of a feed (more may follow); null if nothing fits. */
   public static FeedFormat detect(byte[] b, int n) {
+    return detect(b, n, false);
+  }
+
+  /**
+   * The format judged from the first {@code n} bytes of a feed, {@code whole} when they are all of
+   * it; null if nothing fits. The bytes are those a {@link FeedInput} hands on (inflated, no BOM).
+   */
+  public static FeedFormat detect(byte[] b, int n, boolean whole) {
     if (n == 0) {
       return null;
     }
-    Framing framing = Framing.detect(b, n);
-    if (framing != null && (framing != Framing.RAW || !isText(b, n))) {
+    // Binary framings only for content that is not text: a pcap or GPS header is never text, and
+    // text must not be guessed as FINAL or raw blocks from a lucky length field.
+    Framing framing = Framing.detect(b, n, whole);
+    if (framing == Framing.PCAP || framing == Framing.GPS || framing != null && !isText(b, n)) {
       return FeedFormat.ASTERIX;
     }
     int i = 0;

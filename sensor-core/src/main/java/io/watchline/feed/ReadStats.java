@@ -12,6 +12,7 @@ import java.util.TreeMap;
 public final class ReadStats {
   private final String file;
   private String format;
+  private String wrapping = "";
   private long emitted;
   private long rejected;
   private final Map<String, Long> skipped = new TreeMap<>();
@@ -58,8 +59,14 @@ public final class ReadStats {
     return file;
   }
 
+  /** What was unwrapped around the feed ({@code gzip}, {@code utf-8 bom}, …), shown after the format. */
+  public void wrapping(String w) {
+    wrapping = w;
+  }
+
+  /** The reader's format, then what was unwrapped: {@code gpx, gzip}; null when not known. */
   public String format() {
-    return format;
+    return format == null || wrapping.isEmpty() ? format : format + ", " + wrapping;
   }
 
   public long read() {
@@ -99,7 +106,7 @@ public final class ReadStats {
     StringBuilder sb = new StringBuilder();
     sb.append(file);
     if (format != null) {
-      sb.append(" (").append(format).append(')');
+      sb.append(" (").append(format()).append(')');
     }
     sb.append(": read ").append(read()).append(" = accepted ").append(accepted());
     sb.append(" (observations ").append(emitted);

@@ -20,6 +20,7 @@ public final class LineReader implements Closeable {
   private int pos;
   private int lim;
   private long bufStart; // file offset of buf[0]
+  private boolean started;
 
   private byte[] line = new byte[256];
   private int len;
@@ -105,6 +106,10 @@ public final class LineReader implements Closeable {
     do {
       n = in.read(buf, 0, buf.length);
     } while (n == 0);
+    if (!started) {
+      started = true;
+      bufStart = io.watchline.feed.FeedInput.originOf(in); // after a skipped BOM: file offsets
+    }
     if (n < 0) {
       return false;
     }

@@ -25,7 +25,7 @@ public final class NdjsonObservationReader implements FeedReader {
   private final ReadStats stats;
 
   public NdjsonObservationReader(InputStream in, String file, RejectSink rejects) {
-    this(new LineReader(in), file, rejects);
+    this(new LineReader(io.watchline.feed.FeedInput.of(in)), file, rejects);
   }
 
   public NdjsonObservationReader(LineReader lines, String file, RejectSink rejects) {

@@ -264,6 +264,9 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
       double y = (short) Framing.u16(b, p + 2) / 128.0 * NM;
       range = Math.hypot(x, y);
       bearing = (Math.toDegrees(Math.atan2(x, y)) + 360) % 360;
+    } else if (Uap.positionlessReport(b, at[Uap.I048_020], at[Uap.I048_170]) != null) {
+      stats.skipped(Uap.positionlessReport(b, at[Uap.I048_020], at[Uap.I048_170]));
+      return null;
     } else {
       throw new AsterixFormatException("no position (neither I048/040 nor I048/042)");
     }

@@ -29,8 +29,23 @@ final class Uap {
     fixed("I048/060", 2), explicit("I048/SP"), explicit("I048/RE"),
   };
 
-  static final int I048_010 = 1, I048_140 = 2, I048_040 = 4, I048_220 = 8, I048_240 = 9,
-      I048_161 = 11, I048_042 = 12, I048_200 = 13;
+  static final int I048_010 = 1, I048_140 = 2, I048_020 = 3, I048_040 = 4, I048_220 = 8, I048_240 = 9,
+      I048_161 = 11, I048_042 = 12, I048_200 = 13, I048_170 = 14;
+
+  /**
+   * Why a CAT048 record without I048/040 and I048/042 is a report the standard defines without a
+   * position, or null when it is a plot that lost its position. Track-end reports (I048/170 first
+   * extension, TRE) and "no detection" reports (I048/020 TYP 000) carry none by design.
+   */
+  static String positionlessReport(byte[] b, int at020, int at170) {
+    if (at170 >= 0 && (b[at170] & 1) != 0 && (b[at170 + 1] & 0x80) != 0) {
+      return "cat048 track-end report (TRE, no position)";
+    }
+    if (at020 >= 0 && (b[at020] & 0xE0) == 0) {
+      return "cat048 no-detection report (TYP 000, no position)";
+    }
+    return null;
+  }
 
   /** CAT034 monoradar service messages, edition 1.27: only walked over, never decoded. */
   static final Item[] CAT034 = {

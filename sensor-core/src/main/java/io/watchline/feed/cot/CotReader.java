@@ -4,6 +4,7 @@ import io.watchline.feed.FeedReader;
 import io.watchline.feed.ReadStats;
 import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
+import io.watchline.feed.Utf8Repair;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
@@ -26,7 +27,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * Patrol fixes from Cursor-on-Target events. A CoT log is often many {@code <event>} documents
  * back to back (a TAK stream, with or without XML declarations), which is not one well-formed XML
  * document; so the reader cuts the byte stream at {@code <event … </event>} and parses each event on
- * its own. A broken event is rejected at its exact byte offset and the next one is read.
+ * its own. A broken event is rejected at its exact byte offset and the next one is read. A byte
+ * that is not UTF-8 is read as Latin-1 with a warning ({@link Utf8Repair}), not a broken event.
  *
  * <p>Only friendly ground units ({@code a-f-G*}) become patrol fixes unless {@code allTypes};
  * other events are skipped with a count. {@code 9999999} in hae/ce means unknown. The ATAK no-fix
@@ -95,6 +97,9 @@ public final class CotReader implements FeedReader {
       do {
         n = in.read(buf, 0, buf.length);
       } while (n == 0);
+      if (pos == 0) {
+        pos = io.watchline.feed.FeedInput.originOf(in); // after a skipped BOM: file offsets
+      }
       if (n < 0) {
         return -1;
       }
@@ -227,10 +232,31 @@ public final class CotReader implements FeedReader {
     return sax;
   }
 
+  private byte[] repaired = new byte[3 * 4096];
+  private Utf8Repair repair;
+
+  /**
+   * Copies the event into {@code repaired} as UTF-8 XML text (a stray Latin-1 byte costs a
+   * warning, not the event); returns its length.
+   */
+  private int repairEvent() {
+    if (repair == null) {
+      repair = new Utf8Repair(stats);
+    }
+    if (repaired.length < 3 * eventLen) {
+      repaired = new byte[3 * eventLen];
+    }
+    int n = 0;
+    for (int i = 0; i < eventLen; i++) {
+      n = repair.put(event[i] & 0xff, repaired, n);
+    }
+    return repair.finish(repaired, n);
+  }
+
   private Observation parse(Source src) throws IOException {
     fields.clear();
     try {
-      sax().parse(new InputSource(new ByteArrayInputStream(event, 0, eventLen)));
+      sax().parse(new InputSource(new ByteArrayInputStream(repaired, 0, repairEvent())));
     } catch (SAXException e) {
       sax = null; // a parser that failed is not trusted with the next event
       reject(src, "malformed CoT event: " + e.getMessage(), excerpt());

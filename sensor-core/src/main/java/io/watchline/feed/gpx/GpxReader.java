@@ -6,7 +6,6 @@ import io.watchline.feed.TrackedXmlInput;
 import io.watchline.feed.ReadStats;
 import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
-import io.watchline.feed.SafeXml;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
@@ -37,22 +36,15 @@ public final class GpxReader implements FeedReader {
   private long seq;
 
   public GpxReader(InputStream in, String file, String unit, RejectSink rejects) throws IOException {
-    this.in = new TrackedXmlInput(in);
     this.file = file;
     this.unit = unit;
     this.rejects = rejects;
     this.stats = new ReadStats(file);
+    this.in = new TrackedXmlInput(in, stats);
     stats.format("gpx");
     try {
-      this.xml = SafeXml.inputFactory().createXMLStreamReader(this.in);
+      this.xml = this.in.parser();
     } catch (XMLStreamException e) {
-      if (this.in.causedByBadCharacter(e)) {
-        // Where the parser noticed it depends on buffering; the bad byte itself does not.
-        this.xml = null;
-        rejectBadCharacter();
-        done = true;
-        return;
-      }
       // Not an I/O failure: the document is broken before its first element. One line, as every
       // whole-file verdict.
       FeedException fe = new FeedException(file + ": not well-formed XML: " + GpxReader.firstLine(e.getMessage()));
@@ -129,15 +121,7 @@ public final class GpxReader implements FeedReader {
         return Observation.builder(t, Kind.PATROL).sensor(unit).unit(unit).seq(seq++)
             .position(lat, lon).velocity(speed, course).src(src).build();
       }
-      if (in.badCharOffset() >= 0) {
-        rejectBadCharacter(); // a bad byte after the document's end
-      }
     } catch (XMLStreamException e) {
-      if (in.causedByBadCharacter(e)) {
-        rejectBadCharacter();
-        done = true;
-        return null;
-      }
       Location loc = e.getLocation();
       String where = loc == null ? "" : " at line " + loc.getLineNumber() + " column " + loc.getColumnNumber();
       Source at = src != null ? src
@@ -207,12 +191,6 @@ public final class GpxReader implements FeedReader {
       // closing a broken parser says nothing new
     }
     in.close();
-  }
-
-  /** Rejects the rest of the document at its first byte that is not UTF-8 XML text. */
-  private void rejectBadCharacter() {
-    stats.rejected();
-    rejects.reject(in.badCharacterReject(file));
   }
 
 }

@@ -5,7 +5,6 @@ import io.watchline.feed.FeedReader;
 import io.watchline.feed.ReadStats;
 import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
-import io.watchline.feed.SafeXml;
 import io.watchline.feed.TrackedXmlInput;
 import io.watchline.geo.geodesy.Geodesy;
 import io.watchline.observation.Kind;
@@ -62,23 +61,16 @@ public final class OnvifReader implements FeedReader {
 
   public OnvifReader(InputStream in, String file, String sensor, SiteRegistry sites, RejectSink rejects)
       throws IOException {
-    this.in = new TrackedXmlInput(in);
     this.file = file;
     this.sensorOption = sensor;
     this.sites = sites;
     this.rejects = rejects;
     this.stats = new ReadStats(file);
+    this.in = new TrackedXmlInput(in, stats);
     stats.format("onvif");
     try {
-      this.xml = SafeXml.inputFactory().createXMLStreamReader(this.in);
+      this.xml = this.in.parser();
     } catch (XMLStreamException e) {
-      if (this.in.causedByBadCharacter(e)) {
-        // Where the parser noticed it depends on buffering; the bad byte itself does not.
-        this.xml = null;
-        rejectBadCharacter();
-        done = true;
-        return;
-      }
       // Not an I/O failure: the document is broken before its first element. One line, as every
       // whole-file verdict.
       FeedException fe = new FeedException(file + ": not well-formed XML: " + io.watchline.feed.XmlErrors.describe(e.getMessage()));
@@ -130,15 +122,7 @@ public final class OnvifReader implements FeedReader {
           default -> { }
         }
       }
-      if (in.badCharOffset() >= 0) {
-        rejectBadCharacter(); // a bad byte after the document's end
-      }
     } catch (XMLStreamException e) {
-      if (in.causedByBadCharacter(e)) {
-        rejectBadCharacter();
-        done = true;
-        return null;
-      }
       Location loc = e.getLocation();
       String where = loc == null ? "" : " at line " + loc.getLineNumber() + " column " + loc.getColumnNumber();
       Source at = src != null ? src
@@ -381,12 +365,6 @@ public final class OnvifReader implements FeedReader {
       // nothing more to say about a broken document
     }
     in.close();
-  }
-
-  /** Rejects the rest of the document at its first byte that is not UTF-8 XML text. */
-  private void rejectBadCharacter() {
-    stats.rejected();
-    rejects.reject(in.badCharacterReject(file));
   }
 
 }
