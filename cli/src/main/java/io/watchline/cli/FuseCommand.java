@@ -134,6 +134,7 @@ public final class FuseCommand implements Callable<Integer> {
       throw new UserException(e.getMessage().startsWith(border.toString()) ? e.getMessage() : border + ": " + e.getMessage());
     }
     SiteRegistry registry = SiteRegistry.load(sites);
+    registry.requireNear(view.context().borderLonLat(), border.toString(), sites.toString());
 
     try (AtomicOutput out = AtomicOutput.open(output);
         AtomicOutput tracksOut = tracksFile == null ? null : AtomicOutput.open(tracksFile);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.watchline.sites.ConfigYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +80,7 @@ public record NightlyConfig(
       throw new ConfigException("no such config file: " + file + " (see docs/cli.md for an example nightly.yaml)");
     }
     ObjectMapper yaml =
-        new ObjectMapper(new YAMLFactory())
+        ConfigYaml.mapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     Raw raw;
@@ -93,7 +93,7 @@ public record NightlyConfig(
     } catch (JsonMappingException e) {
       throw new ConfigException(file + ": " + e.getOriginalMessage() + " at " + e.getPathReference());
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage());
+      throw new ConfigException(ConfigYaml.describe(e, file.toString()));
     }
     if (raw == null) {
       throw new ConfigException(file + " is empty");

@@ -47,6 +47,7 @@ final class Steps {
       if (c.sites() != null) {
         requireFile(c.sites(), "sites");
         run.sites = SiteRegistry.load(c.sites());
+        run.sites.requireNear(run.border.borderLonLat(), c.border().toString(), c.sites().toString());
       }
     }
   }
