@@ -24,7 +24,7 @@ import java.util.TreeMap;
  */
 public record NightlyConfig(
     Path base,
-    Map<String, List<String>> feeds,
+    Map<String, FeedSpec> feeds,
     Path border,
     Path sectors,
     double sectorEveryKm,
@@ -45,7 +45,7 @@ public record NightlyConfig(
 
   /** The YAML as written: snake_case keys, plain types. */
   record Raw(
-      Map<String, List<String>> feeds,
+      Map<String, com.fasterxml.jackson.databind.JsonNode> feeds,
       String border,
       String sectors,
       @JsonProperty("sector_every_km") Double sectorEveryKm,
@@ -121,10 +121,10 @@ public record NightlyConfig(
       throw new ConfigException(file + ": thresholds.min_score must be between 0 and 1");
     }
     if (top < 1) throw new ConfigException(file + ": thresholds.top_incidents must be at least 1");
-    Map<String, List<String>> feeds = new TreeMap<>(raw.feeds() == null ? Map.of() : raw.feeds());
-    feeds.forEach((name, globs) -> {
-      if (globs == null || globs.isEmpty()) throw new ConfigException(file + ": feed '" + name + "' lists no files");
-    });
+    Map<String, FeedSpec> feeds = new TreeMap<>();
+    if (raw.feeds() != null) {
+      raw.feeds().forEach((name, spec) -> feeds.put(name, FeedSpec.parse(spec, base, file + ": feed '" + name + "'")));
+    }
     return new NightlyConfig(
         base,
         feeds,
