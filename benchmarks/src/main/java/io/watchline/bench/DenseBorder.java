@@ -20,7 +20,8 @@ import org.locationtech.jts.operation.valid.IsSimpleOp;
  * Writes dense, jittered versions of the bundled border data for {@code benchmarks/dense-border}:
  * the MNE–ALB line, and the two Natural Earth countries, densified to about N vertices each and
  * every vertex moved sideways by up to J metres (seeded). The line stays simple and the countries
- * valid, so the commands accept them and only their cost is measured.
+ * valid, so the commands accept them and only their cost is measured. Also the same line
+ * scattered by 20 m in any direction, which crosses itself and must be refused.
  *
  * <pre>java -cp benchmarks.jar io.watchline.bench.DenseBorder OUT_DIR [VERTICES=40000] [JITTER_M=1.5] [SEED=1]</pre>
  */
@@ -43,6 +44,11 @@ public final class DenseBorder {
     }
     GeoJson.write(out.resolve("dense-line.geojson"), List.of(new GeoFeature(dense, line.properties())));
     System.out.println("dense-line.geojson: " + dense.getNumPoints() + " vertices");
+    // Jittered in both directions by more than the vertex spacing, the line crosses itself all
+    // along: what made the band's buffer quadratic. It must now be refused, quickly.
+    LineString crossing = scatter(line.geometry(), vertices, 20, seed);
+    GeoJson.write(out.resolve("crossing-line.geojson"), List.of(new GeoFeature(crossing, line.properties())));
+    System.out.println("crossing-line.geojson: " + crossing.getNumPoints() + " vertices, simple: " + IsSimpleOp.isSimple(crossing));
 
     for (String iso : List.of("MNE", "ALB")) {
       GeoFeature country = GeoJson.read(GeoBenchData.repoFile("fixtures/data/borders/naturalearth-10m/" + iso + ".geojson")).get(0);
@@ -69,6 +75,18 @@ public final class DenseBorder {
       polys.add(gf.createPolygon(jitter(p.getExteriorRing().getCoordinates(), step, jitterM, rnd, true)));
     }
     return polys.size() == 1 ? polys.get(0) : gf.createMultiPolygon(polys.toArray(Polygon[]::new));
+  }
+
+  /** Densifies the line to about {@code vertices} and moves every vertex up to J metres in x and y. */
+  static LineString scatter(Geometry g, int vertices, double jitterM, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    Coordinate[] c = ((LineString) jitter(g, vertices, 0, seed)).getCoordinates();
+    for (int i = 1; i + 1 < c.length; i++) {
+      double cosLat = Math.cos(Math.toRadians(c[i].y));
+      c[i] = new Coordinate(c[i].x + (rnd.nextDouble() * 2 - 1) * jitterM / M_PER_DEG / cosLat,
+          c[i].y + (rnd.nextDouble() * 2 - 1) * jitterM / M_PER_DEG);
+    }
+    return g.getFactory().createLineString(c);
   }
 
   private static Coordinate[] jitter(Coordinate[] c, double step, double jitterM, SplittableRandom rnd, boolean ring) {
