@@ -192,7 +192,9 @@ public final class CoverageCommand implements Callable<Integer> {
 
     BorderContext ctx = BorderContext.load(border, sectorsFile, everyM, bandM);
     List<SensorSpec> sensors = new ArrayList<>();
-    for (Site s : SiteRegistry.load(sites).all()) {
+    SiteRegistry registry = SiteRegistry.load(sites);
+    registry.requireNear(ctx.borderLonLat(), border.toString(), sites.toString());
+    for (Site s : registry.all()) {
       sensors.add(toSpec(s));
     }
     if (sensors.isEmpty()) {

@@ -138,6 +138,7 @@ public final class FuseCommand implements Callable<Integer> {
       throw new UserException(e.getMessage().startsWith(border.toString()) ? e.getMessage() : border + ": " + e.getMessage());
     }
     SiteRegistry registry = SiteRegistry.load(sites);
+    registry.requireNear(view.context().borderLonLat(), border.toString(), sites.toString());
 
     long accepted = 0;
     try (OutputTarget out = OutputTarget.open(output);

@@ -38,8 +38,9 @@ import picocli.CommandLine.Option;
       "  watchline nightly --config nightly.yaml --window 2026-11-27T20:00/2026-11-28T02:00",
       "  crontab: 15 8 * * *  watchline nightly -q --config /etc/watchline/nightly.yaml",
       "",
-      "Exit codes: 0 ok, 1 a step failed (nothing published) or a silent sensor / empty feed with",
-      "fail_on_silent_sensor / fail_on_empty_feed set (the folder is published), 2 config error,",
+      "Exit codes: 0 ok, 1 a step failed (nothing published), a feed gave nothing readable, or a",
+      "silent sensor / empty feed with fail_on_silent_sensor / fail_on_empty_feed set (the folder",
+      "is published in these three cases), 2 config error,",
       "3 more rejected records than max_bad, 4 another run holds the output root's lock.",
       "The config format is in docs/cli.md."
     })
@@ -83,7 +84,8 @@ public final class NightlyCommand implements Callable<Integer> {
       throw new UserException(e.getMessage() + " (run again with --debug for details)", ExitCode.FAILURE);
     }
     for (FeedQuality q : run.feeds()) {
-      if (q.empty()) log.warn("feed " + q.name() + " has no records in the window");
+      if (q.unusable()) log.warn(q.unusableReason());
+      else if (q.empty()) log.warn("feed " + q.name() + " has no records in the window");
     }
     if (!run.silentSensors().isEmpty()) log.warn("silent sensors: " + String.join(", ", run.silentSensors()));
     run.notes().forEach(n -> log.detail(n));
@@ -92,6 +94,10 @@ public final class NightlyCommand implements Callable<Integer> {
     if (c.maxBad() >= 0 && run.rejectedTotal() > c.maxBad()) {
       log.warn(run.rejectedTotal() + " rejected records exceed max_bad " + c.maxBad() + "; see " + run.dir().resolve("rejects.ndjson"));
       return ExitCode.TOO_MANY_BAD;
+    }
+    if (run.feeds().stream().anyMatch(FeedQuality::unusable)) {
+      log.warn("failing because a feed gave nothing readable (the report is published)");
+      return ExitCode.FAILURE;
     }
     if (c.failOnSilentSensor() && !run.silentSensors().isEmpty()) {
       log.warn("failing because fail_on_silent_sensor is set");

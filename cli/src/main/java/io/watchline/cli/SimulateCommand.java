@@ -243,6 +243,8 @@ final class SimulateCommand implements Callable<Integer> {
     try (InputStream in = sites == null ? FixtureData.open(FixtureData.DEMO_SITES) : open(sites, "--sites")) {
       registry = SiteRegistry.load(in, sites == null ? FixtureData.DEMO_SITES : sites.toString());
     }
+    registry.requireNear(line.line(), border == null ? FixtureData.BORDER_MNE_ALB : border.toString(),
+        sites == null ? FixtureData.DEMO_SITES : sites.toString());
     PatrolPlan plan;
     if ("none".equals(patrols)) {
       plan = PatrolPlan.none();

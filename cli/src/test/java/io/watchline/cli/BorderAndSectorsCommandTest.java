@@ -67,4 +67,57 @@ class BorderAndSectorsCommandTest {
     System.setErr(oldErr);
     assertThat(err.size()).isZero();
   }
+
+  /** Runs a command and returns exit code and standard error. */
+  static String[] run(String... args) {
+    var cl = Main.commandLine();
+    var sw = new java.io.StringWriter();
+    cl.setErr(new java.io.PrintWriter(sw));
+    int code = cl.execute(args);
+    return new String[] {String.valueOf(code), sw.toString()};
+  }
+
+  @Test
+  void badBordersAndRepeatedSiteKeysExitTwoWithOneLine(@TempDir Path dir) throws Exception {
+    Path fixtures = Path.of("../fixtures/data");
+    String sites = fixtures.resolve("demo/sites.yaml").toString();
+    // lat/lon swapped: in range and simple, but every sensor is ~3,000 km away
+    JsonNode fc = new ObjectMapper().readTree(fixtures.resolve("borders/mne-alb.geojson").toFile());
+    var coords = (com.fasterxml.jackson.databind.node.ArrayNode) fc.at("/features/0/geometry/coordinates");
+    for (JsonNode p : coords) {
+      var a = (com.fasterxml.jackson.databind.node.ArrayNode) p;
+      JsonNode lon = a.get(0);
+      a.set(0, a.get(1));
+      a.set(1, lon);
+    }
+    Path swapped = dir.resolve("swapped.geojson");
+    new ObjectMapper().writeValue(swapped.toFile(), fc);
+    Path gaps = dir.resolve("gaps");
+    String[] r = run("coverage", "--sites", sites, "--border", swapped.toString(), "--out", gaps.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1].strip()).startsWith("watchline: " + swapped + ": all 16 sensors").contains("looks lat/lon swapped")
+        .doesNotContain("\n").doesNotContain("Exception");
+    assertThat(gaps).doesNotExist();
+    r = run("fuse", "--sites", sites, "--border", swapped.toString(), "/dev/null");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1]).contains("looks lat/lon swapped");
+
+    // a self-crossing border: refused by sectors before any cutting
+    Path bowtie = dir.resolve("bowtie.wkt");
+    Files.writeString(bowtie, "LINESTRING (19 42, 19.2 42.2, 19.2 42, 19 42.2)");
+    r = run("sectors", "--border", bowtie.toString(), "-o", dir.resolve("s.geojson").toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1].strip()).isEqualTo("watchline: " + bowtie + ": the border touches or crosses itself at lon 19.100000"
+        + " lat 42.100000; a border must be a simple line (fix the file, or derive it again with 'watchline border')");
+    assertThat(dir.resolve("s.geojson")).doesNotExist();
+
+    // 'lat' twice in sites.yaml: the second no longer moves the radar silently
+    Path dup = dir.resolve("sites.yaml");
+    Files.writeString(dup, Files.readString(Path.of(sites)).replaceFirst("(\\n    lat: 42\\.50043\\n)", "$1    lat: 10\n"));
+    assertThat(Files.readString(dup)).contains("lat: 10");
+    r = run("coverage", "--sites", dup.toString(), "--border", fixtures.resolve("borders/mne-alb.geojson").toString(),
+        "--out", gaps.toString());
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[1].strip()).startsWith("watchline: " + dup + ": line 9: key 'lat' appears twice");
+  }
 }

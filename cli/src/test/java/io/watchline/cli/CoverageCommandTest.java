@@ -131,6 +131,26 @@ class CoverageCommandTest {
   }
 
   @Test
+  void aDemWithoutValidCellsIsNamedNotPrintedAsAnObject(@TempDir Path tmp) throws Exception {
+    Path sites = Files.writeString(tmp.resolve("sites.yaml"), SITES);
+    String header = "ncols 4\nnrows 3\nxllcorner %s\nyllcorner %s\ncellsize 0.01\nNODATA_value -9999\n";
+    Path voids = Files.writeString(tmp.resolve("voids.asc"),
+        String.format(header, "19.5", "42.4") + "-9999 -9999 -9999 -9999\n".repeat(3));
+    Run r = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--dem", voids.toString(),
+        "--cell", "400m", "--out", tmp.resolve("o").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("watchline: " + voids + ": the DEM has no valid cells: all 4x3 cells are nodata"
+        + " (check its NODATA value, or give another DEM)");
+    // valid heights, but in the Alps: nothing over the border
+    Path elsewhere = Files.writeString(tmp.resolve("alps.asc"), String.format(header, "10.0", "46.0") + "800 810 820 830\n".repeat(3));
+    r = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--dem", elsewhere.toString(),
+        "--cell", "400m", "--out", tmp.resolve("o").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).startsWith("watchline: alps.asc: the DEM has no valid cells over the analysis area"
+        + " (the DEM spans lon, lat 10.0000..10.0400, 46.0000..46.0300").doesNotContain("ElevationGrid[");
+  }
+
+  @Test
   void userMistakesAreOneLineErrorsWithExitCode2(@TempDir Path tmp) throws Exception {
     Path sites = Files.writeString(tmp.resolve("sites.yaml"), SITES);
     Path patrols = Files.writeString(tmp.resolve("p.ndjson"), PATROLS);

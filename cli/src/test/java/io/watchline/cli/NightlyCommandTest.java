@@ -209,6 +209,15 @@ class NightlyCommandTest {
   }
 
   @Test
+  void aRepeatedConfigKeyIsAUsageErrorNamingKeyAndLine() throws Exception {
+    Files.writeString(dir.resolve("nightly.yaml"), "feeds: {radar: [a]}\nborder: border.geojson\noutput_root: out\nborder: other.geojson\n");
+    assertThat(nightly(null)).isEqualTo(ExitCode.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8).trim().lines()).singleElement().asString()
+        .isEqualTo("watchline: " + dir.resolve("nightly.yaml") + ": line 4: key 'border' appears twice in the same mapping;"
+            + " remove one (a repeated key would silently replace the first)");
+  }
+
+  @Test
   void failOnSilentSensorMakesTheRunFailButStillPublishes() throws Exception {
     Files.writeString(dir.resolve("nightly.yaml"), Files.readString(dir.resolve("nightly.yaml")) + "fail_on_silent_sensor: true\n");
     assertThat(nightly(null, "-q")).isEqualTo(ExitCode.FAILURE);

@@ -1,6 +1,7 @@
 package io.watchline.feed;
 
 import io.watchline.feed.asterix.Framing;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -15,10 +16,13 @@ import java.time.LocalDate;
  * @param dedupWindowMs how far apart two identical pcap payloads may arrive and still count as one
  *     multicast copy of the other
  * @param framing how ASTERIX blocks are packed ({@code --framing}); null: detected from the content
+ * @param near when set, ASTERIX time of day starts on the day that puts the first record nearest
+ *     this instant (the middle of a nightly window), instead of on {@code date}; a window that
+ *     spans midnight then reads files that start on either side of it
  */
 public record FeedOptions(
     LocalDate date, Cat062Edition cat062Edition, String sensor, boolean allCotTypes, long dedupWindowMs,
-    Framing framing) {
+    Framing framing, Instant near) {
 
   /** CAT062 editions: 0.17 has I062/105 as 2x24 bits, 1.18 as 2x32 bits. */
   public enum Cat062Edition {
@@ -41,26 +45,31 @@ public record FeedOptions(
   public static final long DEFAULT_DEDUP_WINDOW_MS = 1000;
 
   public static FeedOptions defaults() {
-    return new FeedOptions(null, Cat062Edition.AUTO, null, false, DEFAULT_DEDUP_WINDOW_MS, null);
+    return new FeedOptions(null, Cat062Edition.AUTO, null, false, DEFAULT_DEDUP_WINDOW_MS, null, null);
   }
 
   public FeedOptions withDate(LocalDate d) {
-    return new FeedOptions(d, cat062Edition, sensor, allCotTypes, dedupWindowMs, framing);
+    return new FeedOptions(d, cat062Edition, sensor, allCotTypes, dedupWindowMs, framing, near);
   }
 
   public FeedOptions withCat062Edition(Cat062Edition e) {
-    return new FeedOptions(date, e, sensor, allCotTypes, dedupWindowMs, framing);
+    return new FeedOptions(date, e, sensor, allCotTypes, dedupWindowMs, framing, near);
   }
 
   public FeedOptions withSensor(String s) {
-    return new FeedOptions(date, cat062Edition, s, allCotTypes, dedupWindowMs, framing);
+    return new FeedOptions(date, cat062Edition, s, allCotTypes, dedupWindowMs, framing, near);
   }
 
   public FeedOptions withAllCotTypes(boolean all) {
-    return new FeedOptions(date, cat062Edition, sensor, all, dedupWindowMs, framing);
+    return new FeedOptions(date, cat062Edition, sensor, all, dedupWindowMs, framing, near);
   }
 
   public FeedOptions withFraming(Framing f) {
-    return new FeedOptions(date, cat062Edition, sensor, allCotTypes, dedupWindowMs, f);
+    return new FeedOptions(date, cat062Edition, sensor, allCotTypes, dedupWindowMs, f, near);
+  }
+
+  /** Time of day is anchored near {@code t} (see {@link #near}); {@code date} stays for NMEA. */
+  public FeedOptions withDateNear(Instant t) {
+    return new FeedOptions(date, cat062Edition, sensor, allCotTypes, dedupWindowMs, framing, t);
   }
 }

@@ -67,7 +67,7 @@ public final class Feeds {
     }
     String unit = options.sensor() != null ? options.sensor() : stem(name);
     FeedReader reader = switch (f) {
-      case NMEA -> new NmeaReader(in, name, unit, options.date(), rejects);
+      case NMEA -> new NmeaReader(in, name, unit, nmeaDate(options), rejects);
       case GPX -> new GpxReader(in, name, unit, rejects);
       case ONVIF -> new OnvifReader(in, name, options.sensor(), sites, rejects);
       case COT -> new CotReader(in, name, options.allCotTypes(), rejects);
@@ -238,5 +238,16 @@ public final class Feeds {
     s = s.substring(s.lastIndexOf('/') + 1);
     int dot = s.indexOf('.');
     return dot > 0 ? s.substring(0, dot) : s;
+  }
+
+  /**
+   * The date for GGA fixes before any RMC: the given date, else the day of the window start (half
+   * a day before the middle a nightly run gives), from which the reader rolls over midnight.
+   */
+  static java.time.LocalDate nmeaDate(FeedOptions options) {
+    if (options.date() != null || options.near() == null) {
+      return options.date();
+    }
+    return java.time.LocalDate.ofInstant(options.near().minus(java.time.Duration.ofHours(12)), java.time.ZoneOffset.UTC);
   }
 }

@@ -1,8 +1,8 @@
 package io.watchline.sites;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.core.JacksonException;
+import io.watchline.geo.border.BorderChecks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.locationtech.jts.geom.LineString;
 
 /**
  * The sensor registry: every fixed site by id and by ASTERIX SAC/SIC. Loaded from {@code
@@ -62,6 +63,18 @@ public final class SiteRegistry {
     return byId.size();
   }
 
+  /**
+   * Refuses a border that every site lies more than 100 km from (a wrong border for these sites,
+   * or one written lat, lon); see {@link BorderChecks#requireSensorsNear}.
+   */
+  public void requireNear(LineString borderLonLat, String borderName, String sitesName) {
+    List<BorderChecks.Sensor> sensors = new ArrayList<>();
+    for (Site s : byId.values()) {
+      sensors.add(new BorderChecks.Sensor(s.id(), s.lat(), s.lon()));
+    }
+    BorderChecks.requireSensorsNear(borderLonLat, borderName, sensors, sitesName);
+  }
+
   private static int key(int sac, int sic) {
     return (sac << 8) | sic;
   }
@@ -77,12 +90,11 @@ public final class SiteRegistry {
 
   /** Reads YAML or JSON (JSON is YAML) with a top-level {@code sites:} list. */
   public static SiteRegistry load(InputStream in, String name) throws IOException {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     JsonNode root;
     try {
-      root = yaml.readTree(in);
-    } catch (IOException e) {
-      throw new SiteConfigException(name + ": not valid YAML/JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      root = ConfigYaml.mapper().readTree(in);
+    } catch (JacksonException e) {
+      throw new SiteConfigException(ConfigYaml.describe(e, name));
     }
     JsonNode list = root == null ? null : root.isArray() ? root : root.get("sites");
     if (list == null || !list.isArray()) {

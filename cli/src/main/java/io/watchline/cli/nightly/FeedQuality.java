@@ -36,6 +36,24 @@ public final class FeedQuality {
     return name;
   }
 
+  /**
+   * Files matched but not one record could be read from them (unreadable, wrong format, every
+   * record rejected, or empty): the run must not pass as a good night.
+   */
+  public boolean unusable() {
+    return !files.isEmpty() && accepted == 0;
+  }
+
+  /** Why {@link #unusable()}, in one line. */
+  public String unusableReason() {
+    String n = files.size() == 1 ? "its file" : "its " + files.size() + " files";
+    if (!unreadable.isEmpty()) {
+      return "feed " + name + ": nothing could be read from " + n + " (" + unreadable.get(0) + ")";
+    }
+    return "feed " + name + ": not one record could be read from " + n + " (" + read + " read, " + rejected
+        + " rejected; see rejects.ndjson)";
+  }
+
   /** No observation inside the window: the feed is empty or its sensors were silent. */
   public boolean empty() {
     return inWindow == 0;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.watchline.sites.ConfigYaml;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ import java.util.TreeMap;
  */
 public record NightlyConfig(
     Path base,
-    Map<String, List<String>> feeds,
+    Map<String, FeedSpec> feeds,
     Path border,
     Path sectors,
     double sectorEveryKm,
@@ -45,7 +45,7 @@ public record NightlyConfig(
 
   /** The YAML as written: snake_case keys, plain types. */
   record Raw(
-      Map<String, List<String>> feeds,
+      Map<String, com.fasterxml.jackson.databind.JsonNode> feeds,
       String border,
       String sectors,
       @JsonProperty("sector_every_km") Double sectorEveryKm,
@@ -80,7 +80,7 @@ public record NightlyConfig(
       throw new ConfigException("no such config file: " + file + " (see docs/cli.md for an example nightly.yaml)");
     }
     ObjectMapper yaml =
-        new ObjectMapper(new YAMLFactory())
+        ConfigYaml.mapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     Raw raw;
@@ -93,7 +93,7 @@ public record NightlyConfig(
     } catch (JsonMappingException e) {
       throw new ConfigException(file + ": " + e.getOriginalMessage() + " at " + e.getPathReference());
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new ConfigException(file + ": not valid YAML: " + e.getOriginalMessage());
+      throw new ConfigException(ConfigYaml.describe(e, file.toString()));
     }
     if (raw == null) {
       throw new ConfigException(file + " is empty");
@@ -121,10 +121,10 @@ public record NightlyConfig(
       throw new ConfigException(file + ": thresholds.min_score must be between 0 and 1");
     }
     if (top < 1) throw new ConfigException(file + ": thresholds.top_incidents must be at least 1");
-    Map<String, List<String>> feeds = new TreeMap<>(raw.feeds() == null ? Map.of() : raw.feeds());
-    feeds.forEach((name, globs) -> {
-      if (globs == null || globs.isEmpty()) throw new ConfigException(file + ": feed '" + name + "' lists no files");
-    });
+    Map<String, FeedSpec> feeds = new TreeMap<>();
+    if (raw.feeds() != null) {
+      raw.feeds().forEach((name, spec) -> feeds.put(name, FeedSpec.parse(spec, base, file + ": feed '" + name + "'")));
+    }
     return new NightlyConfig(
         base,
         feeds,

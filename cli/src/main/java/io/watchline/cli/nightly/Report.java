@@ -54,6 +54,7 @@ final class Report {
     List<String> f = new ArrayList<>();
     for (FeedQuality q : run.feeds) {
       if (q.files.isEmpty()) f.add("Feed " + q.name + ": no input file matched its globs.");
+      else if (q.unusable()) f.add("F" + q.unusableReason().substring(1) + "; the run exits 1.");
       else if (q.empty()) f.add("Feed " + q.name + ": no records inside the window (empty feed or silent sensors).");
       for (String u : q.unreadable) f.add("Feed " + q.name + ": could not read " + u);
     }

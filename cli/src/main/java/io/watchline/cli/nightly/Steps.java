@@ -47,6 +47,7 @@ final class Steps {
       if (c.sites() != null) {
         requireFile(c.sites(), "sites");
         run.sites = SiteRegistry.load(c.sites());
+        run.sites.requireNear(run.border.borderLonLat(), c.border().toString(), c.sites().toString());
       }
     }
   }
@@ -66,10 +67,13 @@ final class Steps {
     public void run(NightlyRun run) throws IOException {
       Files.createDirectories(run.scratch);
       Set<String> seenSensors = new TreeSet<>();
-      for (Map.Entry<String, List<String>> feed : run.config.feeds().entrySet()) {
+      for (Map.Entry<String, FeedSpec> feed : run.config.feeds().entrySet()) {
         FeedQuality q = new FeedQuality(feed.getKey());
         run.feeds.add(q);
-        for (String glob : feed.getValue()) {
+        FeedSpec spec = feed.getValue();
+        FeedOptions options = spec.options(run.window);
+        SiteRegistry sites = spec.sites() == null ? run.sites : loadSites(spec.sites(), run);
+        for (String glob : spec.files()) {
           for (Path file : Globs.expand(run.config.base(), glob)) {
             q.files.add(display(run, file));
             // one canonical file per input: each input is time-ordered on its own, and fusion
@@ -78,13 +82,13 @@ final class Steps {
             run.observationFiles.add(out);
             try (OutputStream obsOut = new java.io.BufferedOutputStream(Files.newOutputStream(out), 1 << 16)) {
               NdjsonWriter obs = new NdjsonWriter(obsOut);
-              read(run, q, file, obs, run.rejects);
+              read(run, q, file, spec.format(), options, sites, obs);
               obs.close();
             }
           }
         }
         if (q.files.isEmpty()) {
-          run.log.accept("feed " + q.name + ": no file matches " + feed.getValue());
+          run.log.accept("feed " + q.name + ": no file matches " + spec.files());
         }
         seenSensors.addAll(q.sensors);
       }
@@ -93,11 +97,18 @@ final class Steps {
       }
     }
 
-    private static void read(NightlyRun run, FeedQuality q, Path file, NdjsonWriter obs, NdjsonWriter rejects)
-        throws IOException {
+    private static SiteRegistry loadSites(Path file, NightlyRun run) throws IOException {
+      requireFile(file, "sites");
+      SiteRegistry sites = SiteRegistry.load(file);
+      sites.requireNear(run.border.borderLonLat(), run.config.border().toString(), file.toString());
+      return sites;
+    }
+
+    private static void read(NightlyRun run, FeedQuality q, Path file, FeedFormat format, FeedOptions options,
+        SiteRegistry sites, NdjsonWriter obs) throws IOException {
       String name = display(run, file);
       try (InputStream in = Files.newInputStream(file);
-          FeedReader r = Feeds.open(in, name, FeedFormat.AUTO, FeedOptions.defaults(), run.sites, rejects)) {
+          FeedReader r = Feeds.open(in, name, format, options, sites, run.rejects)) {
         for (Observation o; (o = r.next()) != null; ) {
           if (run.window.contains(o.t())) {
             q.saw(o.t(), o.sensor());

@@ -28,7 +28,8 @@ public final class BorderLines {
 
   /**
    * Reads the line from any supported geometry file. Line parts of all features are joined; they
-   * must form one line. The side names come from the first feature carrying them ("left"/"right"
+   * must form one line, simple, in lon/lat range and not across the antimeridian
+   * ({@link BorderChecks}). The side names come from the first feature carrying them ("left"/"right"
    * otherwise).
    */
   public static Named read(Path file) throws IOException {
@@ -51,7 +52,9 @@ public final class BorderLines {
         right = f.string(SIDE_RIGHT);
       }
     }
-    return new Named(join(lines, file.toString()), left == null ? "left" : left, right == null ? "right" : right);
+    LineString line = join(lines, file.toString());
+    BorderChecks.requireUsable(line, file.toString());
+    return new Named(line, left == null ? "left" : left, right == null ? "right" : right);
   }
 
   /** Joins line parts end to end into one line, keeping the first part's direction. */

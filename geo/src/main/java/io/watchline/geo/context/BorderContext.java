@@ -25,9 +25,12 @@ public final class BorderContext {
   private final String rightName;
   private final List<Sector> sectors;
   private final LocalProjection projection;
-  private final BorderIndex border;
-  private final SectorIndex sectorIndex;
+  private final LineString borderXy;
   private final double borderLengthM;
+  // Built on first use: cutting sectors needs neither, and on a dense border the line index
+  // costs more than the cut.
+  private volatile BorderIndex border;
+  private volatile SectorIndex sectorIndex;
 
   private BorderContext(
       LineString borderLonLat, String leftName, String rightName, List<Sector> sectorsOrNull, double sectorEveryM, double bandM) {
@@ -39,15 +42,13 @@ public final class BorderContext {
     this.rightName = rightName == null ? "right" : rightName;
     Envelope e = borderLonLat.getEnvelopeInternal();
     this.projection = LocalProjection.centredOn((e.getMinY() + e.getMaxY()) / 2, (e.getMinX() + e.getMaxX()) / 2);
-    LineString borderXy = (LineString) projection.forward(borderLonLat);
+    this.borderXy = (LineString) projection.forward(borderLonLat);
     this.borderLengthM = borderXy.getLength();
     this.sectors =
         List.copyOf(
             sectorsOrNull != null
                 ? sectorsOrNull
                 : SectorCutter.cut(borderXy, projection, sectorEveryM, bandM, this.leftName, this.rightName));
-    this.border = BorderIndex.build(borderXy);
-    this.sectorIndex = SectorIndex.build(sectors.stream().map(s -> projection.forward(s.polygon())).toList());
   }
 
   /**
@@ -77,7 +78,7 @@ public final class BorderContext {
   public String sectorOf(double lat, double lon) {
     double[] xy = new double[2];
     projection.forward(lat, lon, xy, 0);
-    int k = sectorIndex.sectorOf(xy[0], xy[1]);
+    int k = sectorIndex().sectorOf(xy[0], xy[1]);
     return k < 0 ? null : sectors.get(k).id();
   }
 
@@ -85,7 +86,7 @@ public final class BorderContext {
   public double signedDistanceM(double lat, double lon) {
     double[] xy = new double[2];
     projection.forward(lat, lon, xy, 0);
-    return border.signedDistance(xy[0], xy[1]);
+    return borderIndex().signedDistance(xy[0], xy[1]);
   }
 
   /** The name of the side the point is on (points exactly on the line count as left). */
@@ -99,7 +100,7 @@ public final class BorderContext {
     projection.forward(lat1, lon1, xy, 0);
     projection.forward(lat2, lon2, xy, 2);
     double[] out = new double[2];
-    int seg = border.firstCrossing(xy[0], xy[1], xy[2], xy[3], out);
+    int seg = borderIndex().firstCrossing(xy[0], xy[1], xy[2], xy[3], out);
     if (seg < 0) {
       return null;
     }
@@ -134,11 +135,29 @@ public final class BorderContext {
 
   /** The index over the projected border line, for batch queries in metres. */
   public BorderIndex borderIndex() {
-    return border;
+    BorderIndex b = border;
+    if (b == null) {
+      synchronized (this) {
+        b = border;
+        if (b == null) {
+          border = b = BorderIndex.build(borderXy);
+        }
+      }
+    }
+    return b;
   }
 
   /** The index over the projected sector polygons, for batch queries in metres. */
   public SectorIndex sectorIndex() {
-    return sectorIndex;
+    SectorIndex s = sectorIndex;
+    if (s == null) {
+      synchronized (this) {
+        s = sectorIndex;
+        if (s == null) {
+          sectorIndex = s = SectorIndex.build(sectors.stream().map(p -> projection.forward(p.polygon())).toList());
+        }
+      }
+    }
+    return s;
   }
 }

@@ -83,7 +83,9 @@ public final class Terrain {
     }
     double filled = fillFromNearest(z, width, height);
     if (filled >= 1.0) {
-      throw new DemFormatException(name + ": the DEM does not cover the analysis area (" + dem + ")");
+      throw new DemFormatException(String.format(java.util.Locale.ROOT,
+          "%s: the DEM has no valid cells over the analysis area (the DEM spans %s %.4f..%.4f, %.4f..%.4f in %s)",
+          name, dem.crs().geographic() ? "lon, lat" : "x, y", dem.west(), dem.east(), dem.south(), dem.north(), dem.crs().name()));
     }
     ElevationGrid g = new ElevationGrid(width, height, west, north, cell, cell, z, GridCrs.UNKNOWN_METRIC);
     return new Terrain(g, false, filled, name + " (" + dem.crs().name() + ", " + dem.width() + "x" + dem.height() + ")", missing);

@@ -11,7 +11,17 @@ import java.util.Locale;
 public final class DemReader {
   private DemReader() {}
 
+  /** Reads the DEM; one without a single valid cell is refused (it could only mean flat ground). */
   public static ElevationGrid read(Path file) throws IOException {
+    ElevationGrid g = readAny(file);
+    if (g.voidFraction() >= 1.0) {
+      throw new DemFormatException(file + ": the DEM has no valid cells: all " + g.width() + "x" + g.height()
+          + " cells are nodata (check its NODATA value, or give another DEM)");
+    }
+    return g;
+  }
+
+  private static ElevationGrid readAny(Path file) throws IOException {
     byte[] head = new byte[8];
     int n;
     try (InputStream in = Files.newInputStream(file)) {

@@ -14,10 +14,12 @@ public final class Geometries {
     if (g == null || g.isEmpty()) {
       throw new GeometryException(name + ": empty geometry");
     }
-    for (Coordinate c : g.getCoordinates()) {
+    Coordinate[] all = g.getCoordinates();
+    for (int i = 0; i < all.length; i++) {
+      Coordinate c = all[i];
       if (!(Math.abs(c.x) <= 180) || !(Math.abs(c.y) <= 90)) {
-        throw new GeometryException(
-            name + ": position (" + c.x + ", " + c.y + ") is not lon/lat in degrees (is the file projected, or lat/lon swapped?)");
+        throw new GeometryException(name + ": vertex " + (i + 1) + " (" + c.x + ", " + c.y
+            + ") is not lon/lat in degrees (within ±180, ±90); is the file projected, or are lat and lon swapped?");
       }
     }
     IsValidOp op = new IsValidOp(g);

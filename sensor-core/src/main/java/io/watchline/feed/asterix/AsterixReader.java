@@ -56,7 +56,7 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
 
   public AsterixReader(InputStream in, String file, Framing framing, FeedOptions options, SiteRegistry sites,
       RejectSink rejects) throws IOException {
-    if (framing != Framing.PCAP && options.date() == null) {
+    if (framing != Framing.PCAP && options.date() == null && options.near() == null) {
       throw new FeedException(file + ": ASTERIX time of day needs a date: give --date YYYY-MM-DD"
           + " (only pcap captures carry one)");
     }
@@ -65,7 +65,7 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
     this.sites = sites;
     this.rejects = rejects;
     this.stats = new ReadStats(file);
-    this.anchor = new TimeAnchor(options.date());
+    this.anchor = new TimeAnchor(options.date(), options.near());
     this.requestedEdition = options.cat062Edition();
     this.edition = requestedEdition == Cat062Edition.AUTO ? null : requestedEdition;
     this.chunks = Chunks.open(framing, in, this, options.dedupWindowMs());

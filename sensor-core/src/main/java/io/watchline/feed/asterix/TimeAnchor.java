@@ -7,19 +7,22 @@ import java.time.LocalDate;
  * from {@code --date} (the first record's day) or, without it, from the pcap packet time; after
  * that each record takes the day (previous, same or next) that puts it closest to the reference,
  * so a recording that runs through midnight rolls over to the next day and a late record from just
- * before midnight stays on the earlier day.
+ * before midnight stays on the earlier day. A nightly run gives the middle of its window instead
+ * of a date: the first record takes the day that puts it nearest that instant.
  */
 final class TimeAnchor {
   static final long DAY_MS = 86_400_000L;
   private final LocalDate date;
+  private final java.time.Instant near;
   private long last = Long.MIN_VALUE;
 
-  TimeAnchor(LocalDate date) {
+  TimeAnchor(LocalDate date, java.time.Instant near) {
     this.date = date;
+    this.near = near;
   }
 
   boolean canAnchorWithoutContext() {
-    return date != null || last != Long.MIN_VALUE;
+    return date != null || near != null || last != Long.MIN_VALUE;
   }
 
   /**
@@ -29,8 +32,14 @@ final class TimeAnchor {
   long anchorNanos(long todNanos, long contextMs) {
     long todMs = todNanos / 1_000_000L;
     long ref;
-    if (date != null) {
-      ref = last != Long.MIN_VALUE ? last : date.toEpochDay() * DAY_MS + todMs;
+    // A pcap's own packet times win over the window; a given date wins over both.
+    boolean useNear = near != null && date == null && contextMs < 0;
+    if (last != Long.MIN_VALUE && (date != null || useNear)) {
+      ref = last;
+    } else if (date != null) {
+      ref = date.toEpochDay() * DAY_MS + todMs;
+    } else if (useNear) {
+      ref = near.toEpochMilli();
     } else if (contextMs >= 0) {
       ref = contextMs;
     } else {

@@ -1,0 +1,43 @@
+package io.watchline.sites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SiteRegistryTest {
+  static SiteRegistry load(String yaml) throws Exception {
+    return SiteRegistry.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "sites.yaml");
+  }
+
+  static final String RADAR = """
+      sites:
+        - id: RDR-01
+          kind: radar
+          lat: 42.50043
+          lon: 19.85482
+      """;
+
+  @Test
+  void aRepeatedKeyIsAnErrorNamingTheKeyAndLine() throws Exception {
+    assertThat(load(RADAR).byId("RDR-01").lat()).isEqualTo(42.50043);
+    // The second 'lat' used to win silently and moved the radar 3,600 km south.
+    String twice = RADAR + "    lat: 10\n";
+    assertThatThrownBy(() -> load(twice))
+        .isInstanceOf(SiteConfigException.class)
+        .hasMessage("sites.yaml: line 6: key 'lat' appears twice in the same mapping; remove one"
+            + " (a repeated key would silently replace the first)");
+  }
+
+  @Test
+  void aRepeatedTopLevelKeyIsAnErrorToo() {
+    assertThatThrownBy(() -> load(RADAR + "sites: []\n")).hasMessageContaining("key 'sites' appears twice");
+  }
+
+  @Test
+  void otherSyntaxErrorsStillSayNotValidYaml() {
+    assertThatThrownBy(() -> load("sites: [ {id: a\n")).hasMessageStartingWith("sites.yaml:").hasMessageContaining("not valid YAML/JSON");
+  }
+}
