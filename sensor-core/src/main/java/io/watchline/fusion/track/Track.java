@@ -17,7 +17,7 @@ public final class Track {
 
   private final long id;
   private final String feedTrack;
-  final CvFilter filter;
+  final MotionFilter filter;
   long filterMs;
   private final long firstMs;
   private long lastMs;
@@ -35,13 +35,22 @@ public final class Track {
   private double[] py = new double[16];
   private int points;
 
-  Track(long id, Measurement m, double speedSigma) {
+  Track(long id, Measurement m, MotionFilter.Factory filters) {
     this.id = id;
     this.feedTrack = m.feedTrack();
-    this.filter = new CvFilter(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy(), speedSigma);
+    this.filter = filters.start(m);
     this.filterMs = m.tMs();
     this.firstMs = m.tMs();
     absorb(m);
+  }
+
+  /** Predicts the filter forward to {@code tMs}; never backwards. */
+  void predictTo(long tMs) {
+    double dt = (tMs - filterMs) / 1000.0;
+    if (dt > 0) {
+      filter.predict(dt);
+      filterMs = tMs;
+    }
   }
 
   void update(Measurement m) {
@@ -130,7 +139,8 @@ public final class Track {
   public long lastMs() { return lastMs; }
   /** Time the filter state refers to (the last update or prediction). */
   public long filterMs() { return filterMs; }
-  public CvFilter filter() { return filter; }
+  /** The track's state estimator, at {@link #filterMs()}; read it, do not update it. */
+  public MotionFilter filter() { return filter; }
 
   public int hits(Kind kind) {
     return hitsByKind[kind.ordinal()];
