@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.watchline.fusion.TrackSummary;
 import io.watchline.incident.TrackPoint;
 import io.watchline.ndjson.BadRecordException;
+import io.watchline.ndjson.IncidentJson;
 import io.watchline.ndjson.IsoTime;
 import java.io.IOException;
 import java.time.Instant;
@@ -71,15 +72,7 @@ public record TrackRecord(String id, Map<String, Object> properties, List<TrackP
     g.writeNumberField("thermal_hits", t.thermalHits());
     g.writeNumberField("speed_mps", Math.round(t.speedMps() * 10) / 10.0);
     g.writeNumberField("evidence", t.evidence());
-    g.writeArrayFieldStart("points");
-    for (TrackPoint p : t.points()) {
-      g.writeStartArray();
-      g.writeNumber(p.lon());
-      g.writeNumber(p.lat());
-      g.writeString(IsoTime.format(p.t()));
-      g.writeEndArray();
-    }
-    g.writeEndArray();
+    IncidentJson.writePoints("points", t.points(), g);
     g.writeEndObject();
   }
 
