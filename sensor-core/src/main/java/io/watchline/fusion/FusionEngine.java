@@ -98,11 +98,20 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
    */
   public FusionEngine(BorderView border, SiteRegistry sites, FusionConfig cfg, TrackSink trackSink, double minScore,
       IncidentSink incidents) {
+    this(border, sites, cfg, Tracker.Stages.standard(cfg.tracker()), trackSink, minScore, incidents);
+  }
+
+  /**
+   * As above, with the tracker's stages given (another motion filter, assignment, initiation or
+   * deletion rule); {@link FusionPipeline#trackerStages} is the way in for callers.
+   */
+  FusionEngine(BorderView border, SiteRegistry sites, FusionConfig cfg, Tracker.Stages stages, TrackSink trackSink,
+      double minScore, IncidentSink incidents) {
     this.border = border;
     this.cfg = cfg;
     this.trackSink = trackSink;
     this.models = new MeasurementModels(border, sites, cfg);
-    this.tracker = new Tracker(cfg.tracker(), this);
+    this.tracker = new Tracker(cfg.tracker(), stages, this);
     this.patrols = new PatrolPositions(cfg.patrolHorizonMs(), cfg.patrolMaxGapMs());
     this.associator = new BearingAssociator(cfg.bearingGateDeg(), cfg.bearingRangeGateFraction());
     this.triangulator = new Triangulator(cfg.pairWindowMs(), cfg.cameraSigmaBearingDeg(), cfg.minCrossingAngleDeg());

@@ -4,6 +4,7 @@ import io.watchline.feed.FeedReader;
 import io.watchline.feed.RejectSink;
 import io.watchline.fusion.border.BorderView;
 import io.watchline.fusion.stream.TimeMerge;
+import io.watchline.fusion.track.Tracker;
 import io.watchline.incident.IncidentSink;
 import io.watchline.observation.Observation;
 import io.watchline.sites.SiteRegistry;
@@ -35,6 +36,7 @@ public final class FusionPipeline {
   private double minScore = 0.5;
   private long reorderWindowMs = DEFAULT_REORDER_WINDOW_MS;
   private TrackSink tracks = TrackSink.NONE;
+  private Tracker.Stages stages;
 
   /**
    * What a run did.
@@ -81,6 +83,16 @@ public final class FusionPipeline {
     return this;
   }
 
+  /**
+   * The tracker's stages: motion filter, gate, assignment, initiation, deletion (default {@link
+   * Tracker.Stages#standard} of the configuration's tracker parameters). Stages may keep state, so
+   * give new ones for each run.
+   */
+  public FusionPipeline trackerStages(Tracker.Stages stages) {
+    this.stages = stages;
+    return this;
+  }
+
   /** Receives every confirmed track when it closes (default {@link TrackSink#NONE}). */
   public FusionPipeline tracks(TrackSink tracks) {
     this.tracks = tracks;
@@ -98,7 +110,8 @@ public final class FusionPipeline {
    *     temporary file is deleted either way
    */
   public Result run(List<FeedReader> readers, RejectSink rejects, IncidentSink incidents) throws IOException {
-    try (FusionEngine engine = new FusionEngine(border, sites, config, tracks, minScore, incidents);
+    Tracker.Stages s = stages != null ? stages : Tracker.Stages.standard(config.tracker());
+    try (FusionEngine engine = new FusionEngine(border, sites, config, s, tracks, minScore, incidents);
         TimeMerge merge = new TimeMerge(readers, rejects, reorderWindowMs, MAX_BUFFERED)) {
       for (Observation o; (o = merge.next()) != null; ) {
         engine.accept(o);
