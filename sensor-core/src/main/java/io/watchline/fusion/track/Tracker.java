@@ -32,7 +32,13 @@ public final class Tracker {
 
   /**
    * The swappable parts of the tracker: how a track's motion is estimated, and the gate → assign →
-   * initiate/confirm → delete stages of a scan.
+   * initiate/confirm → delete stages of a scan. Stages may keep state: give each tracker its own.
+   *
+   * @param filters makes each new track's motion filter
+   * @param gate predicts the tracks near a scan and scores the pairs inside the gate
+   * @param assigner picks which plot updates which track
+   * @param initiator starts tentative tracks from unassigned plots and confirms them
+   * @param deleter says when a live track is stale
    */
   public record Stages(MotionFilter.Factory filters, Gate gate, Assigner assigner, Initiator initiator, Deleter deleter) {
     /** Constant-velocity Kalman filters, Mahalanobis gate, global nearest neighbour, M-of-N, coasting limit. */
