@@ -1,7 +1,5 @@
 package io.watchline.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.watchline.cli.io.StagedFolder;
 import io.watchline.feed.FeedReader;
 import io.watchline.feed.Feeds;
@@ -20,16 +18,17 @@ import io.watchline.geo.dem.DemReader;
 import io.watchline.geo.dem.ElevationGrid;
 import io.watchline.geo.render.CoverageMap;
 import io.watchline.geo.render.HtmlMap;
+import io.watchline.incident.Incident;
+import io.watchline.ndjson.BadRecordException;
+import io.watchline.ndjson.IncidentNdjsonReader;
 import io.watchline.ndjson.NdjsonWriter;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.sites.Site;
 import io.watchline.sites.SiteKind;
 import io.watchline.sites.SiteRegistry;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -269,35 +268,17 @@ public final class CoverageCommand implements Callable<Integer> {
     if (incidents == null) {
       return list;
     }
-    ObjectMapper json = new ObjectMapper();
-    int line = 0;
-    int bad = 0;
-    try (BufferedReader br = Files.newBufferedReader(incidents, StandardCharsets.UTF_8)) {
-      String s;
-      while ((s = br.readLine()) != null) {
-        line++;
-        if (s.isBlank()) continue;
-        try {
-          JsonNode n = json.readTree(s);
-          double lat = n.path("lat").asDouble(Double.NaN);
-          double lon = n.path("lon").asDouble(Double.NaN);
-          String t = n.hasNonNull("start") ? n.get("start").asText() : n.path("t").asText(null);
-          if (Double.isNaN(lat) || Double.isNaN(lon)) {
-            bad++;
-            continue;
-          }
-          long ms = t == null ? Long.MIN_VALUE : Instant.parse(t).toEpochMilli();
-          list.add(new CoverageAnalysis.IncidentPoint(n.path("id").asText("line " + line), lat, lon, ms));
-        } catch (IOException | DateTimeParseException e) {
-          bad++;
-        }
+    // read as every command reads incident lists: strictly, a bad line is an error with its number
+    try (IncidentNdjsonReader reader = new IncidentNdjsonReader(Files.newInputStream(incidents), incidents.toString())) {
+      for (Incident i; (i = reader.next()) != null; ) {
+        list.add(new CoverageAnalysis.IncidentPoint(i.id(), i.lat(), i.lon(), i.start().toEpochMilli()));
       }
-    }
-    if (bad > 0) {
-      log.warn(incidents + ": " + bad + " of " + line + " lines are not incidents with lat/lon and were ignored");
+    } catch (BadRecordException e) {
+      throw new UserException(e.getMessage());
     }
     return list;
   }
+
 
   private void writeAll(CoverageResult r, Path dir, long[] win, int[] hrs) throws IOException {
     try (OutputStream os = Files.newOutputStream(dir.resolve("gaps.geojson"))) { CoverageFiles.writeGaps(r, os); }

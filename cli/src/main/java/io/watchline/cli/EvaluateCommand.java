@@ -4,8 +4,6 @@ import io.watchline.cli.io.InputFiles;
 import io.watchline.cli.io.OutputTarget;
 import io.watchline.cli.io.SameFiles;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.watchline.evaluate.Evaluator;
 import io.watchline.evaluate.Observability;
 import io.watchline.feed.RejectSink;
@@ -15,9 +13,8 @@ import io.watchline.evaluate.Truth;
 import io.watchline.fusion.border.BorderView;
 import io.watchline.incident.Incident;
 import io.watchline.ndjson.BadRecordException;
-import io.watchline.ndjson.IncidentJson;
+import io.watchline.ndjson.IncidentNdjsonReader;
 import io.watchline.ndjson.Json;
-import io.watchline.ndjson.LineReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -148,15 +145,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     List<Incident> list = new ArrayList<>();
     try (InputStream in = "-".equals(incidents) ? InputFiles.stdin() : Files.newInputStream(Path.of(incidents));
-        LineReader lines = new LineReader(in, 64 << 20)) {
-      while (lines.next()) {
-        if (lines.blank()) continue;
-        try (JsonParser p = Json.FACTORY.createParser(lines.bytes(), 0, lines.length())) {
-          list.add(IncidentJson.read(p));
-        } catch (BadRecordException | StreamReadException e) {
-          throw new UserException(incidents + ":" + lines.lineNumber() + ": not an incident: " + e.getMessage());
-        }
+        IncidentNdjsonReader reader = new IncidentNdjsonReader(in, incidents)) {
+      for (Incident i; (i = reader.next()) != null; ) {
+        list.add(i);
       }
+    } catch (BadRecordException e) {
+      throw new UserException(e.getMessage());
     }
     return list;
   }

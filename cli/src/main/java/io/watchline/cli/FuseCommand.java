@@ -1,26 +1,19 @@
 package io.watchline.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.watchline.cli.io.InputFiles;
 import io.watchline.cli.io.OutputTarget;
 import io.watchline.cli.io.RejectReport;
 import io.watchline.cli.io.SameFiles;
 import io.watchline.export.CanonicalRecord;
 import io.watchline.export.GeoJsonRecordWriter;
+import io.watchline.export.TrackRecord;
 import io.watchline.feed.FeedReader;
-import io.watchline.fusion.FusionConfig;
-import io.watchline.fusion.FusionEngine;
+import io.watchline.fusion.FusionPipeline;
 import io.watchline.fusion.TrackSink;
-import io.watchline.fusion.TrackSummary;
 import io.watchline.fusion.border.BorderView;
-import io.watchline.fusion.stream.TimeMerge;
 import io.watchline.incident.IncidentSink;
-import io.watchline.incident.TrackPoint;
-import io.watchline.ndjson.IsoTime;
 import io.watchline.ndjson.NdjsonObservationReader;
 import io.watchline.ndjson.NdjsonWriter;
-import io.watchline.observation.Observation;
-import io.watchline.observation.Source;
 import io.watchline.sites.SiteRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,7 +138,10 @@ public final class FuseCommand implements Callable<Integer> {
         OutputTarget tracksOut = tracksFile == null ? null : OutputTarget.open(tracksFile);
         RejectReport rejects = RejectReport.open(rejectsPath, "fuse", err)) {
       NdjsonWriter trackWriter = tracksOut == null ? null : new NdjsonWriter(tracksOut.stream());
-      TrackSink sink = trackWriter == null ? TrackSink.NONE : t -> writeTrack(t, trackWriter);
+      TrackSink sink = trackWriter == null ? TrackSink.NONE : t -> {
+        TrackRecord.write(t, trackWriter.generator());
+        trackWriter.endLine();
+      };
       List<FeedReader> readers = new ArrayList<>();
       for (String f : files) {
         InputStream in = "-".equals(f) ? InputFiles.stdin() : Files.newInputStream(Path.of(f));
@@ -165,24 +161,18 @@ public final class FuseCommand implements Callable<Integer> {
         ndjson = w;
         incidents = w::write;
       }
-      FusionEngine engine = new FusionEngine(view, registry, FusionConfig.defaults(), sink, minScore, incidents);
-      try (TimeMerge merge = new TimeMerge(readers, rejects, reorderWindowMs, 1_000_000)) {
-        Observation o;
-        while ((o = merge.next()) != null) {
-          engine.accept(o);
-        }
-        engine.finish();
-        for (FeedReader r : readers) {
-          accepted += r.stats().accepted();
-          if (!log.quiet() || r.stats().rejectedCount() > 0) err.println("fuse: " + r.stats().summary());
-        }
-        if (merge.late() > 0) {
-          err.println("fuse: rejected " + merge.late() + " late records (beyond the reorder window)");
-        }
+      FusionPipeline.Result result = new FusionPipeline(view, registry).minScore(minScore).reorderWindowMs(reorderWindowMs)
+          .tracks(sink).run(readers, rejects, incidents);
+      for (FeedReader r : readers) {
+        accepted += r.stats().accepted();
+        if (!log.quiet() || r.stats().rejectedCount() > 0) err.println("fuse: " + r.stats().summary());
+      }
+      if (result.late() > 0) {
+        err.println("fuse: rejected " + result.late() + " late records (beyond the reorder window)");
       }
       if (!log.quiet()) {
-        err.println("fuse: " + engine.stats().summary());
-        err.println("fuse: " + engine.stats().incidents + " incidents at --min-score " + minScore);
+        err.println("fuse: " + result.stats().summary());
+        err.println("fuse: " + result.stats().incidents + " incidents at --min-score " + minScore);
       }
       if (geojson != null) {
         geojson.finish();
@@ -205,33 +195,4 @@ public final class FuseCommand implements Callable<Integer> {
     }
     return ExitCode.OK;
   }
-
-  private static void writeTrack(TrackSummary t, NdjsonWriter w) throws IOException {
-    JsonGenerator g = w.generator();
-    g.writeStartObject();
-    g.writeNumberField("track", t.id());
-    g.writeStringField("label", t.label());
-    if (t.patrolUnit() != null) {
-      g.writeStringField("patrol_unit", t.patrolUnit());
-      g.writeNumberField("patrol_distance_m", Math.round(t.patrolDistanceM() * 10) / 10.0);
-      g.writeNumberField("patrol_share", Math.round(t.patrolShare() * 100) / 100.0);
-    }
-    g.writeStringField("cls", t.cls());
-    g.writeNumberField("radar_hits", t.radarHits());
-    g.writeNumberField("thermal_hits", t.thermalHits());
-    g.writeNumberField("speed_mps", Math.round(t.speedMps() * 10) / 10.0);
-    g.writeNumberField("evidence", t.evidence());
-    g.writeArrayFieldStart("points");
-    for (TrackPoint p : t.points()) {
-      g.writeStartArray();
-      g.writeNumber(p.lon());
-      g.writeNumber(p.lat());
-      g.writeString(IsoTime.format(p.t()));
-      g.writeEndArray();
-    }
-    g.writeEndArray();
-    g.writeEndObject();
-    w.endLine();
-  }
-
 }

@@ -1,9 +1,12 @@
 package io.watchline.export;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.watchline.fusion.TrackSummary;
 import io.watchline.incident.TrackPoint;
 import io.watchline.ndjson.BadRecordException;
+import io.watchline.ndjson.IncidentJson;
 import io.watchline.ndjson.IsoTime;
 import java.io.IOException;
 import java.time.Instant;
@@ -13,10 +16,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A fused track as {@code watchline fuse --tracks} writes it: {@code track} (id), {@code points}
- * ({@code [[lon, lat, "t"], …]}) and summary fields ({@code label}, {@code cls}, {@code
- * patrol_unit}, hit counts, …). The summary fields are kept as they come, in order, so a field that
- * fusion adds later is exported without a change here.
+ * The fused-track line of {@code watchline fuse --tracks}, written ({@link #write}) and read
+ * ({@link #read}) here and nowhere else: {@code track} (id), {@code label} ("target" or
+ * "patrol"), for patrol tracks {@code patrol_unit}, {@code patrol_distance_m} (1 decimal) and
+ * {@code patrol_share} (2 decimals), {@code cls}, {@code radar_hits}, {@code thermal_hits}, {@code
+ * speed_mps} (1 decimal), {@code evidence} (count) and {@code points} ({@code [[lon, lat, "t"],
+ * …]}). Read back, the summary fields are kept as they come, in order, so a field that fusion adds
+ * later is exported without a change to the readers.
+ *
+ * @param id the track id as text
+ * @param properties the summary fields in file order (unmodifiable)
+ * @param points the points in time order, at least one (unmodifiable)
  */
 public record TrackRecord(String id, Map<String, Object> properties, List<TrackPoint> points) {
 
@@ -43,8 +53,36 @@ public record TrackRecord(String id, Map<String, Object> properties, List<TrackP
     return points.get(points.size() - 1).t();
   }
 
-  /** Reads one track object; the parser must be positioned before its START_OBJECT. */
-  static TrackRecord read(JsonParser p) throws IOException {
+  /**
+   * Writes one fused track as a JSON object (the caller ends the line).
+   *
+   * @throws IOException from the generator
+   */
+  public static void write(TrackSummary t, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("track", t.id());
+    g.writeStringField("label", t.label());
+    if (t.patrolUnit() != null) {
+      g.writeStringField("patrol_unit", t.patrolUnit());
+      g.writeNumberField("patrol_distance_m", Math.round(t.patrolDistanceM() * 10) / 10.0);
+      g.writeNumberField("patrol_share", Math.round(t.patrolShare() * 100) / 100.0);
+    }
+    g.writeStringField("cls", t.cls());
+    g.writeNumberField("radar_hits", t.radarHits());
+    g.writeNumberField("thermal_hits", t.thermalHits());
+    g.writeNumberField("speed_mps", Math.round(t.speedMps() * 10) / 10.0);
+    g.writeNumberField("evidence", t.evidence());
+    IncidentJson.writePoints("points", t.points(), g);
+    g.writeEndObject();
+  }
+
+  /**
+   * Reads one track object; the parser must be positioned before its START_OBJECT.
+   *
+   * @throws BadRecordException when it is not a track object: no {@code track} id, no points, a
+   *     point that is not {@code [lon, lat, "ISO time"]} or out of range
+   */
+  public static TrackRecord read(JsonParser p) throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       throw new BadRecordException("not a JSON object");
     }

@@ -1,20 +1,36 @@
 package io.watchline.fusion;
 
-/** Counters of one fusion run, printed on stderr by {@code fuse}. */
+/**
+ * Counters of one fusion run, printed on stderr by {@code fuse}. Filled by the engine's thread;
+ * read them after {@link FusionEngine#finish()}.
+ */
 public final class FusionStats {
+  /** Radar observations read. */
   public long radar;
+  /** Camera observations read. */
   public long thermal;
+  /** Patrol fixes read. */
   public long patrol;
+  /** Observations without a usable position or bearing (ignored). */
   public long unplaced;
+  /** Camera bearings that corroborated a radar track. */
   public long corroborations;
+  /** Positions crossed from two cameras' bearings. */
   public long triangulated;
+  /** Tracks started (tentative and from feeds). */
   public long tracksCreated;
+  /** Tracks closed without being confirmed. */
   public long tentativeDropped;
+  /** Confirmed tracks labelled target. */
   public long targetTracks;
+  /** Confirmed tracks labelled patrol (no incident). */
   public long patrolTracks;
+  /** Incident candidates made. */
   public long candidates;
+  /** Incidents written (at or above the minimum score). */
   public long incidents;
 
+  /** One line for a log. */
   public String summary() {
     return "observations radar " + radar + ", thermal " + thermal + ", patrol " + patrol
         + " (no position: " + unplaced + "); camera bearings on radar tracks " + corroborations

@@ -35,8 +35,22 @@ public final class IncidentJson {
       writeScalar(g, e.getValue());
     }
     g.writeEndObject();
-    g.writeArrayFieldStart("track");
-    for (TrackPoint p : i.track()) {
+    writePoints("track", i.track(), g);
+    g.writeArrayFieldStart("evidence");
+    for (Source s : i.evidence()) {
+      ObservationJson.writeSource(s, g);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /**
+   * Writes a field of track points as {@code "name":[[lon, lat, "ISO time"], …]}: the one point
+   * form of incident tracks and fused tracks.
+   */
+  public static void writePoints(String name, List<TrackPoint> points, JsonGenerator g) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (TrackPoint p : points) {
       g.writeStartArray();
       g.writeNumber(p.lon());
       g.writeNumber(p.lat());
@@ -44,12 +58,6 @@ public final class IncidentJson {
       g.writeEndArray();
     }
     g.writeEndArray();
-    g.writeArrayFieldStart("evidence");
-    for (Source s : i.evidence()) {
-      ObservationJson.writeSource(s, g);
-    }
-    g.writeEndArray();
-    g.writeEndObject();
   }
 
   private static void writeScalar(JsonGenerator g, Object v) throws IOException {

@@ -182,7 +182,7 @@ final class Steps {
    */
   static final class Fuse implements NightlyStep {
     /** As {@code watchline fuse}: how far a feed may be out of time order. */
-    static final long REORDER_WINDOW_MS = 30_000;
+    static final long REORDER_WINDOW_MS = io.watchline.fusion.FusionPipeline.DEFAULT_REORDER_WINDOW_MS;
 
     @Override
     public String name() {
@@ -195,22 +195,16 @@ final class Steps {
       for (Path f : run.observationFiles) {
         readers.add(new io.watchline.ndjson.NdjsonObservationReader(Files.newInputStream(f), f.getFileName().toString(), run.rejects));
       }
-      io.watchline.fusion.FusionEngine engine = new io.watchline.fusion.FusionEngine(
-          new io.watchline.fusion.border.BorderView(run.border), run.sites, io.watchline.fusion.FusionConfig.defaults(),
-          io.watchline.fusion.TrackSink.NONE, run.config.minScore(), run.incidents::add);
-      try (io.watchline.fusion.stream.TimeMerge merge =
-          new io.watchline.fusion.stream.TimeMerge(readers, run.rejects, REORDER_WINDOW_MS, 1_000_000)) {
-        for (Observation o; (o = merge.next()) != null; ) {
-          engine.accept(o);
-        }
-        if (merge.late() > 0) {
-          run.notes.add(merge.late() + " observations arrived later than the fusion reorder window allows and were"
-              + " rejected (see rejects.ndjson)");
-          run.lateRejects += merge.late();
-        }
+      io.watchline.fusion.FusionPipeline.Result result =
+          new io.watchline.fusion.FusionPipeline(new io.watchline.fusion.border.BorderView(run.border), run.sites)
+              .minScore(run.config.minScore()).reorderWindowMs(REORDER_WINDOW_MS)
+              .run(readers, run.rejects, run.incidents::add);
+      if (result.late() > 0) {
+        run.notes.add(result.late() + " observations arrived later than the fusion reorder window allows and were"
+            + " rejected (see rejects.ndjson)");
+        run.lateRejects += result.late();
       }
-      engine.finish();
-      run.log.accept("fuse: " + engine.stats().summary() + "; " + engine.stats().incidents + " incidents");
+      run.log.accept("fuse: " + result.stats().summary() + "; " + result.stats().incidents + " incidents");
     }
   }
 

@@ -5,14 +5,23 @@ import io.watchline.observation.Kind;
 import java.util.List;
 
 /**
- * Matches a camera bearing to the radar track it looks at: the track's predicted position must lie
- * within the angular gate of the line of sight, inside the camera's range, and within the range
- * gate when the camera measured range. Of several, the smallest angular offset wins.
+ * Matches a camera bearing to the radar track it looks at: the track's position predicted to the
+ * bearing's time must lie ahead of the camera within its maximum range (+10 %), within {@code
+ * gateDeg} + atan(40 m / distance) of the line of sight (wider close in, where a radar's 20 m error
+ * is many degrees), and, when the camera measured range, within max(60 m, {@code
+ * rangeGateFraction} × range) of it. Of several, the smallest angular offset wins.
+ *
+ * <p>Candidates are the confirmed tracks with at least one radar hit in the last {@link #refresh}
+ * snapshot (a camera-only track is not corroborated by the camera that made it). Not thread-safe.
  */
 public final class BearingAssociator {
   private final double gateDeg;
   private final double rangeGateFraction;
 
+  /**
+   * @param gateDeg angular gate far out, degrees (&gt; 0)
+   * @param rangeGateFraction range gate as a fraction of a measured range (at least 60 m)
+   */
   public BearingAssociator(double gateDeg, double rangeGateFraction) {
     this.gateDeg = gateDeg;
     this.rangeGateFraction = rangeGateFraction;
@@ -25,7 +34,7 @@ public final class BearingAssociator {
   private long[] tt = new long[0];
   private int n;
 
-  /** Takes a snapshot of the live tracks a camera may look at. */
+  /** Takes a snapshot of the live tracks a camera may look at (positions, velocities, filter times). */
   public void refresh(List<Track> live) {
     if (tracks.length < live.size()) {
       int c = live.size() * 2;
@@ -50,7 +59,7 @@ public final class BearingAssociator {
     }
   }
 
-  /** The best radar-led confirmed track (of the last snapshot) for this bearing, or null. */
+  /** The best radar-led confirmed track (of the last snapshot) for this bearing, or null when none is in the gate. */
   public Track match(Bearing b) {
     Track best = null;
     double bestTan = Double.POSITIVE_INFINITY;

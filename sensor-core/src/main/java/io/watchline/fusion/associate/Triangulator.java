@@ -11,10 +11,14 @@ import java.util.List;
 
 /**
  * Places objects no radar sees by crossing two cameras' bearings taken at about the same time.
- * Unpaired bearings wait a short while for a partner. With several objects in view, two bearings
- * from each camera cross in four places, two of them ghosts: a pair whose crossing lies near a
- * live track's prediction is preferred, then the pair closest in time, and every bearing is used
- * once.
+ * Unpaired bearings wait up to {@code pairWindowMs} for a partner. With several objects in view, two
+ * bearings from each camera cross in four places, two of them ghosts: a pair whose crossing lies
+ * within 60 m of a live track's prediction is preferred, then the pair closest in time, and every
+ * bearing is used once. Bearings of one site are never paired; crossings flatter than {@code
+ * minCrossingAngleDeg}, behind either camera or beyond its range (+10 %) place nothing.
+ *
+ * <p>The crossed position is isotropic with sigma = max(5 m, farther range × bearing sigma /
+ * max(sin(crossing angle), 0.2)). Not thread-safe; memory holds the bearings of the last window.
  */
 public final class Triangulator {
   private final long pairWindowMs;
@@ -23,13 +27,24 @@ public final class Triangulator {
   private final List<Bearing> pending = new ArrayList<>();
   private long placed;
 
+  /**
+   * @param pairWindowMs bearings this close in time may be crossed, ms
+   * @param sigmaBearingDeg a camera's bearing error (1 sigma), degrees
+   * @param minCrossingAngleDeg flatter crossings place nothing, degrees
+   */
   public Triangulator(long pairWindowMs, double sigmaBearingDeg, double minCrossingAngleDeg) {
     this.pairWindowMs = pairWindowMs;
     this.sigmaBearingDeg = sigmaBearingDeg;
     this.minCrossingAngleDeg = minCrossingAngleDeg;
   }
 
-  /** Offers a bearing; returns a crossed position when a partner is waiting, else keeps it. */
+  /**
+   * Offers a bearing; returns a crossed position when a partner is waiting, else keeps it.
+   *
+   * @param b the bearing; bearings must come in time order (older waiting ones expire against it)
+   * @param live the live tracks, to prefer crossings near a track over ghosts (not modified)
+   * @return the position (kind thermal, time of the newer bearing, both sources), or null
+   */
   public Measurement offer(Bearing b, List<Track> live) {
     expire(b.tMs());
     Bearing bestP = null;
@@ -103,10 +118,12 @@ public final class Triangulator {
     }
   }
 
+  /** Positions crossed so far. */
   public long placed() {
     return placed;
   }
 
+  /** Bearings waiting for a partner. */
   public int pending() {
     return pending.size();
   }

@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Recent GPS fixes of every patrol unit in the local plane, interpolated in time. Only a sliding
- * window is kept (memory is bounded by units x window, not by the night).
+ * Recent GPS fixes of every patrol unit in the border's local plane (metres), interpolated in time
+ * (epoch ms). Only a sliding window is kept: memory is bounded by units × window, not by the night.
+ * Not thread-safe.
  */
 public final class PatrolPositions {
-  /** A unit's fix, or an interpolated position. */
+  /** A unit's fix, or an interpolated position: time epoch ms, x and y in m. */
   public record Fix(long tMs, double x, double y) {}
 
-  /** The closest unit to a point at a time. */
+  /** The closest unit to a point at a time, and its distance in m. */
   public record Nearest(String unit, double distanceM) {}
 
   private final long horizonMs;
@@ -48,6 +49,10 @@ public final class PatrolPositions {
     this.maxGapMs = maxGapMs;
   }
 
+  /**
+   * Adds a fix. Fixes of a unit must come in time order: one older than the unit's newest is
+   * ignored (the merged input is time-ordered, so it can only be a duplicate).
+   */
   public void add(String unit, long tMs, double x, double y) {
     Fixes q = units.computeIfAbsent(unit, u -> new Fixes());
     if (q.size() > 0 && q.last().tMs() > tMs) {
@@ -56,7 +61,10 @@ public final class PatrolPositions {
     q.list.add(new Fix(tMs, x, y));
   }
 
-  /** Forgets fixes older than the horizon before {@code nowMs} (keeps one for interpolation). */
+  /**
+   * Forgets fixes older than the horizon before {@code nowMs}, keeping each unit's newest; a unit
+   * whose newest fix is older than the horizon plus the maximum gap is forgotten.
+   */
   public void prune(long nowMs) {
     Iterator<Fixes> it = units.values().iterator();
     while (it.hasNext()) {
@@ -70,7 +78,12 @@ public final class PatrolPositions {
     }
   }
 
-  /** The unit's position at {@code tMs}, or null when no fix is close enough in time. */
+  /**
+   * The unit's position at {@code tMs}: interpolated between the fixes around it when they are at
+   * most twice the maximum gap apart, else the nearer fix if within the maximum gap; before the
+   * first or after the last fix, that fix within the maximum gap. Null when no fix is close enough
+   * in time or the unit is unknown.
+   */
   public Fix positionAt(String unit, long tMs) {
     Fixes q = units.get(unit);
     return q == null ? null : interpolate(q, tMs);
@@ -120,6 +133,7 @@ public final class PatrolPositions {
     return best;
   }
 
+  /** Units with fixes held. */
   public int units() {
     return units.size();
   }

@@ -2,14 +2,20 @@ package io.watchline.fusion.track;
 
 /**
  * Constant-velocity Kalman filter in a local metric plane: state (x, y, vx, vy), position
- * measurements with a full 2x2 covariance (polar radar errors are not isotropic).
+ * measurements with a full 2x2 covariance (polar radar errors are not isotropic), white-acceleration
+ * process noise of spectral density q (the discretised continuous white-noise-acceleration model).
+ *
+ * <p>Degenerate cases: a prediction over {@code dt <= 0} does nothing; a measurement whose
+ * innovation covariance is singular (zero measurement and position covariance) gives an infinite or
+ * NaN gate distance and must not be used for an update. Mutable, not thread-safe (one per track).
  *
  * <p>Written out by hand instead of using Commons Math's {@code KalmanFilter}: the gate needs the
  * innovation covariance S, which that class does not expose, and the closed 4x4 form allocates
  * nothing per update (the tracker runs millions of updates a night).
  */
-public final class CvFilter {
+public final class CvFilter implements MotionFilter {
   private double x, y, vx, vy;
+  private final double q;
   /** Covariance, row-major 4x4 over (x, y, vx, vy). */
   private final double[] p = new double[16];
   // work arrays: updates run millions of times a night and allocate nothing
@@ -19,8 +25,20 @@ public final class CvFilter {
   // innovation of the last call to innovation(): kept to avoid recomputing it in update()
   private double ix, iy, s00, s01, s11;
 
-  /** Starts at a measured position with unknown velocity (sigma {@code speedSigma} m/s). */
-  public CvFilter(double x, double y, double rxx, double rxy, double ryy, double speedSigma) {
+  /**
+   * Starts at a measured position with unknown velocity.
+   *
+   * @param x measured x, m
+   * @param y measured y, m
+   * @param rxx position covariance, m² (the measurement's)
+   * @param rxy position covariance, m²
+   * @param ryy position covariance, m²
+   * @param speedSigma standard deviation of each velocity component, m/s (velocity starts at 0)
+   * @param q white-acceleration spectral density, m²/s³: a walking person changes speed by about
+   *     sqrt(q·dt) m/s over dt seconds
+   */
+  public CvFilter(double x, double y, double rxx, double rxy, double ryy, double speedSigma, double q) {
+    this.q = q;
     this.x = x;
     this.y = y;
     p[0] = rxx;
@@ -31,11 +49,17 @@ public final class CvFilter {
     p[15] = speedSigma * speedSigma;
   }
 
+  /** The factory of the tracker's tracks: CV filters with this process noise and initial speed sigma. */
+  public static MotionFilter.Factory factory(double q, double speedSigma) {
+    return m -> new CvFilter(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy(), speedSigma, q);
+  }
+
   /**
-   * Moves the state {@code dt} seconds ahead; {@code q} is the white-acceleration spectral density
-   * (m^2/s^3): a walking person changes speed by about sqrt(q*dt) m/s over dt seconds.
+   * Moves the state {@code dt} seconds ahead: x += vx·dt, P = F P F' + Q with Q the
+   * white-acceleration noise (q·dt³/3 on position, q·dt²/2 position-velocity, q·dt on velocity).
    */
-  public void predict(double dt, double q) {
+  @Override
+  public void predict(double dt) {
     if (dt <= 0) {
       return;
     }
@@ -70,8 +94,9 @@ public final class CvFilter {
 
   /**
    * Squared Mahalanobis distance of a measurement from the predicted position. Chi-square with 2
-   * degrees of freedom: 9.21 admits 99 % of true associations.
+   * degrees of freedom: 9.21 admits 99 % of true associations, 13.8 99.9 %.
    */
+  @Override
   public double innovation(double zx, double zy, double rxx, double rxy, double ryy) {
     ix = zx - x;
     iy = zy - y;
@@ -82,7 +107,8 @@ public final class CvFilter {
     return (ix * ix * s11 - 2 * ix * iy * s01 + iy * iy * s00) / det;
   }
 
-  /** Kalman update with a position measurement. */
+  /** Kalman update with a position measurement (Joseph-free form, symmetrised against drift). */
+  @Override
   public void update(double zx, double zy, double rxx, double rxy, double ryy) {
     innovation(zx, zy, rxx, rxy, ryy);
     double det = s00 * s11 - s01 * s01;
@@ -116,33 +142,24 @@ public final class CvFilter {
     System.arraycopy(n, 0, p, 0, 16);
   }
 
-  public double x() { return x; }
-  public double y() { return y; }
-  public double vx() { return vx; }
-  public double vy() { return vy; }
+  @Override public double x() { return x; }
+  @Override public double y() { return y; }
+  @Override public double vx() { return vx; }
+  @Override public double vy() { return vy; }
 
-  public double speed() {
-    return Math.hypot(vx, vy);
-  }
-
-  /** Course over ground, degrees clockwise from grid north (y axis). */
-  public double courseDeg() {
-    double c = Math.toDegrees(Math.atan2(vx, vy));
-    return c < 0 ? c + 360 : c;
-  }
-
-  /** Position variance (trace of the position block), m^2. */
+  @Override
   public double positionVariance() {
     return p[0] + p[5];
   }
 
+  @Override
   public double[] covariance() {
     return p.clone();
   }
 
-  /** Copies the state of another filter (used to predict without touching the original). */
+  @Override
   public CvFilter copy() {
-    CvFilter f = new CvFilter(x, y, 0, 0, 0, 0);
+    CvFilter f = new CvFilter(x, y, 0, 0, 0, 0, q);
     f.vx = vx;
     f.vy = vy;
     System.arraycopy(p, 0, f.p, 0, 16);

@@ -8,8 +8,20 @@ import java.util.List;
  * One position measurement in the local metric plane, with its error covariance and the
  * observations it was made from (two for a position crossed from two camera bearings).
  *
+ * Immutable.
+ *
  * @param tMs time, epoch milliseconds
+ * @param x position east in the border's local plane, m
+ * @param y position north, m
+ * @param rxx error covariance, m² (with rxy and ryy positive definite)
+ * @param rxy error covariance, m²
+ * @param ryy error covariance, m²
+ * @param kind the sensor kind (radar, or thermal for cameras)
+ * @param sensor the sensor (site) id, or null
  * @param feedTrack the feed's own track id when it has one (kept, not re-associated), else null
+ * @param cls the sensor's classification, or null
+ * @param conf the sensor's confidence 0..1, or NaN
+ * @param sources the observations it was made from (not null)
  */
 public record Measurement(
     long tMs,
@@ -34,7 +46,14 @@ public record Measurement(
 
   /**
    * Covariance of a polar measurement (range sigma along the bearing, cross-range sigma = range x
-   * bearing sigma across it), rotated into x (east) / y (north).
+   * bearing sigma across it), rotated into x (east) / y (north). Ranges below 1 m count as 1 m, so
+   * the covariance stays positive definite at the site.
+   *
+   * @param rangeM measured range, m
+   * @param bearingDeg bearing clockwise from north, degrees
+   * @param sigmaRangeM range error (1 sigma), m
+   * @param sigmaBearingDeg bearing error (1 sigma), degrees
+   * @return {rxx, rxy, ryy} in m²
    */
   public static double[] polarCovariance(double rangeM, double bearingDeg, double sigmaRangeM, double sigmaBearingDeg) {
     double b = Math.toRadians(bearingDeg);

@@ -7,8 +7,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One target followed over time: its filter, its filtered path (thinned to one point a second), the
- * provenance of every observation it used and the sensor kinds and classes that saw it.
+ * One target followed over time: its motion filter, its filtered path (thinned to one point a
+ * second), the provenance of every observation it used (the first {@link #MAX_EVIDENCE}) and the
+ * sensor kinds and classes that saw it. Positions are metres in the border's local plane, times
+ * epoch milliseconds.
+ *
+ * <p>Made and changed only by the {@link Tracker}; everyone else reads it (and a camera may {@link
+ * #corroborate} it). Not thread-safe.
  */
 public final class Track {
   /** Beyond this many observations a track keeps counting but stops listing (a patrol all night). */
@@ -17,7 +22,7 @@ public final class Track {
 
   private final long id;
   private final String feedTrack;
-  final CvFilter filter;
+  final MotionFilter filter;
   long filterMs;
   private final long firstMs;
   private long lastMs;
@@ -35,13 +40,22 @@ public final class Track {
   private double[] py = new double[16];
   private int points;
 
-  Track(long id, Measurement m, double speedSigma) {
+  Track(long id, Measurement m, MotionFilter.Factory filters) {
     this.id = id;
     this.feedTrack = m.feedTrack();
-    this.filter = new CvFilter(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy(), speedSigma);
+    this.filter = filters.start(m);
     this.filterMs = m.tMs();
     this.firstMs = m.tMs();
     absorb(m);
+  }
+
+  /** Predicts the filter forward to {@code tMs}; never backwards. */
+  void predictTo(long tMs) {
+    double dt = (tMs - filterMs) / 1000.0;
+    if (dt > 0) {
+      filter.predict(dt);
+      filterMs = tMs;
+    }
   }
 
   void update(Measurement m) {
@@ -76,7 +90,13 @@ public final class Track {
     lastMs = Math.max(lastMs, other.lastMs);
   }
 
-  /** Another sensor saw this track without moving it (a camera bearing on a radar track). */
+  /**
+   * Another sensor saw this track without moving it (a camera bearing on a radar track): its hit,
+   * evidence, class vote and confidence count, the filter is untouched.
+   *
+   * @param cls the sensor's class, or null
+   * @param conf its confidence 0..1, or NaN
+   */
   public void corroborate(Kind kind, String cls, double conf, List<Source> sources) {
     hitsByKind[kind.ordinal()]++;
     addEvidence(sources);
@@ -122,16 +142,24 @@ public final class Track {
     confirmed = true;
   }
 
+  /** The tracker's id, unique within one run, increasing with birth. */
   public long id() { return id; }
+  /** The feed's own track id (ASTERIX CAT062 and friends), or null for a track built from plots. */
   public String feedTrack() { return feedTrack; }
+  /** Whether the track passed the confirmation rule (M-of-N), or came confirmed from a feed. */
   public boolean confirmed() { return confirmed; }
+  /** Measurements that updated the track, including those of duplicates folded into it. */
   public int hits() { return hits; }
+  /** Time of the first measurement, epoch ms. */
   public long firstMs() { return firstMs; }
+  /** Time of the newest measurement, epoch ms. */
   public long lastMs() { return lastMs; }
   /** Time the filter state refers to (the last update or prediction). */
   public long filterMs() { return filterMs; }
-  public CvFilter filter() { return filter; }
+  /** The track's state estimator, at {@link #filterMs()}; read it, do not update it. */
+  public MotionFilter filter() { return filter; }
 
+  /** Measurements and corroborations of one sensor kind. */
   public int hits(Kind kind) {
     return hitsByKind[kind.ordinal()];
   }
@@ -145,8 +173,11 @@ public final class Track {
     return n;
   }
 
+  /** Sources of the observations used, in arrival order, at most {@link #MAX_EVIDENCE}; do not modify. */
   public List<Source> evidence() { return evidence; }
+  /** Sources beyond {@link #MAX_EVIDENCE}, counted but not listed. */
   public long evidenceDropped() { return evidenceDropped; }
+  /** The confidence-weighted class vote of every sensor that classified the target. */
   public ClassVotes classes() { return classes; }
 
   /** Mean sensor confidence, NaN when no sensor gave one. */
@@ -189,8 +220,12 @@ public final class Track {
     return stt == 0 ? new double[] {filter.vx(), filter.vy()} : new double[] {stx / stt, sty / stt};
   }
 
+  /** Points of the filtered path (at least one; at most one per second). */
   public int points() { return points; }
+  /** Time of point {@code i} (0 ≤ i < {@link #points()}), epoch ms; increasing with i. */
   public long pointT(int i) { return pt[i]; }
+  /** Filtered x of point {@code i}, m. */
   public double pointX(int i) { return px[i]; }
+  /** Filtered y of point {@code i}, m. */
   public double pointY(int i) { return py[i]; }
 }

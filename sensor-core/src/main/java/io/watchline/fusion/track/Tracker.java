@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Multi-target tracker: per scan, predict every live track, gate measurements by Mahalanobis
- * distance, assign by global nearest neighbour (Hungarian on the gated costs), update, start
- * tentative tracks from what is left, confirm M-of-N, close tracks that coast too long. Feed track
- * ids (ASTERIX CAT062 and friends) are kept: such measurements go straight to their track.
+ * Multi-target tracker in the border's local plane. Each scan runs the {@link Stages}: the {@link
+ * Gate} predicts the tracks near the plots and scores the pairs inside the gate, the {@link
+ * Assigner} picks which plot updates which track, the {@link Initiator} starts tentative tracks
+ * from what is left and confirms them, and {@link #expire} closes what the {@link Deleter} calls
+ * stale. Feed track ids (ASTERIX CAT062 and friends) are kept: such measurements go straight to
+ * their track. Times are epoch milliseconds, positions metres.
+ *
+ * <p>Not thread-safe: one tracker belongs to one fusion run and its thread.
  */
 public final class Tracker {
   /** Receives track life-cycle events, in time order. */
@@ -26,12 +30,26 @@ public final class Tracker {
     default void merged(Track gone, Track into) {}
   }
 
-  private static final double NOT_ALLOWED = 1e9;
-  /** No gate is wider than this (metres) plus what the fastest target covers since its last update. */
-  private static final double COARSE_GATE_M = 2_000;
-  private static final double MAX_SPEED_MPS = 60;
+  /**
+   * The swappable parts of the tracker: how a track's motion is estimated, and the gate → assign →
+   * initiate/confirm → delete stages of a scan. Stages may keep state: give each tracker its own.
+   *
+   * @param filters makes each new track's motion filter
+   * @param gate predicts the tracks near a scan and scores the pairs inside the gate
+   * @param assigner picks which plot updates which track
+   * @param initiator starts tentative tracks from unassigned plots and confirms them
+   * @param deleter says when a live track is stale
+   */
+  public record Stages(MotionFilter.Factory filters, Gate gate, Assigner assigner, Initiator initiator, Deleter deleter) {
+    /** Constant-velocity Kalman filters, Mahalanobis gate, global nearest neighbour, M-of-N, coasting limit. */
+    public static Stages standard(TrackerConfig cfg) {
+      return new Stages(CvFilter.factory(cfg.accelNoiseM2PerS3(), cfg.initSpeedSigmaMps()), new MahalanobisGate(cfg),
+          new GlobalNearestNeighbour(), new MOfNInitiator(cfg), Deleter.coasting(cfg));
+    }
+  }
 
   private final TrackerConfig cfg;
+  private final Stages stages;
   private final Listener listener;
   private final List<Track> live = new ArrayList<>();
   private final Map<String, Track> byFeedTrack = new HashMap<>();
@@ -40,12 +58,30 @@ public final class Tracker {
   private long confirmedCount;
   private long merged;
 
+  /** A tracker with the {@linkplain Stages#standard standard stages}. */
   public Tracker(TrackerConfig cfg, Listener listener) {
+    this(cfg, Stages.standard(cfg), listener);
+  }
+
+  /**
+   * @param cfg parameters (duplicate folding reads them; the stages were made from them or not)
+   * @param stages the filter factory and the scan stages
+   * @param listener receives track updates, merges and closures, in time order
+   */
+  public Tracker(TrackerConfig cfg, Stages stages, Listener listener) {
     this.cfg = cfg;
+    this.stages = stages;
     this.listener = listener;
   }
 
-  /** Processes one scan: measurements taken at about the same time by one sensor. */
+  /**
+   * Processes one scan: measurements taken at about the same time by one sensor. Plots with a
+   * feed track id go to that track; the others are gated, assigned, and the unassigned ones may
+   * start tentative tracks.
+   *
+   * @param scan the scan's measurements (not modified)
+   * @param tMs the scan time, epoch ms (tracks are predicted to it)
+   */
   public void scan(List<Measurement> scan, long tMs) {
     List<Measurement> plots = new ArrayList<>(scan.size());
     for (Measurement m : scan) {
@@ -58,81 +94,21 @@ public final class Tracker {
     if (plots.isEmpty()) {
       return;
     }
-    // coarse pre-gate: tracks far from every plot of this scan cannot be assigned; they are not
-    // even predicted (CV prediction composes exactly, so predicting later in one step is the same)
-    double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
-    double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-    for (Measurement m : plots) {
-      minX = Math.min(minX, m.x());
-      maxX = Math.max(maxX, m.x());
-      minY = Math.min(minY, m.y());
-      maxY = Math.max(maxY, m.y());
-    }
-    List<Track> candidates = new ArrayList<>();
-    for (Track t : live) {
-      if (t.feedTrack() != null) continue;
-      double reach = COARSE_GATE_M + MAX_SPEED_MPS * Math.abs(tMs - t.filterMs) / 1000.0;
-      double x = t.filter.x(), y = t.filter.y();
-      if (x < minX - reach || x > maxX + reach || y < minY - reach || y > maxY + reach) continue;
-      predict(t, tMs);
-      candidates.add(t);
-    }
+    GatedScan gated = stages.gate().gate(live, plots, tMs);
     boolean[] used = new boolean[plots.size()];
     Map<Track, Measurement> assigned = new IdentityHashMap<>();
-    if (!candidates.isEmpty()) {
-      // gate first, then solve the assignment only over tracks and plots that share a gate
-      double[][] d2 = new double[candidates.size()][];
-      List<Integer> rows = new ArrayList<>();
-      boolean[] colGated = new boolean[plots.size()];
-      for (int r = 0; r < candidates.size(); r++) {
-        CvFilter f = candidates.get(r).filter;
-        double[] row = null;
-        for (int c = 0; c < plots.size(); c++) {
-          Measurement m = plots.get(c);
-          double d = f.innovation(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy());
-          if (d <= cfg.gateChi2()) {
-            if (row == null) {
-              row = new double[plots.size()];
-              java.util.Arrays.fill(row, NOT_ALLOWED);
-            }
-            // prefer confirmed tracks over tentative ones competing for the same plot
-            row[c] = d + (candidates.get(r).confirmed() ? 0 : 1);
-            colGated[c] = true;
-          }
-        }
-        if (row != null) {
-          d2[r] = row;
-          rows.add(r);
-        }
-      }
-      if (!rows.isEmpty()) {
-        List<Integer> cols = new ArrayList<>();
-        for (int c = 0; c < plots.size(); c++) {
-          if (colGated[c]) cols.add(c);
-        }
-        double[][] cost = new double[rows.size()][cols.size()];
-        for (int i = 0; i < rows.size(); i++) {
-          for (int j = 0; j < cols.size(); j++) {
-            cost[i][j] = d2[rows.get(i)][cols.get(j)];
-          }
-        }
-        int[] assign = Hungarian.solve(cost);
-        for (int i = 0; i < assign.length; i++) {
-          int j = assign[i];
-          if (j >= 0 && cost[i][j] < NOT_ALLOWED) {
-            Track t = candidates.get(rows.get(i));
-            Measurement m = plots.get(cols.get(j));
-            t.update(m);
-            assigned.put(t, m);
-            used[cols.get(j)] = true;
-            afterUpdate(t, m);
-          }
-        }
+    if (!gated.empty()) {
+      for (Assigner.Pair p : stages.assigner().assign(gated)) {
+        Measurement m = plots.get(p.plot());
+        p.track().update(m);
+        assigned.put(p.track(), m);
+        used[p.plot()] = true;
+        afterUpdate(p.track(), m);
       }
     }
     for (int c = 0; c < plots.size(); c++) {
-      if (!used[c] && !nearConfirmed(plots.get(c), candidates, assigned)) {
-        Track t = new Track(nextId++, plots.get(c), cfg.initSpeedSigma());
+      if (!used[c] && stages.initiator().seeds(plots.get(c), gated, assigned)) {
+        Track t = new Track(nextId++, plots.get(c), stages.filters());
         created++;
         live.add(t);
         afterUpdate(t, plots.get(c));
@@ -141,31 +117,11 @@ public final class Tracker {
   }
 
   /**
-   * A plot just outside a confirmed track's gate (a second plot of the same target, a multipath
-   * echo, a group member) would start a duplicate track; it seeds nothing. Unless the track got
-   * its own plot in this scan and this one lies more than {@link #SECOND_OBJECT_M} from it: a radar
-   * reports one plot per object per scan, so that is a second object (a group walking close
-   * behind another), which must get its own track.
-   */
-  private boolean nearConfirmed(Measurement m, List<Track> candidates, Map<Track, Measurement> assigned) {
-    for (Track t : candidates) {
-      if (t.confirmed() && t.filter.innovation(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy()) <= 2 * cfg.gateChi2()) {
-        Measurement own = assigned.get(t);
-        if (own != null && Math.hypot(own.x() - m.x(), own.y() - m.y()) > SECOND_OBJECT_M) {
-          continue;
-        }
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Whether {@code young} began as a target of its own: its first point more than {@link
-   * #DISTINCT_M} from where {@code old} was then. A duplicate (a second radar's track on the same
+   * Whether {@code young} began as a target of its own: its first point more than {@code
+   * distinctM} from where {@code old} was then. A duplicate (a second radar's track on the same
    * target, a second track on one group) begins next to the track it duplicates.
    */
-  static boolean beganApart(Track old, Track young) {
+  static boolean beganApart(Track old, Track young, double distinctM) {
     long t = young.firstMs();
     int n = old.points();
     if (n == 0 || old.pointT(0) > t) {
@@ -176,21 +132,18 @@ public final class Tracker {
       int mid = (lo + hi + 1) >>> 1;
       if (old.pointT(mid) <= t) lo = mid; else hi = mid - 1;
     }
-    return Math.hypot(old.pointX(lo) - young.pointX(0), old.pointY(lo) - young.pointY(0)) > DISTINCT_M;
+    return Math.hypot(old.pointX(lo) - young.pointX(0), old.pointY(lo) - young.pointY(0)) > distinctM;
   }
 
-  /** Tracks that began farther apart than this followed two targets. */
-  static final double DISTINCT_M = 150;
-
-  /** Plots of one scan farther apart than this are two objects, not one group's spread. */
-  static final double SECOND_OBJECT_M = 80;
-
   /**
-   * Folds confirmed tracks that follow the same target into the older one: closer than {@code
-   * maxDistM} with velocities differing by less than {@code maxSpeedDiffMps} (a feed track and the
-   * track built from another radar's plots, or two tracks on one group).
+   * Folds confirmed tracks that follow the same target into the older one: predicted to {@code
+   * nowMs} closer than {@code duplicateDistanceM} with velocities differing by less than {@code
+   * duplicateSpeedDiffMps} (a feed track and the track built from another radar's plots, or two
+   * tracks on one group). A younger track that began more than {@code distinctStartM} from the
+   * older one is closed with its own history instead (two groups that met).
    */
-  public void mergeDuplicates(long nowMs, double maxDistM, double maxSpeedDiffMps) {
+  public void mergeDuplicates(long nowMs) {
+    double maxDistM = cfg.duplicateDistanceM(), maxSpeedDiffMps = cfg.duplicateSpeedDiffMps();
     // sweep over tracks sorted by predicted x: only neighbours within maxDistM in x are compared
     List<Track> conf = new ArrayList<>();
     for (Track t : live) {
@@ -225,7 +178,7 @@ public final class Tracker {
           byFeedTrack.put(drop.feedTrack(), keep);
         }
         gone.add(drop);
-        if (beganApart(keep, drop)) {
+        if (beganApart(keep, drop, cfg.distinctStartM())) {
           // two targets that met (a group catching up with another): the younger one's story so
           // far is its own; it ends here and the older track follows them on
           listener.closed(drop);
@@ -244,7 +197,7 @@ public final class Tracker {
   private void feedUpdate(Measurement m) {
     Track t = byFeedTrack.get(m.feedTrack());
     if (t == null) {
-      t = new Track(nextId++, m, cfg.initSpeedSigma());
+      t = new Track(nextId++, m, stages.filters());
       created++;
       // the feed already confirmed it
       t.confirm();
@@ -252,28 +205,18 @@ public final class Tracker {
       byFeedTrack.put(m.feedTrack(), t);
       live.add(t);
     } else {
-      predict(t, m.tMs());
+      t.predictTo(m.tMs());
       t.update(m);
     }
     listener.updated(t, m);
   }
 
   private void afterUpdate(Track t, Measurement m) {
-    if (!t.confirmed()
-        && t.hits() >= cfg.confirmHits()
-        && m.tMs() - t.firstMs() <= cfg.confirmWindowMs()) {
+    if (stages.initiator().confirms(t, m)) {
       t.confirm();
       confirmedCount++;
     }
     listener.updated(t, m);
-  }
-
-  private void predict(Track t, long tMs) {
-    double dt = (tMs - t.filterMs) / 1000.0;
-    if (dt > 0) {
-      t.filter.predict(dt, cfg.accelNoise());
-      t.filterMs = tMs;
-    }
   }
 
   /** Closes tracks that are stale at {@code nowMs}: tentative ones past the window, confirmed ones past the coast limit. */
@@ -281,11 +224,7 @@ public final class Tracker {
     Iterator<Track> it = live.iterator();
     while (it.hasNext()) {
       Track t = it.next();
-      boolean stale =
-          t.confirmed()
-              ? nowMs - t.lastMs() > cfg.maxCoastMs()
-              : nowMs - t.firstMs() > cfg.confirmWindowMs();
-      if (stale) {
+      if (stages.deleter().stale(t, nowMs)) {
         it.remove();
         byFeedTrack.values().removeIf(v -> v == t);
         listener.closed(t);
@@ -308,13 +247,15 @@ public final class Tracker {
     return live;
   }
 
-  /** Position of a track predicted to {@code tMs} without changing it: {x, y}. */
+  /** Position of a track predicted to {@code tMs} (epoch ms) without changing it: {x, y} in m. */
   public static double[] predictedPosition(Track t, long tMs) {
-    double dt = Math.max(0, (tMs - t.filterMs) / 1000.0);
-    return new double[] {t.filter.x() + t.filter.vx() * dt, t.filter.y() + t.filter.vy() * dt};
+    return t.filter.positionAfter((tMs - t.filterMs) / 1000.0);
   }
 
+  /** Tracks started so far (tentative and from feeds). */
   public long created() { return created; }
+  /** Tracks confirmed so far. */
   public long confirmedCount() { return confirmedCount; }
+  /** Duplicate tracks folded into another so far. */
   public long merged() { return merged; }
 }

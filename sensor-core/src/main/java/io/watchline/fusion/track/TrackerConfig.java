@@ -1,25 +1,199 @@
 package io.watchline.fusion.track;
 
 /**
- * Tracker parameters (see docs/fusion.md for why these values).
+ * Tracker parameters, built by name: {@code TrackerConfig.builder().gateChi2(9.21).build()}, or
+ * {@link #defaults()} and {@link #toBuilder()} to change one. docs/fusion.md says why each default
+ * is what it is. Values are not checked: a zero gate or window simply starts or keeps no tracks.
+ * Immutable and thread-safe.
  *
- * @param accelNoise white-acceleration spectral density q, m^2/s^3
- * @param gateChi2 Mahalanobis gate (chi-square, 2 dof)
- * @param initSpeedSigma velocity sigma of a new track, m/s
- * @param confirmHits M of the M-of-N rule: hits needed ...
- * @param confirmWindowMs ... within this time from the first hit (N is expressed as time because
- *     several sensors with different scan rates feed one track)
- * @param maxCoastMs a confirmed track without an update for this long is closed
+ * @param accelNoiseM2PerS3 white-acceleration spectral density q of the constant-velocity model, m²/s³: a
+ *     walker's speed drifts about sqrt(q·dt) m/s over dt seconds
+ * @param gateChi2 Mahalanobis gate on the squared innovation (chi-square, 2 degrees of freedom)
+ * @param initSpeedSigmaMps velocity standard deviation of a new track, m/s (its velocity starts at 0)
+ * @param confirmHits M of the M-of-N rule: hits a tentative track needs ...
+ * @param confirmWindowMs ... within this time from its first hit, ms (N as time: radars of 1 s and 2 s and cameras
+ *     of 1 s feed one track); a tentative track is deleted after this long
+ * @param maxCoastMs a confirmed track without an update for this long is closed, ms
+ * @param coarseGateM tracks farther than this (plus {@code maxTargetSpeedMps} times their age) from every plot of a
+ *     scan are not even predicted, m
+ * @param maxTargetSpeedMps the fastest target followed, m/s (widens the coarse gate with a track's age)
+ * @param tentativePenalty added to a tentative track's gate distance, so that a confirmed track wins a plot both want
+ * @param nearConfirmedGateFactor a plot within this many gates of a confirmed track seeds nothing (it would duplicate that
+ *     target) ...
+ * @param secondObjectM ... unless the track got its own plot in the same scan farther than this away, m: one plot per
+ *     object per scan, so that is a second object
+ * @param distinctStartM a duplicate track that began farther than this from the older one followed a target of its own
+ *     (two groups that met), m: it is closed with its own history, not folded in
+ * @param duplicateDistanceM confirmed tracks closer than this ...
+ * @param duplicateSpeedDiffMps ... whose velocities differ by less than this are one target, m/s (a feed track and a plot
+ *     track of one target; two tracks on one group)
  */
 public record TrackerConfig(
-    double accelNoise,
+    double accelNoiseM2PerS3,
     double gateChi2,
-    double initSpeedSigma,
+    double initSpeedSigmaMps,
     int confirmHits,
     long confirmWindowMs,
-    long maxCoastMs) {
+    long maxCoastMs,
+    double coarseGateM,
+    double maxTargetSpeedMps,
+    double tentativePenalty,
+    double nearConfirmedGateFactor,
+    double secondObjectM,
+    double distinctStartM,
+    double duplicateDistanceM,
+    double duplicateSpeedDiffMps) {
 
+  /** The values the simulated nights of docs/fusion.md were measured with. */
   public static TrackerConfig defaults() {
-    return new TrackerConfig(0.05, 13.8, 8.0, 3, 15_000, 30_000);
+    return builder().build();
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration's values, to change some of them by name. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.accelNoiseM2PerS3 = accelNoiseM2PerS3;
+    b.gateChi2 = gateChi2;
+    b.initSpeedSigmaMps = initSpeedSigmaMps;
+    b.confirmHits = confirmHits;
+    b.confirmWindowMs = confirmWindowMs;
+    b.maxCoastMs = maxCoastMs;
+    b.coarseGateM = coarseGateM;
+    b.maxTargetSpeedMps = maxTargetSpeedMps;
+    b.tentativePenalty = tentativePenalty;
+    b.nearConfirmedGateFactor = nearConfirmedGateFactor;
+    b.secondObjectM = secondObjectM;
+    b.distinctStartM = distinctStartM;
+    b.duplicateDistanceM = duplicateDistanceM;
+    b.duplicateSpeedDiffMps = duplicateSpeedDiffMps;
+    return b;
+  }
+
+  /** Builds a {@link TrackerConfig} by name; every field starts at its default (the reason is next to it). Not thread-safe. */
+  public static final class Builder {
+    // a walker's speed drifts ~0.3 m/s per 2 s scan; a vehicle turning at 8 m/s on 400 m is still followed
+    private double accelNoiseM2PerS3 = 0.05;
+    // chi-square 2 dof at 99.9 %: a true plot is rarely gated out
+    private double gateChi2 = 13.8;
+    // ~2 sigma = 16 m/s covers walkers and vehicles off-road
+    private double initSpeedSigmaMps = 8.0;
+    // clutter rarely lines up three times
+    private int confirmHits = 3;
+    // three 2 s scans with two misses
+    private long confirmWindowMs = 15_000L;
+    // bridges a radar's short dropouts and a walker behind a tree line
+    private long maxCoastMs = 30_000L;
+    // no gate reaches that far: this only saves work
+    private double coarseGateM = 2_000;
+    // a vehicle on a road
+    private double maxTargetSpeedMps = 60;
+    // +1 on d² breaks ties without overriding a clearly better fit
+    private double tentativePenalty = 1;
+    // a second plot of the same target lands just outside its gate
+    private double nearConfirmedGateFactor = 2;
+    // a group's spread stays under 80 m
+    private double secondObjectM = 80;
+    // duplicates begin next to the track they duplicate
+    private double distinctStartM = 150;
+    // a feed track and a plot track of one target lie within 40 m
+    private double duplicateDistanceM = 40;
+    // one target's two tracks agree on velocity within 1 m/s
+    private double duplicateSpeedDiffMps = 1.0;
+
+    private Builder() {}
+
+    /** See {@link TrackerConfig#accelNoiseM2PerS3()}. */
+    public Builder accelNoiseM2PerS3(double v) {
+      accelNoiseM2PerS3 = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#gateChi2()}. */
+    public Builder gateChi2(double v) {
+      gateChi2 = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#initSpeedSigmaMps()}. */
+    public Builder initSpeedSigmaMps(double v) {
+      initSpeedSigmaMps = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#confirmHits()}. */
+    public Builder confirmHits(int v) {
+      confirmHits = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#confirmWindowMs()}. */
+    public Builder confirmWindowMs(long v) {
+      confirmWindowMs = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#maxCoastMs()}. */
+    public Builder maxCoastMs(long v) {
+      maxCoastMs = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#coarseGateM()}. */
+    public Builder coarseGateM(double v) {
+      coarseGateM = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#maxTargetSpeedMps()}. */
+    public Builder maxTargetSpeedMps(double v) {
+      maxTargetSpeedMps = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#tentativePenalty()}. */
+    public Builder tentativePenalty(double v) {
+      tentativePenalty = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#nearConfirmedGateFactor()}. */
+    public Builder nearConfirmedGateFactor(double v) {
+      nearConfirmedGateFactor = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#secondObjectM()}. */
+    public Builder secondObjectM(double v) {
+      secondObjectM = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#distinctStartM()}. */
+    public Builder distinctStartM(double v) {
+      distinctStartM = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#duplicateDistanceM()}. */
+    public Builder duplicateDistanceM(double v) {
+      duplicateDistanceM = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#duplicateSpeedDiffMps()}. */
+    public Builder duplicateSpeedDiffMps(double v) {
+      duplicateSpeedDiffMps = v;
+      return this;
+    }
+
+    /** The configuration with the values set so far. */
+    public TrackerConfig build() {
+      return new TrackerConfig(accelNoiseM2PerS3, gateChi2, initSpeedSigmaMps, confirmHits, confirmWindowMs, maxCoastMs, coarseGateM, maxTargetSpeedMps, tentativePenalty, nearConfirmedGateFactor, secondObjectM, distinctStartM, duplicateDistanceM, duplicateSpeedDiffMps);
+    }
   }
 }

@@ -97,7 +97,7 @@ class TrackerTest {
       scan.add(Measurement.isotropic(t, x + rnd.nextGaussian() * 15, rnd.nextGaussian() * 40, 50, Kind.RADAR, "R", List.of()));
       scan.add(Measurement.isotropic(t, x - yb / 2 + rnd.nextGaussian() * 15, yb + rnd.nextGaussian() * 40, 50, Kind.RADAR, "R",
           List.of()));
-      tracker.mergeDuplicates(t, 40, 1.0);
+      tracker.mergeDuplicates(t);
       tracker.scan(scan, t);
     }
     List<Track> all = confirmed();
@@ -107,8 +107,8 @@ class TrackerTest {
     assertThat(b.points()).isGreaterThan(200);
     Track a = all.stream().filter(t -> Math.abs(t.pointY(0)) < 100).findFirst().orElseThrow();
     assertThat(a.points()).isGreaterThan(350);
-    assertThat(Tracker.beganApart(a, b)).isTrue();
-    assertThat(Tracker.beganApart(a, a)).isFalse();
+    assertThat(Tracker.beganApart(a, b, 150)).isTrue();
+    assertThat(Tracker.beganApart(a, a, 150)).isFalse();
   }
 
   @Test

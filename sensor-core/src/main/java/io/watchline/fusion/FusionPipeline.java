@@ -1,0 +1,123 @@
+package io.watchline.fusion;
+
+import io.watchline.feed.FeedReader;
+import io.watchline.feed.RejectSink;
+import io.watchline.fusion.border.BorderView;
+import io.watchline.fusion.stream.TimeMerge;
+import io.watchline.fusion.track.Tracker;
+import io.watchline.incident.IncidentSink;
+import io.watchline.observation.Observation;
+import io.watchline.sites.SiteRegistry;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Fusion assembled once, for every caller ({@code watchline fuse}, the nightly job, the
+ * benchmarks): observation streams merged by time ({@link TimeMerge}) into a {@link FusionEngine}
+ * with the given parameters, run to the end. Configure by name, then {@link #run}:
+ *
+ * <pre>{@code
+ * FusionPipeline.Result r = new FusionPipeline(border, sites).minScore(0.5).tracks(sink)
+ *     .run(readers, rejects, incidents);
+ * }</pre>
+ *
+ * <p>The setters return this object; it is not thread-safe, but one pipeline may run several
+ * times (each run builds a new engine).
+ */
+public final class FusionPipeline {
+  /** How far back in time a record may come in its file and still be merged, by default (ms). */
+  public static final long DEFAULT_REORDER_WINDOW_MS = 30_000;
+  /** Records the merge may hold back at most (bounds memory when one file runs far behind the others). */
+  public static final int MAX_BUFFERED = 1_000_000;
+
+  private final BorderView border;
+  private final SiteRegistry sites;
+  private FusionConfig config = FusionConfig.defaults();
+  private double minScore = 0.5;
+  private long reorderWindowMs = DEFAULT_REORDER_WINDOW_MS;
+  private TrackSink tracks = TrackSink.NONE;
+  private Tracker.Stages stages;
+
+  /**
+   * What a run did.
+   *
+   * @param stats the engine's counters
+   * @param late records rejected by the merge as older than the reorder window allows
+   */
+  public record Result(FusionStats stats, long late) {}
+
+  /**
+   * @param border the border line, sectors and local plane
+   * @param sites the sensor sites
+   */
+  public FusionPipeline(BorderView border, SiteRegistry sites) {
+    this.border = border;
+    this.sites = sites;
+  }
+
+  /** Fusion parameters (default {@link FusionConfig#defaults()}). */
+  public FusionPipeline config(FusionConfig config) {
+    this.config = config;
+    return this;
+  }
+
+  /**
+   * Incidents scoring less are dropped (default 0.5).
+   *
+   * @throws IllegalArgumentException when not within 0..1
+   */
+  public FusionPipeline minScore(double minScore) {
+    if (!(minScore >= 0 && minScore <= 1)) {
+      throw new IllegalArgumentException("minimum score must be within 0..1: " + minScore);
+    }
+    this.minScore = minScore;
+    return this;
+  }
+
+  /**
+   * How far back in time a record may come in its file and still be merged, ms (default {@value
+   * #DEFAULT_REORDER_WINDOW_MS}); older records are rejected with the reason.
+   */
+  public FusionPipeline reorderWindowMs(long reorderWindowMs) {
+    this.reorderWindowMs = reorderWindowMs;
+    return this;
+  }
+
+  /**
+   * The tracker's stages: motion filter, gate, assignment, initiation, deletion (default {@link
+   * Tracker.Stages#standard} of the configuration's tracker parameters). Stages may keep state, so
+   * give new ones for each run.
+   */
+  public FusionPipeline trackerStages(Tracker.Stages stages) {
+    this.stages = stages;
+    return this;
+  }
+
+  /** Receives every confirmed track when it closes (default {@link TrackSink#NONE}). */
+  public FusionPipeline tracks(TrackSink tracks) {
+    this.tracks = tracks;
+    return this;
+  }
+
+  /**
+   * Fuses the streams to their end; closes the readers.
+   *
+   * @param readers one reader per input, each roughly in time order
+   * @param rejects receives the records the merge rejects (too late), with their reason
+   * @param incidents receives the incidents as they become final, sorted by start
+   * @return the counters and the number of late records
+   * @throws IOException when reading, the sinks or the temporary evidence file fail; the
+   *     temporary file is deleted either way
+   */
+  public Result run(List<FeedReader> readers, RejectSink rejects, IncidentSink incidents) throws IOException {
+    Tracker.Stages s = stages != null ? stages : Tracker.Stages.standard(config.tracker());
+    try (FusionEngine engine = new FusionEngine(border, sites, config, s, tracks, minScore, incidents);
+        TimeMerge merge = new TimeMerge(readers, rejects, reorderWindowMs, MAX_BUFFERED)) {
+      for (Observation o; (o = merge.next()) != null; ) {
+        engine.accept(o);
+      }
+      engine.finish();
+      return new Result(engine.stats(), merge.late());
+    }
+  }
+}

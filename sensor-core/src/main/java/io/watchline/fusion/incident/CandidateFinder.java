@@ -1,0 +1,206 @@
+package io.watchline.fusion.incident;
+
+import io.watchline.fusion.bluforce.PatrolPositions;
+import io.watchline.fusion.border.BorderTrace;
+import io.watchline.fusion.border.BorderView;
+import io.watchline.fusion.border.CrossingEvent;
+import io.watchline.fusion.track.PathShape;
+import io.watchline.fusion.track.Track;
+import io.watchline.incident.IncidentKind;
+import io.watchline.incident.TrackPoint;
+import io.watchline.observation.Source;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Turns a closed target track into incident candidates: its crossings (one candidate per burst of
+ * crossings within {@code recrossMs}); else a loiter (a stay of {@code minLoiterMs} within {@code
+ * dwellRadiusM}, near the line); else an approach (came {@code minApproachM} closer, within {@code
+ * approachNearM}). A track lost near the line heading for it, or found near it heading away, goes
+ * to the {@link CrossingStitcher} instead, which decides later whether it crossed unseen.
+ *
+ * <p>A candidate's track points and evidence go to a temporary {@link Spill} file when it is made,
+ * so that candidates waiting to be final hold a few hundred bytes each; {@link #close} deletes it.
+ * Positions are metres in the border's local plane, times epoch ms. Not thread-safe.
+ */
+public final class CandidateFinder implements Closeable {
+  private final BorderView border;
+  private final IncidentConfig cfg;
+  private final PatrolPositions patrols;
+  private final CrossingStitcher stitcher;
+  private final Consumer<Candidate> out;
+  private Spill spill;
+
+  /**
+   * @param border the line, sectors and the local plane
+   * @param cfg the candidate rules
+   * @param patrols patrol positions, for each candidate's distance to the nearest patrol
+   * @param stitcher takes the tracks lost or found near the line
+   * @param out receives the candidates (the incident assembler)
+   */
+  public CandidateFinder(BorderView border, IncidentConfig cfg, PatrolPositions patrols, CrossingStitcher stitcher,
+      Consumer<Candidate> out) {
+    this.border = border;
+    this.cfg = cfg;
+    this.patrols = patrols;
+    this.stitcher = stitcher;
+    this.out = out;
+  }
+
+  /**
+   * Finds the candidates of one closed, confirmed target track.
+   *
+   * @param track the track (not modified)
+   * @param trace its border trace (crossings, closest approach)
+   * @param points its filtered points in lat/lon (spilled if a candidate needs them)
+   * @param speedMps its mean speed, m/s
+   */
+  public void closed(Track track, BorderTrace trace, List<TrackPoint> points, double speedMps) {
+    Bulk ev = new Bulk(points, track.evidence());
+    List<CrossingEvent> cs = trace.crossings();
+    long step = cfg.shapeStepMs(), window = cfg.shapeWindowMs();
+    // crossings of one track within the recross window are one event (back and forth is one story)
+    for (int i = 0; i < cs.size(); ) {
+      CrossingEvent c = cs.get(i);
+      int j = i + 1;
+      while (j < cs.size() && cs.get(j).tMs() - cs.get(j - 1).tMs() <= cfg.recrossMs()) j++;
+      double straight = minKnown(
+          PathShape.straightness(track, c.tMs() - window, c.tMs() + window, step),
+          PathShape.straightness(track, Long.MIN_VALUE, Long.MAX_VALUE, step));
+      out.accept(candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
+          c.seen(), 0, 0, straight, j - i, ev, speedMps));
+      i = j;
+    }
+    if (!cs.isEmpty()) {
+      return;
+    }
+    PathShape.Dwell dwell = PathShape.longestDwell(track, cfg.dwellRadiusM(), step);
+    if (dwell != null && dwell.durationMs() >= cfg.minLoiterMs()) {
+      double[] ll = border.toLatLon(dwell.x(), dwell.y());
+      double dist = Math.abs(border.signedDistanceXY(dwell.x(), dwell.y()));
+      if (dist <= cfg.loiterNearM()) {
+        double arrival = PathShape.straightness(track, dwell.startMs() - window, dwell.startMs(), step);
+        out.accept(candidate(track, IncidentKind.LOITER, dwell.startMs(), ll[0], ll[1], border.sectorOf(ll[0], ll[1]),
+            border.sideOf(ll[0], ll[1]), true, dist, dwell.durationMs(), arrival, 0, ev, speedMps));
+        return;
+      }
+    }
+    Candidate approach = null;
+    if (trace.enteredNear() && Math.abs(trace.firstDistanceM()) - trace.minDistanceM() >= cfg.minApproachM()) {
+      double inbound = PathShape.straightness(track, trace.minDistanceT() - 2 * window, trace.minDistanceT(), step);
+      approach = candidate(track, IncidentKind.APPROACH, trace.minDistanceT(), trace.minLat(), trace.minLon(),
+          border.sectorOf(trace.minLat(), trace.minLon()), border.sideOf(trace.minLat(), trace.minLon()), true,
+          trace.minDistanceM(), trace.nearMs(), inbound, 0, ev, speedMps);
+    }
+    // a track lost close to the line while heading for it may have crossed in a coverage hole:
+    // decided later, when the track that may have come out on the other side is known
+    int n = track.points();
+    double lastD = n == 0 ? Double.NaN : border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
+    double[] v = track.smoothedVelocity(cfg.courseWindowMs());
+    if (n >= 2 && Math.abs(lastD) <= cfg.stitchNearM()
+        && closing(track.pointX(n - 1), track.pointY(n - 1), v, lastD) > cfg.stitchClosingMps()) {
+      Candidate standIn = approach != null ? approach : candidate(track, IncidentKind.APPROACH, track.lastMs(),
+          trace.lastLat(), trace.lastLon(), border.sectorOf(trace.lastLat(), trace.lastLon()),
+          border.sideOf(trace.lastLat(), trace.lastLon()), true, Math.abs(lastD), trace.nearMs(),
+          PathShape.straightness(track, track.lastMs() - 2 * window, track.lastMs(), step), 0, ev, speedMps);
+      stitcher.lost(new CrossingStitcher.LooseEnd(track.id(), track.lastMs(), track.pointX(n - 1), track.pointY(n - 1), v[0],
+          v[1], Math.signum(lastD), standIn, approach != null));
+      return;
+    }
+    double firstD = n == 0 ? Double.NaN : border.signedDistanceXY(track.pointX(0), track.pointY(0));
+    double[] v0 = track.points() >= 2 ? startVelocity(track) : new double[] {0, 0};
+    if (n >= 2 && Math.abs(firstD) <= cfg.stitchNearM()
+        && closing(track.pointX(0), track.pointY(0), v0, firstD) < -cfg.stitchClosingMps()) {
+      stitcher.found(new CrossingStitcher.LooseStart(track.id(), track.firstMs(), track.pointX(0), track.pointY(0),
+          Math.signum(firstD), track.hits(), ev.evidence()));
+    }
+    if (approach != null) {
+      out.accept(approach);
+    }
+  }
+
+  /** Speed towards the line (m/s, positive = closing) of a point at (x, y) moving with velocity v. */
+  private double closing(double x, double y, double[] v, double signedD) {
+    double s = cfg.closingLookAheadS();
+    double ahead = border.signedDistanceXY(x + v[0] * s, y + v[1] * s);
+    if (Math.signum(ahead) != Math.signum(signedD)) {
+      return (Math.abs(signedD) + Math.abs(ahead)) / s; // it would cross within the look-ahead
+    }
+    return (Math.abs(signedD) - Math.abs(ahead)) / s;
+  }
+
+  /** Mean velocity over the track's first {@code courseWindowMs}, m/s. */
+  private double[] startVelocity(Track t) {
+    int n = t.points();
+    int j = 0;
+    while (j + 1 < n && t.pointT(j) - t.pointT(0) < cfg.courseWindowMs()) j++;
+    double dt = (t.pointT(j) - t.pointT(0)) / 1000.0;
+    return dt <= 0 ? new double[] {0, 0} : new double[] {(t.pointX(j) - t.pointX(0)) / dt, (t.pointY(j) - t.pointY(0)) / dt};
+  }
+
+  private static double minKnown(double a, double b) {
+    if (Double.isNaN(a)) return b;
+    if (Double.isNaN(b)) return a;
+    return Math.min(a, b);
+  }
+
+  private Candidate candidate(Track track, IncidentKind kind, long tMs, double lat, double lon, String sector, String side,
+      boolean seen, double distanceM, long dwellMs, double straightness, int crossings, Bulk bulk, double speed) {
+    double[] xy = border.toXY(lat, lon);
+    PatrolPositions.Nearest n = patrols.nearest(tMs, xy[0], xy[1]);
+    return new Candidate(kind, tMs, track.firstMs(), track.lastMs(), lat, lon, sector, side, seen, distanceM, dwellMs,
+        track.sensorKinds(), track.classes().best(), track.classes().share(), track.meanConf(), track.hits(), speed,
+        straightness, crossings, n == null ? Double.NaN : n.distanceM(), track.id(), bulk.points(), bulk.evidence());
+  }
+
+  /** A closed track's points and evidence, written to the spill once, when a candidate first needs them. */
+  private final class Bulk {
+    private List<TrackPoint> points;
+    private List<Source> evidence;
+    private boolean pointsSpilled, evidenceSpilled;
+
+    Bulk(List<TrackPoint> points, List<Source> evidence) {
+      this.points = points;
+      this.evidence = evidence;
+    }
+
+    List<TrackPoint> points() {
+      if (!pointsSpilled) {
+        points = spill().points(points);
+        pointsSpilled = true;
+      }
+      return points;
+    }
+
+    List<Source> evidence() {
+      if (!evidenceSpilled) {
+        evidence = spill().sources(evidence);
+        evidenceSpilled = true;
+      }
+      return evidence;
+    }
+  }
+
+  private Spill spill() {
+    if (spill == null) {
+      try {
+        spill = Spill.temporary();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create a temporary file for incident evidence: " + e.getMessage(), e);
+      }
+    }
+    return spill;
+  }
+
+  /** Deletes the temporary evidence file; candidates already handed on must have been written first. */
+  @Override
+  public void close() throws IOException {
+    if (spill != null) {
+      spill.close();
+      spill = null;
+    }
+  }
+}

@@ -1,0 +1,250 @@
+package io.watchline.fusion.incident;
+
+/**
+ * Incident-candidate parameters: approach, loiter and crossing rules, stitching a lost track to a
+ * found one across the line, merging candidates into incidents. Built by name:
+ * {@code IncidentConfig.builder().minLoiterMs(20 * 60_000L).build()}; docs/fusion.md says why each
+ * default is what it is. Immutable and thread-safe.
+ *
+ * @param approachNearM a track heading in that comes closer than this to the line is near it, m; also the
+ *     distance at which the closeness score term reaches 0
+ * @param minApproachM an approach must have come at least this much closer to the line, m
+ * @param minLoiterMs a stay this long within {@code dwellRadiusM} makes a loiter, ms
+ * @param dwellRadiusM a loiter stays within this radius of where the stay began, m
+ * @param loiterNearM ... and this close to the line, m
+ * @param mergeM candidates whose events are this close ...
+ * @param mergeMs ... and this close in time (same direction for crossings) are one incident, ms
+ * @param recrossMs crossings of one track closer in time than this are one incident, ms
+ * @param shapeWindowMs path shape (straightness) is judged over this long around the event, ms
+ * @param shapeStepMs ... on points this far apart, ms
+ * @param speedStepMs a track's mean speed is measured on points this far apart, ms
+ * @param stitchWindowMs a track found across the line up to this long after one was lost near it may be the same
+ *     target, ms
+ * @param stitchNearM ... when the one was lost, and the other found, this close to the line, m
+ * @param stitchClosingMps ... and moving towards (lost) or away from (found) the line faster than this, m/s
+ * @param courseWindowMs course at a track's start and end is fitted over this long, ms
+ * @param stitchMinSpeedMps speed assumed for a lost track slower than this when bounding the stitch gap, m/s
+ * @param stitchSlackM the found track may start this far ...
+ * @param stitchSpeedFactor ... plus this many times the lost track's speed times the gap in time from where it was
+ *     lost
+ * @param closingLookAheadS closing speed is judged by where the track would be this many seconds on, s
+ */
+public record IncidentConfig(
+    double approachNearM,
+    double minApproachM,
+    long minLoiterMs,
+    double dwellRadiusM,
+    double loiterNearM,
+    double mergeM,
+    long mergeMs,
+    long recrossMs,
+    long shapeWindowMs,
+    long shapeStepMs,
+    long speedStepMs,
+    long stitchWindowMs,
+    double stitchNearM,
+    double stitchClosingMps,
+    long courseWindowMs,
+    double stitchMinSpeedMps,
+    double stitchSlackM,
+    double stitchSpeedFactor,
+    double closingLookAheadS) {
+
+  /** The values the simulated nights of docs/fusion.md were measured with. */
+  public static IncidentConfig defaults() {
+    return builder().build();
+  }
+
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration's values, to change some of them by name. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.approachNearM = approachNearM;
+    b.minApproachM = minApproachM;
+    b.minLoiterMs = minLoiterMs;
+    b.dwellRadiusM = dwellRadiusM;
+    b.loiterNearM = loiterNearM;
+    b.mergeM = mergeM;
+    b.mergeMs = mergeMs;
+    b.recrossMs = recrossMs;
+    b.shapeWindowMs = shapeWindowMs;
+    b.shapeStepMs = shapeStepMs;
+    b.speedStepMs = speedStepMs;
+    b.stitchWindowMs = stitchWindowMs;
+    b.stitchNearM = stitchNearM;
+    b.stitchClosingMps = stitchClosingMps;
+    b.courseWindowMs = courseWindowMs;
+    b.stitchMinSpeedMps = stitchMinSpeedMps;
+    b.stitchSlackM = stitchSlackM;
+    b.stitchSpeedFactor = stitchSpeedFactor;
+    b.closingLookAheadS = closingLookAheadS;
+    return b;
+  }
+
+  /** Builds a {@link IncidentConfig} by name; every field starts at its default (the reason is next to it). Not thread-safe. */
+  public static final class Builder {
+    // groups turning back stop 200-500 m short of the line
+    private double approachNearM = 500;
+    // less is a track moving along the line, not towards it
+    private double minApproachM = 200;
+    // approaching groups wait up to ~10 min at their turn; loiterers 20-45 min
+    private long minLoiterMs = 18 * 60_000L;
+    // a waiting group shuffles about within a few hundred metres
+    private double dwellRadiusM = 250;
+    // farther away a stay is a camp or a farm, not the border's business
+    private double loiterNearM = 1000;
+    // members of one group make several tracks; groups 100-300 m apart stay two
+    private double mergeM = 80;
+    // group members cross within a minute; groups 1-3 min apart stay two
+    private long mergeMs = 90_000L;
+    // back and forth over the line is one story
+    private long recrossMs = 30 * 60_000L;
+    // long enough to see wandering, short enough to be about the event
+    private long shapeWindowMs = 10 * 60_000L;
+    // position noise over shorter steps passes for wandering
+    private long shapeStepMs = 60_000L;
+    // jitter of the filtered path must not add length
+    private long speedStepMs = 30_000L;
+    // a radar shadow along a valley takes a walker up to ~20 min
+    private long stitchWindowMs = 20 * 60_000L;
+    // radar shadows along the line are up to ~1 km deep
+    private double stitchNearM = 1000;
+    // slower is drifting along the line
+    private double stitchClosingMps = 0.3;
+    // the last two minutes are steadier than the filter's instant velocity
+    private long courseWindowMs = 120_000L;
+    // a walker's pace; a coasting filter underestimates it
+    private double stitchMinSpeedMps = 1.5;
+    // position errors at both ends plus detours
+    private double stitchSlackM = 300;
+    // walking faster than before, not teleporting
+    private double stitchSpeedFactor = 1.5;
+    // short enough that the course has not changed
+    private double closingLookAheadS = 10;
+
+    private Builder() {}
+
+    /** See {@link IncidentConfig#approachNearM()}. */
+    public Builder approachNearM(double v) {
+      approachNearM = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#minApproachM()}. */
+    public Builder minApproachM(double v) {
+      minApproachM = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#minLoiterMs()}. */
+    public Builder minLoiterMs(long v) {
+      minLoiterMs = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#dwellRadiusM()}. */
+    public Builder dwellRadiusM(double v) {
+      dwellRadiusM = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#loiterNearM()}. */
+    public Builder loiterNearM(double v) {
+      loiterNearM = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#mergeM()}. */
+    public Builder mergeM(double v) {
+      mergeM = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#mergeMs()}. */
+    public Builder mergeMs(long v) {
+      mergeMs = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#recrossMs()}. */
+    public Builder recrossMs(long v) {
+      recrossMs = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#shapeWindowMs()}. */
+    public Builder shapeWindowMs(long v) {
+      shapeWindowMs = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#shapeStepMs()}. */
+    public Builder shapeStepMs(long v) {
+      shapeStepMs = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#speedStepMs()}. */
+    public Builder speedStepMs(long v) {
+      speedStepMs = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#stitchWindowMs()}. */
+    public Builder stitchWindowMs(long v) {
+      stitchWindowMs = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#stitchNearM()}. */
+    public Builder stitchNearM(double v) {
+      stitchNearM = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#stitchClosingMps()}. */
+    public Builder stitchClosingMps(double v) {
+      stitchClosingMps = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#courseWindowMs()}. */
+    public Builder courseWindowMs(long v) {
+      courseWindowMs = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#stitchMinSpeedMps()}. */
+    public Builder stitchMinSpeedMps(double v) {
+      stitchMinSpeedMps = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#stitchSlackM()}. */
+    public Builder stitchSlackM(double v) {
+      stitchSlackM = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#stitchSpeedFactor()}. */
+    public Builder stitchSpeedFactor(double v) {
+      stitchSpeedFactor = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#closingLookAheadS()}. */
+    public Builder closingLookAheadS(double v) {
+      closingLookAheadS = v;
+      return this;
+    }
+
+    /** The configuration with the values set so far. */
+    public IncidentConfig build() {
+      return new IncidentConfig(approachNearM, minApproachM, minLoiterMs, dwellRadiusM, loiterNearM, mergeM, mergeMs, recrossMs, shapeWindowMs, shapeStepMs, speedStepMs, stitchWindowMs, stitchNearM, stitchClosingMps, courseWindowMs, stitchMinSpeedMps, stitchSlackM, stitchSpeedFactor, closingLookAheadS);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.watchline.fusion.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.watchline.fusion.Synth;
+import io.watchline.fusion.border.BorderView;
+import io.watchline.incident.IncidentKind;
+import io.watchline.observation.Source;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The stitcher on Synth's east-west border (north side "N" is positive distance). */
+class CrossingStitcherTest {
+  private static final BorderView B = Synth.BORDER;
+  private static final long T = Synth.T0;
+  private static final long MIN = 60_000;
+  private final List<Candidate> out = new ArrayList<>();
+  private final CrossingStitcher stitcher = new CrossingStitcher(B, IncidentConfig.defaults(), 30_000, out::add);
+
+  /** Local {x, y} of a point {@code east} m east and {@code north} m north of the border's middle. */
+  private static double[] xy(double east, double north) {
+    double[] ll = Synth.at(east, north);
+    return B.toXY(ll[0], ll[1]);
+  }
+
+  private static Candidate approach(long tMs, double[] p, int hits, Source src) {
+    double[] ll = B.toLatLon(p[0], p[1]);
+    return new Candidate(IncidentKind.APPROACH, tMs, tMs - 10 * MIN, tMs, ll[0], ll[1], "S-1", "N", true, 300, 0, 1, "human",
+        1.0, 0.8, hits, 1.4, 0.95, 0, Double.NaN, 7, List.of(), List.of(src));
+  }
+
+  private void lost(long tMs, double[] p, double vx, double vy, boolean isApproach) {
+    stitcher.lost(new CrossingStitcher.LooseEnd(7, tMs, p[0], p[1], vx, vy, Math.signum(B.signedDistanceXY(p[0], p[1])),
+        approach(tMs, p, 20, new Source("a", 1, 1)), isApproach));
+  }
+
+  private void found(long tMs, double[] p) {
+    stitcher.found(new CrossingStitcher.LooseStart(9, tMs, p[0], p[1], Math.signum(B.signedDistanceXY(p[0], p[1])), 15,
+        List.of(new Source("b", 2, 1))));
+  }
+
+  @Test
+  void aTrackLostNearTheLineAndOneFoundAcrossItLaterAreOneInferredCrossing() {
+    lost(T, xy(0, 300), 0, -1.4, true);
+    found(T + 8 * MIN, xy(50, -300));
+    assertThat(stitcher.settle(T + 10 * MIN)).isEqualTo(T - 10 * MIN); // held: its window is open
+    assertThat(out).isEmpty();
+    stitcher.settle(T + 21 * MIN);
+    assertThat(out).hasSize(1);
+    Candidate c = out.get(0);
+    assertThat(c.kind()).isEqualTo(IncidentKind.CROSSING);
+    assertThat(c.seen()).isFalse();
+    assertThat(c.side()).isEqualTo("N→S");
+    assertThat(c.lat()).isCloseTo(42.0, within(1e-4));
+    assertThat(c.tMs()).isBetween(T + 3 * MIN, T + 5 * MIN); // halfway in space, so halfway in time
+    assertThat(c.hits()).isEqualTo(35);
+    assertThat(c.evidence()).containsExactly(new Source("a", 1, 1), new Source("b", 2, 1));
+    assertThat(c.startMs()).isEqualTo(T - 10 * MIN);
+    assertThat(c.endMs()).isEqualTo(T + 8 * MIN);
+    assertThat(stitcher.pendingEnds()).isZero();
+    assertThat(stitcher.pendingStarts()).isZero();
+  }
+
+  @Test
+  void startsTooFarOnTheSameSideOrBeforeTheEndAreNotPartners() {
+    lost(T, xy(0, 300), 0, -1.4, true);
+    found(T + 5 * MIN, xy(4000, -300)); // 4 km in 5 min: more than 300 m + 1.5 x 1.5 m/s x 300 s
+    found(T + 5 * MIN, xy(0, 600)); // same side
+    found(T - 1 * MIN, xy(0, -300)); // before it was lost
+    found(T + 21 * MIN, xy(0, -300)); // after the window
+    stitcher.finish();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).kind()).isEqualTo(IncidentKind.APPROACH); // stays what it was
+  }
+
+  @Test
+  void theEarliestFittingStartWins() {
+    lost(T, xy(0, 300), 0, -1.4, true);
+    found(T + 9 * MIN, xy(20, -300));
+    found(T + 6 * MIN, xy(-20, -300));
+    stitcher.finish();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).endMs()).isEqualTo(T + 6 * MIN);
+    assertThat(stitcher.pendingStarts()).isEqualTo(1);
+  }
+
+  @Test
+  void withNoPartnerATrackWhoseCourseCrossesWithinTheCoastTimeCrossedUnseen() {
+    lost(T, xy(0, 20), 0, -1.5, false); // 20 m out at 1.5 m/s: across in ~13 s of the 30 s coast
+    stitcher.finish();
+    assertThat(out).hasSize(1);
+    Candidate c = out.get(0);
+    assertThat(c.kind()).isEqualTo(IncidentKind.CROSSING);
+    assertThat(c.seen()).isFalse();
+    assertThat(c.tMs()).isBetween(T + 10_000, T + 16_000);
+    assertThat(c.hits()).isEqualTo(20);
+  }
+
+  @Test
+  void withNoPartnerAndNoCrossingOnlyARealApproachIsReported() {
+    lost(T, xy(0, 300), 1.4, 0, true); // walking along the line
+    lost(T + MIN, xy(0, 500), 1.4, 0, false); // a stand-in, not an approach
+    stitcher.finish();
+    assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.APPROACH);
+    assertThat(out.get(0).tMs()).isEqualTo(T);
+  }
+
+  @Test
+  void settlingForgetsStartsNoLaterEndCanUse() {
+    found(T, xy(0, -300));
+    found(T + 5 * MIN, xy(0, -300));
+    assertThat(stitcher.settle(T + 2 * MIN)).isEqualTo(T + 2 * MIN);
+    assertThat(stitcher.pendingStarts()).isEqualTo(1); // the one at T can serve only an end before it: none will come
+  }
+}
