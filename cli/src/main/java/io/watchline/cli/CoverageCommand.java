@@ -13,6 +13,7 @@ import io.watchline.geo.coverage.CoverageOptions;
 import io.watchline.geo.coverage.CoverageResult;
 import io.watchline.geo.coverage.PatrolFix;
 import io.watchline.geo.coverage.SensorSpec;
+import io.watchline.geo.coverage.SensorUptime;
 import io.watchline.geo.coverage.Terrain;
 import io.watchline.geo.coverage.ViewshedParams;
 import io.watchline.geo.dem.DemReader;
@@ -112,6 +113,16 @@ public final class CoverageCommand implements Callable<Integer> {
       description = "Patrol GPS files (NMEA, GPX, CoT or canonical NDJSON; format from the content).")
   List<Path> patrols = new ArrayList<>();
 
+  @Option(names = "--observations", arity = "1..*", paramLabel = "FILE",
+      description = "The window's observations (any feed format, e.g. ingest's NDJSON): a sensor covers only while it "
+          + "produced records (no silence over its timeout); patrol fixes among them count as patrols. "
+          + "Without --observations or --status every sensor is assumed up.")
+  List<Path> observations = new ArrayList<>();
+
+  @Option(names = "--status", arity = "1..*", paramLabel = "FILE",
+      description = "Sensor status NDJSON ({\"t\":…,\"sensor\":…} per scan or empty frame): signs of life that are not observations.")
+  List<Path> status = new ArrayList<>();
+
   @Option(names = "--window", paramLabel = "START/END",
       description = "Time window, e.g. 2026-11-20T18:00Z/2026-11-21T06:00Z or 2026-11-20/2026-11-27 (end exclusive). "
           + "Required with --patrols; default without: 24 h from now.")
@@ -180,7 +191,9 @@ public final class CoverageCommand implements Callable<Integer> {
 
     BorderContext ctx = BorderContext.load(border, sectorsFile, everyM, bandM);
     List<SensorSpec> sensors = new ArrayList<>();
-    for (Site s : SiteRegistry.load(sites).all()) {
+    SiteRegistry registry = SiteRegistry.load(sites);
+    SensorUptime uptime = observations.isEmpty() && status.isEmpty() ? null : SensorActivity.uptime(registry, win[0], win[1]);
+    for (Site s : registry.all()) {
       sensors.add(toSpec(s));
     }
     if (sensors.isEmpty()) {
@@ -206,8 +219,11 @@ public final class CoverageCommand implements Callable<Integer> {
     Path staging = Files.createTempDirectory(out.toAbsolutePath().getParent(), "." + out.getFileName() + ".");
     try {
       long rejected = readPatrols(analysis, staging);
+      if (uptime != null) {
+        readActivity(analysis, uptime, registry, staging);
+      }
       List<CoverageAnalysis.IncidentPoint> incidentPoints = readIncidents();
-      CoverageResult r = analysis.finish(incidentPoints);
+      CoverageResult r = analysis.finish(incidentPoints, uptime);
       writeAll(r, staging, win, hrs);
       publish(staging);
       summary(r, rejected);
@@ -254,6 +270,42 @@ public final class CoverageCommand implements Callable<Integer> {
     return rejected;
   }
 
+  /** Observations and status lines: who was alive when; patrol fixes among the observations count as patrols. */
+  private void readActivity(CoverageAnalysis analysis, SensorUptime uptime, SiteRegistry registry, Path staging) throws IOException {
+    long records = 0;
+    long rejected = 0;
+    try (OutputStream rejOut = Files.newOutputStream(staging.resolve("observation-rejects.ndjson"));
+        NdjsonWriter rejects = new NdjsonWriter(rejOut)) {
+      for (Path p : observations) {
+        try (FeedReader reader = Feeds.open(p, FeedFormat.AUTO, FeedOptions.defaults(), registry, rejects)) {
+          Observation ob;
+          while ((ob = reader.next()) != null) {
+            records++;
+            if (ob.kind() == Kind.PATROL) {
+              if (ob.hasPosition()) {
+                String unit = ob.unit() != null ? ob.unit() : ob.sensor();
+                analysis.addPatrolFix(new PatrolFix(ob.lat(), ob.lon(), ob.t().toEpochMilli(), unit));
+              }
+            } else {
+              uptime.heard(ob.sensor(), ob.t().toEpochMilli());
+            }
+          }
+          rejected += reader.stats().rejectedCount();
+        }
+      }
+      for (Path p : status) {
+        SensorActivity.StatusStats st = SensorActivity.readStatus(p, uptime, rejects);
+        records += st.accepted();
+        rejected += st.rejected();
+      }
+    }
+    log.info(String.format(Locale.ROOT, "sensor availability from %d records (%d rejected, see observation-rejects.ndjson)",
+        records, rejected));
+    if (uptime.heardCount() == 0) {
+      log.warn("no sensor was heard in the window: every sensor counts as down");
+    }
+  }
+
   private List<CoverageAnalysis.IncidentPoint> readIncidents() throws IOException {
     List<CoverageAnalysis.IncidentPoint> list = new ArrayList<>();
     if (incidents == null) {
@@ -292,6 +344,7 @@ public final class CoverageCommand implements Callable<Integer> {
   private void writeAll(CoverageResult r, Path dir, long[] win, int[] hrs) throws IOException {
     try (OutputStream os = Files.newOutputStream(dir.resolve("gaps.geojson"))) { CoverageFiles.writeGaps(r, os); }
     try (OutputStream os = Files.newOutputStream(dir.resolve("sectors.csv"))) { CoverageFiles.writeSectors(r, os); }
+    try (OutputStream os = Files.newOutputStream(dir.resolve("sensors.csv"))) { CoverageFiles.writeSensors(r, os); }
     try (OutputStream os = Files.newOutputStream(dir.resolve("suggestions.csv"))) { CoverageFiles.writeSuggestionsCsv(r, os); }
     try (OutputStream os = Files.newOutputStream(dir.resolve("suggestions.geojson"))) { CoverageFiles.writeSuggestionsGeoJson(r, os); }
     try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("coverage.asc")), 1 << 16)) {
@@ -365,8 +418,8 @@ public final class CoverageCommand implements Callable<Integer> {
 
   private long[] parseWindow() {
     if (window == null) {
-      if (!patrols.isEmpty()) {
-        throw new UserException("give --window START/END when --patrols are used (e.g. 2026-11-20T18:00Z/2026-11-21T06:00Z)");
+      if (!patrols.isEmpty() || !observations.isEmpty() || !status.isEmpty()) {
+        throw new UserException("give --window START/END when --patrols, --observations or --status are used (e.g. 2026-11-20T18:00Z/2026-11-21T06:00Z)");
       }
       long now = System.currentTimeMillis();
       return new long[] {now, now + 86_400_000L};

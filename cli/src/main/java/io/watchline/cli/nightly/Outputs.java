@@ -159,8 +159,11 @@ final class Outputs {
 
     static List<SectorCounts> of(NightlyRun run) {
       Map<String, SectorCounts> m = new LinkedHashMap<>();
-      for (Sector s : run.border.sectors()) {
-        m.put(s.id(), new SectorCounts(s.id(), s.name(), s.sides(), s.borderLengthM() / 1000));
+      List<Sector> sectors = run.border.sectors();
+      for (int k = 0; k < sectors.size(); k++) {
+        Sector s = sectors.get(k);
+        // the border line in the sector: the same figure coverage's parts add up to
+        m.put(s.id(), new SectorCounts(s.id(), s.name(), s.sides(), run.border.sectorBorderM(k) / 1000));
       }
       for (Incident i : run.incidents) {
         String id = i.sector() != null ? i.sector() : run.border.sectorOf(i.lat(), i.lon());

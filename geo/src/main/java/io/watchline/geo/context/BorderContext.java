@@ -2,6 +2,7 @@ package io.watchline.geo.context;
 
 import io.watchline.geo.border.BorderLines;
 import io.watchline.geo.index.BorderIndex;
+import io.watchline.geo.index.SectorBand;
 import io.watchline.geo.index.SectorIndex;
 import io.watchline.geo.proj.LocalProjection;
 import io.watchline.geo.sector.Sector;
@@ -10,6 +11,7 @@ import io.watchline.geo.sector.SectorFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.LineString;
 
@@ -27,6 +29,8 @@ public final class BorderContext {
   private final LocalProjection projection;
   private final BorderIndex border;
   private final SectorIndex sectorIndex;
+  private final SectorBand band;
+  private final double[][] pieces;
   private final double borderLengthM;
 
   private BorderContext(
@@ -47,7 +51,25 @@ public final class BorderContext {
                 ? sectorsOrNull
                 : SectorCutter.cut(borderXy, projection, sectorEveryM, bandM, this.leftName, this.rightName));
     this.border = BorderIndex.build(borderXy);
-    this.sectorIndex = SectorIndex.build(sectors.stream().map(s -> projection.forward(s.polygon())).toList());
+    List<org.locationtech.jts.geom.Geometry> polygonsXy = sectors.stream().map(s -> projection.forward(s.polygon())).toList();
+    this.sectorIndex = SectorIndex.build(polygonsXy);
+    this.pieces = sectorsOrNull == null ? SectorPieces.ofCutSectors(sectors) : SectorPieces.ofPolygons(borderXy, polygonsXy);
+    Coordinate[] c = borderXy.getCoordinates();
+    double[] x = new double[c.length];
+    double[] y = new double[c.length];
+    for (int i = 0; i < c.length; i++) {
+      x[i] = c[i].x;
+      y[i] = c[i].y;
+    }
+    int[] owner = new int[pieces.length];
+    double[] from = new double[pieces.length];
+    double[] to = new double[pieces.length];
+    for (int j = 0; j < pieces.length; j++) {
+      from[j] = pieces[j][0];
+      to[j] = pieces[j][1];
+      owner[j] = (int) pieces[j][2];
+    }
+    this.band = new SectorBand(sectorIndex, border, x, y, from, to, owner);
   }
 
   /**
@@ -73,12 +95,44 @@ public final class BorderContext {
     return projection;
   }
 
-  /** The id of the first sector containing the point, or null outside every sector. */
+  /**
+   * The id of the sector of the band holding the point: of its nearest border piece (ties: the lower
+   * sector), or null outside the band.
+   */
   public String sectorOf(double lat, double lon) {
     double[] xy = new double[2];
     projection.forward(lat, lon, xy, 0);
-    int k = sectorIndex.sectorOf(xy[0], xy[1]);
+    int k = band.sectorOf(xy[0], xy[1]);
     return k < 0 ? null : sectors.get(k).id();
+  }
+
+  /** Sector number of a point in projected metres by the nearest-piece rule, or -1 outside the band. */
+  public int sectorAt(double x, double y) {
+    return band.sectorOf(x, y);
+  }
+
+  /**
+   * The border line's division into sectors: rows {from, to, sector number}, distances in metres
+   * along the projected line, ascending and not overlapping. A sector's border length is the sum
+   * of its rows; stretches in no row belong to no sector.
+   */
+  public double[][] sectorPieces() {
+    double[][] copy = new double[pieces.length][];
+    for (int j = 0; j < pieces.length; j++) {
+      copy[j] = pieces[j].clone();
+    }
+    return copy;
+  }
+
+  /** Length of border line in sector k (metres): the one figure sectors, coverage and nightly report. */
+  public double sectorBorderM(int k) {
+    double sum = 0;
+    for (double[] p : pieces) {
+      if ((int) p[2] == k) {
+        sum += p[1] - p[0];
+      }
+    }
+    return sum;
   }
 
   /** Distance to the border line in metres: positive on the left side, negative on the right. */

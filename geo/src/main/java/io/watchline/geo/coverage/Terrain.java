@@ -23,6 +23,7 @@ public final class Terrain {
   private final double filledFraction;
   private final String source;
   private final java.util.BitSet filled;
+  private java.util.BitSet noData;
 
   private Terrain(ElevationGrid grid, boolean flat, double filledFraction, String source, java.util.BitSet filled) {
     this.grid = grid;
@@ -35,6 +36,11 @@ public final class Terrain {
   /** True where the height was not in the DEM (void or off the DEM) and came from the nearest cell. */
   public boolean filled(int col, int row) {
     return filled.get(row * grid.width() + col);
+  }
+
+  /** True where no DEM reaches: no terrain data, never counted as seen (see docs/coverage.md). */
+  public boolean noData(int col, int row) {
+    return noData != null && noData.get(row * grid.width() + col);
   }
 
   public ElevationGrid grid() { return grid; }
