@@ -580,7 +580,7 @@ public final class CoverageAnalysis {
       for (Gap g : gaps) {
         if (g.sectors().contains(sec.id())) gapCount++;
       }
-      rows.add(new SectorRow(sec.id(), sec.name(), border / 1000, unc / 1000, border > 0 ? 100 * unc / border : 0,
+      rows.add(new SectorRow(sec.id(), sec.name(), border / 1000, unc / 1000, border > 0 ? Math.min(100, 100 * unc / border) : 0,
           sensor / 1000, patrol / 1000, border > 0 ? unwatched / border / 3_600_000.0 : 0,
           anyOpen ? worst / 3_600_000.0 : 0, bandCells[si] > 0 ? 100.0 * bandOpen[si] / bandCells[si] : 0, gapCount,
           incidentsBySector.getOrDefault(sec.id(), 0), unwatched / 1000 / 3_600_000.0, when));
