@@ -70,8 +70,9 @@ import picocli.CommandLine.Option;
       "counted time, at least --min-gap long.",
       "",
       "Writes into DIR: gaps.geojson, sectors.csv, suggestions.geojson and .csv,",
-      "coverage.asc (0 none, 1 patrol, 2 sensor, 3 both; projection in",
-      "coverage.txt), map.png, map.svg and map.html (interactive, offline).",
+      "coverage.asc (0 none, 1 patrol, 2 sensor, 3 both) with its projection in",
+      "coverage.prj, sensors.csv (up-time and outages per sensor), map.png,",
+      "map.svg and map.html (interactive, offline).",
       "A new DIR appears in one rename; in an existing one each file is replaced",
       "atomically. A per-sector summary goes to standard error.",
       ""
@@ -106,8 +107,14 @@ public final class CoverageCommand implements Callable<Integer> {
       description = "Band on each side of the border when cutting sectors (default ${DEFAULT-VALUE}).")
   double bandM;
 
-  @Option(names = "--dem", paramLabel = "FILE", description = "Terrain: ESRI ASCII grid (.asc), SRTM .hgt or GeoTIFF.")
-  Path dem;
+  @Option(names = "--dem", arity = "1..*", paramLabel = "FILE",
+      description = "Terrain: ESRI ASCII grid (.asc), SRTM .hgt or GeoTIFF; several tiles make a mosaic. "
+          + "Cells outside every tile have no terrain data and are never counted as seen.")
+  List<Path> dems = new ArrayList<>();
+
+  @Option(names = "--bare-earth-outside-dem",
+      description = "Compute cells outside every --dem tile on bare earth at sea level instead of leaving them unseen.")
+  boolean bareEarthOutsideDem;
 
   @Option(names = "--patrols", arity = "1..*", paramLabel = "FILE",
       description = "Patrol GPS files (NMEA, GPX, CoT or canonical NDJSON; format from the content).")
@@ -202,12 +209,17 @@ public final class CoverageCommand implements Callable<Integer> {
     double margin = Math.max(bandM, 2000);
     CoverageResult.GridFrame frame = CoverageAnalysis.frameFor(ctx, sensors, cellM, margin);
     Terrain terrain;
-    if (dem == null) {
+    if (dems.isEmpty()) {
       terrain = Terrain.bareEarth(frame.west(), frame.north(), frame.width(), frame.height(), cellM);
     } else {
-      ElevationGrid grid = DemReader.read(dem);
-      terrain = Terrain.fromDem(grid, dem.getFileName().toString(), ctx.projection(), frame.west(), frame.north(),
-          frame.width(), frame.height(), cellM);
+      List<ElevationGrid> grids = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      for (Path d : dems) {
+        grids.add(DemReader.read(d));
+        names.add(d.getFileName().toString());
+      }
+      terrain = Terrain.fromDems(grids, names, ctx.projection(), frame.west(), frame.north(), frame.width(), frame.height(),
+          cellM, bareEarthOutsideDem);
     }
     log.info(String.format(Locale.ROOT, "coverage raster %dx%d cells of %.0f m; %d sensors", frame.width(), frame.height(),
         cellM, sensors.size()));
@@ -277,6 +289,10 @@ public final class CoverageCommand implements Callable<Integer> {
     try (OutputStream rejOut = Files.newOutputStream(staging.resolve("observation-rejects.ndjson"));
         NdjsonWriter rejects = new NdjsonWriter(rejOut)) {
       for (Path p : observations) {
+        if (Files.isRegularFile(p) && Files.size(p) == 0) {
+          log.warn(p + " is empty: no records from it");
+          continue;
+        }
         try (FeedReader reader = Feeds.open(p, FeedFormat.AUTO, FeedOptions.defaults(), registry, rejects)) {
           Observation ob;
           while ((ob = reader.next()) != null) {
@@ -350,8 +366,10 @@ public final class CoverageCommand implements Callable<Integer> {
     try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("coverage.asc")), 1 << 16)) {
       CoverageFiles.writeCoverageAsc(r, os);
     }
+    // the .prj next to the grid is what GDAL and QGIS read to place it
+    Files.writeString(dir.resolve("coverage.prj"), r.projection().esriWkt() + "\n");
     Files.writeString(dir.resolve("coverage.txt"), "coverage.asc codes: 0 none, 1 patrol only, 2 sensor, 3 sensor and patrol\n"
-        + "coordinates: metres in the local projection " + r.projection().definition() + "\n"
+        + "coordinates: metres in the local projection " + r.projection().definition() + " (coverage.prj)\n"
         + String.join("\n", r.notes()) + "\n");
     String title = "Coverage gaps: " + border.getFileName();
     String subtitle = windowText(win, hrs) + String.format(Locale.ROOT, "  |  target %s m, sweep %s m, revisit %s",

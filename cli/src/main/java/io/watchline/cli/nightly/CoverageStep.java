@@ -116,6 +116,7 @@ final class CoverageStep implements NightlyStep {
       cols.put("worst_revisit_h", String.format(Locale.ROOT, "%.1f", s.worstRevisitHours()));
       cols.put("unwatched_km_h", String.format(Locale.ROOT, "%.2f", s.unwatchedKmH()));
       cols.put("unwatched_utc", Intervals.format(s.unwatched(), 6));
+      cols.put("no_terrain_km", String.format(Locale.ROOT, "%.2f", s.noTerrainKm()));
       cols.put("gaps", Integer.toString(s.gaps()));
       cols.put("incidents_in_gaps", Integer.toString(s.incidentsInGaps()));
       run.sectorColumns.put(s.id(), cols);

@@ -118,7 +118,15 @@ final class Outputs {
 
     @Override
     public void run(NightlyRun run) throws IOException {
-      byte[] png = NightMap.png(run.border.borderLonLat(), run.border.sectors(), run.gaps, run.incidents,
+      List<NightMap.SiteMark> sites = new ArrayList<>();
+      for (io.watchline.sites.Site s : run.sites.all()) {
+        io.watchline.geo.coverage.SensorUptime.Availability a = run.coverage == null ? null : run.coverage.availabilityOf(s.id());
+        String down = a == null || a.alwaysUp() ? null
+            : a.upShare() == 0 ? "down all night" : "down " + io.watchline.geo.coverage.Intervals.format(a.outages(), 2);
+        sites.add(new NightMap.SiteMark(s.id(), s.lat(), s.lon(), s.kind() == io.watchline.sites.SiteKind.RADAR,
+            s.azimuthDeg(), s.fovDeg(), Double.isNaN(s.rangeMaxM()) ? 0 : s.rangeMaxM(), down));
+      }
+      byte[] png = NightMap.png(run.border.borderLonLat(), run.border.sectors(), run.gaps, run.incidents, sites,
           "Incidents " + run.window.local());
       Files.write(run.dir.resolve("map.png"), png);
     }

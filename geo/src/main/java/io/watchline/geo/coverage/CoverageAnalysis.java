@@ -234,9 +234,7 @@ public final class CoverageAnalysis {
     if (c < 0 || r < 0 || c >= v.width() || r >= v.height()) {
       return 0;
     }
-    int gc = frame.colOf(x);
-    int gr = frame.rowOf(y);
-    if (terrain.noData(gc, gr)) {
+    if (terrain.noDataAt(frame.colOf(x), frame.rowOf(y))) {
       return 0;
     }
     return part.pd()[r * v.width() + c];
@@ -515,8 +513,20 @@ public final class CoverageAnalysis {
     List<String> allNotes = new ArrayList<>();
     allNotes.add(terrain.flat()
         ? "FLAT EARTH: no DEM given, terrain masking ignored (earth curvature and refraction only)"
-        : String.format(Locale.ROOT, "terrain: %s; %.1f %% of cells filled from the nearest DEM cell (voids or off the DEM)",
-            terrain.source(), 100 * terrain.filledFraction()));
+        : String.format(Locale.ROOT, "terrain: %s; %.1f %% of cells are DEM voids filled from the nearest cell", terrain.source(),
+            100 * terrain.filledFraction()));
+    if (terrain.outsideFraction() > 0) {
+      double km = 0;
+      for (BorderSample b : samples) {
+        if (terrain.noDataAt(frame.colOf(b.x()), frame.rowOf(b.y()))) km += b.lengthM() / 1000;
+      }
+      allNotes.add(terrain.bareEarthOutside()
+          ? String.format(Locale.ROOT, "%.1f %% of cells lie outside every DEM and were computed on bare earth "
+              + "(--bare-earth-outside-dem)", 100 * terrain.outsideFraction())
+          : String.format(Locale.ROOT, "NO TERRAIN DATA: %.1f %% of cells (%.1f km of border) lie outside every DEM; "
+              + "they are never counted as seen (hatched on the map; --bare-earth-outside-dem computes them on bare earth)",
+              100 * terrain.outsideFraction(), km));
+    }
     allNotes.addAll(notes);
     return new CoverageResult(frame, seenPd, patrolled, List.of(samples), gaps, rows, suggestions, trackList, sensors,
         ctx.borderLonLat(), sectorPolys, sectorIds, terrain, o,
@@ -556,7 +566,7 @@ public final class CoverageAnalysis {
     List<SectorRow> rows = new ArrayList<>();
     for (int si = 0; si < ns; si++) {
       Sector sec = sectorList.get(si);
-      double border = 0, unc = 0, sensor = 0, patrol = 0, unwatched = 0, worst = 0;
+      double border = 0, unc = 0, sensor = 0, patrol = 0, unwatched = 0, worst = 0, noTerrain = 0;
       boolean anyOpen = false;
       long[] when = new long[0];
       for (int i = 0; i < samples.length; i++) {
@@ -571,8 +581,9 @@ public final class CoverageAnalysis {
         } else {
           anyOpen = true;
           worst = Math.max(worst, b.worstGapMillis());
-          if (b.unwatchedMillis() == 0) patrol += b.lengthM();
+          if (b.visits() > 0) patrol += b.lengthM();
         }
+        if (terrain.noDataAt(frame.colOf(b.x()), frame.rowOf(b.y()))) noTerrain += b.lengthM();
         unwatched += b.lengthM() * b.unwatchedMillis();
         if (b.unwatchedMillis() > 0) when = Intervals.union(concat(when, b.unwatched()));
       }
@@ -583,7 +594,8 @@ public final class CoverageAnalysis {
       rows.add(new SectorRow(sec.id(), sec.name(), border / 1000, unc / 1000, border > 0 ? Math.min(100, 100 * unc / border) : 0,
           sensor / 1000, patrol / 1000, border > 0 ? unwatched / border / 3_600_000.0 : 0,
           anyOpen ? worst / 3_600_000.0 : 0, bandCells[si] > 0 ? 100.0 * bandOpen[si] / bandCells[si] : 0, gapCount,
-          incidentsBySector.getOrDefault(sec.id(), 0), unwatched / 1000 / 3_600_000.0, when));
+          incidentsBySector.getOrDefault(sec.id(), 0), unwatched / 1000 / 3_600_000.0, when,
+          noTerrain / 1000));
     }
     return rows;
   }

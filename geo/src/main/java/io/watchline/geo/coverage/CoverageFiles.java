@@ -77,12 +77,12 @@ public final class CoverageFiles {
   public static void writeSectors(CoverageResult r, OutputStream out) throws IOException {
     PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     w.print("sector,name,border_km,uncovered_km,uncovered_pct,sensor_km,patrol_km,hours_uncovered,"
-        + "worst_revisit_h,band_uncovered_pct,gaps,incidents_in_gaps,unwatched_km_h,unwatched_utc\n");
+        + "worst_revisit_h,band_uncovered_pct,gaps,incidents_in_gaps,unwatched_km_h,unwatched_utc,no_terrain_km\n");
     for (SectorRow s : r.sectors()) {
-      w.print(String.format(Locale.ROOT, "%s,%s,%.3f,%.3f,%.2f,%.3f,%.3f,%.2f,%.2f,%.2f,%d,%d,%.3f,%s\n", csv(s.id()),
+      w.print(String.format(Locale.ROOT, "%s,%s,%.3f,%.3f,%.2f,%.3f,%.3f,%.2f,%.2f,%.2f,%d,%d,%.3f,%s,%.3f\n", csv(s.id()),
           csv(s.name()), s.borderKm(), s.uncoveredKm(), s.uncoveredPct(), s.sensorKm(), s.patrolKm(), s.hoursUncovered(),
           s.worstRevisitHours(), s.bandUncoveredPct(), s.gaps(), s.incidentsInGaps(), s.unwatchedKmH(),
-          csv(Intervals.format(s.unwatched(), 12))));
+          csv(Intervals.format(s.unwatched(), 12)), s.noTerrainKm()));
     }
     w.flush();
   }

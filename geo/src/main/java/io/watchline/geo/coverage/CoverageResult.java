@@ -59,14 +59,15 @@ public record CoverageResult(
 
   /**
    * One row of sectors.csv. {@code borderKm} is the border line in the sector; {@code sensorKm}
-   * (watched by live sensors all the counted time), {@code patrolKm} (not that, but watched all the
-   * time once patrols are added) and {@code uncoveredKm} (in gaps) are disjoint parts of it.
-   * {@code unwatchedKmH}: border km times hours nobody watched it; {@code unwatched}: when.
+   * (watched by live sensors all the counted time) and {@code patrolKm} (not that, but visited by a
+   * patrol) are disjoint parts of it; {@code uncoveredKm} (in gaps) is a part of the rest.
+   * {@code unwatchedKmH}: border km times hours nobody watched it; {@code unwatched}: when;
+   * {@code noTerrainKm}: border outside every DEM (never counted as seen).
    */
   public record SectorRow(
       String id, String name, double borderKm, double uncoveredKm, double uncoveredPct, double sensorKm,
       double patrolKm, double hoursUncovered, double worstRevisitHours, double bandUncoveredPct, int gaps,
-      int incidentsInGaps, double unwatchedKmH, long[] unwatched) {}
+      int incidentsInGaps, double unwatchedKmH, long[] unwatched, double noTerrainKm) {}
 
   /** An extra sensor site or patrol route, in greedy order, with the border it would add. */
   public record Suggestion(
