@@ -90,7 +90,8 @@ public final class HtmlMap {
           .append("',weight:1.2,dashArray:'8 4',fillOpacity:0.06}).addTo(fans);\n");
       h.append(String.format(Locale.ROOT, "L.circleMarker([%.6f,%.6f],{radius:7,color:'#fff',weight:2,fillColor:'%s',fillOpacity:1})",
           s.lat(), s.lon(), color))
-          .append(".bindTooltip('").append(js(down == null ? s.id() : s.id() + " " + down))
+          // the outage itself is in the popup: a short permanent label collides less
+          .append(".bindTooltip('").append(js(down == null ? s.id() : s.id() + " (down)"))
           .append("',{permanent:true,direction:'right',offset:[6,0],className:'lbl'})")
           .append(".bindPopup('").append(js(String.format(Locale.ROOT, "<b>%s</b> (%s)<br>mast %.1f m, azimuth %.0f&deg;, fov %.0f&deg;<br>range %.0f&ndash;%.0f m%s",
               s.id(), radar ? "radar" : "camera", s.heightM(), s.azimuthDeg(), s.fovDeg(), s.rangeMinM(), s.rangeMaxM(),
