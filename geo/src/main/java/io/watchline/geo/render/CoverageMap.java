@@ -291,6 +291,11 @@ public final class CoverageMap {
 
   private void drawSites(Graphics2D g) {
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+    // every marker claims its place before any label is placed, so no label covers a later site
+    for (SensorSpec s : r.sensors()) {
+      LocalProjection.Xy xy = proj.forward(s.lat(), s.lon());
+      placed.add(new Rectangle2D.Double(px(xy.x()) - 8, py(xy.y()) - 8, 16, 16));
+    }
     for (SensorSpec s : r.sensors()) {
       LocalProjection.Xy xy = proj.forward(s.lat(), s.lon());
       double x = px(xy.x());
@@ -301,7 +306,6 @@ public final class CoverageMap {
       g.fill(marker);
       stroke(g, Color.WHITE, 1.5f);
       g.draw(marker);
-      placed.add(marker.getBounds2D());
       placeLabel(g, down == null ? s.id() : s.id() + " " + down, x, y, 12, down == null ? Color.BLACK : new Color(90, 90, 90));
     }
   }
