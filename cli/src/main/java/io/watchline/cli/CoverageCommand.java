@@ -12,6 +12,7 @@ import io.watchline.geo.coverage.CoverageOptions;
 import io.watchline.geo.coverage.CoverageResult;
 import io.watchline.geo.coverage.PatrolFix;
 import io.watchline.geo.coverage.SensorSpec;
+import io.watchline.geo.coverage.SensorUptime;
 import io.watchline.geo.coverage.Terrain;
 import io.watchline.geo.coverage.ViewshedParams;
 import io.watchline.geo.dem.DemReader;
@@ -61,14 +62,17 @@ import picocli.CommandLine.Option;
       "of sight over the terrain (--dem), with earth curvature and refraction",
       "(coefficient 0.75 for radar, 0.85714 for cameras). Without --dem the",
       "earth is bare and flat apart from its curvature, and every output says",
-      "so. Patrols cover a strip --sweep wide along their tracks; a border point",
-      "is unwatched while more than --revisit has passed since the last visit.",
-      "A gap is a run of border no sensor sees and unwatched for some of the",
-      "counted time, at least --min-gap long.",
+      "so. A sensor covers only while it is alive: with --observations or",
+      "--status, a silence longer than its timeout is an outage. Patrols cover a",
+      "strip --sweep wide along their tracks. A border point is unwatched while",
+      "no live sensor sees it and more than --revisit has passed since the last",
+      "patrol. A gap is a run of border unwatched for some of the counted time,",
+      "at least --min-gap long; it carries when it was unwatched.",
       "",
       "Writes into DIR: gaps.geojson, sectors.csv, suggestions.geojson and .csv,",
-      "coverage.asc (0 none, 1 patrol, 2 sensor, 3 both; projection in",
-      "coverage.txt), map.png, map.svg and map.html (interactive, offline).",
+      "coverage.asc (0 none, 1 patrol, 2 sensor, 3 both) with its projection in",
+      "coverage.prj (codes in coverage.txt), sensors.csv (up-time and outages",
+      "per sensor), map.png, map.svg and map.html (interactive, offline).",
       "DIR is built under a temporary name and swapped in whole when complete;",
       "an existing DIR may hold only these files. A per-sector summary goes to",
       "standard error.",
@@ -89,7 +93,8 @@ import picocli.CommandLine.Option;
 public final class CoverageCommand implements Callable<Integer> {
   /** Every file coverage writes into --out: an existing folder holding anything else is not replaced. */
   static final Set<String> OUTPUT_FILES = Set.of("gaps.geojson", "sectors.csv", "suggestions.csv", "suggestions.geojson",
-      "coverage.asc", "coverage.txt", "map.png", "map.svg", "map.html", "patrol-rejects.ndjson");
+      "coverage.asc", "coverage.prj", "coverage.txt", "sensors.csv", "map.png", "map.svg", "map.html", "patrol-rejects.ndjson",
+      "observation-rejects.ndjson");
 
   @Option(names = "--sites", required = true, paramLabel = "FILE", description = "Sensor registry (sites.yaml or JSON).")
   Path sites;
@@ -108,12 +113,28 @@ public final class CoverageCommand implements Callable<Integer> {
       description = "Band on each side of the border when cutting sectors (default ${DEFAULT-VALUE}).")
   double bandM;
 
-  @Option(names = "--dem", paramLabel = "FILE", description = "Terrain: ESRI ASCII grid (.asc), SRTM .hgt or GeoTIFF.")
-  Path dem;
+  @Option(names = "--dem", arity = "1..*", paramLabel = "FILE",
+      description = "Terrain: ESRI ASCII grid (.asc), SRTM .hgt or GeoTIFF; several tiles make a mosaic. "
+          + "Cells outside every tile have no terrain data and are never counted as seen.")
+  List<Path> dems = new ArrayList<>();
+
+  @Option(names = "--bare-earth-outside-dem",
+      description = "Compute cells outside every --dem tile on bare earth at sea level instead of leaving them unseen.")
+  boolean bareEarthOutsideDem;
 
   @Option(names = "--patrols", arity = "1..*", paramLabel = "FILE",
       description = "Patrol GPS files (NMEA, GPX, CoT or canonical NDJSON; format from the content).")
   List<Path> patrols = new ArrayList<>();
+
+  @Option(names = "--observations", arity = "1..*", paramLabel = "FILE",
+      description = "The window's observations (any feed format, e.g. ingest's NDJSON): a sensor covers only while it "
+          + "produced records (no silence over its timeout); patrol fixes among them count as patrols. "
+          + "Without --observations or --status every sensor is assumed up.")
+  List<Path> observations = new ArrayList<>();
+
+  @Option(names = "--status", arity = "1..*", paramLabel = "FILE",
+      description = "Sensor status NDJSON ({\"t\":…,\"sensor\":…} per scan or empty frame): signs of life that are not observations.")
+  List<Path> status = new ArrayList<>();
 
   @Option(names = "--window", paramLabel = "START/END",
       description = "Time window, e.g. 2026-11-20T18:00Z/2026-11-21T06:00Z or 2026-11-20/2026-11-27 (end exclusive). "
@@ -173,7 +194,10 @@ public final class CoverageCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Path> inputs = new ArrayList<>(patrols);
-    inputs.addAll(java.util.Arrays.asList(sites, border, sectorsFile, dem, incidents));
+    inputs.addAll(dems);
+    inputs.addAll(observations);
+    inputs.addAll(status);
+    inputs.addAll(java.util.Arrays.asList(sites, border, sectorsFile, incidents));
     for (Path in : inputs) {
       if (in != null && in.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize())) {
         throw new UserException("input " + in + " is inside --out " + out + ", which is replaced whole; move it out first");
@@ -193,6 +217,7 @@ public final class CoverageCommand implements Callable<Integer> {
     List<SensorSpec> sensors = new ArrayList<>();
     SiteRegistry registry = SiteRegistry.load(sites);
     registry.requireNear(ctx.borderLonLat(), border.toString(), sites.toString());
+    SensorUptime uptime = observations.isEmpty() && status.isEmpty() ? null : SensorActivity.uptime(registry, win[0], win[1]);
     for (Site s : registry.all()) {
       sensors.add(toSpec(s));
     }
@@ -202,12 +227,17 @@ public final class CoverageCommand implements Callable<Integer> {
     double margin = Math.max(bandM, 2000);
     CoverageResult.GridFrame frame = CoverageAnalysis.frameFor(ctx, sensors, cellM, margin);
     Terrain terrain;
-    if (dem == null) {
+    if (dems.isEmpty()) {
       terrain = Terrain.bareEarth(frame.west(), frame.north(), frame.width(), frame.height(), cellM);
     } else {
-      ElevationGrid grid = DemReader.read(dem);
-      terrain = Terrain.fromDem(grid, dem.getFileName().toString(), ctx.projection(), frame.west(), frame.north(),
-          frame.width(), frame.height(), cellM);
+      List<ElevationGrid> grids = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      for (Path d : dems) {
+        grids.add(DemReader.read(d));
+        names.add(d.getFileName().toString());
+      }
+      terrain = Terrain.fromDems(grids, names, ctx.projection(), frame.west(), frame.north(), frame.width(), frame.height(),
+          cellM, bareEarthOutsideDem);
     }
     log.info(String.format(Locale.ROOT, "coverage raster %dx%d cells of %.0f m; %d sensors", frame.width(), frame.height(),
         cellM, sensors.size()));
@@ -217,8 +247,11 @@ public final class CoverageCommand implements Callable<Integer> {
 
     try (StagedFolder staged = StagedFolder.create(out, OUTPUT_FILES)) {
       long rejected = readPatrols(analysis, staged.dir());
+      if (uptime != null) {
+        readActivity(analysis, uptime, registry, staged.dir());
+      }
       List<CoverageAnalysis.IncidentPoint> incidentPoints = readIncidents();
-      CoverageResult r = analysis.finish(incidentPoints);
+      CoverageResult r = analysis.finish(incidentPoints, uptime);
       writeAll(r, staged.dir(), win, hrs);
       staged.publish();
       summary(r, rejected);
@@ -263,6 +296,46 @@ public final class CoverageCommand implements Callable<Integer> {
     return rejected;
   }
 
+  /** Observations and status lines: who was alive when; patrol fixes among the observations count as patrols. */
+  private void readActivity(CoverageAnalysis analysis, SensorUptime uptime, SiteRegistry registry, Path staging) throws IOException {
+    long records = 0;
+    long rejected = 0;
+    try (OutputStream rejOut = Files.newOutputStream(staging.resolve("observation-rejects.ndjson"));
+        NdjsonWriter rejects = new NdjsonWriter(rejOut)) {
+      for (Path p : observations) {
+        if (Files.isRegularFile(p) && Files.size(p) == 0) {
+          log.warn(p + " is empty: no records from it");
+          continue;
+        }
+        try (FeedReader reader = Feeds.open(p, FeedFormat.AUTO, FeedOptions.defaults(), registry, rejects)) {
+          Observation ob;
+          while ((ob = reader.next()) != null) {
+            records++;
+            if (ob.kind() == Kind.PATROL) {
+              if (ob.hasPosition()) {
+                String unit = ob.unit() != null ? ob.unit() : ob.sensor();
+                analysis.addPatrolFix(new PatrolFix(ob.lat(), ob.lon(), ob.t().toEpochMilli(), unit));
+              }
+            } else {
+              uptime.heard(ob.sensor(), ob.t().toEpochMilli());
+            }
+          }
+          rejected += reader.stats().rejectedCount();
+        }
+      }
+      for (Path p : status) {
+        SensorActivity.StatusStats st = SensorActivity.readStatus(p, uptime, rejects);
+        records += st.accepted();
+        rejected += st.rejected();
+      }
+    }
+    log.info(String.format(Locale.ROOT, "sensor availability from %d records (%d rejected, see observation-rejects.ndjson)",
+        records, rejected));
+    if (uptime.heardCount() == 0) {
+      log.warn("no sensor was heard in the window: every sensor counts as down");
+    }
+  }
+
   private List<CoverageAnalysis.IncidentPoint> readIncidents() throws IOException {
     List<CoverageAnalysis.IncidentPoint> list = new ArrayList<>();
     if (incidents == null) {
@@ -283,13 +356,16 @@ public final class CoverageCommand implements Callable<Integer> {
   private void writeAll(CoverageResult r, Path dir, long[] win, int[] hrs) throws IOException {
     try (OutputStream os = Files.newOutputStream(dir.resolve("gaps.geojson"))) { CoverageFiles.writeGaps(r, os); }
     try (OutputStream os = Files.newOutputStream(dir.resolve("sectors.csv"))) { CoverageFiles.writeSectors(r, os); }
+    try (OutputStream os = Files.newOutputStream(dir.resolve("sensors.csv"))) { CoverageFiles.writeSensors(r, os); }
     try (OutputStream os = Files.newOutputStream(dir.resolve("suggestions.csv"))) { CoverageFiles.writeSuggestionsCsv(r, os); }
     try (OutputStream os = Files.newOutputStream(dir.resolve("suggestions.geojson"))) { CoverageFiles.writeSuggestionsGeoJson(r, os); }
     try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("coverage.asc")), 1 << 16)) {
       CoverageFiles.writeCoverageAsc(r, os);
     }
+    // the .prj next to the grid is what GDAL and QGIS read to place it
+    Files.writeString(dir.resolve("coverage.prj"), r.projection().esriWkt() + "\n");
     Files.writeString(dir.resolve("coverage.txt"), "coverage.asc codes: 0 none, 1 patrol only, 2 sensor, 3 sensor and patrol\n"
-        + "coordinates: metres in the local projection " + r.projection().definition() + "\n"
+        + "coordinates: metres in the local projection " + r.projection().definition() + " (coverage.prj)\n"
         + String.join("\n", r.notes()) + "\n");
     String title = "Coverage gaps: " + border.getFileName();
     String subtitle = windowText(win, hrs) + String.format(Locale.ROOT, "  |  target %s m, sweep %s m, revisit %s",
@@ -336,8 +412,8 @@ public final class CoverageCommand implements Callable<Integer> {
 
   private long[] parseWindow() {
     if (window == null) {
-      if (!patrols.isEmpty()) {
-        throw new UserException("give --window START/END when --patrols are used (e.g. 2026-11-20T18:00Z/2026-11-21T06:00Z)");
+      if (!patrols.isEmpty() || !observations.isEmpty() || !status.isEmpty()) {
+        throw new UserException("give --window START/END when --patrols, --observations or --status are used (e.g. 2026-11-20T18:00Z/2026-11-21T06:00Z)");
       }
       long now = System.currentTimeMillis();
       return new long[] {now, now + 86_400_000L};

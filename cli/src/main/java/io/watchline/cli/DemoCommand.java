@@ -86,13 +86,22 @@ final class DemoCommand implements Callable<Integer> {
         ctx.watchline("export", ctx.out("incidents.ndjson"), "--to", "kml", "-o", ctx.out("incidents.kml"));
       }),
       // The window is the demo night's (ScenarioConfig.demo()): 90 minutes, so a 30-minute revisit
-      // makes patrol gaps visible; 100 m cells keep the step to a few seconds (no DEM bundled yet:
-      // flat earth with curvature).
+      // makes patrol gaps visible; 100 m cells keep the step to a few seconds. Terrain: the SRTM
+      // tile of the area (it ends at 42N: the border south of it has no terrain data). The night's own
+      // records and status lines say which sensor was up when. The patrol routes run 1.0-1.4 km
+      // inside Montenegro, so a 3 km sweep (a crew with a thermal binocular sees 1.5 km each side)
+      // is what lets them watch the border at all.
       new Step("coverage", "coverage gaps per sector, with maps and suggestions", ctx -> ctx.watchline(
           "coverage", "--sites", ctx.input("sites.yaml"), "--border", ctx.input("mne-alb.geojson"),
-          "--patrols", ctx.night("patrol.ndjson"), "--incidents", ctx.out("incidents.ndjson"),
-          "--window", "2026-11-27T23:00Z/2026-11-28T00:30Z", "--revisit", "30m", "--cell", "100m",
-          "--out", ctx.dir("coverage"))));
+          "--observations", ctx.night("radar.ndjson"), ctx.night("thermal.ndjson"), ctx.night("patrol.ndjson"),
+          "--status", ctx.night("status.ndjson"), "--incidents", ctx.out("incidents.ndjson"),
+          "--dem", ctx.input("N42E019.hgt"),
+          "--window", "2026-11-27T23:00Z/2026-11-28T00:30Z", "--revisit", "30m", "--sweep", "3km", "--cell", "100m",
+          "--suggest", "3", "--out", ctx.dir("coverage"))),
+      // The cron job over the same night, as an operator would configure it (inputs/nightly.yaml,
+      // commented): ingest, fusion, coverage and the report into nightly/2026-11-28/.
+      new Step("nightly", "the nightly report of the demo night", ctx -> ctx.watchline(
+          "nightly", "--config", ctx.input("nightly.yaml"), "--date", "2026-11-28")));
 
   /** What steps can use: the folders and a way to run other commands in-process. */
   static final class Context {
@@ -130,6 +139,8 @@ final class DemoCommand implements Callable<Integer> {
       FixtureData.copy("borders/PROVENANCE.md", root.resolve("inputs/PROVENANCE.md"));
       FixtureData.copy(FixtureData.DEMO_SITES, root.resolve("inputs/sites.yaml"));
       FixtureData.copy(FixtureData.DEMO_PATROLS, root.resolve("inputs/patrols.yaml"));
+      FixtureData.copy(FixtureData.DEMO_DEM, root.resolve("inputs/N42E019.hgt"));
+      FixtureData.copy(FixtureData.DEMO_NIGHTLY, root.resolve("inputs/nightly.yaml"));
     }
 
     /** Runs a watchline command in this process; a non-zero exit fails the demo. */

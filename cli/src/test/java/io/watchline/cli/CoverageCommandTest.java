@@ -120,6 +120,7 @@ class CoverageCommandTest {
     Run r = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--cell", "400m", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("FLAT EARTH");
+    assertTheRasterIsPlacedByItsPrj(out);
     assertThat(Files.readString(out.resolve("coverage.txt"))).contains("FLAT EARTH");
     assertThat(Files.readString(out.resolve("map.html"))).contains("FLAT EARTH");
     // rerunning into the existing directory replaces the files
@@ -148,6 +149,88 @@ class CoverageCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).startsWith("watchline: alps.asc: the DEM has no valid cells over the analysis area"
         + " (the DEM spans lon, lat 10.0000..10.0400, 46.0000..46.0300").doesNotContain("ElevationGrid[");
+  }
+
+  @Test
+  void aRadarSilentFromOneToThreeLeavesItsStretchUnwatchedThenAndTheSvgIsStable(@TempDir Path tmp) throws Exception {
+    Path sites = Files.writeString(tmp.resolve("sites.yaml"), SITES);
+    // status lines: the radar every 4 s except 01:00-03:00, the camera every 10 s all night
+    StringBuilder status = new StringBuilder();
+    java.time.Instant from = java.time.Instant.parse("2026-11-27T22:00:00Z");
+    for (long s = 0; s < 8 * 3600; s += 2) {
+      java.time.Instant t = from.plusSeconds(s);
+      int hour = t.atZone(java.time.ZoneOffset.UTC).getHour();
+      if (s % 4 == 0 && (hour < 1 || hour >= 3)) status.append("{\"t\":\"").append(t).append("\",\"sensor\":\"RDR-01\"}\n");
+      if (s % 10 == 0) status.append("{\"t\":\"").append(t).append("\",\"sensor\":\"CAM-01\"}\n");
+    }
+    status.append("not json\n");
+    Path statusFile = Files.writeString(tmp.resolve("status.ndjson"), status.toString());
+    String[] args = {"coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--cell", "400m",
+        "--status", statusFile.toString(), "--window", "2026-11-27T22:00Z/2026-11-28T06:00Z", "--revisit", "1h"};
+    Run r = run(concat(args, "--out", tmp.resolve("a").toString()));
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> sensors = Files.readAllLines(tmp.resolve("a/sensors.csv"));
+    assertThat(sensors).contains("CAM-01,100.00,0,").anyMatch(l -> l.startsWith("RDR-01,75.") && l.endsWith(",1,01:00–03:00"));
+    assertThat(Files.readAllLines(tmp.resolve("a/observation-rejects.ndjson"))).hasSize(1);
+    // the radar's sectors: unwatched exactly while it was down (never patrolled, always seen otherwise)
+    List<String> radarOnly = Files.readAllLines(tmp.resolve("a/sectors.csv")).stream()
+        .filter(l -> l.endsWith(",01:00–03:00,0.000")).toList();
+    assertThat(radarOnly).isNotEmpty();
+    Run again = run(concat(args, "--out", tmp.resolve("b").toString()));
+    assertThat(again.code()).isZero();
+    assertThat(Files.readString(tmp.resolve("b/map.svg"))).isEqualTo(Files.readString(tmp.resolve("a/map.svg")));
+  }
+
+  @Test
+  void aNightWithoutObservationsHasEverySensorDown(@TempDir Path tmp) throws Exception {
+    Path sites = Files.writeString(tmp.resolve("sites.yaml"), SITES);
+    Path empty = Files.writeString(tmp.resolve("obs.ndjson"), "");
+    Path out = tmp.resolve("o");
+    Run r = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--cell", "400m",
+        "--observations", empty.toString(), "--window", "2026-11-27T22:00Z/2026-11-28T06:00Z", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("no sensor was heard");
+    assertThat(Files.readAllLines(out.resolve("sensors.csv"))).containsExactly("sensor,up_pct,outages,outages_utc",
+        "RDR-01,0.00,1,11-27 22:00–11-28 06:00", "CAM-01,0.00,1,11-27 22:00–11-28 06:00");
+    List<String> csv = Files.readAllLines(out.resolve("sectors.csv"));
+    for (String l : csv.subList(1, csv.size())) {
+      String[] f = l.split(",");
+      assertThat(f[5]).as("sensor_km " + l).isEqualTo("0.000");
+      assertThat(f[3]).as("uncovered_km " + l).isEqualTo(f[2]);
+    }
+  }
+
+  static String[] concat(String[] a, String... b) {
+    String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+
+  /**
+   * coverage.asc read back through the DEM reader with its .prj: a projected grid; the projection's
+   * parameters, taken from the .prj alone, put the radar's mast foot on a "sensor" cell and a point
+   * 15 km from any sensor on a "none" cell.
+   */
+  static void assertTheRasterIsPlacedByItsPrj(Path out) throws Exception {
+    io.watchline.geo.dem.ElevationGrid grid = io.watchline.geo.dem.DemReader.read(out.resolve("coverage.asc"));
+    assertThat(grid.crs().geographic()).isFalse();
+    assertThat(grid.crs().name()).startsWith("Watchline local TM");
+    String prj = Files.readString(out.resolve("coverage.prj"));
+    java.util.function.Function<String, Double> param = name -> {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("PARAMETER\\[\"" + name + "\",([-0-9.E]+)\\]").matcher(prj);
+      assertThat(m.find()).as(name).isTrue();
+      return Double.parseDouble(m.group(1));
+    };
+    var f = new org.locationtech.proj4j.CRSFactory();
+    var wgs = f.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs");
+    var tm = f.createFromParameters("TM", "+proj=tmerc +lat_0=" + param.apply("Latitude_Of_Origin") + " +lon_0="
+        + param.apply("Central_Meridian") + " +k=" + param.apply("Scale_Factor") + " +x_0=" + param.apply("False_Easting")
+        + " +y_0=" + param.apply("False_Northing") + " +datum=WGS84 +units=m +no_defs");
+    var t = new org.locationtech.proj4j.BasicCoordinateTransform(wgs, tm);
+    var radar = t.transform(new org.locationtech.proj4j.ProjCoordinate(19.8000, 42.5600), new org.locationtech.proj4j.ProjCoordinate());
+    assertThat(grid.get(grid.colOf(radar.x), grid.rowOf(radar.y))).isEqualTo(2f);
+    var far = t.transform(new org.locationtech.proj4j.ProjCoordinate(19.3000, 42.1500), new org.locationtech.proj4j.ProjCoordinate());
+    assertThat(grid.get(grid.colOf(far.x), grid.rowOf(far.y))).isEqualTo(0f);
   }
 
   @Test

@@ -79,6 +79,25 @@ class NightlyCommandTest {
     return m;
   }
 
+  /** Drawn pixels (not the background, above the title band) span most of the width or of the height. */
+  static void assertTheDataFillsTheFrame(java.awt.image.BufferedImage img) {
+    int minX = img.getWidth(), maxX = -1, minY = img.getHeight(), maxY = -1;
+    for (int y = 0; y < img.getHeight() - 40; y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        if ((img.getRGB(x, y) & 0xffffff) != 0xF7F7F2) {
+          minX = Math.min(minX, x);
+          maxX = Math.max(maxX, x);
+          minY = Math.min(minY, y);
+          maxY = Math.max(maxY, y);
+        }
+      }
+    }
+    double w = (maxX - minX) / (double) img.getWidth();
+    double h = (maxY - minY) / (double) (img.getHeight() - 40);
+    assertThat(Math.max(w, h)).as("share of the frame the data spans (%.2f wide, %.2f high)", w, h).isGreaterThan(0.85);
+    assertThat(Math.min(w, h)).isGreaterThan(0.5);
+  }
+
   @Test
   void writesTheDatedFolderWithEveryFile() throws Exception {
     assertThat(nightly(null)).isEqualTo(ExitCode.OK);
@@ -103,16 +122,20 @@ class NightlyCommandTest {
         .contains("| radar | 1 | ndjson | 20 | 1 | 17 | 2 | 2026-11-27 18:00:00 – 2026-11-28 00:20:20 | RDR-01 | ok |")
         .contains("| 1 | INC-20261127-0001 | crossing | S-04 | MNE→ALB | 2026-11-28 00:14:05 | 2026-11-28 00:20:20 | 0.90 |"
             + " feeds/radar-east.ndjson:3@180; feeds/radar-east.ndjson:4@348; feeds/radar-east.ndjson:5@517 (+13 more) |")
-        .contains("| 2 | INC-20261128-0902 | loiter | S-05 |");
+        // 1.4 km off the line, nearest to the border 100.5 km along it: sector S-06 of the 20 km
+        // sectors (S-05's polygon reaches over the bend, but the nearest piece decides)
+        .contains("| 2 | INC-20261128-0902 | loiter | S-06 |");
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).contains("<img id=\"map\"").contains("data:image/png;base64,").contains("<table id=\"incidents\">")
         .contains("<td class=\"kind-crossing\">crossing</td>").doesNotContain("<script");
     var img = ImageIO.read(out.resolve("map.png").toFile());
     assertThat(img.getWidth()).isEqualTo(1200);
-    assertThat(img.getHeight()).isEqualTo(800);
+    assertThat(img.getHeight()).isBetween(600, 1440);
+    assertTheDataFillsTheFrame(img);
     assertThat(Files.readString(out.resolve("sectors.csv")).lines().findFirst().orElseThrow())
         .isEqualTo("sector,name,sides,border_km,incidents,crossing,approach,loiter,max_score,"
-            + "uncovered_km,uncovered_pct,sensor_km,patrol_km,hours_uncovered,worst_revisit_h,gaps,incidents_in_gaps");
+            + "uncovered_km,uncovered_pct,sensor_km,patrol_km,hours_uncovered,worst_revisit_h,unwatched_km_h,unwatched_utc,"
+            + "no_terrain_km,gaps,incidents_in_gaps");
     // coverage ran (bare earth, no patrols): the radar and camera leave gaps elsewhere on the border
     var gaps = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("gaps.geojson").toFile()).get("features");
     assertThat(gaps.size()).isGreaterThan(0);

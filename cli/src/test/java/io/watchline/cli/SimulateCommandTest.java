@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SimulateCommandTest {
   @TempDir Path tmp;
 
-  static final List<String> FILES = List.of("radar.ndjson", "thermal.ndjson", "patrol.ndjson", "truth.ndjson",
+  static final List<String> FILES = List.of("radar.ndjson", "thermal.ndjson", "patrol.ndjson", "status.ndjson", "truth.ndjson",
       "truth-patrols.ndjson", "scenario.json");
 
   static String[] shortNight(Path out, String seed) {

@@ -25,6 +25,8 @@ import org.locationtech.jts.geom.LineString;
 public final class SiteRegistry {
   private final Map<String, Site> byId;
   private final Map<Integer, Site> bySacSic = new HashMap<>();
+  /** Per-site {@code silence_timeout_s} from the file, in ms; absent sites use their kind's default. */
+  private final Map<String, Long> silenceTimeoutMs = new HashMap<>();
 
   public SiteRegistry(Collection<Site> sites) {
     Map<String, Site> m = new LinkedHashMap<>();
@@ -75,6 +77,14 @@ public final class SiteRegistry {
     BorderChecks.requireSensorsNear(borderLonLat, borderName, sensors, sitesName);
   }
 
+  /**
+   * Longest silence (ms) after which the site counts as down, from its {@code silence_timeout_s},
+   * or -1 when the file gives none (coverage then uses the kind's default, docs/coverage.md).
+   */
+  public long silenceTimeoutMs(String id) {
+    return silenceTimeoutMs.getOrDefault(id, -1L);
+  }
+
   private static int key(int sac, int sic) {
     return (sac << 8) | sic;
   }
@@ -101,12 +111,21 @@ public final class SiteRegistry {
       throw new SiteConfigException(name + ": expected a top-level 'sites:' list");
     }
     List<Site> sites = new ArrayList<>();
+    Map<String, Long> timeouts = new HashMap<>();
     int i = 0;
     for (JsonNode n : list) {
-      sites.add(parse(n, name + ": sites[" + i++ + "]"));
+      String where = name + ": sites[" + i++ + "]";
+      Site site = parse(n, where);
+      sites.add(site);
+      double timeout = num(n, "silence_timeout_s", where + " (" + shown(site.id()) + ")", false, 0.001, 86_400);
+      if (!Double.isNaN(timeout)) {
+        timeouts.put(site.id(), Math.round(timeout * 1000));
+      }
     }
     try {
-      return new SiteRegistry(sites);
+      SiteRegistry registry = new SiteRegistry(sites);
+      registry.silenceTimeoutMs.putAll(timeouts);
+      return registry;
     } catch (SiteConfigException e) {
       throw new SiteConfigException(name + ": " + e.getMessage());
     }
@@ -114,7 +133,7 @@ public final class SiteRegistry {
 
   private static final List<String> KNOWN =
       List.of("id", "kind", "lat", "lon", "height_m", "azimuth_deg", "fov_deg", "range_min_m",
-          "range_max_m", "sac", "sic", "clock_offset_ms", "name", "notes");
+          "range_max_m", "sac", "sic", "clock_offset_ms", "silence_timeout_s", "name", "notes");
 
   private static Site parse(JsonNode n, String where) {
     if (!n.isObject()) {

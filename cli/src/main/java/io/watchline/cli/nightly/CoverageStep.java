@@ -1,6 +1,9 @@
 package io.watchline.cli.nightly;
 
 import io.watchline.cli.CoverageCommand;
+import io.watchline.cli.SensorActivity;
+import io.watchline.geo.coverage.Intervals;
+import io.watchline.geo.coverage.SensorUptime;
 import io.watchline.geo.coverage.CoverageAnalysis;
 import io.watchline.geo.coverage.CoverageFiles;
 import io.watchline.geo.coverage.CoverageOptions;
@@ -43,8 +46,13 @@ final class CoverageStep implements NightlyStep {
     for (Site s : run.sites.all()) {
       sensors.add(CoverageCommand.toSpec(s));
     }
-    CoverageOptions o = CoverageOptions.defaults(run.window.start().toEpochMilli(), run.window.end().toEpochMilli())
-        .withCell(c.coverageCellM(), Math.min(50, c.coverageCellM()));
+    long start = run.window.start().toEpochMilli();
+    long end = run.window.end().toEpochMilli();
+    CoverageOptions o = CoverageOptions.defaults(start, end)
+        .withCell(c.coverageCellM(), Math.min(50, c.coverageCellM()))
+        .withPatrols(c.coverageSweepM(), c.coverageRevisitMs());
+    // the night's own records (and status lines, if configured) say which sensor was alive when
+    SensorUptime uptime = SensorActivity.uptime(run.sites, start, end);
     double margin = Math.max(c.sectorBandKm() * 1000, 2000);
     CoverageResult.GridFrame frame = CoverageAnalysis.frameFor(run.border, sensors, o.cellM(), margin);
     Terrain terrain;
@@ -60,18 +68,28 @@ final class CoverageStep implements NightlyStep {
     for (Path f : run.observationFiles) {
       try (NdjsonObservationReader r = new NdjsonObservationReader(Files.newInputStream(f), f.toString(), run.rejects)) {
         for (Observation ob; (ob = r.next()) != null; ) {
-          if (ob.kind() == Kind.PATROL && ob.hasPosition()) {
-            String unit = ob.unit() != null ? ob.unit() : ob.sensor() != null ? ob.sensor() : "patrol";
-            analysis.addPatrolFix(new PatrolFix(ob.lat(), ob.lon(), ob.t().toEpochMilli(), unit));
+          if (ob.kind() == Kind.PATROL) {
+            if (ob.hasPosition()) {
+              String unit = ob.unit() != null ? ob.unit() : ob.sensor() != null ? ob.sensor() : "patrol";
+              analysis.addPatrolFix(new PatrolFix(ob.lat(), ob.lon(), ob.t().toEpochMilli(), unit));
+            }
+          } else {
+            uptime.heard(ob.sensor(), ob.t().toEpochMilli());
           }
         }
+      }
+    }
+    for (String glob : c.sensorStatus()) {
+      for (Path f : Globs.expand(c.base(), glob)) {
+        SensorActivity.readStatus(f, uptime, run.rejects);
       }
     }
     List<CoverageAnalysis.IncidentPoint> points = new ArrayList<>();
     for (Incident i : run.incidents) {
       points.add(new CoverageAnalysis.IncidentPoint(i.id(), i.lat(), i.lon(), i.start().toEpochMilli()));
     }
-    CoverageResult r = analysis.finish(points);
+    CoverageResult r = analysis.finish(points, uptime);
+    run.coverage = r;
     try (OutputStream out = Outputs.open(run.dir.resolve("gaps.geojson"))) {
       CoverageFiles.writeGaps(r, out);
     }
@@ -84,6 +102,7 @@ final class CoverageStep implements NightlyStep {
       p.put("length_km", String.format(Locale.ROOT, "%.2f", g.lengthM() / 1000));
       p.put("mean_unwatched_h", String.format(Locale.ROOT, "%.1f", g.meanUnwatchedHours()));
       p.put("incidents", g.incidents());
+      p.put("unwatched_utc", Intervals.format(g.unwatched(), 6));
       gaps.add(new GeoFeature(g.lineLonLat(), p));
     }
     run.gaps = gaps;
@@ -95,6 +114,9 @@ final class CoverageStep implements NightlyStep {
       cols.put("patrol_km", String.format(Locale.ROOT, "%.2f", s.patrolKm()));
       cols.put("hours_uncovered", String.format(Locale.ROOT, "%.1f", s.hoursUncovered()));
       cols.put("worst_revisit_h", String.format(Locale.ROOT, "%.1f", s.worstRevisitHours()));
+      cols.put("unwatched_km_h", String.format(Locale.ROOT, "%.2f", s.unwatchedKmH()));
+      cols.put("unwatched_utc", Intervals.format(s.unwatched(), 6));
+      cols.put("no_terrain_km", String.format(Locale.ROOT, "%.2f", s.noTerrainKm()));
       cols.put("gaps", Integer.toString(s.gaps()));
       cols.put("incidents_in_gaps", Integer.toString(s.incidentsInGaps()));
       run.sectorColumns.put(s.id(), cols);

@@ -25,9 +25,12 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * The overview map of the night as PNG: sectors, the border, gaps, incident tracks and points by
- * kind, with a legend and a scale bar. Plain Java2D in an equirectangular view scaled by cos(lat),
- * good enough over a border region; the same input always gives the same bytes.
+ * The overview map of the night as PNG: sectors, the border, gaps, sensor sites with their fans
+ * (grey with "down …" when a sensor was down part of the night), incident tracks and points by
+ * kind, with a legend and a scale bar. The picture's height follows the data's shape so the data
+ * fills the frame; labels that would overlap one drawn before are left out (the tables list them
+ * all). Plain Java2D in an equirectangular view scaled by cos(lat), good enough over a border
+ * region; the same input always gives the same bytes.
  */
 final class NightMap {
   static final Map<IncidentKind, Color> COLOURS =
@@ -36,15 +39,30 @@ final class NightMap {
           IncidentKind.APPROACH, new Color(0xFF, 0x8C, 0x00),
           IncidentKind.LOITER, new Color(0xD4, 0xAA, 0x00));
 
+  /** A sensor site as drawn: position, fan, and "down 01:00–03:00" (null when up all night). */
+  record SiteMark(String id, double lat, double lon, boolean radar, double azimuthDeg, double fovDeg, double rangeM,
+      String down) {}
+
+  static final int WIDTH = 1200;
+  private static final double PAD = 40;
+
   private final int width;
   private final int height;
   private final double minLon, maxLat, scaleX, scaleY;
+  private final List<java.awt.geom.Rectangle2D> placed = new java.util.ArrayList<>();
+
+  /** Height for the data's aspect at {@link #WIDTH}, 560..1400 px plus the title band. */
+  static int heightFor(Envelope e) {
+    double kx = Math.cos(Math.toRadians((e.getMinY() + e.getMaxY()) / 2));
+    double aspect = e.getHeight() / Math.max(1e-9, e.getWidth() * kx);
+    return (int) Math.max(560, Math.min(1400, Math.round((WIDTH - 2 * PAD) * aspect + 2 * PAD))) + 40;
+  }
 
   private NightMap(int width, int height, Envelope e) {
     this.width = width;
     this.height = height;
     double kx = Math.cos(Math.toRadians((e.getMinY() + e.getMaxY()) / 2));
-    double pad = 60;
+    double pad = PAD;
     double sx = (width - 2 * pad) / Math.max(1e-9, e.getWidth() * kx);
     double sy = (height - 2 * pad - 40) / Math.max(1e-9, e.getHeight());
     double s = Math.min(sx, sy);
@@ -54,14 +72,14 @@ final class NightMap {
     this.maxLat = e.getMaxY() + ((height - 40) / scaleY - e.getHeight()) / 2;
   }
 
-  static byte[] png(
-      LineString border, List<Sector> sectors, List<GeoFeature> gaps, List<Incident> incidents, String title)
-      throws IOException {
+  static byte[] png(LineString border, List<Sector> sectors, List<GeoFeature> gaps, List<Incident> incidents,
+      List<SiteMark> sites, String title) throws IOException {
     Envelope e = new Envelope(border.getEnvelopeInternal());
     for (Sector s : sectors) e.expandToInclude(s.polygon().getEnvelopeInternal());
     for (Incident i : incidents) e.expandToInclude(i.lon(), i.lat());
-    NightMap m = new NightMap(1200, 800, e);
-    return m.draw(border, sectors, gaps == null ? List.of() : gaps, incidents, title);
+    for (SiteMark s : sites) e.expandToInclude(s.lon(), s.lat());
+    NightMap m = new NightMap(WIDTH, heightFor(e), e);
+    return m.draw(border, sectors, gaps == null ? List.of() : gaps, incidents, sites, title);
   }
 
   private double x(double lon) {
@@ -72,8 +90,8 @@ final class NightMap {
     return (maxLat - lat) * scaleY;
   }
 
-  private byte[] draw(LineString border, List<Sector> sectors, List<GeoFeature> gaps, List<Incident> incidents, String title)
-      throws IOException {
+  private byte[] draw(LineString border, List<Sector> sectors, List<GeoFeature> gaps, List<Incident> incidents,
+      List<SiteMark> sites, String title) throws IOException {
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -90,9 +108,15 @@ final class NightMap {
       g.setColor(new Color(0x33, 0x66, 0x99, 120));
       g.setStroke(new BasicStroke(1f));
       g.draw(p);
-      Coordinate c = s.polygon().getInteriorPoint().getCoordinate();
-      g.setColor(new Color(0x33, 0x55, 0x77));
-      g.drawString(s.id(), (float) x(c.x) - 12, (float) y(c.y));
+    }
+    for (SiteMark s : sites) {
+      Path2D fan = fan(s);
+      Color c = s.down() != null ? DOWN : s.radar() ? RADAR : CAMERA;
+      g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 26));
+      g.fill(fan);
+      g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 150));
+      g.setStroke(new BasicStroke(1f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+      g.draw(fan);
     }
     g.setColor(new Color(0x99, 0x00, 0x99, 140));
     g.setStroke(new BasicStroke(7f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
@@ -117,6 +141,16 @@ final class NightMap {
       g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 150));
       g.draw(p);
     }
+    for (SiteMark s : sites) {
+      double px = x(s.lon()), py = y(s.lat());
+      g.setColor(s.down() != null ? DOWN : s.radar() ? RADAR : CAMERA);
+      if (s.radar()) {
+        g.fillPolygon(new int[] {(int) px, (int) px + 7, (int) px - 7}, new int[] {(int) py - 8, (int) py + 6, (int) py + 6}, 3);
+      } else {
+        g.fillRect((int) px - 5, (int) py - 5, 10, 10);
+      }
+      placed.add(new java.awt.geom.Rectangle2D.Double(px - 8, py - 8, 16, 16));
+    }
     for (Incident i : incidents) {
       double px = x(i.lon()), py = y(i.lat());
       g.setColor(COLOURS.get(i.kind()));
@@ -124,7 +158,21 @@ final class NightMap {
       g.setColor(Color.BLACK);
       g.setStroke(new BasicStroke(1f));
       g.drawOval((int) Math.round(px - 6), (int) Math.round(py - 6), 12, 12);
-      g.drawString(i.id().substring(Math.max(0, i.id().length() - 4)), (float) px + 9, (float) py + 4);
+      placed.add(new java.awt.geom.Rectangle2D.Double(px - 6, py - 6, 12, 12));
+    }
+    // labels last, most important first: sites (with their outages), sectors, then incidents
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+    for (SiteMark s : sites) {
+      label(g, s.down() == null ? s.id() : s.id() + " " + s.down(), x(s.lon()), y(s.lat()), 10,
+          s.down() != null ? new Color(90, 90, 90) : Color.BLACK);
+    }
+    g.setFont(label);
+    for (Sector s : sectors) {
+      Coordinate c = s.polygon().getInteriorPoint().getCoordinate();
+      label(g, s.id(), x(c.x), y(c.y), 0, new Color(0x33, 0x55, 0x77));
+    }
+    for (Incident i : incidents) {
+      label(g, i.id().substring(Math.max(0, i.id().length() - 4)), x(i.lon()), y(i.lat()), 8, Color.BLACK);
     }
 
     // title band, legend, scale bar
@@ -146,11 +194,63 @@ final class NightMap {
     g.fillRect(lx, height - 24, 16, 6);
     g.setColor(Color.BLACK);
     g.drawString("gap", lx + 20, height - 16);
+    lx += 50;
+    g.setColor(RADAR);
+    g.fillPolygon(new int[] {lx + 6, lx + 13, lx - 1}, new int[] {height - 29, height - 15, height - 15}, 3);
+    g.setColor(CAMERA);
+    g.fillRect(lx + 17, height - 27, 10, 10);
+    g.setColor(Color.BLACK);
+    g.drawString("sites", lx + 31, height - 16);
     scaleBar(g, width - 160, height - 20);
     g.dispose();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ImageIO.write(img, "png", out);
     return out.toByteArray();
+  }
+
+  static final Color RADAR = new Color(106, 81, 163);
+  static final Color CAMERA = new Color(217, 95, 2);
+  static final Color DOWN = new Color(130, 130, 130);
+
+  /** The sensor's fan (circle or wedge of its range) as a polygon of geodesic points. */
+  private Path2D fan(SiteMark s) {
+    Path2D p = new Path2D.Double();
+    boolean round = !(s.fovDeg() < 360);
+    double from = round ? 0 : s.azimuthDeg() - s.fovDeg() / 2;
+    double span = round ? 360 : s.fovDeg();
+    int steps = Math.max(8, (int) Math.ceil(span / 5));
+    if (!round) p.moveTo(x(s.lon()), y(s.lat()));
+    for (int k = 0; k <= steps; k++) {
+      io.watchline.geo.geodesy.Geodesy.LatLon q =
+          io.watchline.geo.geodesy.Geodesy.direct(s.lat(), s.lon(), from + span * k / steps, s.rangeM());
+      if (k == 0 && round) p.moveTo(x(q.lon()), y(q.lat()));
+      else p.lineTo(x(q.lon()), y(q.lat()));
+    }
+    p.closePath();
+    return p;
+  }
+
+  /** Draws a label beside (x, y) at the first of a few spots that overlaps nothing drawn before; else leaves it out. */
+  private void label(Graphics2D g, String text, double x, double y, double off, Color c) {
+    java.awt.FontMetrics fm = g.getFontMetrics();
+    double w = fm.stringWidth(text) + 4;
+    double h = fm.getAscent() + 2;
+    double[][] spots = off == 0
+        ? new double[][] {{-w / 2, h / 2}, {-w / 2, -h / 2}, {-w / 2, 1.5 * h}}
+        : new double[][] {{off, h / 2}, {-off - w, h / 2}, {-w / 2, -off}, {-w / 2, off + h}, {off, -off}, {-off - w, -off},
+            {off, off + h}, {-off - w, off + h}};
+    for (double[] sp : spots) {
+      java.awt.geom.Rectangle2D box = new java.awt.geom.Rectangle2D.Double(x + sp[0], y + sp[1] - h, w, h);
+      if (box.getMinX() < 0 || box.getMaxX() > width || box.getMinY() < 0 || box.getMaxY() > height - 40) continue;
+      if (placed.stream().noneMatch(box::intersects)) {
+        placed.add(box);
+        g.setColor(new Color(255, 255, 255, 200));
+        g.fill(box);
+        g.setColor(c);
+        g.drawString(text, (float) (x + sp[0] + 2), (float) (y + sp[1] - 2));
+        return;
+      }
+    }
   }
 
   /** A bar of a round number of km, about 100 px long. */

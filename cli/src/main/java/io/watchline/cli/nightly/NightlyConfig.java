@@ -41,7 +41,10 @@ public record NightlyConfig(
     double minScore,
     long maxBad,
     boolean failOnSilentSensor,
-    boolean failOnEmptyFeed) {
+    boolean failOnEmptyFeed,
+    List<String> sensorStatus,
+    double coverageSweepM,
+    long coverageRevisitMs) {
 
   /** The YAML as written: snake_case keys, plain types. */
   record Raw(
@@ -60,7 +63,10 @@ public record NightlyConfig(
       Thresholds thresholds,
       @JsonProperty("max_bad") Long maxBad,
       @JsonProperty("fail_on_silent_sensor") Boolean failOnSilentSensor,
-      @JsonProperty("fail_on_empty_feed") Boolean failOnEmptyFeed) {}
+      @JsonProperty("fail_on_empty_feed") Boolean failOnEmptyFeed,
+      @JsonProperty("sensor_status") List<String> sensorStatus,
+      @JsonProperty("coverage_sweep_m") Double coverageSweepM,
+      @JsonProperty("coverage_revisit_min") Double coverageRevisitMin) {}
 
   record Window(String start, String end) {}
 
@@ -89,7 +95,8 @@ public record NightlyConfig(
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException(file + ": unknown key '" + e.getPropertyName() + "'; known keys: "
           + "feeds, border, sectors, sector_every_km, sector_band_km, sites, dem, coverage_cell_m, incidents, output_root, timezone, "
-          + "window (start, end), thresholds (top_incidents, min_score), max_bad, fail_on_silent_sensor, fail_on_empty_feed");
+          + "window (start, end), thresholds (top_incidents, min_score), max_bad, fail_on_silent_sensor, fail_on_empty_feed, "
+          + "sensor_status, coverage_sweep_m, coverage_revisit_min");
     } catch (JsonMappingException e) {
       throw new ConfigException(file + ": " + e.getOriginalMessage() + " at " + e.getPathReference());
     } catch (com.fasterxml.jackson.core.JacksonException e) {
@@ -116,6 +123,12 @@ public record NightlyConfig(
     int top = th.topIncidents() == null ? 20 : th.topIncidents();
     if (raw.coverageCellM() != null && !(raw.coverageCellM() >= 5)) {
       throw new ConfigException(file + ": coverage_cell_m must be at least 5");
+    }
+    if (raw.coverageSweepM() != null && !(raw.coverageSweepM() >= 0)) {
+      throw new ConfigException(file + ": coverage_sweep_m must be 0 or more");
+    }
+    if (raw.coverageRevisitMin() != null && !(raw.coverageRevisitMin() > 0)) {
+      throw new ConfigException(file + ": coverage_revisit_min must be positive");
     }
     if (th.minScore() != null && !(th.minScore() >= 0 && th.minScore() <= 1)) {
       throw new ConfigException(file + ": thresholds.min_score must be between 0 and 1");
@@ -144,7 +157,10 @@ public record NightlyConfig(
         th.minScore() == null ? 0.5 : th.minScore(),
         raw.maxBad() == null ? -1 : raw.maxBad(),
         Boolean.TRUE.equals(raw.failOnSilentSensor()),
-        Boolean.TRUE.equals(raw.failOnEmptyFeed()));
+        Boolean.TRUE.equals(raw.failOnEmptyFeed()),
+        raw.sensorStatus() == null ? List.of() : List.copyOf(raw.sensorStatus()),
+        raw.coverageSweepM() == null ? 300 : raw.coverageSweepM(),
+        raw.coverageRevisitMin() == null ? 4 * 3_600_000L : Math.round(raw.coverageRevisitMin() * 60_000));
   }
 
   private static LocalTime time(Path file, String key, String v, LocalTime dflt) {

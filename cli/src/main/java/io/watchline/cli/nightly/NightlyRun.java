@@ -41,6 +41,8 @@ public final class NightlyRun {
   /** Extra per-sector columns a coverage stage adds to sectors.csv, by sector id. */
   final Map<String, Map<String, String>> sectorColumns = new LinkedHashMap<>();
   final TreeSet<String> silentSensors = new TreeSet<>();
+  /** The coverage stage's result (sensor availability, sites for the map); null when it did not run. */
+  io.watchline.geo.coverage.CoverageResult coverage;
   /** Things the duty officer should know about the run itself (stages not available, …). */
   final List<String> notes = new ArrayList<>();
 
@@ -64,6 +66,7 @@ public final class NightlyRun {
     gapsWritten = done.gapsWritten;
     sectorColumns.putAll(done.sectorColumns);
     silentSensors.addAll(done.silentSensors);
+    coverage = done.coverage;
     notes.addAll(done.notes);
     return this;
   }

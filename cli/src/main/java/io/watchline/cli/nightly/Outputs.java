@@ -118,7 +118,15 @@ final class Outputs {
 
     @Override
     public void run(NightlyRun run) throws IOException {
-      byte[] png = NightMap.png(run.border.borderLonLat(), run.border.sectors(), run.gaps, run.incidents,
+      List<NightMap.SiteMark> sites = new ArrayList<>();
+      for (io.watchline.sites.Site s : run.sites.all()) {
+        io.watchline.geo.coverage.SensorUptime.Availability a = run.coverage == null ? null : run.coverage.availabilityOf(s.id());
+        String down = a == null || a.alwaysUp() ? null
+            : a.upShare() == 0 ? "down all night" : "down " + io.watchline.geo.coverage.Intervals.format(a.outages(), 2);
+        sites.add(new NightMap.SiteMark(s.id(), s.lat(), s.lon(), s.kind() == io.watchline.sites.SiteKind.RADAR,
+            s.azimuthDeg(), s.fovDeg(), Double.isNaN(s.rangeMaxM()) ? 0 : s.rangeMaxM(), down));
+      }
+      byte[] png = NightMap.png(run.border.borderLonLat(), run.border.sectors(), run.gaps, run.incidents, sites,
           "Incidents " + run.window.local());
       Files.write(run.dir.resolve("map.png"), png);
     }
@@ -159,8 +167,11 @@ final class Outputs {
 
     static List<SectorCounts> of(NightlyRun run) {
       Map<String, SectorCounts> m = new LinkedHashMap<>();
-      for (Sector s : run.border.sectors()) {
-        m.put(s.id(), new SectorCounts(s.id(), s.name(), s.sides(), s.borderLengthM() / 1000));
+      List<Sector> sectors = run.border.sectors();
+      for (int k = 0; k < sectors.size(); k++) {
+        Sector s = sectors.get(k);
+        // the border line in the sector: the same figure coverage's parts add up to
+        m.put(s.id(), new SectorCounts(s.id(), s.name(), s.sides(), run.border.sectorBorderM(k) / 1000));
       }
       for (Incident i : run.incidents) {
         String id = i.sector() != null ? i.sector() : run.border.sectorOf(i.lat(), i.lon());

@@ -61,6 +61,19 @@ final class Report {
     if (!run.silentSensors.isEmpty()) {
       f.add("Silent sensors (in sites, no observation in the window): " + String.join(", ", run.silentSensors) + ".");
     }
+    if (run.coverage != null && run.coverage.availability() != null) {
+      List<String> down = new ArrayList<>();
+      for (io.watchline.geo.coverage.SensorUptime.Availability a : run.coverage.availability()) {
+        if (!a.alwaysUp() && a.upShare() > 0) {
+          down.add(String.format(java.util.Locale.ROOT, "%s down %s (up %.0f %%)", a.sensor(),
+              io.watchline.geo.coverage.Intervals.format(a.outages(), 4), 100 * a.upShare()));
+        }
+      }
+      if (!down.isEmpty()) {
+        f.add("Sensors down part of the night (no record or status line for longer than their timeout; their "
+            + "stretches count as unwatched then): " + String.join("; ", down) + ".");
+      }
+    }
     f.addAll(run.notes);
     return f;
   }
@@ -169,7 +182,7 @@ final class Report {
       findings.forEach(f -> h.append("<li>").append(esc(f)).append("</li>\n"));
       h.append("</ul></div>\n");
     }
-    h.append("<h2>Map</h2>\n<img id=\"map\" width=\"1200\" height=\"800\" alt=\"map of the night: sectors, border, incidents by kind\" src=\"data:image/png;base64,")
+    h.append("<h2>Map</h2>\n<img id=\"map\" width=\"1200\" alt=\"map of the night: sectors, border, incidents by kind\" src=\"data:image/png;base64,")
         .append(Base64.getEncoder().encodeToString(mapPng)).append("\">\n");
     for (Section s : sections()) {
       h.append("<h2 id=\"h-").append(s.id()).append("\">").append(esc(s.title())).append("</h2>\n");

@@ -2,6 +2,7 @@ package io.watchline.geo.context;
 
 import io.watchline.geo.border.BorderLines;
 import io.watchline.geo.index.BorderIndex;
+import io.watchline.geo.index.SectorBand;
 import io.watchline.geo.index.SectorIndex;
 import io.watchline.geo.proj.LocalProjection;
 import io.watchline.geo.sector.Sector;
@@ -10,6 +11,7 @@ import io.watchline.geo.sector.SectorFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.LineString;
 
@@ -26,11 +28,13 @@ public final class BorderContext {
   private final List<Sector> sectors;
   private final LocalProjection projection;
   private final LineString borderXy;
+  private final double[][] pieces;
   private final double borderLengthM;
-  // Built on first use: cutting sectors needs neither, and on a dense border the line index
+  // Built on first use: cutting sectors needs none of them, and on a dense border the line index
   // costs more than the cut.
   private volatile BorderIndex border;
   private volatile SectorIndex sectorIndex;
+  private volatile SectorBand band;
 
   private BorderContext(
       LineString borderLonLat, String leftName, String rightName, List<Sector> sectorsOrNull, double sectorEveryM, double bandM) {
@@ -49,6 +53,9 @@ public final class BorderContext {
             sectorsOrNull != null
                 ? sectorsOrNull
                 : SectorCutter.cut(borderXy, projection, sectorEveryM, bandM, this.leftName, this.rightName));
+    this.pieces = sectorsOrNull == null
+        ? SectorPieces.ofCutSectors(sectors)
+        : SectorPieces.ofPolygons(borderXy, sectors.stream().map(p -> projection.forward(p.polygon())).toList());
   }
 
   /**
@@ -74,12 +81,44 @@ public final class BorderContext {
     return projection;
   }
 
-  /** The id of the first sector containing the point, or null outside every sector. */
+  /**
+   * The id of the sector of the band holding the point: of its nearest border piece (ties: the lower
+   * sector), or null outside the band.
+   */
   public String sectorOf(double lat, double lon) {
     double[] xy = new double[2];
     projection.forward(lat, lon, xy, 0);
-    int k = sectorIndex().sectorOf(xy[0], xy[1]);
+    int k = band().sectorOf(xy[0], xy[1]);
     return k < 0 ? null : sectors.get(k).id();
+  }
+
+  /** Sector number of a point in projected metres by the nearest-piece rule, or -1 outside the band. */
+  public int sectorAt(double x, double y) {
+    return band().sectorOf(x, y);
+  }
+
+  /**
+   * The border line's division into sectors: rows {from, to, sector number}, distances in metres
+   * along the projected line, ascending and not overlapping. A sector's border length is the sum
+   * of its rows; stretches in no row belong to no sector.
+   */
+  public double[][] sectorPieces() {
+    double[][] copy = new double[pieces.length][];
+    for (int j = 0; j < pieces.length; j++) {
+      copy[j] = pieces[j].clone();
+    }
+    return copy;
+  }
+
+  /** Length of border line in sector k (metres): the one figure sectors, coverage and nightly report. */
+  public double sectorBorderM(int k) {
+    double sum = 0;
+    for (double[] p : pieces) {
+      if ((int) p[2] == k) {
+        sum += p[1] - p[0];
+      }
+    }
+    return sum;
   }
 
   /** Distance to the border line in metres: positive on the left side, negative on the right. */
@@ -159,5 +198,34 @@ public final class BorderContext {
       }
     }
     return s;
+  }
+
+  /** The nearest-piece sector lookup over the band, built on first use. */
+  private SectorBand band() {
+    SectorBand b = band;
+    if (b == null) {
+      synchronized (this) {
+        b = band;
+        if (b == null) {
+          Coordinate[] c = borderXy.getCoordinates();
+          double[] x = new double[c.length];
+          double[] y = new double[c.length];
+          for (int i = 0; i < c.length; i++) {
+            x[i] = c[i].x;
+            y[i] = c[i].y;
+          }
+          int[] owner = new int[pieces.length];
+          double[] from = new double[pieces.length];
+          double[] to = new double[pieces.length];
+          for (int j = 0; j < pieces.length; j++) {
+            from[j] = pieces[j][0];
+            to[j] = pieces[j][1];
+            owner[j] = (int) pieces[j][2];
+          }
+          band = b = new SectorBand(sectorIndex(), borderIndex(), x, y, from, to, owner);
+        }
+      }
+    }
+    return b;
   }
 }

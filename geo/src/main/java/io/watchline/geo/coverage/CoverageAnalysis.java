@@ -47,12 +47,15 @@ public final class CoverageAnalysis {
   private final GridFrame frame;
   private final TimeCover time;
   private final float[] seenPd;
+  private final List<Contribution> contributions = new ArrayList<>();
   private final byte[] patrolled;
   private final byte[] inBand;
   private final LineString borderXy;
   private final double[] sx;
   private final double[] sy;
   private final double[] along;
+  private final double[] from;
+  private final double[] to;
   private final double[] weight;
   private final String[] sampleSector;
   private final long[][] visits;
@@ -78,34 +81,68 @@ public final class CoverageAnalysis {
     this.patrolled = new byte[g.width() * g.height()];
     this.inBand = new byte[g.width() * g.height()];
     this.borderXy = (LineString) ctx.projection().forward(ctx.borderLonLat());
-    double len = borderXy.getLength();
-    int n = Math.max(1, (int) Math.ceil(len / o.sampleM()));
+    double[][] stretches = stretches(ctx, borderXy.getLength());
+    int n = 0;
+    for (double[] st : stretches) {
+      n += pieces(st, o.sampleM());
+    }
     sx = new double[n];
     sy = new double[n];
     along = new double[n];
+    from = new double[n];
+    to = new double[n];
     weight = new double[n];
     sampleSector = new String[n];
     visits = new long[n][];
     visitCount = new int[n];
     LengthIndexedLine li = new LengthIndexedLine(borderXy);
     List<Sector> sectorList = ctx.sectors();
-    for (int i = 0; i < n; i++) {
-      double a = Math.min(len, (i + 0.5) * o.sampleM());
-      Coordinate c = li.extractPoint(a);
-      sx[i] = c.x;
-      sy[i] = c.y;
-      along[i] = a;
-      weight[i] = Math.min(len, (i + 1) * o.sampleM()) - i * o.sampleM();
-      int si = ctx.sectorIndex().sectorOf(c.x, c.y);
-      sampleSector[i] = si >= 0 ? sectorList.get(si).id() : "-";
+    int i = 0;
+    // samples never straddle a sector's end, so a sector's samples add up to its border length
+    for (double[] st : stretches) {
+      int m = pieces(st, o.sampleM());
+      double step = (st[1] - st[0]) / m;
+      for (int k = 0; k < m; k++, i++) {
+        from[i] = st[0] + k * step;
+        to[i] = k == m - 1 ? st[1] : st[0] + (k + 1) * step;
+        along[i] = (from[i] + to[i]) / 2;
+        weight[i] = to[i] - from[i];
+        Coordinate c = li.extractPoint(along[i]);
+        sx[i] = c.x;
+        sy[i] = c.y;
+        sampleSector[i] = st[2] >= 0 ? sectorList.get((int) st[2]).id() : "-";
+      }
     }
     this.bucketM = Math.max(100, o.sweepM());
-    for (int i = 0; i < n; i++) {
+    for (i = 0; i < n; i++) {
       long key = bucketKey(Math.floorDiv((long) sx[i], (long) bucketM), Math.floorDiv((long) sy[i], (long) bucketM));
       int[] arr = sampleBuckets.get(key);
       arr = arr == null ? new int[] {i} : append(arr, i);
       sampleBuckets.put(key, arr);
     }
+  }
+
+  /** The whole line as stretches {from, to, sector number or -1}: the sector pieces and what lies between. */
+  private static double[][] stretches(BorderContext ctx, double length) {
+    List<double[]> out = new ArrayList<>();
+    double at = 0;
+    for (double[] p : ctx.sectorPieces()) {
+      if (p[0] > at + 1e-6) {
+        out.add(new double[] {at, p[0], -1});
+      }
+      if (p[1] > p[0]) {
+        out.add(p);
+      }
+      at = Math.max(at, p[1]);
+    }
+    if (length > at + 1e-6) {
+      out.add(new double[] {at, length, -1});
+    }
+    return out.toArray(double[][]::new);
+  }
+
+  private static int pieces(double[] stretch, double sampleM) {
+    return Math.max(1, (int) Math.ceil((stretch[1] - stretch[0]) / sampleM - 1e-9));
   }
 
   /** The raster frame for a border and its sensors: their envelope plus a margin, in whole cells. */
@@ -151,13 +188,22 @@ public final class CoverageAnalysis {
   private record Contribution(Visibility vis, float[] pd) {}
 
   private void computeSensorCoverage(ViewshedMethod method) {
-    float[] miss = new float[seenPd.length];
-    Arrays.fill(miss, 1f);
     List<Contribution> parts = sensors.parallelStream().map(s -> contribution(s, method)).toList();
     for (int k = 0; k < parts.size(); k++) {
-      Contribution part = parts.get(k);
-      if (part == null) {
+      if (parts.get(k) == null) {
         notes.add("sensor " + sensors.get(k).id() + " lies outside the analysis area and was skipped");
+      }
+      contributions.add(parts.get(k));
+    }
+  }
+
+  /** Combines the sensors chosen by {@code use} into {@link #seenPd}: 1 − Π(1 − pᵢ) per cell. */
+  private void combine(boolean[] use) {
+    float[] miss = new float[seenPd.length];
+    Arrays.fill(miss, 1f);
+    for (int k = 0; k < contributions.size(); k++) {
+      Contribution part = contributions.get(k);
+      if (part == null || !use[k]) {
         continue;
       }
       Visibility v = part.vis();
@@ -174,6 +220,24 @@ public final class CoverageAnalysis {
     for (int i = 0; i < miss.length; i++) {
       seenPd[i] = 1 - miss[i];
     }
+  }
+
+  /** Detection probability sensor k gives the cell holding (x, y); 0 outside its viewshed. */
+  private float pdAt(int k, double x, double y) {
+    Contribution part = contributions.get(k);
+    if (part == null) {
+      return 0;
+    }
+    Visibility v = part.vis();
+    int c = frame.colOf(x) - v.col0();
+    int r = frame.rowOf(y) - v.row0();
+    if (c < 0 || r < 0 || c >= v.width() || r >= v.height()) {
+      return 0;
+    }
+    if (terrain.noDataAt(frame.colOf(x), frame.rowOf(y))) {
+      return 0;
+    }
+    return part.pd()[r * v.width() + c];
   }
 
   private Contribution contribution(SensorSpec s, ViewshedMethod method) {
@@ -193,7 +257,7 @@ public final class CoverageAnalysis {
       for (int c = 0; c < v.width(); c++) {
         int gc = v.col0() + c;
         int gr = v.row0() + r;
-        if (!v.visible(gc, gr)) {
+        if (!v.visible(gc, gr) || terrain.noData(gc, gr)) {
           continue;
         }
         double dx = g.centerX(gc) - xy.x();
@@ -222,16 +286,23 @@ public final class CoverageAnalysis {
 
   // ---------------------------------------------------------------- patrols
 
-  /** Takes one patrol fix; gaps of up to 15 min and 3 km between a unit's fixes are walked. */
+  /**
+   * Takes one patrol fix; gaps of up to 15 min and 3 km between a unit's fixes are walked. Fixes
+   * up to one revisit time before the window count too: such a visit watches the window's start.
+   */
   public void addPatrolFix(PatrolFix f) {
     fixes++;
-    if (!time.inWindow(f.epochMillis()) || Double.isNaN(f.lat()) || Double.isNaN(f.lon())) {
+    long t0 = f.epochMillis();
+    if (t0 < o.windowStartMillis() - o.revisitMillis() || t0 >= o.windowEndMillis()
+        || Double.isNaN(f.lat()) || Double.isNaN(f.lon())) {
       return;
     }
-    fixesInWindow++;
     String unit = f.unit() == null ? "?" : f.unit();
     LocalProjection.Xy xy = ctx.projection().forward(f.lat(), f.lon());
-    tracks.computeIfAbsent(unit, TrackBuilder::new).add(f.lon(), f.lat(), xy.x(), xy.y());
+    if (time.inWindow(t0)) {
+      fixesInWindow++;
+      tracks.computeIfAbsent(unit, TrackBuilder::new).add(f.lon(), f.lat(), xy.x(), xy.y());
+    }
     double[] prev = lastFix.get(unit);
     double step = Math.max(10, o.sweepM() / 2);
     if (prev != null && f.epochMillis() >= prev[2] && f.epochMillis() - prev[2] <= MAX_FIX_GAP_MS
@@ -250,10 +321,9 @@ public final class CoverageAnalysis {
   }
 
   private void visit(double x, double y, long t) {
-    if (!time.counted(t)) {
-      return;
+    if (time.counted(t)) {
+      fixesCounted++;
     }
-    fixesCounted++;
     double radius = o.sweepM() / 2;
     int rc = (int) Math.ceil(radius / frame.cellM());
     int c0 = frame.colOf(x);
@@ -301,23 +371,60 @@ public final class CoverageAnalysis {
   /** Incident positions to count inside gaps (time NaN-free epoch ms, or Long.MIN_VALUE if unknown). */
   public record IncidentPoint(String id, double lat, double lon, long epochMillis) {}
 
+  /** Finishes with every sensor assumed up for the whole window (planning: what the sites could see). */
   public CoverageResult finish(List<IncidentPoint> incidents) {
+    return finish(incidents, null);
+  }
+
+  /**
+   * Finishes with sensor availability from the window's observations: a sensor covers only while
+   * it is alive ({@code uptime} null: all assumed up).
+   */
+  public CoverageResult finish(List<IncidentPoint> incidents, SensorUptime uptime) {
     int n = sx.length;
+    int ns = sensors.size();
+    long[] active = time.active();
+    long[][] alive = new long[ns][];
+    boolean[] alwaysUp = new boolean[ns];
+    List<SensorUptime.Availability> availability = null;
+    if (uptime != null) {
+      availability = new ArrayList<>();
+      for (int k = 0; k < ns; k++) {
+        SensorUptime.Availability av = uptime.availability(sensors.get(k).id());
+        availability.add(av);
+        alive[k] = av.alive();
+        alwaysUp[k] = Intervals.length(Intervals.subtract(active, av.alive())) == 0;
+      }
+    } else {
+      for (int k = 0; k < ns; k++) {
+        alive[k] = active;
+        alwaysUp[k] = true;
+      }
+    }
+    // the raster shows what sensors up for all the counted time saw; the samples follow the clock
+    combine(alwaysUp);
     BorderSample[] samples = new BorderSample[n];
     boolean[] uncovered = new boolean[n];
-    long counted = time.countedMillis();
     for (int i = 0; i < n; i++) {
-      int c = frame.colOf(sx[i]);
-      int r = frame.rowOf(sy[i]);
-      float pd = frame.contains(c, r) ? seenPd[r * frame.width() + c] : 0f;
-      boolean seen = pd >= o.minPd() && pd > 0;
+      float[] pd = new float[ns];
+      float allUp = 0;
+      float miss = 1;
+      for (int k = 0; k < ns; k++) {
+        pd[k] = pdAt(k, sx[i], sy[i]);
+        miss *= 1 - pd[k];
+      }
+      allUp = 1 - miss;
+      long[] sensorWatched = sensorWatched(pd, alive, active);
       long[] v = visits[i] == null ? new long[0] : visits[i];
-      long unwatched = seen ? 0 : time.unwatchedMillis(v, visitCount[i]);
+      long[] watched = Intervals.union(concat(sensorWatched, time.patrolWatched(v, visitCount[i])));
+      long[] unwatched = Intervals.subtract(active, watched);
+      long unwatchedMs = Intervals.length(unwatched);
+      boolean seen = Intervals.length(Intervals.subtract(active, sensorWatched)) == 0 && allUp > 0;
       long worst = time.worstGapMillis(v, visitCount[i]);
-      uncovered[i] = !seen && unwatched > 0;
+      uncovered[i] = unwatchedMs > 0;
       LocalProjection.LatLonPoint ll = ctx.projection().inverse(sx[i], sy[i]);
-      samples[i] = new BorderSample(sx[i], sy[i], ll.lat(), ll.lon(), along[i], weight[i], sampleSector[i], pd, seen,
-          visitCount[i], unwatched, worst, uncovered[i]);
+      samples[i] = new BorderSample(sx[i], sy[i], ll.lat(), ll.lon(), along[i], weight[i], sampleSector[i], allUp, seen,
+          visitCount[i], unwatchedMs, worst, uncovered[i], unwatched);
     }
 
     // gaps: runs of uncovered samples at least minGap long
@@ -347,9 +454,7 @@ public final class CoverageAnalysis {
     for (int k = 0; k < runs.size(); k++) {
       int[] run = runs.get(k);
       Arrays.fill(inGap, run[0], run[1], true);
-      double from = run[0] * o.sampleM();
-      double to = Math.min(borderXy.getLength(), run[1] * o.sampleM());
-      LineString xyPart = (LineString) li.extractLine(from, to);
+      LineString xyPart = (LineString) li.extractLine(from[run[0]], to[run[1] - 1]);
       BufferParameters bp = new BufferParameters();
       bp.setEndCapStyle(BufferParameters.CAP_FLAT);
       gapPolysXy.add(org.locationtech.jts.operation.buffer.BufferOp.bufferOp(xyPart, band, bp));
@@ -376,21 +481,24 @@ public final class CoverageAnalysis {
       LinkedHashSet<String> secs = new LinkedHashSet<>();
       double len = 0;
       double unwatchedSum = 0;
+      long[] when = new long[0];
       for (int i = run[0]; i < run[1]; i++) {
         secs.add(sampleSector[i]);
         len += weight[i];
         unwatchedSum += weight[i] * samples[i].unwatchedMillis();
+        when = Intervals.union(concat(when, samples[i].unwatched()));
       }
-      double from = run[0] * o.sampleM();
-      double to = Math.min(borderXy.getLength(), run[1] * o.sampleM());
-      LineString xyPart = (LineString) li.extractLine(from, to);
-      gaps.add(new Gap(String.format(Locale.ROOT, "GAP-%03d", k + 1), List.copyOf(secs), from, to, len,
+      LineString xyPart = (LineString) li.extractLine(from[run[0]], to[run[1] - 1]);
+      gaps.add(new Gap(String.format(Locale.ROOT, "GAP-%03d", k + 1), List.copyOf(secs), from[run[0]], to[run[1] - 1], len,
           unwatchedSum / len / 3_600_000.0, (LineString) ctx.projection().inverse(xyPart),
-          ctx.projection().inverse(gapPolysXy.get(k)), gapIncidents[k]));
+          ctx.projection().inverse(gapPolysXy.get(k)), gapIncidents[k], when));
     }
 
-    List<SectorRow> rows = sectorRows(samples, inGap, gaps, incidentsBySector, counted);
-    List<Suggestion> suggestions = o.suggest() > 0 ? suggest(samples, inGap) : List.of();
+    List<SectorRow> rows = sectorRows(samples, inGap, gaps, incidentsBySector);
+    List<Suggestion> suggestions = o.suggest() > 0
+        ? Suggestions.suggest(ctx, terrain, sensors, o, borderXy,
+            new Suggestions.Samples(sx, sy, from, to, weight, sampleSector), inGap)
+        : List.of();
 
     List<Track> trackList = new ArrayList<>();
     for (TrackBuilder tb : tracks.values()) {
@@ -405,16 +513,29 @@ public final class CoverageAnalysis {
     List<String> allNotes = new ArrayList<>();
     allNotes.add(terrain.flat()
         ? "FLAT EARTH: no DEM given, terrain masking ignored (earth curvature and refraction only)"
-        : String.format(Locale.ROOT, "terrain: %s; %.1f %% of cells filled from the nearest DEM cell (voids or off the DEM)",
-            terrain.source(), 100 * terrain.filledFraction()));
+        : String.format(Locale.ROOT, "terrain: %s; %.1f %% of cells are DEM voids filled from the nearest cell", terrain.source(),
+            100 * terrain.filledFraction()));
+    if (terrain.outsideFraction() > 0) {
+      double km = 0;
+      for (BorderSample b : samples) {
+        if (terrain.noDataAt(frame.colOf(b.x()), frame.rowOf(b.y()))) km += b.lengthM() / 1000;
+      }
+      allNotes.add(terrain.bareEarthOutside()
+          ? String.format(Locale.ROOT, "%.1f %% of cells lie outside every DEM and were computed on bare earth "
+              + "(--bare-earth-outside-dem)", 100 * terrain.outsideFraction())
+          : String.format(Locale.ROOT, "NO TERRAIN DATA: %.1f %% of cells (%.1f km of border) lie outside every DEM; "
+              + "they are never counted as seen (hatched on the map; --bare-earth-outside-dem computes them on bare earth)",
+              100 * terrain.outsideFraction(), km));
+    }
     allNotes.addAll(notes);
     return new CoverageResult(frame, seenPd, patrolled, List.of(samples), gaps, rows, suggestions, trackList, sensors,
         ctx.borderLonLat(), sectorPolys, sectorIds, terrain, o,
-        new CoverageResult.PatrolStats(fixes, fixesInWindow, fixesCounted, tracks.size()), allNotes, ctx.projection(), inBand);
+        new CoverageResult.PatrolStats(fixes, fixesInWindow, fixesCounted, tracks.size()), allNotes, ctx.projection(), inBand,
+        availability);
   }
 
   private List<SectorRow> sectorRows(BorderSample[] samples, boolean[] inGap, List<Gap> gaps,
-      Map<String, Integer> incidentsBySector, long counted) {
+      Map<String, Integer> incidentsBySector) {
     // band cells per sector: total and not seen/not patrolled
     List<Sector> sectorList = ctx.sectors();
     int ns = sectorList.size();
@@ -424,7 +545,7 @@ public final class CoverageAnalysis {
       long[] cells = new long[ns];
       long[] open = new long[ns];
       for (int c = 0; c < frame.width(); c++) {
-        int s = ctx.sectorIndex().sectorOf(frame.centerX(c), frame.centerY(r));
+        int s = ctx.sectorAt(frame.centerX(c), frame.centerY(r));
         if (s < 0) {
           continue;
         }
@@ -445,8 +566,9 @@ public final class CoverageAnalysis {
     List<SectorRow> rows = new ArrayList<>();
     for (int si = 0; si < ns; si++) {
       Sector sec = sectorList.get(si);
-      double border = 0, unc = 0, sensor = 0, patrol = 0, unwatched = 0, worst = 0;
+      double border = 0, unc = 0, sensor = 0, patrol = 0, unwatched = 0, worst = 0, noTerrain = 0;
       boolean anyOpen = false;
+      long[] when = new long[0];
       for (int i = 0; i < samples.length; i++) {
         BorderSample b = samples[i];
         if (!b.sector().equals(sec.id())) {
@@ -459,103 +581,77 @@ public final class CoverageAnalysis {
         } else {
           anyOpen = true;
           worst = Math.max(worst, b.worstGapMillis());
-          if (b.unwatchedMillis() == 0) patrol += b.lengthM();
+          if (b.visits() > 0) patrol += b.lengthM();
         }
+        if (terrain.noDataAt(frame.colOf(b.x()), frame.rowOf(b.y()))) noTerrain += b.lengthM();
         unwatched += b.lengthM() * b.unwatchedMillis();
+        if (b.unwatchedMillis() > 0) when = Intervals.union(concat(when, b.unwatched()));
       }
       int gapCount = 0;
       for (Gap g : gaps) {
         if (g.sectors().contains(sec.id())) gapCount++;
       }
-      rows.add(new SectorRow(sec.id(), sec.name(), border / 1000, unc / 1000, border > 0 ? 100 * unc / border : 0,
+      rows.add(new SectorRow(sec.id(), sec.name(), border / 1000, unc / 1000, border > 0 ? Math.min(100, 100 * unc / border) : 0,
           sensor / 1000, patrol / 1000, border > 0 ? unwatched / border / 3_600_000.0 : 0,
           anyOpen ? worst / 3_600_000.0 : 0, bandCells[si] > 0 ? 100.0 * bandOpen[si] / bandCells[si] : 0, gapCount,
-          incidentsBySector.getOrDefault(sec.id(), 0)));
+          incidentsBySector.getOrDefault(sec.id(), 0), unwatched / 1000 / 3_600_000.0, when,
+          noTerrain / 1000));
     }
     return rows;
   }
 
-  // ---------------------------------------------------------------- suggestions
+  // ---------------------------------------------------------------- helpers
 
-  private List<Suggestion> suggest(BorderSample[] samples, boolean[] inGap) {
-    int n = samples.length;
-    BitSet covered = new BitSet(n);
-    for (int i = 0; i < n; i++) {
-      if (!inGap[i]) covered.set(i);
+  /**
+   * When live sensors watched a sample: the times the sensors up at that moment give it a combined
+   * detection probability of at least the minimum. {@code pd[k]}: sensor k's share at the sample.
+   */
+  private long[] sensorWatched(float[] pd, long[][] alive, long[] active) {
+    List<Integer> seeing = new ArrayList<>();
+    for (int k = 0; k < pd.length; k++) {
+      if (pd[k] > 0) seeing.add(k);
     }
-    List<Suggestion> out = new ArrayList<>();
-    // sensor sites: candidates every candidateSpacing along the border, set back on the side most sensors are on
-    double side = 0;
-    for (SensorSpec s : sensors) {
-      LocalProjection.Xy xy = ctx.projection().forward(s.lat(), s.lon());
-      side += Math.signum(ctx.borderIndex().signedDistance(xy.x(), xy.y()));
+    if (seeing.isEmpty()) {
+      return new long[0];
     }
-    double setback = side >= 0 ? 300 : -300;
-    int stride = Math.max(1, (int) Math.round(o.candidateSpacingM() / o.sampleM()));
-    List<double[]> cands = new ArrayList<>();
-    for (int i = 0; i < n; i += stride) {
-      int a = Math.max(0, i - 1);
-      int b = Math.min(n - 1, i + 1);
-      double dx = sx[b] - sx[a];
-      double dy = sy[b] - sy[a];
-      double len = Math.hypot(dx, dy);
-      if (len == 0) continue;
-      // left normal of the border direction
-      cands.add(new double[] {sx[i] - dy / len * setback, sy[i] + dx / len * setback, i});
+    java.util.TreeSet<Long> cuts = new java.util.TreeSet<>();
+    cuts.add(active[0]);
+    cuts.add(active[active.length - 1]);
+    for (int k : seeing) {
+      for (long t : alive[k]) cuts.add(t);
     }
-    ElevationGrid g = terrain.grid();
-    ViewshedParams p = new ViewshedParams(o.candidateHeightM(), o.targetHeightM(), ViewshedParams.OPTICAL_CURVATURE,
-        o.candidateRangeM(), ViewshedParams.WGS84_DIAMETER_M);
-    List<BitSet> sensorCovers = cands.parallelStream().map(cnd -> {
-      BitSet bs = new BitSet(n);
-      int col = g.colOf(cnd[0]);
-      int row = g.rowOf(cnd[1]);
-      if (!g.contains(col, row)) return bs;
-      Visibility v = Viewshed.sweep(g, col, row, p);
-      for (int i = 0; i < n; i++) {
-        if (inGap[i] && Math.hypot(sx[i] - cnd[0], sy[i] - cnd[1]) <= o.candidateRangeM()
-            && v.visible(g.colOf(sx[i]), g.rowOf(sy[i]))) {
-          bs.set(i);
+    long[] out = new long[2 * cuts.size()];
+    int n = 0;
+    Long prev = null;
+    for (long t : cuts) {
+      if (prev != null && t > prev) {
+        float miss = 1;
+        for (int k : seeing) {
+          if (covers(alive[k], prev)) miss *= 1 - pd[k];
+        }
+        float p = 1 - miss;
+        if (p > 0 && p >= o.minPd()) {
+          out[n++] = prev;
+          out[n++] = t;
         }
       }
-      return bs;
-    }).toList();
-    double cumulative = 0;
-    int rank = 1;
-    for (GreedyCover.Pick pick : GreedyCover.choose(sensorCovers, weight, covered, o.suggest())) {
-      double[] c = cands.get(pick.candidate());
-      LocalProjection.LatLonPoint ll = ctx.projection().inverse(c[0], c[1]);
-      cumulative += pick.added();
-      out.add(new Suggestion(rank++, "sensor", ll.lat(), ll.lon(), null, pick.added() / 1000, cumulative / 1000,
-          sampleSector[(int) c[2]]));
+      prev = t;
     }
-    // patrol routes: stretches of routeLength along the border
-    int routeSamples = Math.max(1, (int) Math.round(o.routeLengthM() / o.sampleM()));
-    List<BitSet> routeCovers = new ArrayList<>();
-    List<int[]> routes = new ArrayList<>();
-    int routeStride = Math.max(1, routeSamples / 8);
-    for (int i = 0; i < n; i += routeStride) {
-      BitSet bs = new BitSet(n);
-      int end = Math.min(n, i + routeSamples);
-      bs.set(i, end);
-      routeCovers.add(bs);
-      routes.add(new int[] {i, end});
-    }
-    cumulative = 0;
-    LengthIndexedLine li = new LengthIndexedLine(borderXy);
-    for (GreedyCover.Pick pick : GreedyCover.choose(routeCovers, weight, covered, o.suggest())) {
-      int[] r = routes.get(pick.candidate());
-      LineString xy = (LineString) li.extractLine(r[0] * o.sampleM(), Math.min(borderXy.getLength(), r[1] * o.sampleM()));
-      LineString ll = (LineString) ctx.projection().inverse(xy);
-      Coordinate mid = ll.getCoordinateN(ll.getNumPoints() / 2);
-      cumulative += pick.added();
-      out.add(new Suggestion(rank++, "patrol", mid.y, mid.x, ll, pick.added() / 1000, cumulative / 1000,
-          sampleSector[(r[0] + r[1]) / 2]));
-    }
-    return out;
+    return Intervals.intersect(Intervals.union(Arrays.copyOf(out, n)), active);
   }
 
-  // ---------------------------------------------------------------- helpers
+  private static boolean covers(long[] set, long t) {
+    for (int i = 0; i < set.length; i += 2) {
+      if (t >= set[i] && t < set[i + 1]) return true;
+    }
+    return false;
+  }
+
+  private static long[] concat(long[] a, long[] b) {
+    long[] c = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
 
   private static long bucketKey(long i, long j) {
     return (i << 32) ^ (j & 0xffffffffL);

@@ -61,6 +61,7 @@ public final class CoverageFiles {
           g.writeNumberField("to_m", round(gap.toM(), 1));
           g.writeNumberField("length_m", round(gap.lengthM(), 1));
           g.writeNumberField("mean_unwatched_h", round(gap.meanUnwatchedHours(), 2));
+          g.writeStringField("unwatched_utc", Intervals.format(gap.unwatched(), 12));
           g.writeNumberField("incidents", gap.incidents());
           g.writeEndObject();
           g.writeFieldName("geometry");
@@ -76,11 +77,31 @@ public final class CoverageFiles {
   public static void writeSectors(CoverageResult r, OutputStream out) throws IOException {
     PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     w.print("sector,name,border_km,uncovered_km,uncovered_pct,sensor_km,patrol_km,hours_uncovered,"
-        + "worst_revisit_h,band_uncovered_pct,gaps,incidents_in_gaps\n");
+        + "worst_revisit_h,band_uncovered_pct,gaps,incidents_in_gaps,unwatched_km_h,unwatched_utc,no_terrain_km\n");
     for (SectorRow s : r.sectors()) {
-      w.print(String.format(Locale.ROOT, "%s,%s,%.3f,%.3f,%.2f,%.3f,%.3f,%.2f,%.2f,%.2f,%d,%d\n", csv(s.id()), csv(s.name()),
-          s.borderKm(), s.uncoveredKm(), s.uncoveredPct(), s.sensorKm(), s.patrolKm(), s.hoursUncovered(),
-          s.worstRevisitHours(), s.bandUncoveredPct(), s.gaps(), s.incidentsInGaps()));
+      w.print(String.format(Locale.ROOT, "%s,%s,%.3f,%.3f,%.2f,%.3f,%.3f,%.2f,%.2f,%.2f,%d,%d,%.3f,%s,%.3f\n", csv(s.id()),
+          csv(s.name()), s.borderKm(), s.uncoveredKm(), s.uncoveredPct(), s.sensorKm(), s.patrolKm(), s.hoursUncovered(),
+          s.worstRevisitHours(), s.bandUncoveredPct(), s.gaps(), s.incidentsInGaps(), s.unwatchedKmH(),
+          csv(Intervals.format(s.unwatched(), 12)), s.noTerrainKm()));
+    }
+    w.flush();
+  }
+
+  /**
+   * sensors.csv: per sensor its up-time share of the window and its outages (UTC); "not checked"
+   * when no observations were given and every sensor was assumed up.
+   */
+  public static void writeSensors(CoverageResult r, OutputStream out) throws IOException {
+    PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    w.print("sensor,up_pct,outages,outages_utc\n");
+    for (SensorSpec sp : r.sensors()) {
+      SensorUptime.Availability a = r.availabilityOf(sp.id());
+      if (a == null) {
+        w.print(csv(sp.id()) + ",,,not checked (no observations given)\n");
+      } else {
+        w.print(String.format(Locale.ROOT, "%s,%.2f,%d,%s\n", csv(sp.id()), 100 * a.upShare(), a.outages().length / 2,
+            csv(Intervals.format(a.outages(), 20))));
+      }
     }
     w.flush();
   }

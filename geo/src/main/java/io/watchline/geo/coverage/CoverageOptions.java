@@ -52,6 +52,12 @@ public record CoverageOptions(
         routeLengthM);
   }
 
+  public CoverageOptions withPatrols(double sweep, long revisit) {
+    return new CoverageOptions(windowStartMillis, windowEndMillis, hourFrom, hourTo, targetHeightM, cellM, sampleM,
+        sweep, revisit, minGapM, pdAtMaxRange, minPd, suggest, candidateSpacingM, candidateHeightM, candidateRangeM,
+        routeLengthM);
+  }
+
   public CoverageOptions withCell(double cell, double sample) {
     return new CoverageOptions(windowStartMillis, windowEndMillis, hourFrom, hourTo, targetHeightM, cell, sample,
         sweepM, revisitMillis, minGapM, pdAtMaxRange, minPd, suggest, candidateSpacingM, candidateHeightM,

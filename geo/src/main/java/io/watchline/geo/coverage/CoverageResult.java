@@ -17,7 +17,21 @@ public record CoverageResult(
     List<SectorRow> sectors, List<Suggestion> suggestions, List<Track> tracks, List<SensorSpec> sensors,
     LineString borderLonLat, List<Geometry> sectorPolygons, List<String> sectorIds, Terrain terrain,
     CoverageOptions options, PatrolStats patrolStats, List<String> notes,
-    io.watchline.geo.proj.LocalProjection projection, byte[] inBand) {
+    io.watchline.geo.proj.LocalProjection projection, byte[] inBand, List<SensorUptime.Availability> availability) {
+
+  /** True when sensor availability came from observations (false: every sensor assumed up). */
+  public boolean availabilityChecked() {
+    return availability != null;
+  }
+
+  /** The availability of one sensor, or null when not checked. */
+  public SensorUptime.Availability availabilityOf(String sensorId) {
+    if (availability == null) return null;
+    for (SensorUptime.Availability a : availability) {
+      if (a.sensor().equals(sensorId)) return a;
+    }
+    return null;
+  }
 
   /** Placement of the coverage raster: north-west corner and cell size in projected metres. */
   public record GridFrame(double west, double north, double cellM, int width, int height) {
@@ -28,21 +42,32 @@ public record CoverageResult(
     public boolean contains(int c, int r) { return c >= 0 && r >= 0 && c < width && r < height; }
   }
 
-  /** A point of the border line, every {@code sampleM} metres, standing for {@code lengthM} of it. */
+  /**
+   * A point of the border line standing for {@code lengthM} of it (at most {@code sampleM}; samples
+   * never straddle a sector's end). {@code seenPd}: detection probability of all sensors together
+   * when all are up; {@code sensorSeen}: live sensors watched it for all the counted time;
+   * {@code unwatched}: the counted time nobody (live sensor or patrol) watched it, as intervals.
+   */
   public record BorderSample(
       double x, double y, double lat, double lon, double alongM, double lengthM, String sector, float seenPd,
-      boolean sensorSeen, int visits, long unwatchedMillis, long worstGapMillis, boolean uncovered) {}
+      boolean sensorSeen, int visits, long unwatchedMillis, long worstGapMillis, boolean uncovered, long[] unwatched) {}
 
   /** A run of border no sensor sees and no patrol visits often enough, at least the minimum long. */
   public record Gap(
       String id, List<String> sectors, double fromM, double toM, double lengthM, double meanUnwatchedHours,
-      LineString lineLonLat, Geometry polygonLonLat, int incidents) {}
+      LineString lineLonLat, Geometry polygonLonLat, int incidents, long[] unwatched) {}
 
-  /** One row of sectors.csv. */
+  /**
+   * One row of sectors.csv. {@code borderKm} is the border line in the sector; {@code sensorKm}
+   * (watched by live sensors all the counted time) and {@code patrolKm} (not that, but visited by a
+   * patrol) are disjoint parts of it; {@code uncoveredKm} (in gaps) is a part of the rest.
+   * {@code unwatchedKmH}: border km times hours nobody watched it; {@code unwatched}: when;
+   * {@code noTerrainKm}: border outside every DEM (never counted as seen).
+   */
   public record SectorRow(
       String id, String name, double borderKm, double uncoveredKm, double uncoveredPct, double sensorKm,
       double patrolKm, double hoursUncovered, double worstRevisitHours, double bandUncoveredPct, int gaps,
-      int incidentsInGaps) {}
+      int incidentsInGaps, double unwatchedKmH, long[] unwatched, double noTerrainKm) {}
 
   /** An extra sensor site or patrol route, in greedy order, with the border it would add. */
   public record Suggestion(

@@ -10,9 +10,10 @@ import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
- * The terrain of the analysis area as a north-up grid in the local metric projection: a DEM
- * resampled (bilinear) into it, or bare earth at sea level when no DEM is given. Voids and cells
- * the DEM does not reach take the height of the nearest DEM cell, and the share is reported.
+ * The terrain of the analysis area as a north-up grid in the local metric projection: one or more
+ * DEM tiles resampled (bilinear) into it, or bare earth at sea level when no DEM is given. Voids
+ * inside a tile take the height of the nearest valid cell; cells outside every tile have no terrain
+ * data (see {@link #fromDems}). Both shares are reported.
  */
 public final class Terrain {
   /** Lattice spacing (cells) at which positions are projected exactly; interpolated between. */
@@ -22,19 +23,25 @@ public final class Terrain {
   private final boolean flat;
   private final double filledFraction;
   private final String source;
-  private final java.util.BitSet filled;
+  private java.util.BitSet noData;
+  private double outsideFraction;
+  private boolean bareEarthOutside;
 
-  private Terrain(ElevationGrid grid, boolean flat, double filledFraction, String source, java.util.BitSet filled) {
+  private Terrain(ElevationGrid grid, boolean flat, double filledFraction, String source) {
     this.grid = grid;
     this.flat = flat;
     this.filledFraction = filledFraction;
     this.source = source;
-    this.filled = filled;
   }
 
-  /** True where the height was not in the DEM (void or off the DEM) and came from the nearest cell. */
-  public boolean filled(int col, int row) {
-    return filled.get(row * grid.width() + col);
+  /** True where no DEM reaches: no terrain data, never counted as seen (see docs/coverage.md). */
+  public boolean noData(int col, int row) {
+    return noData != null && noData.get(row * grid.width() + col);
+  }
+
+  /** {@link #noData} that answers false outside the grid. */
+  public boolean noDataAt(int col, int row) {
+    return grid.contains(col, row) && noData(col, row);
   }
 
   public ElevationGrid grid() { return grid; }
@@ -44,51 +51,103 @@ public final class Terrain {
 
   public static Terrain bareEarth(double west, double north, int width, int height, double cell) {
     return new Terrain(ElevationGrid.flat(width, height, west, north, cell, 0f, GridCrs.UNKNOWN_METRIC), true, 0,
-        "no DEM: bare earth at sea level (earth curvature only, no terrain masking)", new java.util.BitSet());
+        "no DEM: bare earth at sea level (earth curvature only, no terrain masking)");
   }
 
   public static Terrain fromDem(ElevationGrid dem, String name, LocalProjection proj, double west, double north,
       int width, int height, double cell) {
-    ToDem toDem = toDemCoordinates(dem, proj);
+    return fromDems(java.util.List.of(dem), java.util.List.of(name), proj, west, north, width, height, cell, false);
+  }
+
+  /**
+   * Several DEM tiles as one mosaic (the first tile holding a value wins). Voids inside a tile are
+   * filled from the nearest valid cell; cells outside every tile have no terrain data: they are
+   * never counted as seen, and sight lines over them assume the nearest known height, unless
+   * {@code bareEarthOutside}, when they are bare earth at sea level and count like any other cell.
+   */
+  public static Terrain fromDems(java.util.List<ElevationGrid> dems, java.util.List<String> names, LocalProjection proj,
+      double west, double north, int width, int height, double cell, boolean bareEarthOutside) {
     float[] z = new float[width * height];
+    java.util.Arrays.fill(z, Float.NaN);
+    java.util.BitSet outside = new java.util.BitSet(z.length);
+    outside.set(0, z.length);
     int lw = width / LATTICE + 2;
     int lh = height / LATTICE + 2;
     double[] lx = new double[lw * lh];
     double[] ly = new double[lw * lh];
     double[] tmp = new double[2];
-    for (int j = 0; j < lh; j++) {
-      for (int i = 0; i < lw; i++) {
-        toDem.apply(west + (i * LATTICE + 0.5) * cell, north - (j * LATTICE + 0.5) * cell, tmp);
-        lx[j * lw + i] = tmp[0];
-        ly[j * lw + i] = tmp[1];
+    for (ElevationGrid dem : dems) {
+      ToDem toDem = toDemCoordinates(dem, proj);
+      for (int j = 0; j < lh; j++) {
+        for (int i = 0; i < lw; i++) {
+          toDem.apply(west + (i * LATTICE + 0.5) * cell, north - (j * LATTICE + 0.5) * cell, tmp);
+          lx[j * lw + i] = tmp[0];
+          ly[j * lw + i] = tmp[1];
+        }
+      }
+      for (int r = 0; r < height; r++) {
+        int j = r / LATTICE;
+        double ty = (r % LATTICE) / (double) LATTICE;
+        for (int c = 0; c < width; c++) {
+          int idx = r * width + c;
+          if (!Float.isNaN(z[idx])) {
+            continue;
+          }
+          int i = c / LATTICE;
+          double tx = (c % LATTICE) / (double) LATTICE;
+          int k = j * lw + i;
+          double x = bilerp(lx[k], lx[k + 1], lx[k + lw], lx[k + lw + 1], tx, ty);
+          double y = bilerp(ly[k], ly[k + 1], ly[k + lw], ly[k + lw + 1], tx, ty);
+          if (x >= dem.west() && x <= dem.east() && y >= dem.south() && y <= dem.north()) {
+            outside.clear(idx);
+            z[idx] = (float) dem.sample(x, y);
+          }
+        }
       }
     }
-    for (int r = 0; r < height; r++) {
-      int j = r / LATTICE;
-      double ty = (r % LATTICE) / (double) LATTICE;
-      for (int c = 0; c < width; c++) {
-        int i = c / LATTICE;
-        double tx = (c % LATTICE) / (double) LATTICE;
-        int k = j * lw + i;
-        double x = bilerp(lx[k], lx[k + 1], lx[k + lw], lx[k + lw + 1], tx, ty);
-        double y = bilerp(ly[k], ly[k + 1], ly[k + lw], ly[k + lw + 1], tx, ty);
-        z[r * width + c] = (float) dem.sample(x, y);
-      }
-    }
-    java.util.BitSet missing = new java.util.BitSet(z.length);
+    int voids = 0;
     for (int i = 0; i < z.length; i++) {
-      if (Float.isNaN(z[i])) {
-        missing.set(i);
-      }
+      if (Float.isNaN(z[i]) && !outside.get(i)) voids++;
     }
-    double filled = fillFromNearest(z, width, height);
-    if (filled >= 1.0) {
+    if (outside.cardinality() == z.length) {
+      throw new DemFormatException(String.join(", ", names) + ": the DEM does not cover the analysis area (" + dems.get(0) + ")");
+    }
+    if (voids == z.length - outside.cardinality()) {
+      ElevationGrid dem = dems.get(0);
       throw new DemFormatException(String.format(java.util.Locale.ROOT,
           "%s: the DEM has no valid cells over the analysis area (the DEM spans %s %.4f..%.4f, %.4f..%.4f in %s)",
-          name, dem.crs().geographic() ? "lon, lat" : "x, y", dem.west(), dem.east(), dem.south(), dem.north(), dem.crs().name()));
+          String.join(", ", names), dem.crs().geographic() ? "lon, lat" : "x, y", dem.west(), dem.east(), dem.south(),
+          dem.north(), dem.crs().name()));
     }
+    if (bareEarthOutside) {
+      for (int i = outside.nextSetBit(0); i >= 0; i = outside.nextSetBit(i + 1)) {
+        z[i] = 0f;
+      }
+    }
+    fillFromNearest(z, width, height);
     ElevationGrid g = new ElevationGrid(width, height, west, north, cell, cell, z, GridCrs.UNKNOWN_METRIC);
-    return new Terrain(g, false, filled, name + " (" + dem.crs().name() + ", " + dem.width() + "x" + dem.height() + ")", missing);
+    StringBuilder src = new StringBuilder();
+    for (int k = 0; k < dems.size(); k++) {
+      if (k > 0) src.append(" + ");
+      src.append(names.get(k)).append(" (").append(dems.get(k).crs().name()).append(", ").append(dems.get(k).width())
+          .append('x').append(dems.get(k).height()).append(')');
+    }
+    Terrain t = new Terrain(g, false, (double) voids / z.length, src.toString());
+    t.outsideFraction = (double) outside.cardinality() / z.length;
+    t.bareEarthOutside = bareEarthOutside;
+    if (!bareEarthOutside) {
+      t.noData = outside;
+    }
+    return t;
+  }
+
+  /** Share of the area outside every DEM tile. */
+  public double outsideFraction() {
+    return outsideFraction;
+  }
+
+  public boolean bareEarthOutside() {
+    return bareEarthOutside;
   }
 
   private static double bilerp(double a, double b, double c, double d, double tx, double ty) {

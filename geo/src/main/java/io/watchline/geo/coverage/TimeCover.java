@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Time arithmetic for patrol coverage: within the counted hours of the window, a point is
- * unwatched while more than the revisit time has passed since the last visit (or since the
- * window opened).
+ * unwatched while more than the revisit time has passed since the last visit (from the window's
+ * start when there was none yet).
  */
 final class TimeCover {
   private static final long DAY = 86_400_000L;
@@ -40,30 +40,32 @@ final class TimeCover {
     return false;
   }
 
+  /** The counted time as [from, to) pairs. */
+  long[] active() {
+    return active.clone();
+  }
+
+  /**
+   * When patrols watched a point: [visit, visit + revisit) for each visit, clipped to counted
+   * time. Nothing is assumed about visits before the window: a point no patrol reaches is
+   * unwatched from the window's start.
+   */
+  long[] patrolWatched(long[] visits, int n) {
+    long[] iv = new long[2 * n];
+    for (int k = 0; k < n; k++) {
+      iv[2 * k] = visits[k];
+      iv[2 * k + 1] = visits[k] + revisit;
+    }
+    return Intervals.intersect(Intervals.union(iv), active);
+  }
+
   boolean inWindow(long t) {
     return t >= start && t < end;
   }
 
-  /** Counted time during which the point was unwatched, given its visit times (any order). */
+  /** Counted time during which no patrol had visited the point within the revisit time. */
   long unwatchedMillis(long[] visits, int n) {
-    long[] v = Arrays.copyOf(visits, n);
-    Arrays.sort(v);
-    long unwatched = 0;
-    long watchedUntil = start + revisit;
-    int k = 0;
-    // walk the timeline: unwatched pieces are [watchedUntil, nextVisit) clipped to counted time
-    while (true) {
-      long next = k < v.length ? Math.max(v[k], start) : end;
-      if (next > watchedUntil) {
-        unwatched += activeOverlap(watchedUntil, Math.min(next, end));
-      }
-      if (k >= v.length || next >= end) {
-        break;
-      }
-      watchedUntil = Math.max(watchedUntil, next + revisit);
-      k++;
-    }
-    return unwatched;
+    return Intervals.length(Intervals.subtract(active, patrolWatched(visits, n)));
   }
 
   /** Longest counted stretch between visits (window edges count as visits), in ms. */

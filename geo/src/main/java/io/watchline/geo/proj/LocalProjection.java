@@ -30,6 +30,19 @@ public final class LocalProjection {
     this.projection = crs.getProjection();
   }
 
+  /**
+   * The projection as ESRI WKT (what a {@code .prj} next to a raster holds), so GDAL and QGIS place
+   * rasters written in it: transverse Mercator on WGS 84, scale 1, no false easting or northing.
+   */
+  public String esriWkt() {
+    return "PROJCS[\"Watchline local TM " + lat0 + " " + lon0 + "\","
+        + "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],"
+        + "PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]],"
+        + "PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"False_Easting\",0.0],PARAMETER[\"False_Northing\",0.0],"
+        + "PARAMETER[\"Central_Meridian\"," + lon0 + "],PARAMETER[\"Scale_Factor\",1.0],"
+        + "PARAMETER[\"Latitude_Of_Origin\"," + lat0 + "],UNIT[\"Meter\",1.0]]";
+  }
+
   /** A transverse Mercator centred on (lat0, lon0). */
   public static LocalProjection centredOn(double lat0, double lon0) {
     if (!(Math.abs(lat0) < 85) || !(Math.abs(lon0) <= 180)) {

@@ -6,6 +6,8 @@ import io.watchline.geo.coverage.CoverageResult.GridFrame;
 import io.watchline.geo.coverage.CoverageResult.SectorRow;
 import io.watchline.geo.coverage.CoverageResult.Suggestion;
 import io.watchline.geo.coverage.CoverageResult.Track;
+import io.watchline.geo.coverage.Intervals;
+import io.watchline.geo.coverage.SensorUptime;
 import io.watchline.geo.coverage.SensorSpec;
 import io.watchline.geo.coverage.ViewshedParams;
 import io.watchline.geo.dem.ElevationGrid;
@@ -54,6 +56,7 @@ public final class CoverageMap {
   static final Color RADAR = new Color(106, 81, 163);
   static final Color CAMERA = new Color(217, 95, 2);
   static final Color SUGGEST = new Color(231, 41, 138);
+  static final Color DOWN = new Color(130, 130, 130);
 
   private static final int MAP_W = 1250;
   private static final int PANEL_W = 380;
@@ -103,6 +106,8 @@ public final class CoverageMap {
 
   public void writeSvg(OutputStream out) throws IOException {
     SVGGraphics2D g = new SVGGraphics2D(width(), height());
+    // the default prefix of clip and gradient ids holds the clock: a fixed one keeps reruns identical
+    g.setDefsKeyPrefix("wl");
     paint(g);
     out.write(g.getSVGDocument().getBytes(StandardCharsets.UTF_8));
   }
@@ -161,12 +166,15 @@ public final class CoverageMap {
         double shade = 0.93;
         int rgb;
         if (f.contains(c, rr)) {
-          if (!flat && !r.terrain().filled(c, rr)) {
+          boolean noData = r.terrain().noDataAt(c, rr);
+          if (!flat && !noData) {
             shade = hillshade(dem, c, rr);
-          } else if (!flat) {
-            shade = 0.826; // the legend's "no DEM data" grey
           }
           int k = rr * f.width() + c;
+          if (noData && Math.floorMod(i + j, 9) < 2) {
+            img.setRGB(i, j, 0x8c8c8c); // hatching: no terrain data, never counted as seen
+            continue;
+          }
           double base = 0.55 + 0.45 * shade;
           int gray = (int) Math.round(255 * base);
           Color tint = null;
@@ -260,9 +268,18 @@ public final class CoverageMap {
     return Math.abs(s.curvatureCoeff() - ViewshedParams.RADAR_CURVATURE) < 1e-6;
   }
 
+  /** "down 01:00–03:00" for a sensor with outages in the window, or null. */
+  private String downText(SensorSpec s) {
+    SensorUptime.Availability a = r.availabilityOf(s.id());
+    if (a == null || a.alwaysUp()) {
+      return null;
+    }
+    return a.upShare() == 0 ? "down all window" : "down " + Intervals.format(a.outages(), 2);
+  }
+
   private void drawFans(Graphics2D g) {
     for (SensorSpec s : r.sensors()) {
-      Color c = radar(s) ? RADAR : CAMERA;
+      Color c = downText(s) != null ? DOWN : radar(s) ? RADAR : CAMERA;
       Shape fan = fan(s);
       g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 22));
       g.fill(fan);
@@ -274,17 +291,22 @@ public final class CoverageMap {
 
   private void drawSites(Graphics2D g) {
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+    // every marker claims its place before any label is placed, so no label covers a later site
+    for (SensorSpec s : r.sensors()) {
+      LocalProjection.Xy xy = proj.forward(s.lat(), s.lon());
+      placed.add(new Rectangle2D.Double(px(xy.x()) - 8, py(xy.y()) - 8, 16, 16));
+    }
     for (SensorSpec s : r.sensors()) {
       LocalProjection.Xy xy = proj.forward(s.lat(), s.lon());
       double x = px(xy.x());
       double y = py(xy.y());
       Shape marker = radar(s) ? triangle(x, y, 8) : new Rectangle2D.Double(x - 6, y - 6, 12, 12);
-      g.setColor(radar(s) ? RADAR : CAMERA);
+      String down = downText(s);
+      g.setColor(down != null ? DOWN : radar(s) ? RADAR : CAMERA);
       g.fill(marker);
       stroke(g, Color.WHITE, 1.5f);
       g.draw(marker);
-      placed.add(marker.getBounds2D());
-      placeLabel(g, s.id(), x, y, 12, Color.BLACK);
+      placeLabel(g, down == null ? s.id() : s.id() + " " + down, x, y, 12, down == null ? Color.BLACK : new Color(90, 90, 90));
     }
   }
 
@@ -384,8 +406,8 @@ public final class CoverageMap {
     ty = legendBox(g, tx, ty, blendColor(SEEN), "Seen by a sensor (target " + fmt(r.options().targetHeightM()) + " m)");
     ty = legendBox(g, tx, ty, blendColor(PATROLLED), "Patrolled in window (sweep " + fmt(r.options().sweepM()) + " m)");
     ty = legendBox(g, tx, ty, blendColor(OPEN_BAND), "Border band not covered");
-    if (!r.terrain().flat() && r.terrain().filledFraction() > 0) {
-      ty = legendBox(g, tx, ty, new Color(0xebebeb), "No DEM data (nearest height used)");
+    if (r.terrain().outsideFraction() > 0 && !r.terrain().bareEarthOutside()) {
+      ty = legendHatch(g, tx, ty, "No terrain data (outside the DEM): not seen");
     }
     ty = legendLine(g, tx, ty, GAP, new BasicStroke(6f), "Gap >= " + fmt(r.options().minGapM()) + " m");
     ty = legendLine(g, tx, ty, Color.BLACK, new BasicStroke(2.2f), "Border");
@@ -394,6 +416,9 @@ public final class CoverageMap {
     ty = legendLine(g, tx, ty, TRACK, new BasicStroke(1.6f), "Patrol track");
     ty = legendSymbol(g, tx, ty, triangle(tx + 14, ty + 10, 8), RADAR, "Radar site and coverage fan");
     ty = legendSymbol(g, tx, ty, new Rectangle2D.Double(tx + 8, ty + 4, 12, 12), CAMERA, "Camera site and coverage fan");
+    if (r.sensors().stream().anyMatch(s -> downText(s) != null)) {
+      ty = legendSymbol(g, tx, ty, triangle(tx + 14, ty + 10, 8), DOWN, "Sensor down part of the window (UTC)");
+    }
     ty = legendSymbol(g, tx, ty, new Ellipse2D.Double(tx + 5, ty + 1, 18, 18), SUGGEST, "Suggested sensor (S) / patrol (P)");
 
     ty += 18;
@@ -454,6 +479,26 @@ public final class CoverageMap {
     return y + 20;
   }
 
+  private int legendHatch(Graphics2D g, int x, int y, String text) {
+    y += 8;
+    g.setColor(new Color(0xebebeb));
+    g.fillRect(x, y, 28, 18);
+    g.setColor(new Color(0x8c8c8c));
+    g.setStroke(new BasicStroke(1.5f));
+    Shape old = g.getClip();
+    g.clip(new Rectangle2D.Double(x, y, 28, 18));
+    for (int k = -18; k < 28; k += 6) {
+      g.draw(new Line2D.Double(x + k, y + 18, x + k + 18, y));
+    }
+    g.setClip(old);
+    g.setColor(Color.DARK_GRAY);
+    g.setStroke(new BasicStroke(1f));
+    g.drawRect(x, y, 28, 18);
+    g.setColor(Color.BLACK);
+    g.drawString(text, x + 38, y + 14);
+    return y + 20;
+  }
+
   private int legendLine(Graphics2D g, int x, int y, Color c, Stroke s, String text) {
     y += 8;
     g.setColor(c);
@@ -483,28 +528,51 @@ public final class CoverageMap {
   }
 
   /**
-   * Puts a label at the first of eight positions around (x, y) (or on it when {@code offset} is 0)
-   * that overlaps no label or marker drawn before; falls back to the first position.
+   * Puts a label at the first free spot around (x, y) (on it when {@code offset} is 0): eight
+   * positions next to it, then two rings farther out joined to the point by a leader line. A spot
+   * is free when it overlaps no label or marker drawn before. When none is free the label is
+   * dropped (returns false) rather than drawn over another.
    */
-  private void placeLabel(Graphics2D g, String text, double x, double y, double offset, Color c) {
+  private boolean placeLabel(Graphics2D g, String text, double x, double y, double offset, Color c) {
     FontMetrics fm = g.getFontMetrics();
     double w = fm.stringWidth(text) + 6;
     double h = fm.getAscent() + 3;
-    double[][] spots = offset == 0
-        ? new double[][] {{0, 0}, {0, -h}, {0, h}, {w * 0.7, 0}, {-w * 0.7, 0}, {0, -2 * h}, {0, 2 * h}}
-        : new double[][] {{offset + w / 2, -offset / 2}, {offset + w / 2, offset + h / 2}, {-offset - w / 2, -offset / 2},
-            {-offset - w / 2, offset + h / 2}, {0, -offset - h / 2}, {0, offset + h}, {offset + w / 2, -offset - h},
-            {-offset - w / 2, -offset - h}};
-    double[] pick = spots[0];
-    for (double[] sp : spots) {
-      Rectangle2D box = new Rectangle2D.Double(x + sp[0] - w / 2, y + sp[1] - h + 4, w, h);
-      if (placed.stream().noneMatch(box::intersects)) {
-        pick = sp;
-        break;
+    List<double[]> spots = new ArrayList<>();
+    if (offset == 0) {
+      for (double[] sp : new double[][] {{0, 0}, {0, -h}, {0, h}, {w * 0.7, 0}, {-w * 0.7, 0}, {0, -2 * h}, {0, 2 * h}}) {
+        spots.add(sp);
+      }
+    } else {
+      for (double[] sp : new double[][] {{offset + w / 2, -offset / 2}, {offset + w / 2, offset + h / 2},
+          {-offset - w / 2, -offset / 2}, {-offset - w / 2, offset + h / 2}, {0, -offset - h / 2}, {0, offset + h},
+          {offset + w / 2, -offset - h}, {-offset - w / 2, -offset - h}}) {
+        spots.add(sp);
+      }
+      for (double ring : new double[] {3.5, 6}) {
+        for (int k = 0; k < 12; k++) {
+          double a = Math.PI * 2 * k / 12;
+          spots.add(new double[] {Math.cos(a) * (offset * ring + w / 2), Math.sin(a) * (offset * ring + h)});
+        }
       }
     }
-    placed.add(new Rectangle2D.Double(x + pick[0] - w / 2, y + pick[1] - h + 4, w, h));
-    haloLabel(g, text, x + pick[0], y + pick[1] + 4, c);
+    for (int k = 0; k < spots.size(); k++) {
+      double[] sp = spots.get(k);
+      Rectangle2D box = new Rectangle2D.Double(x + sp[0] - w / 2, y + sp[1] - h + 4, w, h);
+      if (box.getMinX() < PAD || box.getMaxX() > PAD + MAP_W || box.getMinY() < TOP || box.getMaxY() > TOP + mapH) {
+        continue;
+      }
+      if (placed.stream().noneMatch(box::intersects)) {
+        placed.add(box);
+        if (k >= 8) {
+          g.setColor(new Color(60, 60, 60));
+          g.setStroke(new BasicStroke(1f));
+          g.draw(new Line2D.Double(x, y, box.getCenterX(), box.getCenterY()));
+        }
+        haloLabel(g, text, x + sp[0], y + sp[1] + 4, c);
+        return true;
+      }
+    }
+    return false;
   }
 
   private void haloLabel(Graphics2D g, String text, double cx, double cy, Color c) {

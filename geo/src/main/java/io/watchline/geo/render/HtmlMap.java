@@ -82,21 +82,29 @@ public final class HtmlMap {
     h.append("var fans=L.layerGroup().addTo(map);var sites=L.layerGroup().addTo(map);\n");
     for (SensorSpec s : r.sensors()) {
       boolean radar = Math.abs(s.curvatureCoeff() - ViewshedParams.RADAR_CURVATURE) < 1e-6;
-      String color = radar ? "#6a51a3" : "#d95f02";
+      io.watchline.geo.coverage.SensorUptime.Availability av = r.availabilityOf(s.id());
+      String down = av == null || av.alwaysUp() ? null
+          : av.upShare() == 0 ? "down all window" : "down " + io.watchline.geo.coverage.Intervals.format(av.outages(), 2);
+      String color = down != null ? "#828282" : radar ? "#6a51a3" : "#d95f02";
       h.append("L.polygon(").append(fan(s)).append(",{color:'").append(color)
           .append("',weight:1.2,dashArray:'8 4',fillOpacity:0.06}).addTo(fans);\n");
       h.append(String.format(Locale.ROOT, "L.circleMarker([%.6f,%.6f],{radius:7,color:'#fff',weight:2,fillColor:'%s',fillOpacity:1})",
           s.lat(), s.lon(), color))
-          .append(".bindTooltip('").append(js(s.id())).append("',{permanent:true,direction:'right',offset:[6,0],className:'lbl'})")
-          .append(".bindPopup('").append(js(String.format(Locale.ROOT, "<b>%s</b> (%s)<br>mast %.1f m, azimuth %.0f&deg;, fov %.0f&deg;<br>range %.0f&ndash;%.0f m",
-              s.id(), radar ? "radar" : "camera", s.heightM(), s.azimuthDeg(), s.fovDeg(), s.rangeMinM(), s.rangeMaxM())))
+          // the outage itself is in the popup: a short permanent label collides less
+          .append(".bindTooltip('").append(js(down == null ? s.id() : s.id() + " (down)"))
+          .append("',{permanent:true,direction:'right',offset:[6,0],className:'lbl'})")
+          .append(".bindPopup('").append(js(String.format(Locale.ROOT, "<b>%s</b> (%s)<br>mast %.1f m, azimuth %.0f&deg;, fov %.0f&deg;<br>range %.0f&ndash;%.0f m%s",
+              s.id(), radar ? "radar" : "camera", s.heightM(), s.azimuthDeg(), s.fovDeg(), s.rangeMinM(), s.rangeMaxM(),
+              av == null ? "<br>availability not checked" : String.format(Locale.ROOT, "<br>up %.1f %% of the window%s",
+                  100 * av.upShare(), av.alwaysUp() ? "" : "; outages (UTC) " + io.watchline.geo.coverage.Intervals.format(av.outages(), 8)))))
           .append("').addTo(sites);\n");
     }
     h.append("var gaps=L.layerGroup().addTo(map);\n");
     for (Gap g : r.gaps()) {
       h.append("L.polyline(").append(latLngs(g.lineLonLat())).append(",{color:'#cb181d',weight:6}).bindPopup('")
-          .append(js(String.format(Locale.ROOT, "<b>%s</b><br>sectors %s<br>%.2f km of border<br>unwatched %.1f h on average<br>%d incidents inside",
-              g.id(), String.join(", ", g.sectors()), g.lengthM() / 1000, g.meanUnwatchedHours(), g.incidents())))
+          .append(js(String.format(Locale.ROOT, "<b>%s</b><br>sectors %s<br>%.2f km of border<br>unwatched %.1f h on average<br>unwatched (UTC) %s<br>%d incidents inside",
+              g.id(), String.join(", ", g.sectors()), g.lengthM() / 1000, g.meanUnwatchedHours(),
+              io.watchline.geo.coverage.Intervals.format(g.unwatched(), 6), g.incidents())))
           .append("').addTo(gaps);\n");
     }
     h.append("var sugg=L.layerGroup().addTo(map);\n");
@@ -132,6 +140,10 @@ public final class HtmlMap {
     s.append("<i style=\"background:#08306b;height:2px\"></i>patrol track<br>");
     s.append("<i style=\"background:#6a51a3;border-radius:6px;width:12px\"></i>radar &nbsp;");
     s.append("<i style=\"background:#d95f02;border-radius:6px;width:12px\"></i>camera<br>");
+    s.append("<i style=\"background:#828282;border-radius:6px;width:12px\"></i>sensor down part of the window<br>");
+    if (r.terrain().outsideFraction() > 0 && !r.terrain().bareEarthOutside()) {
+      s.append("<i style=\"background:repeating-linear-gradient(135deg,#8c8c8c 0 2px,#ededed 2px 7px)\"></i>no terrain data: not seen<br>");
+    }
     s.append("<i style=\"border:3px solid #e7298a;border-radius:8px;width:8px;height:8px\"></i>suggested sensor (S) / patrol (P)");
     return s.toString();
   }
@@ -174,7 +186,12 @@ public final class HtmlMap {
           continue;
         }
         int k = rr * f.width() + c;
-        double shade = r.terrain().flat() || r.terrain().filled(c, rr) ? 0.93 : CoverageMap.hillshade(dem, c, rr);
+        boolean noData = r.terrain().noDataAt(c, rr);
+        if (noData && Math.floorMod(i + j, 9) < 2) {
+          img.setRGB(i, j, 0xff8c8c8c); // hatching: no terrain data, never counted as seen
+          continue;
+        }
+        double shade = r.terrain().flat() || noData ? 0.93 : CoverageMap.hillshade(dem, c, rr);
         int gray = (int) Math.round(255 * (0.55 + 0.45 * shade));
         boolean seen = r.seenPd()[k] > 0 && r.seenPd()[k] >= r.options().minPd();
         Color tint = seen ? CoverageMap.SEEN : r.patrolled()[k] != 0 ? CoverageMap.PATROLLED

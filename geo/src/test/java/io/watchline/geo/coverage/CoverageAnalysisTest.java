@@ -54,7 +54,7 @@ class CoverageAnalysisTest {
     assertThat(r.gaps()).hasSize(2);
     for (Gap g : r.gaps()) {
       assertThat(g.lengthM()).isCloseTo((total - chord) / 2, within(60.0));
-      assertThat(g.meanUnwatchedHours()).as("never patrolled: 12 h window less the first 4 h revisit").isCloseTo(8.0, within(1e-9));
+      assertThat(g.meanUnwatchedHours()).as("never patrolled: unwatched all the 12 h window").isCloseTo(12.0, within(1e-9));
     }
     double gapKm = r.sectors().stream().mapToDouble(CoverageResult.SectorRow::uncoveredKm).sum();
     assertThat(gapKm * 1000).isCloseTo(total - chord, within(100.0));
@@ -77,17 +77,18 @@ class CoverageAnalysisTest {
 
   @Test
   void aPatrolClosesTheStretchItWalkedWithinTheRevisitTime() {
-    CoverageOptions o = CoverageOptions.defaults(T0, T0 + 8 * H).withCell(25, 25);
-    // walk the western 1 km of the border and back (one fix every 30 s at 1.1 m/s), out 1 h and back
-    // 4.5 h into the 8 h window: with a 4 h revisit time that stretch is never unwatched
+    CoverageOptions o = CoverageOptions.defaults(T0, T0 + 6 * H).withCell(25, 25);
+    // walk the western 1 km of the border and back (one fix every 30 s at 1.1 m/s), out 1 h before
+    // the 6 h window (that visit still watches its first 3 h) and back 3.5 h into it: with a 4 h
+    // revisit time that stretch is never unwatched
     List<PatrolFix> fixes = new java.util.ArrayList<>();
     for (int k = 0; k <= 30; k++) {
       Geodesy.LatLon q = Geodesy.direct(42.0, 19.50, 90, k * 33.0);
-      fixes.add(new PatrolFix(q.lat(), q.lon(), T0 + H + k * 30_000L, "P-1"));
+      fixes.add(new PatrolFix(q.lat(), q.lon(), T0 - H + k * 30_000L, "P-1"));
     }
     for (int k = 30; k >= 0; k--) {
       Geodesy.LatLon q = Geodesy.direct(42.0, 19.50, 90, k * 33.0);
-      fixes.add(new PatrolFix(q.lat(), q.lon(), T0 + 4 * H + 30 * 60_000L + (30 - k) * 30_000L, "P-1"));
+      fixes.add(new PatrolFix(q.lat(), q.lon(), T0 + 2 * H + 30 * 60_000L + (30 - k) * 30_000L, "P-1"));
     }
     CoverageResult withPatrol = run(List.of(mastNorthOfMiddle(500, 2000)), fixes, o, List.of());
     CoverageResult without = run(List.of(mastNorthOfMiddle(500, 2000)), List.of(), o, List.of());
@@ -96,7 +97,7 @@ class CoverageAnalysisTest {
     // the patrol covers 990 m plus half its 300 m sweep
     assertThat(westBefore.lengthM() - west.lengthM()).isCloseTo(990 + 150, within(60.0));
     assertThat(west.fromM()).isCloseTo(1150, within(60.0));
-    assertThat(withPatrol.patrolStats().inWindow()).isEqualTo(62);
+    assertThat(withPatrol.patrolStats().inWindow()).as("the walk before the window is not drawn").isEqualTo(31);
     assertThat(withPatrol.tracks()).hasSize(1);
   }
 

@@ -25,20 +25,20 @@ class TimeCoverTest {
   }
 
   @Test
-  void neverVisitedIsUnwatchedAfterTheFirstRevisitPeriod() {
+  void neverVisitedIsUnwatchedAllTheCountedTime() {
     TimeCover t = new TimeCover(opts(-1, -1));
-    assertThat(t.unwatchedMillis(new long[0], 0)).isEqualTo(44 * H);
+    assertThat(t.unwatchedMillis(new long[0], 0)).isEqualTo(48 * H);
     TimeCover nights = new TimeCover(opts(18, 6));
-    // counted: 00-06, 18-24, 00-06, 18-24 of which 00-04 of day one is within the first revisit period
-    assertThat(nights.unwatchedMillis(new long[0], 0)).isEqualTo(20 * H);
+    // counted: 00-06, 18-24, 00-06, 18-24
+    assertThat(nights.unwatchedMillis(new long[0], 0)).isEqualTo(24 * H);
   }
 
   @Test
   void visitsEveryFewHoursLeaveOnlyTheExcessOverTheRevisitTime() {
     TimeCover t = new TimeCover(opts(-1, -1));
     long[] visits = {T0 + 3 * H, T0 + 10 * H, T0 + 13 * H};
-    // watched to 7h, unwatched 7-10 (3h), watched to 17h, unwatched 17-48 (31h)
-    assertThat(t.unwatchedMillis(visits, 3)).isEqualTo(34 * H);
+    // unwatched 0-3 (3h), watched to 7h, unwatched 7-10 (3h), watched to 17h, unwatched 17-48 (31h)
+    assertThat(t.unwatchedMillis(visits, 3)).isEqualTo(37 * H);
     assertThat(t.worstGapMillis(visits, 3)).isEqualTo(35 * H);
   }
 
