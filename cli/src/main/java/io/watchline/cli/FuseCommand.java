@@ -1,6 +1,11 @@
 package io.watchline.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.watchline.cli.evidence.Manifests;
+import io.watchline.evidence.FileHash;
+import io.watchline.evidence.HashingInputStream;
+import io.watchline.evidence.RunManifest;
+import io.watchline.evidence.SourceHashes;
 import io.watchline.export.CanonicalRecord;
 import io.watchline.export.GeoJsonRecordWriter;
 import io.watchline.feed.FeedReader;
@@ -20,7 +25,6 @@ import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
 import io.watchline.sites.SiteRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +104,13 @@ public final class FuseCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-", description = "Output file; '-' (default) is standard output.")
   String output;
 
+  @Option(names = "--manifest", paramLabel = "FILE",
+      description = "Run manifest (inputs, settings, outputs by SHA-256); default: manifest.json beside -o FILE, none for standard output.")
+  String manifestFile;
+
+  @Option(names = "--sign", paramLabel = "KEY", description = "Sign the manifest with this Ed25519 key (PKCS#8 PEM, see 'watchline evidence keygen').")
+  Path signKey;
+
   @Override
   public Integer call() throws IOException {
     if (!"ndjson".equals(to) && !"geojson".equals(to)) {
@@ -134,6 +145,10 @@ public final class FuseCommand implements Callable<Integer> {
       throw new UserException(e.getMessage().startsWith(border.toString()) ? e.getMessage() : border + ": " + e.getMessage());
     }
     SiteRegistry registry = SiteRegistry.load(sites);
+    java.security.PrivateKey key = Manifests.signingKey(signKey);
+    RunManifest.Builder manifest = Manifests.start(spec);
+    SourceHashes sourceHashes = new SourceHashes(Path.of(""));
+    List<HashingInputStream> hashed = new ArrayList<>();
 
     try (AtomicOutput out = AtomicOutput.open(output);
         AtomicOutput tracksOut = tracksFile == null ? null : AtomicOutput.open(tracksFile);
@@ -148,7 +163,9 @@ public final class FuseCommand implements Callable<Integer> {
       TrackSink sink = trackWriter == null ? TrackSink.NONE : t -> writeTrack(t, trackWriter);
       List<FeedReader> readers = new ArrayList<>();
       for (String f : files) {
-        InputStream in = "-".equals(f) ? System.in : Files.newInputStream(Path.of(f));
+        HashingInputStream in = new HashingInputStream("-".equals(f) ? System.in : Files.newInputStream(Path.of(f)));
+        hashed.add(in);
+        if (!"-".equals(f)) sourceHashes.known(f, Path.of(f));
         readers.add(new NdjsonObservationReader(in, "-".equals(f) ? "-" : f, rejects));
       }
       // Incidents are written as they become final, so memory does not grow with the night.
@@ -163,7 +180,7 @@ public final class FuseCommand implements Callable<Integer> {
       } else {
         NdjsonWriter w = new NdjsonWriter(out.stream());
         ndjson = w;
-        incidents = w::write;
+        incidents = i -> w.write(i, sourceHashes.of(i));
       }
       FusionEngine engine = new FusionEngine(view, registry, FusionConfig.defaults(), sink, minScore, incidents);
       try (TimeMerge merge = new TimeMerge(readers, rejects, reorderWindowMs, 1_000_000)) {
@@ -199,7 +216,34 @@ public final class FuseCommand implements Callable<Integer> {
       out.commit();
       err.flush();
     }
+    writeManifest(manifest, files, hashed, sourceHashes, registry, key);
     return ExitCode.OK;
+  }
+
+  /** The run manifest (docs/evidence.md): inputs hashed as they were read, settings, outputs. */
+  private void writeManifest(RunManifest.Builder m, List<String> files, List<HashingInputStream> hashed,
+      SourceHashes sources, SiteRegistry registry, java.security.PrivateKey key) throws IOException {
+    Path file = Manifests.location(manifestFile, output);
+    if (file == null) return;
+    for (int k = 0; k < files.size(); k++) {
+      FileHash h = hashed.get(k).hash();
+      FileHash again = sources.resolvedFiles().get(files.get(k));
+      if (again != null && !again.equals(h)) {
+        throw new UserException(files.get(k) + " changed while fuse read it (sha256 " + h.sha256() + " read, "
+            + again.sha256() + " now); the incidents cannot be tied to one version of it", ExitCode.FAILURE);
+      }
+      m.input("observations", files.get(k), h);
+    }
+    m.inputFile("border", border).inputFile("sectors", sectors).inputFile("sites", sites);
+    sources.resolvedFiles().forEach((name, h) -> m.input("source", name, sources.pathOf(name), h));
+    Manifests.clockOffsets(m, registry);
+    m.parameter("fusion.sector_every_m", sectorEveryM).parameter("fusion.band_m", bandM)
+        .parameter("fusion.min_score", minScore).parameter("fusion.reorder_window_ms", reorderWindowMs)
+        .parameters("fusion.config", FusionConfig.defaults());
+    if (!"-".equals(output)) m.output("incidents", Path.of(output));
+    if (tracksFile != null && !"-".equals(tracksFile)) m.output("tracks", Path.of(tracksFile));
+    if (rejectsFile != null && !"-".equals(rejectsFile)) m.output("rejects", Path.of(rejectsFile));
+    Manifests.write(m, file, key);
   }
 
   private static void writeTrack(TrackSummary t, NdjsonWriter w) throws IOException {
