@@ -41,6 +41,10 @@ public final class NightlyRun {
   /** Extra per-sector columns a coverage stage adds to sectors.csv, by sector id. */
   final Map<String, Map<String, String>> sectorColumns = new LinkedHashMap<>();
   final TreeSet<String> silentSensors = new TreeSet<>();
+  /** The run manifest being built (docs/evidence.md); written last, before the folder is published. */
+  io.watchline.evidence.RunManifest.Builder manifest;
+  /** The feed files by the name their records carry, so incidents can name them by hash. */
+  io.watchline.evidence.SourceHashes sources;
   /** Things the duty officer should know about the run itself (stages not available, …). */
   final List<String> notes = new ArrayList<>();
 
@@ -50,6 +54,7 @@ public final class NightlyRun {
     this.dir = dir;
     this.scratch = dir.resolve(".work");
     this.log = log;
+    this.sources = new io.watchline.evidence.SourceHashes(config.base());
   }
 
   /** The same findings, pointing at the published folder. */
