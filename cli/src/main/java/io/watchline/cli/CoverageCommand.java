@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.watchline.feed.FeedReader;
 import io.watchline.feed.Feeds;
 import io.watchline.feed.FeedFormat;
+import io.watchline.cli.evidence.Manifests;
+import io.watchline.evidence.RunManifest;
 import io.watchline.feed.FeedOptions;
 import io.watchline.geo.context.BorderContext;
 import io.watchline.geo.coverage.CoverageAnalysis;
@@ -46,7 +48,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code watchline coverage}: coverage-gap maps for a border, its sensors and its patrols. */
 @Command(
@@ -165,11 +169,17 @@ public final class CoverageCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
   Path out;
 
+  @Option(names = "--sign", paramLabel = "KEY", description = "Sign manifest.json with this Ed25519 key (PKCS#8 PEM, see 'watchline evidence keygen').")
+  Path signKey;
+
+  @Spec CommandSpec spec;
+
   @Mixin Verbosity log;
 
   @Override
   public Integer call() throws Exception {
     long[] win = parseWindow();
+    java.security.PrivateKey key = Manifests.signingKey(signKey);
     int[] hrs = parseHours(hours);
     double target = vehicle ? ViewshedParams.VEHICLE_HEIGHT_M : targetHeight;
     if (suggest < 0 || suggest > 50) {
@@ -209,12 +219,22 @@ public final class CoverageCommand implements Callable<Integer> {
       List<CoverageAnalysis.IncidentPoint> incidentPoints = readIncidents();
       CoverageResult r = analysis.finish(incidentPoints);
       writeAll(r, staging, win, hrs);
+      writeManifest(staging, key);
       publish(staging);
       summary(r, rejected);
     } finally {
       deleteTree(staging);
     }
     return ExitCode.OK;
+  }
+
+  /** manifest.json in the output folder: every input and output by SHA-256, and the settings. */
+  private void writeManifest(Path staging, java.security.PrivateKey key) throws IOException {
+    RunManifest.Builder m = Manifests.start(spec).inputFile("border", border).inputFile("sectors", sectorsFile)
+        .inputFile("sites", sites).inputFile("dem", dem).inputFile("incidents", incidents);
+    for (Path p : patrols) m.inputFile("patrol", p);
+    Manifests.clockOffsets(m, SiteRegistry.load(sites));
+    Manifests.writeForFolder(m, staging, key);
   }
 
   public static SensorSpec toSpec(Site s) {

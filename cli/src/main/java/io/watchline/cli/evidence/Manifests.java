@@ -72,6 +72,20 @@ public final class Manifests {
   }
 
   /**
+   * Lists every file of {@code dir} as an output and writes dir/manifest.json. The role is the
+   * file name, except incidents.ndjson: "incidents", the list evidence packages are cut from.
+   */
+  public static void writeForFolder(RunManifest.Builder b, Path dir, PrivateKey key) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        String name = f.getFileName().toString();
+        b.output(name.equals("incidents.ndjson") ? "incidents" : name, f);
+      }
+    }
+    write(b, dir.resolve(FILE), key);
+  }
+
+  /**
    * Where a command writing {@code output} puts its manifest: {@code --manifest FILE} when given,
    * else manifest.json beside a regular output file (call it once that file is written); none
    * for standard output or a device (there is no "beside").

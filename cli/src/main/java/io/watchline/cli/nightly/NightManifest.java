@@ -1,15 +1,12 @@
 package io.watchline.cli.nightly;
 
+import io.watchline.cli.evidence.Manifests;
 import io.watchline.evidence.NightChain;
 import io.watchline.evidence.RunManifest;
-import io.watchline.evidence.Signatures;
 import io.watchline.fusion.FusionConfig;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The night's {@code manifest.json}: inputs (feeds hashed while ingested), the effective config,
@@ -23,8 +20,8 @@ final class NightManifest {
     RunManifest.Builder m = run.manifest;
     NightlyConfig c = run.config;
     m.inputFile("border", c.border()).inputFile("sectors", c.sectors()).inputFile("sites", c.sites()).inputFile("dem", c.dem());
-    run.sources.resolvedFiles().forEach((name, h) -> m.input("source", name, run.sources.pathOf(name), h));
-    run.sites.all().forEach(s -> m.clockOffset(s.id(), s.clockOffsetMs()));
+    // feeds are already inputs under the names their records carry, so evidence resolves to them
+    Manifests.clockOffsets(m, run.sites);
     m.parameters("config", c)
         .parameter("window.start", run.window.start().toString())
         .parameter("window.end", run.window.end().toString())
@@ -35,20 +32,6 @@ final class NightManifest {
         .parameters("fusion.config", FusionConfig.defaults());
     RunManifest.Previous previous = NightChain.previousOf(root, date);
     if (previous != null) m.previous(previous);
-    List<Path> files;
-    try (Stream<Path> s = Files.list(run.dir)) {
-      files = s.filter(Files::isRegularFile).sorted().toList();
-    }
-    for (Path f : files) {
-      m.output(role(f.getFileName().toString()), f);
-    }
-    Path manifest = run.dir.resolve(NightChain.MANIFEST);
-    m.write(manifest);
-    if (key != null) Signatures.sign(manifest, key);
-  }
-
-  /** The incident list evidence packages are cut from is "incidents"; every other file is its name. */
-  private static String role(String name) {
-    return name.equals("incidents.ndjson") ? "incidents" : name;
+    Manifests.writeForFolder(m, run.dir, key);
   }
 }
