@@ -235,7 +235,10 @@ public final class FuseCommand implements Callable<Integer> {
       m.input("observations", files.get(k), h);
     }
     m.inputFile("border", border).inputFile("sectors", sectors).inputFile("sites", sites);
-    sources.resolvedFiles().forEach((name, h) -> m.input("source", name, sources.pathOf(name), h));
+    // files the evidence names that fuse did not read itself (the raw feeds behind an ingest)
+    sources.resolvedFiles().forEach((name, h) -> {
+      if (!files.contains(name)) m.input("source", name, sources.pathOf(name), h);
+    });
     Manifests.clockOffsets(m, registry);
     m.parameter("fusion.sector_every_m", sectorEveryM).parameter("fusion.band_m", bandM)
         .parameter("fusion.min_score", minScore).parameter("fusion.reorder_window_ms", reorderWindowMs)

@@ -102,6 +102,14 @@ public final class RunManifest {
     return out;
   }
 
+  /** Indented JSON ending in a newline, as every evidence JSON file is written. */
+  static byte[] jsonBytes(JsonNode n) throws IOException {
+    byte[] bytes = JSON.writeValueAsBytes(n);
+    byte[] withNewline = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+    withNewline[bytes.length] = '\n';
+    return withNewline;
+  }
+
   public static Builder builder(String command, List<String> arguments) {
     return new Builder(command, arguments, Clock.systemUTC());
   }
@@ -128,10 +136,14 @@ public final class RunManifest {
       root.put("command", command);
       ArrayNode args = root.putArray("arguments");
       arguments.forEach(args::add);
-      root.put("started", clock.instant().toString());
+      root.put("started", now());
       parameters = root.putObject("parameters");
       clocks = root.putObject("clock_offsets_ms");
       inputs = root.putArray("inputs");
+    }
+
+    private String now() {
+      return io.watchline.ndjson.IsoTime.format(clock.instant());
     }
 
     /** An effective setting; numbers, booleans and strings are kept as such, anything else as text. */
@@ -213,7 +225,7 @@ public final class RunManifest {
      * the manifest's folder when they lie inside it. Returns the manifest's bytes.
      */
     public byte[] write(Path file) throws IOException {
-      root.put("finished", clock.instant().toString());
+      root.put("finished", now());
       Path dir = file.toAbsolutePath().getParent();
       ArrayNode outs = JSON.createArrayNode();
       for (Object[] o : outputs) {
@@ -228,11 +240,9 @@ public final class RunManifest {
       }
       root.set("outputs", outs);
       if (previous != null) root.set("previous", previous);
-      byte[] bytes = JSON.writeValueAsBytes(root);
-      byte[] withNewline = java.util.Arrays.copyOf(bytes, bytes.length + 1);
-      withNewline[bytes.length] = '\n';
-      Files.write(file, withNewline);
-      return withNewline;
+      byte[] bytes = jsonBytes(root);
+      Files.write(file, bytes);
+      return bytes;
     }
   }
 }
