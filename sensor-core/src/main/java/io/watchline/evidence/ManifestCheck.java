@@ -23,7 +23,6 @@ public final class ManifestCheck {
       List<Path> originalsDirs) throws IOException {
     List<String> failures = new java.util.ArrayList<>();
     List<String> notes = new java.util.ArrayList<>();
-    RunManifest m = RunManifest.read(manifestFile);
     Path sig = Signatures.signatureFile(manifestFile);
     if (key != null) {
       if (!Files.isRegularFile(sig)) {
@@ -49,6 +48,13 @@ public final class ManifestCheck {
       }
     } else if (tsr != null) {
       failures.add(tsr + ": missing");
+    }
+    RunManifest m;
+    try {
+      m = RunManifest.read(manifestFile);
+    } catch (IOException e) {
+      failures.add(e.getMessage());
+      return new PackVerifier.Report(failures, notes);
     }
     Path dir = manifestFile.toAbsolutePath().getParent();
     for (RunManifest.Entry out : m.outputs()) {
