@@ -145,6 +145,9 @@ public final class FuseCommand implements Callable<Integer> {
       throw new UserException(e.getMessage().startsWith(border.toString()) ? e.getMessage() : border + ": " + e.getMessage());
     }
     SiteRegistry registry = SiteRegistry.load(sites);
+    if (signKey != null && manifestFile == null && "-".equals(output)) {
+      throw new UserException("--sign signs the run manifest; with output to standard output give --manifest FILE");
+    }
     java.security.PrivateKey key = Manifests.signingKey(signKey);
     RunManifest.Builder manifest = Manifests.start(spec);
     SourceHashes sourceHashes = new SourceHashes(Path.of(""));
