@@ -246,7 +246,8 @@ public final class FuseCommand implements Callable<Integer> {
     m.parameter("fusion.sector_every_m", sectorEveryM).parameter("fusion.band_m", bandM)
         .parameter("fusion.min_score", minScore).parameter("fusion.reorder_window_ms", reorderWindowMs)
         .parameters("fusion.config", FusionConfig.defaults());
-    if (!"-".equals(output)) m.output("incidents", Path.of(output));
+    // "incidents" is the NDJSON list evidence packages are cut from
+    if (!"-".equals(output)) m.output("geojson".equals(to) ? "incidents-geojson" : "incidents", Path.of(output));
     if (tracksFile != null && !"-".equals(tracksFile)) m.output("tracks", Path.of(tracksFile));
     if (rejectsFile != null && !"-".equals(rejectsFile)) m.output("rejects", Path.of(rejectsFile));
     Manifests.write(m, file, key);

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Evidence end to end on the bundled demo night: fuse writes a signed manifest; every incident is
@@ -30,16 +27,9 @@ class EvidenceCommandTest {
   static Path run;
   static List<String> ids = new ArrayList<>();
 
-  record Result(int code, String out, String err) {}
-
-  static Result watchline(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  /** Runs a command line in this JVM; the same harness as the other command tests. */
+  static IngestCommandTest.Run watchline(String... args) {
+    return IngestCommandTest.run(args);
   }
 
   @BeforeAll
@@ -48,7 +38,7 @@ class EvidenceCommandTest {
     for (String f : List.of("radar.ndjson", "thermal.ndjson", "patrol.ndjson")) Files.copy(NIGHT.resolve(f), feeds.resolve(f));
     assertThat(watchline("evidence", "keygen", "-o", dir.resolve("keys/sign.pem").toString()).code()).isZero();
     run = dir.resolve("run");
-    Result r = watchline("fuse", feeds.resolve("radar.ndjson").toString(), feeds.resolve("thermal.ndjson").toString(),
+    var r = watchline("fuse", feeds.resolve("radar.ndjson").toString(), feeds.resolve("thermal.ndjson").toString(),
         feeds.resolve("patrol.ndjson").toString(), "--border", "../fixtures/data/borders/mne-alb.geojson",
         "--sites", "../fixtures/data/demo/sites.yaml", "-o", run.resolve("incidents.ndjson").toString(),
         "--sign", dir.resolve("keys/sign.pem").toString(), "-q");
@@ -80,11 +70,11 @@ class EvidenceCommandTest {
   @Test
   void theSignedManifestVerifiesWithItsPublicKeyAndFailsWithAnother() throws Exception {
     Path manifest = run.resolve("manifest.json");
-    Result ok = watchline("evidence", "verify", manifest.toString(), "--key", dir.resolve("keys/sign.pem.pub").toString());
+    var ok = watchline("evidence", "verify", manifest.toString(), "--key", dir.resolve("keys/sign.pem.pub").toString());
     assertThat(ok.code()).as(ok.out()).isZero();
     assertThat(ok.out()).contains("signature manifest.json.sig verifies").contains("VERIFIED");
     watchline("evidence", "keygen", "-o", dir.resolve("keys/other.pem").toString());
-    Result bad = watchline("evidence", "verify", manifest.toString(), "--key", dir.resolve("keys/other.pem.pub").toString());
+    var bad = watchline("evidence", "verify", manifest.toString(), "--key", dir.resolve("keys/other.pem.pub").toString());
     assertThat(bad.code()).isEqualTo(ExitCode.FAILURE);
     assertThat(bad.out()).contains("FAIL ").contains("manifest.json.sig: does not verify with the given public key");
   }
@@ -94,9 +84,9 @@ class EvidenceCommandTest {
     assertThat(ids).hasSizeGreaterThan(5);
     for (String id : ids) {
       Path pkg = dir.resolve("all/" + id);
-      Result p = watchline("evidence", "pack", id, "--run", run.toString(), "-o", pkg.toString(), "-q");
+      var p = watchline("evidence", "pack", id, "--run", run.toString(), "-o", pkg.toString(), "-q");
       assertThat(p.code()).as(p.err()).isZero();
-      Result v = id.equals(ids.get(0))
+      var v = id.equals(ids.get(0))
           ? watchline("evidence", "verify", pkg.toString(), "--originals", feeds.toString())
           : watchline("evidence", "verify", pkg.toString());
       assertThat(v.code()).as(id + "\n" + v.out()).isZero();
@@ -124,7 +114,7 @@ class EvidenceCommandTest {
     JsonNode rec = JSON.readTree(Files.readAllLines(pkg.resolve("records.ndjson")).get(2));
     Path excerpt = pkg.resolve(rec.get("excerpt").asText());
     flip(excerpt, rec.get("excerpt_offset").asLong() + 7);
-    Result v = watchline("evidence", "verify", pkg.toString());
+    var v = watchline("evidence", "verify", pkg.toString());
     assertThat(v.code()).isEqualTo(ExitCode.FAILURE);
     long at = rec.get("excerpt_offset").asLong();
     assertThat(v.out()).contains(excerpt + " bytes " + at + ".." + (at + rec.get("length").asLong()) + " (record of "
@@ -142,7 +132,7 @@ class EvidenceCommandTest {
     Files.copy(feeds.resolve(rec.get("file").asText()), original);
     long at = rec.get("offset").asLong() + 10;
     flip(original, at);
-    Result v = watchline("evidence", "verify", pkg.toString(), "--originals", copies.toString(), "--no-reproduce");
+    var v = watchline("evidence", "verify", pkg.toString(), "--originals", copies.toString(), "--no-reproduce");
     assertThat(v.code()).isEqualTo(ExitCode.FAILURE);
     assertThat(v.out())
         .contains(original + ": sha256").contains("the original was altered since the run")
@@ -157,10 +147,10 @@ class EvidenceCommandTest {
     byte[] b = Files.readAllBytes(m);
     int at = new String(b, StandardCharsets.UTF_8).indexOf("\"started\"") + 14;
     flip(m, at);
-    Result v = watchline("evidence", "verify", pkg.toString());
+    var v = watchline("evidence", "verify", pkg.toString());
     assertThat(v.code()).isEqualTo(ExitCode.FAILURE);
     assertThat(v.out()).contains(m + ": sha256").contains("package.json lists");
-    Result sig = watchline("evidence", "verify", m.toString(), "--key", dir.resolve("keys/sign.pem.pub").toString());
+    var sig = watchline("evidence", "verify", m.toString(), "--key", dir.resolve("keys/sign.pem.pub").toString());
     assertThat(sig.code()).isEqualTo(ExitCode.FAILURE);
     assertThat(sig.out()).contains("manifest.json.sig: does not verify");
   }
@@ -177,7 +167,7 @@ class EvidenceCommandTest {
 
   private static Path pack(String name) {
     Path pkg = dir.resolve("t/" + name);
-    Result p = watchline("evidence", "pack", ids.get(0), "--run", run.toString(), "-o", pkg.toString(), "-q");
+    var p = watchline("evidence", "pack", ids.get(0), "--run", run.toString(), "-o", pkg.toString(), "-q");
     assertThat(p.code()).as(p.err()).isZero();
     return pkg;
   }

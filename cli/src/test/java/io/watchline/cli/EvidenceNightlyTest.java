@@ -40,19 +40,12 @@ class EvidenceNightlyTest {
     assertThat(v.out()).contains("reproduced: fusion on the 16 packaged observations gives crossing in S-04 MNE→ALB");
     assertThat(Files.readString(dir.resolve("case/records.ndjson"))).contains("\"file\":\"feeds/radar-east.ndjson\"");
 
-    NightChainTestSupport.deleteTree(out.resolve("2026-11-29"));
+    try (var s = Files.walk(out.resolve("2026-11-29"))) {
+      for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(q);
+    }
     var broken = EvidenceCommandTest.watchline("evidence", "verify-chain", out.toString());
     assertThat(broken.code()).isEqualTo(ExitCode.FAILURE);
     assertThat(broken.out()).contains("first broken link: 2026-11-30: links to night 2026-11-29, but the night before it"
         + " in the archive is 2026-11-28: night 2026-11-29 was removed");
-  }
-
-  /** Deleting a folder tree in a test. */
-  static final class NightChainTestSupport {
-    static void deleteTree(Path p) throws Exception {
-      try (var s = Files.walk(p)) {
-        for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(q);
-      }
-    }
   }
 }

@@ -71,12 +71,7 @@ public final class ManifestCheck {
     if (!originalsDirs.isEmpty()) {
       for (RunManifest.Entry in : m.inputs()) {
         if ("-".equals(in.path())) continue;
-        Path found = null;
-        for (Path d : originalsDirs) {
-          for (Path c : List.of(d.resolve(in.path()), d.resolve(SourceHashes.fileName(in.path())))) {
-            if (found == null && Files.isRegularFile(c)) found = c;
-          }
-        }
+        Path found = Originals.inFolders(originalsDirs, in.path());
         if (found == null) {
           notes.add(in.path() + " (" + in.role() + "): not in " + originalsDirs + ", not checked");
           continue;

@@ -41,6 +41,18 @@ public final class Originals {
         + (looked.isEmpty() ? " (no file of that name; give --originals DIR)" : "; differing: " + String.join(", ", looked)));
   }
 
+  /** The first file named {@code name} (as a path, else by its file name) in the folders, or null. */
+  static Path inFolders(List<Path> dirs, String name) {
+    for (Path d : dirs) {
+      for (String n : List.of(name, SourceHashes.fileName(name))) {
+        Set<Path> one = new LinkedHashSet<>();
+        add(one, d, n);
+        for (Path c : one) if (Files.isRegularFile(c)) return c;
+      }
+    }
+    return null;
+  }
+
   public FileHash hash(Path p) throws IOException {
     Path key = p.toAbsolutePath().normalize();
     FileHash h = hashes.get(key);

@@ -220,12 +220,7 @@ public final class PackVerifier {
     Map<String, Path> found = new HashMap<>();
     for (JsonNode s : pkg.path("sources")) {
       String name = s.path("file").asText();
-      Path orig = null;
-      for (Path d : dirs) {
-        for (Path c : List.of(d.resolve(name), d.resolve(SourceHashes.fileName(name)))) {
-          if (orig == null && Files.isRegularFile(c)) orig = c;
-        }
-      }
+      Path orig = Originals.inFolders(dirs, name);
       if (orig == null) {
         failures.add(name + ": no original in " + dirs);
         continue;

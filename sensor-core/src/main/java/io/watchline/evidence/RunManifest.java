@@ -215,11 +215,6 @@ public final class RunManifest {
       return this;
     }
 
-    public Builder note(String key, String value) {
-      root.put(key, value);
-      return this;
-    }
-
     /**
      * Finishes the manifest and writes it to {@code file}; output paths are written relative to
      * the manifest's folder when they lie inside it. Returns the manifest's bytes.

@@ -56,6 +56,8 @@ import picocli.CommandLine.Spec;
 public final class EvidenceCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @Mixin Verbosity log;
+
   @Override
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getErr());
@@ -236,6 +238,8 @@ public final class EvidenceCommand implements Callable<Integer> {
     Path root;
 
     @Spec CommandSpec spec;
+
+    @Mixin Verbosity log;
 
     @Override
     public Integer call() throws IOException {
