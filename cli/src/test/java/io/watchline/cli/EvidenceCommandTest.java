@@ -124,6 +124,16 @@ class EvidenceCommandTest {
   }
 
   @Test
+  void aPackageNamingFilesOutsideItselfIsRefused() throws Exception {
+    Path pkg = pack("outside");
+    Path pj = pkg.resolve("package.json");
+    Files.writeString(pj, Files.readString(pj).replace("\"path\" : \"incident.json\"", "\"path\" : \"../../feeds/radar.ndjson\""));
+    var v = watchline("evidence", "verify", pkg.toString());
+    assertThat(v.code()).isEqualTo(ExitCode.FAILURE);
+    assertThat(v.out()).contains("names '../../feeds/radar.ndjson', which is outside the package");
+  }
+
+  @Test
   void oneChangedByteOfAnOriginalFeedIsNamedWithTheRecordsOffset() throws Exception {
     Path pkg = pack("original");
     JsonNode rec = JSON.readTree(Files.readAllLines(pkg.resolve("records.ndjson")).get(3));

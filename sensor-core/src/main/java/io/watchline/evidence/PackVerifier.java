@@ -62,6 +62,13 @@ public final class PackVerifier {
       failures.add(pj + ": not an evidence package (format " + pkg.path("format").asText() + ")");
       return;
     }
+    for (String rel : pkg.findValuesAsText("path")) inside(rel);
+    for (String rel : pkg.findValuesAsText("excerpts")) inside(rel);
+    for (String k : List.of("border", "sectors", "sites")) {
+      if (pkg.path("fusion").hasNonNull(k)) inside(pkg.path("fusion").get(k).asText());
+    }
+    inside(pkg.path("run").path("manifest").asText("run/manifest.json"));
+    if (!failures.isEmpty()) return; // a package that points outside itself is not examined further
     checkFiles(pkg);
     Map<Source, String> records = checkRecords(pkg);
     checkRunManifest(pkg);
@@ -127,6 +134,7 @@ public final class PackVerifier {
         if (lines.blank()) continue;
         JsonNode r = RunManifest.JSON.readTree(lines.text());
         String excerpt = r.path("excerpt").asText();
+        if (inside(excerpt) == null) continue;
         long at = r.path("excerpt_offset").asLong();
         int len = r.path("length").asInt();
         String where = dir.resolve(excerpt) + " bytes " + at + ".." + (at + len) + " (record of " + r.path("file").asText()
@@ -238,7 +246,7 @@ public final class PackVerifier {
         if (lines.blank()) continue;
         JsonNode r = RunManifest.JSON.readTree(lines.text());
         Path orig = found.get(r.path("file").asText());
-        if (orig == null) continue;
+        if (orig == null || inside(r.path("excerpt").asText()) == null) continue;
         long off = r.path("offset").asLong();
         int len = r.path("length").asInt();
         FileChannel o = open.computeIfAbsent(orig.toString(), k -> openQuietly(orig));
@@ -260,6 +268,16 @@ public final class PackVerifier {
     } finally {
       for (FileChannel ch : open.values()) if (ch != null) ch.close();
     }
+  }
+
+  /** The package file at {@code rel}, or null (and a failure) when the name leads outside the package. */
+  private Path inside(String rel) {
+    Path root = dir.toAbsolutePath().normalize();
+    Path p = root.resolve(rel).normalize();
+    if (p.startsWith(root) && !p.equals(root)) return p;
+    String f = "package.json or records.ndjson names '" + rel + "', which is outside the package";
+    if (!failures.contains(f)) failures.add(f);
+    return null;
   }
 
   private static FileChannel openQuietly(Path p) {
