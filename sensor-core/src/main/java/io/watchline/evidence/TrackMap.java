@@ -98,10 +98,11 @@ final class TrackMap {
     if (!inc.track().isEmpty()) {
       TrackPoint a = inc.track().get(0);
       TrackPoint b = inc.track().get(inc.track().size() - 1);
-      dot(g, proj.at(a.lon(), a.lat()), new Color(0x1F5FAF), "start " + hhmmss(a), 7);
-      dot(g, proj.at(b.lon(), b.lat()), new Color(0x1F5FAF), "end " + hhmmss(b), 7);
+      // start labelled above its dot, end below: a track that returns near its start stays readable
+      dot(g, proj.at(a.lon(), a.lat()), new Color(0x1F5FAF), "start " + hhmmss(a), 7, -11);
+      dot(g, proj.at(b.lon(), b.lat()), new Color(0x1F5FAF), "end " + hhmmss(b), 7, 20);
     }
-    dot(g, proj.at(inc.lon(), inc.lat()), new Color(0xE07000), inc.kind().wireName(), 9);
+    dot(g, proj.at(inc.lon(), inc.lat()), new Color(0xE07000), inc.kind().wireName(), 9, 0);
 
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
@@ -139,11 +140,11 @@ final class TrackMap {
     }
   }
 
-  private static void dot(Graphics2D g, double[] p, Color c, String label, int r) {
+  private static void dot(Graphics2D g, double[] p, Color c, String label, int r, int labelDy) {
     g.setColor(c);
     g.fillOval((int) p[0] - r, (int) p[1] - r, 2 * r, 2 * r);
     g.setColor(Color.BLACK);
-    g.drawString(label, (int) p[0] + r + 4, (int) p[1] - r);
+    g.drawString(label, (int) p[0] + r + 4, (int) p[1] + labelDy);
   }
 
   private static String hhmmss(TrackPoint p) {
