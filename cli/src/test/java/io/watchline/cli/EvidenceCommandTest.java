@@ -166,6 +166,26 @@ class EvidenceCommandTest {
   }
 
   @Test
+  void toStandardOutputAManifestIsWrittenOnlyWhereAsked() throws Exception {
+    String[] base = {"fuse", feeds.resolve("patrol.ndjson").toString(), "--border", "../fixtures/data/borders/mne-alb.geojson",
+        "--sites", "../fixtures/data/demo/sites.yaml", "-q"};
+    var signed = watchline(concat(base, "--sign", dir.resolve("keys/sign.pem").toString()));
+    assertThat(signed.code()).isEqualTo(ExitCode.USAGE);
+    assertThat(signed.err()).contains("give --manifest FILE");
+    Path m = dir.resolve("stdout-run/manifest.json");
+    assertThat(watchline(concat(base, "--manifest", m.toString())).code()).isZero();
+    JsonNode n = JSON.readTree(m.toFile());
+    assertThat(n.get("outputs")).isEmpty();
+    assertThat(n.get("inputs").get(0).get("sha256").asText()).isEqualTo(sha256(Files.readAllBytes(feeds.resolve("patrol.ndjson"))));
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
   void aTimeStampRequestHoldsTheManifestsHash() throws Exception {
     Path m = dir.resolve("tsq/manifest.json");
     Files.createDirectories(m.getParent());
