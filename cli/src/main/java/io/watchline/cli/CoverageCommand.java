@@ -4,6 +4,8 @@ import io.watchline.cli.io.StagedFolder;
 import io.watchline.feed.FeedReader;
 import io.watchline.feed.Feeds;
 import io.watchline.feed.FeedFormat;
+import io.watchline.cli.evidence.Manifests;
+import io.watchline.evidence.RunManifest;
 import io.watchline.feed.FeedOptions;
 import io.watchline.geo.context.BorderContext;
 import io.watchline.geo.coverage.CoverageAnalysis;
@@ -45,7 +47,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code watchline coverage}: coverage-gap maps for a border, its sensors and its patrols. */
 @Command(
@@ -94,7 +98,7 @@ public final class CoverageCommand implements Callable<Integer> {
   /** Every file coverage writes into --out: an existing folder holding anything else is not replaced. */
   static final Set<String> OUTPUT_FILES = Set.of("gaps.geojson", "sectors.csv", "suggestions.csv", "suggestions.geojson",
       "coverage.asc", "coverage.prj", "coverage.txt", "sensors.csv", "map.png", "map.svg", "map.html", "patrol-rejects.ndjson",
-      "observation-rejects.ndjson");
+      "observation-rejects.ndjson", "manifest.json", "manifest.json.sig");
 
   @Option(names = "--sites", required = true, paramLabel = "FILE", description = "Sensor registry (sites.yaml or JSON).")
   Path sites;
@@ -189,6 +193,11 @@ public final class CoverageCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
   Path out;
 
+  @Option(names = "--sign", paramLabel = "KEY", description = "Sign manifest.json with this Ed25519 key (PKCS#8 PEM, see 'watchline evidence keygen').")
+  Path signKey;
+
+  @Spec CommandSpec spec;
+
   @Mixin Verbosity log;
 
   @Override
@@ -205,6 +214,7 @@ public final class CoverageCommand implements Callable<Integer> {
     }
     StagedFolder.check(out, OUTPUT_FILES);
     long[] win = parseWindow();
+    java.security.PrivateKey key = Manifests.signingKey(signKey);
     int[] hrs = parseHours(hours);
     double target = vehicle ? ViewshedParams.VEHICLE_HEIGHT_M : targetHeight;
     if (suggest < 0 || suggest > 50) {
@@ -253,10 +263,23 @@ public final class CoverageCommand implements Callable<Integer> {
       List<CoverageAnalysis.IncidentPoint> incidentPoints = readIncidents();
       CoverageResult r = analysis.finish(incidentPoints, uptime);
       writeAll(r, staged.dir(), win, hrs);
+      writeManifest(staged.dir(), key);
       staged.publish();
       summary(r, rejected);
     }
     return ExitCode.OK;
+  }
+
+  /** manifest.json in the output folder: every input and output by SHA-256, and the settings. */
+  private void writeManifest(Path staging, java.security.PrivateKey key) throws IOException {
+    RunManifest.Builder m = Manifests.start(spec).inputFile("border", border).inputFile("sectors", sectorsFile)
+        .inputFile("sites", sites).inputFile("incidents", incidents);
+    for (Path p : dems) m.inputFile("dem", p);
+    for (Path p : patrols) m.inputFile("patrol", p);
+    for (Path p : observations) m.inputFile("observations", p);
+    for (Path p : status) m.inputFile("status", p);
+    Manifests.clockOffsets(m, SiteRegistry.load(sites));
+    Manifests.writeForFolder(m, staging, key);
   }
 
   public static SensorSpec toSpec(Site s) {

@@ -4,10 +4,16 @@ import io.watchline.cli.io.InputFiles;
 import io.watchline.cli.io.OutputTarget;
 import io.watchline.cli.io.RejectReport;
 import io.watchline.cli.io.SameFiles;
+import io.watchline.cli.evidence.Manifests;
+import io.watchline.evidence.FileHash;
+import io.watchline.evidence.HashingInputStream;
+import io.watchline.evidence.RunManifest;
+import io.watchline.evidence.SourceHashes;
 import io.watchline.export.CanonicalRecord;
 import io.watchline.export.GeoJsonRecordWriter;
 import io.watchline.export.TrackRecord;
 import io.watchline.feed.FeedReader;
+import io.watchline.fusion.FusionConfig;
 import io.watchline.fusion.FusionPipeline;
 import io.watchline.fusion.TrackSink;
 import io.watchline.fusion.border.BorderView;
@@ -16,7 +22,6 @@ import io.watchline.ndjson.NdjsonObservationReader;
 import io.watchline.ndjson.NdjsonWriter;
 import io.watchline.sites.SiteRegistry;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +103,13 @@ public final class FuseCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-", description = "Output file; '-' (default) is standard output.")
   String output;
 
+  @Option(names = "--manifest", paramLabel = "FILE",
+      description = "Run manifest (inputs, settings, outputs by SHA-256); default: manifest.json beside -o FILE, none for standard output.")
+  String manifestFile;
+
+  @Option(names = "--sign", paramLabel = "KEY", description = "Sign the manifest with this Ed25519 key (PKCS#8 PEM, see 'watchline evidence keygen').")
+  Path signKey;
+
   @Override
   public Integer call() throws IOException {
     if (!"ndjson".equals(to) && !"geojson".equals(to)) {
@@ -117,7 +129,8 @@ public final class FuseCommand implements Callable<Integer> {
     String rejectsPath = RejectReport.fileFor(rejectsFile, output);
     List<Object> read = new ArrayList<>(files);
     read.addAll(java.util.Arrays.asList(border, sectors, sites));
-    SameFiles.check(read, SameFiles.outputs("-o", output, "--tracks", tracksFile, "--rejects", rejectsPath));
+    SameFiles.check(read, SameFiles.outputs("-o", output, "--tracks", tracksFile, "--rejects", rejectsPath,
+        "--manifest", manifestFile));
     for (String f : files) {
       // Named pipes and /dev/fd/N (bash's <(watchline ingest ...)) are inputs too: only a
       // missing path, a directory or an unreadable file is a mistake.
@@ -132,6 +145,13 @@ public final class FuseCommand implements Callable<Integer> {
     }
     SiteRegistry registry = SiteRegistry.load(sites);
     registry.requireNear(view.context().borderLonLat(), border.toString(), sites.toString());
+    if (signKey != null && manifestFile == null && "-".equals(output)) {
+      throw new UserException("--sign signs the run manifest; with output to standard output give --manifest FILE");
+    }
+    java.security.PrivateKey key = Manifests.signingKey(signKey);
+    RunManifest.Builder manifest = Manifests.start(spec);
+    SourceHashes sourceHashes = new SourceHashes(Path.of(""));
+    List<HashingInputStream> hashed = new ArrayList<>();
 
     long accepted = 0;
     try (OutputTarget out = OutputTarget.open(output);
@@ -144,7 +164,9 @@ public final class FuseCommand implements Callable<Integer> {
       };
       List<FeedReader> readers = new ArrayList<>();
       for (String f : files) {
-        InputStream in = "-".equals(f) ? InputFiles.stdin() : Files.newInputStream(Path.of(f));
+        HashingInputStream in = new HashingInputStream("-".equals(f) ? InputFiles.stdin() : Files.newInputStream(Path.of(f)));
+        hashed.add(in);
+        if (!"-".equals(f)) sourceHashes.known(f, Path.of(f));
         readers.add(new NdjsonObservationReader(in, "-".equals(f) ? "-" : f, rejects));
       }
       // Incidents are written as they become final, so memory does not grow with the night.
@@ -159,7 +181,7 @@ public final class FuseCommand implements Callable<Integer> {
       } else {
         NdjsonWriter w = new NdjsonWriter(out.stream());
         ndjson = w;
-        incidents = w::write;
+        incidents = i -> w.write(i, sourceHashes.of(i));
       }
       FusionPipeline.Result result = new FusionPipeline(view, registry).minScore(minScore).reorderWindowMs(reorderWindowMs)
           .tracks(sink).run(readers, rejects, incidents);
@@ -193,6 +215,39 @@ public final class FuseCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.NOTHING_USABLE;
     }
+    writeManifest(manifest, files, hashed, sourceHashes, registry, key);
     return ExitCode.OK;
   }
+
+  /** The run manifest (docs/evidence.md): inputs hashed as they were read, settings, outputs. */
+  private void writeManifest(RunManifest.Builder m, List<String> files, List<HashingInputStream> hashed,
+      SourceHashes sources, SiteRegistry registry, java.security.PrivateKey key) throws IOException {
+    Path file = Manifests.location(manifestFile, output);
+    if (file == null) return;
+    for (int k = 0; k < files.size(); k++) {
+      FileHash h = hashed.get(k).hash();
+      FileHash again = sources.resolvedFiles().get(files.get(k));
+      if (again != null && !again.equals(h)) {
+        throw new UserException(files.get(k) + " changed while fuse read it (sha256 " + h.sha256() + " read, "
+            + again.sha256() + " now); the incidents cannot be tied to one version of it", ExitCode.FAILURE);
+      }
+      m.input("observations", files.get(k), h);
+    }
+    m.inputFile("border", border).inputFile("sectors", sectors).inputFile("sites", sites);
+    // files the evidence names that fuse did not read itself (the raw feeds behind an ingest)
+    sources.resolvedFiles().forEach((name, h) -> {
+      if (!files.contains(name)) m.input("source", name, sources.pathOf(name), h);
+    });
+    Manifests.clockOffsets(m, registry);
+    m.parameter("fusion.sector_every_m", sectorEveryM).parameter("fusion.band_m", bandM)
+        .parameter("fusion.min_score", minScore).parameter("fusion.reorder_window_ms", reorderWindowMs)
+        .parameters("fusion.config", FusionConfig.defaults());
+    // "incidents" is the NDJSON list evidence packages are cut from
+    if (!"-".equals(output)) m.output("geojson".equals(to) ? "incidents-geojson" : "incidents", Path.of(output));
+    if (tracksFile != null && !"-".equals(tracksFile)) m.output("tracks", Path.of(tracksFile));
+    String rejectsPath = RejectReport.fileFor(rejectsFile, output);
+    if (rejectsPath != null && Files.isRegularFile(Path.of(rejectsPath))) m.output("rejects", Path.of(rejectsPath));
+    Manifests.write(m, file, key);
+  }
+
 }

@@ -45,6 +45,7 @@ import picocli.CommandLine.ScopeType;
       NightlyCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
+      io.watchline.cli.evidence.EvidenceCommand.class,
     })
 public final class Main {
 

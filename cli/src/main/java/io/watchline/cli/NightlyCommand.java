@@ -1,11 +1,13 @@
 package io.watchline.cli;
 
+import io.watchline.cli.evidence.Manifests;
 import io.watchline.cli.nightly.FeedQuality;
 import io.watchline.cli.nightly.NightlyConfig;
 import io.watchline.cli.nightly.NightlyPipeline;
 import io.watchline.cli.nightly.NightlyRun;
 import io.watchline.cli.nightly.NightlyStep;
 import io.watchline.cli.nightly.Window;
+import io.watchline.evidence.RunManifest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,7 +16,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code watchline nightly}: the cron job: one dated report folder per night, atomically. */
 @Command(
@@ -46,6 +50,8 @@ import picocli.CommandLine.Option;
     })
 public final class NightlyCommand implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
+
   @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE", description = "The nightly.yaml.")
   Path config;
 
@@ -58,6 +64,10 @@ public final class NightlyCommand implements Callable<Integer> {
   String window;
 
   @Mixin Verbosity log;
+
+  @Option(names = "--sign", paramLabel = "KEY",
+      description = "Sign the night's manifest.json with this Ed25519 key (PKCS#8 PEM, see 'watchline evidence keygen').")
+  Path signKey;
 
   /** Tests replace the pipeline's steps (to inject a failure or a slow step). */
   List<NightlyStep> steps = NightlyPipeline.standard();
@@ -75,7 +85,9 @@ public final class NightlyCommand implements Callable<Integer> {
     log.info("nightly " + w.date() + ": window " + w.local() + " -> " + c.outputRoot().resolve(w.date().toString()));
     NightlyRun run;
     try {
-      run = NightlyPipeline.run(c, w, steps, log::detail);
+      java.security.PrivateKey key = Manifests.signingKey(signKey);
+      RunManifest.Builder manifest = Manifests.start(spec).inputFile("config", config);
+      run = NightlyPipeline.run(c, w, steps, log::detail, manifest, key);
     } catch (NightlyPipeline.LockedException e) {
       throw new UserException(e.getMessage(), ExitCode.LOCKED);
     } catch (NightlyConfig.ConfigException e) {

@@ -19,6 +19,16 @@ public final class IncidentJson {
   private IncidentJson() {}
 
   public static void write(Incident i, JsonGenerator g, StringBuilder scratch) throws IOException {
+    write(i, g, scratch, null);
+  }
+
+  /**
+   * As {@link #write(Incident, JsonGenerator, StringBuilder)}, and when {@code sha256ByFile} is
+   * given, {@code evidence_files}: each file the evidence names with its SHA-256, so the link to
+   * the raw records survives moving or renaming the files.
+   */
+  public static void write(Incident i, JsonGenerator g, StringBuilder scratch, Map<String, String> sha256ByFile)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("id", i.id());
     g.writeStringField("start", IsoTime.format(i.start()));
@@ -41,6 +51,16 @@ public final class IncidentJson {
       ObservationJson.writeSource(s, g);
     }
     g.writeEndArray();
+    if (sha256ByFile != null && !sha256ByFile.isEmpty()) {
+      g.writeArrayFieldStart("evidence_files");
+      for (Map.Entry<String, String> e : sha256ByFile.entrySet()) {
+        g.writeStartObject();
+        g.writeStringField("file", e.getKey());
+        if (e.getValue() != null) g.writeStringField("sha256", e.getValue());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     g.writeEndObject();
   }
 

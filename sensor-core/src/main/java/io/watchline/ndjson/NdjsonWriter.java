@@ -44,6 +44,12 @@ public final class NdjsonWriter implements RejectSink, Closeable, Flushable {
     endLine();
   }
 
+  /** An incident whose evidence files are also named by SHA-256 ({@code evidence_files}, docs/evidence.md). */
+  public void write(Incident i, java.util.Map<String, String> sha256ByFile) throws IOException {
+    IncidentJson.write(i, g, scratch, sha256ByFile);
+    endLine();
+  }
+
   public void write(Reject r) throws IOException {
     g.writeStartObject();
     if (r.src() != null) {

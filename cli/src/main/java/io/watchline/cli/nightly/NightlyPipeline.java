@@ -1,6 +1,7 @@
 package io.watchline.cli.nightly;
 
 import io.watchline.cli.io.TempFiles;
+import io.watchline.evidence.RunManifest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.PrivateKey;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -52,6 +54,12 @@ public final class NightlyPipeline {
   /** Runs the steps and publishes {@code <root>/<date>/}; returns the finished run. */
   public static NightlyRun run(NightlyConfig config, Window window, List<NightlyStep> steps, Consumer<String> log)
       throws IOException {
+    return run(config, window, steps, log, RunManifest.builder("nightly", List.of()), null);
+  }
+
+  /** As above, with the run manifest started by the command and the key that signs it (or null). */
+  public static NightlyRun run(NightlyConfig config, Window window, List<NightlyStep> steps, Consumer<String> log,
+      RunManifest.Builder manifest, PrivateKey signKey) throws IOException {
     Path root = config.outputRoot();
     for (Path p = root.toAbsolutePath(); p != null; p = p.getParent()) {
       if (Files.exists(p) && !Files.isDirectory(p)) {
@@ -73,7 +81,7 @@ public final class NightlyPipeline {
             + "); wait for it to finish, or run with a different output_root");
       }
       try {
-        return runLocked(config, window, steps, log, root);
+        return runLocked(config, window, steps, log, root, manifest, signKey);
       } finally {
         lock.release();
       }
@@ -81,8 +89,8 @@ public final class NightlyPipeline {
   }
 
   private static NightlyRun runLocked(
-      NightlyConfig config, Window window, List<NightlyStep> steps, Consumer<String> log, Path root)
-      throws IOException {
+      NightlyConfig config, Window window, List<NightlyStep> steps, Consumer<String> log, Path root,
+      RunManifest.Builder manifest, PrivateKey signKey) throws IOException {
     String date = window.date().toString();
     removeLeftovers(root, date, log);
     Path target = root.resolve(date);
@@ -92,6 +100,7 @@ public final class NightlyPipeline {
     boolean published = false;
     try {
       NightlyRun run = new NightlyRun(config, window, temp, log);
+      run.manifest = manifest;
       try (OutputStream rejects = Outputs.open(temp.resolve("rejects.ndjson"))) {
         run.rejects = new io.watchline.ndjson.NdjsonWriter(rejects);
         for (NightlyStep step : steps) {
@@ -107,6 +116,7 @@ public final class NightlyPipeline {
         run.rejects.close();
       }
       deleteTree(run.scratch);
+      NightManifest.write(run, root, date, signKey);
       publish(temp, target, root, date);
       published = true;
       return new NightlyRun(config, window, target, log).copyResultsFrom(run);

@@ -43,6 +43,10 @@ public final class NightlyRun {
   final TreeSet<String> silentSensors = new TreeSet<>();
   /** The coverage stage's result (sensor availability, sites for the map); null when it did not run. */
   io.watchline.geo.coverage.CoverageResult coverage;
+  /** The run manifest being built (docs/evidence.md); written last, before the folder is published. */
+  io.watchline.evidence.RunManifest.Builder manifest;
+  /** The feed files by the name their records carry, so incidents can name them by hash. */
+  io.watchline.evidence.SourceHashes sources;
   /** Things the duty officer should know about the run itself (stages not available, …). */
   final List<String> notes = new ArrayList<>();
 
@@ -52,6 +56,7 @@ public final class NightlyRun {
     this.dir = dir;
     this.scratch = dir.resolve(".work");
     this.log = log;
+    this.sources = new io.watchline.evidence.SourceHashes(config.base());
   }
 
   /** The same findings, pointing at the published folder. */

@@ -39,7 +39,7 @@ final class Outputs {
     public void run(NightlyRun run) throws IOException {
       try (OutputStream out = open(run.dir.resolve("incidents.ndjson"))) {
         NdjsonWriter w = new NdjsonWriter(out);
-        for (Incident i : run.incidents) w.write(i);
+        for (Incident i : run.incidents) w.write(i, run.sources.of(i));
         w.close();
       }
       try (OutputStream out = open(run.dir.resolve("incidents.geojson"))) {

@@ -2,6 +2,8 @@ package io.watchline.cli.nightly;
 
 import io.watchline.export.CanonicalRecord;
 import io.watchline.export.CanonicalRecordReader;
+import io.watchline.evidence.FileHash;
+import io.watchline.evidence.HashingInputStream;
 import io.watchline.feed.FeedException;
 import io.watchline.feed.FeedFormat;
 import io.watchline.feed.FeedOptions;
@@ -107,25 +109,36 @@ final class Steps {
     private static void read(NightlyRun run, FeedQuality q, Path file, FeedFormat format, FeedOptions options,
         SiteRegistry sites, NdjsonWriter obs) throws IOException {
       String name = display(run, file);
-      try (InputStream in = Files.newInputStream(file);
-          FeedReader r = Feeds.open(in, name, format, options, sites, run.rejects)) {
-        for (Observation o; (o = r.next()) != null; ) {
-          if (run.window.contains(o.t())) {
-            q.saw(o.t(), o.sensor());
-            obs.write(o);
-            run.observationCount++;
-          } else {
-            q.outsideWindow++;
+      run.sources.known(name, file);
+      // hashed while read: the manifest names the exact bytes this night was made from
+      try (HashingInputStream hashed = new HashingInputStream(Files.newInputStream(file))) {
+        try (FeedReader r = Feeds.open(keepOpen(hashed), name, format, options, sites, run.rejects)) {
+          for (Observation o; (o = r.next()) != null; ) {
+            if (run.window.contains(o.t())) {
+              q.saw(o.t(), o.sensor());
+              obs.write(o);
+              run.observationCount++;
+            } else {
+              q.outsideWindow++;
+            }
           }
+          ReadStats s = r.stats();
+          q.read += s.read();
+          q.accepted += s.accepted();
+          q.rejected += s.rejectedCount();
+          if (s.format() != null) q.formats.add(s.format());
+        } catch (FeedException e) {
+          q.unreadable.add(name + ": " + e.getMessage());
         }
-        ReadStats s = r.stats();
-        q.read += s.read();
-        q.accepted += s.accepted();
-        q.rejected += s.rejectedCount();
-        if (s.format() != null) q.formats.add(s.format());
-      } catch (FeedException e) {
-        q.unreadable.add(name + ": " + e.getMessage());
+        run.manifest.input("feed", name, file, FileHash.drain(hashed));
       }
+    }
+
+    private static InputStream keepOpen(InputStream in) {
+      return new java.io.FilterInputStream(in) {
+        @Override
+        public void close() {}
+      };
     }
   }
 
@@ -150,6 +163,7 @@ final class Steps {
           q.files.add(display(run, file));
           q.formats.add("ndjson");
           run.feeds.add(q);
+          run.manifest.inputFile("incidents", file);
           try (InputStream in = Files.newInputStream(file)) {
             CanonicalRecordReader reader = new CanonicalRecordReader(in, display(run, file), run.rejects);
             for (CanonicalRecord r; (r = reader.next()) != null; ) {
