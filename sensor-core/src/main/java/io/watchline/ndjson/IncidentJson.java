@@ -18,7 +18,18 @@ import java.util.Map;
 public final class IncidentJson {
   private IncidentJson() {}
 
+  /** More top-level fields, written after the incident's own (shared and joint incidents add theirs). */
+  @FunctionalInterface
+  public interface ExtraFields {
+    void write(JsonGenerator g) throws IOException;
+  }
+
   public static void write(Incident i, JsonGenerator g, StringBuilder scratch) throws IOException {
+    write(i, g, scratch, null);
+  }
+
+  /** As {@link #write(Incident, JsonGenerator, StringBuilder)}, then {@code extra} (may be null). */
+  public static void write(Incident i, JsonGenerator g, StringBuilder scratch, ExtraFields extra) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", i.id());
     g.writeStringField("start", IsoTime.format(i.start()));
@@ -49,6 +60,9 @@ public final class IncidentJson {
       ObservationJson.writeSource(s, g);
     }
     g.writeEndArray();
+    if (extra != null) {
+      extra.write(g);
+    }
     g.writeEndObject();
   }
 

@@ -44,6 +44,12 @@ public final class NdjsonWriter implements RejectSink, Closeable, Flushable {
     endLine();
   }
 
+  /** An incident line with more top-level fields after its own (marking, origins). */
+  public void write(Incident i, IncidentJson.ExtraFields extra) throws IOException {
+    IncidentJson.write(i, g, scratch, extra);
+    endLine();
+  }
+
   public void write(Reject r) throws IOException {
     g.writeStartObject();
     if (r.src() != null) {
