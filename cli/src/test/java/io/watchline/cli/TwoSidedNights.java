@@ -5,8 +5,8 @@ import io.watchline.evaluate.Observability;
 import io.watchline.evaluate.Truth;
 import io.watchline.evaluate.TruthEvent;
 import io.watchline.feed.RejectSink;
+import io.watchline.geo.geodesy.Geodesy;
 import io.watchline.incident.Incident;
-import io.watchline.incident.IncidentKind;
 import io.watchline.merge.SharedIncident;
 import io.watchline.merge.SharedIncidentReader;
 import io.watchline.ndjson.NdjsonObservationReader;
@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -111,9 +110,9 @@ final class TwoSidedNights {
     for (Evaluator.FalseAlarm a : r.falseAlarms()) {
       if (!a.kind().equals("crossing")) continue;
       Incident i = incidents.stream().filter(x -> x.id().equals(a.id())).findFirst().orElseThrow();
-      long t = eventTime(i);
+      long t = i.eventTime().toEpochMilli();
       for (TruthEvent e : crossings()) {
-        if (metres(e.lat(), e.lon(), i.lat(), i.lon()) <= Evaluator.MAX_DISTANCE_M && Math.abs(e.tMs() - t) <= Evaluator.MAX_TIME_MS) {
+        if (Geodesy.distance(e.lat(), e.lon(), i.lat(), i.lon()) <= Evaluator.MAX_DISTANCE_M && Math.abs(e.tMs() - t) <= Evaluator.MAX_TIME_MS) {
           n++;
           break;
         }
@@ -130,15 +129,6 @@ final class TwoSidedNights {
     return k.truth() == 0 ? Double.NaN : (double) k.found() / k.truth();
   }
 
-  static long eventTime(Incident i) {
-    return i.factors().get("event_t") instanceof String s ? Instant.parse(s).toEpochMilli() : i.start().toEpochMilli();
-  }
-
-  static double metres(double lat1, double lon1, double lat2, double lon2) {
-    double dx = (lon2 - lon1) * 111_195 * Math.cos(Math.toRadians((lat1 + lat2) / 2));
-    return Math.hypot(dx, (lat2 - lat1) * 111_195);
-  }
-
   /** The figures, one line per list. */
   String report(Observability alb, Observability mne) throws IOException {
     StringBuilder sb = new StringBuilder();
@@ -149,9 +139,5 @@ final class TwoSidedNights {
           name, k.found(), k.truth(), k.recall(), recallOverSeen(list, alb, mne), k.precision(), duplicates(list)));
     }
     return sb.toString();
-  }
-
-  static boolean isCrossing(Incident i) {
-    return i.kind() == IncidentKind.CROSSING;
   }
 }

@@ -1,5 +1,6 @@
 package io.watchline.merge;
 
+import io.watchline.geo.geodesy.Geodesy;
 import io.watchline.incident.Incident;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,7 +40,7 @@ public final class IncidentMerger {
         SharedIncident x = all.get(a), y = all.get(b);
         if (x.originator().equals(y.originator())) continue;
         long dt = Math.abs(x.eventTime().toEpochMilli() - y.eventTime().toEpochMilli());
-        double d = metres(x.incident().lat(), x.incident().lon(), y.incident().lat(), y.incident().lon());
+        double d = Geodesy.distance(x.incident().lat(), x.incident().lon(), y.incident().lat(), y.incident().lon());
         if (dt > gates.maxTimeMs() || d > gates.maxDistanceM()) continue;
         boolean same = x.incident().kind() == y.incident().kind() && Objects.equals(x.incident().side(), y.incident().side());
         pairs.add(new Pair(a, b, d / gates.maxDistanceM() + (double) dt / gates.maxTimeMs(), d, dt / 1000.0, same));
@@ -146,12 +147,5 @@ public final class IncidentMerger {
 
   private static java.time.Instant eventTime(JointIncident j) {
     return j.origins().stream().min(BETTER_PLACED).orElseThrow().eventTime();
-  }
-
-  static double metres(double lat1, double lon1, double lat2, double lon2) {
-    double k = 111_195;
-    double dx = (lon2 - lon1) * k * Math.cos(Math.toRadians((lat1 + lat2) / 2));
-    double dy = (lat2 - lat1) * k;
-    return Math.hypot(dx, dy);
   }
 }

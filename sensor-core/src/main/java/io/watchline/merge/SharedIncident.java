@@ -17,15 +17,7 @@ public record SharedIncident(String originator, Incident incident, boolean exact
     return originator + "/" + incident.id();
   }
 
-  /** The crossing time (factor {@code event_t}) or else the start. */
   public Instant eventTime() {
-    if (incident.factors().get("event_t") instanceof String s) {
-      try {
-        return Instant.parse(s);
-      } catch (RuntimeException e) {
-        return incident.start();
-      }
-    }
-    return incident.start();
+    return incident.eventTime();
   }
 }

@@ -6,7 +6,6 @@ import io.watchline.incident.IncidentKind;
 import io.watchline.ndjson.IsoTime;
 import io.watchline.observation.Source;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.TreeSet;
 
@@ -67,7 +66,7 @@ public final class EurosurEvent {
     g.writeNumberField("lon", at[1]);
     g.writeStringField("precision", exact ? "exact" : String.format(Locale.ROOT, "grid_%.0fm", policy.gridM()));
     g.writeEndObject();
-    g.writeStringField("time", IsoTime.format(eventTime(i)));
+    g.writeStringField("time", IsoTime.format(i.eventTime()));
     g.writeObjectFieldStart("period");
     g.writeStringField("start", IsoTime.format(i.start()));
     g.writeStringField("end", IsoTime.format(i.end()));
@@ -133,17 +132,5 @@ public final class EurosurEvent {
   static String impactLevel(Incident i) {
     boolean actual = i.kind() == IncidentKind.CROSSING;
     return actual && ("vehicle".equals(i.factors().get("cls")) || groupSize(i) >= 3) ? "medium" : "low";
-  }
-
-  /** The crossing time (factor {@code event_t}) or else the start. */
-  static Instant eventTime(Incident i) {
-    if (i.factors().get("event_t") instanceof String s) {
-      try {
-        return IsoTime.parse(s);
-      } catch (RuntimeException e) {
-        return i.start();
-      }
-    }
-    return i.start();
   }
 }

@@ -172,7 +172,7 @@ public final class Sharer {
 
   /** night, sector, kind, side: the night is the date of the evening (event time less 12 h, UTC). */
   private static String statisticsKey(Incident i) {
-    LocalDate night = EurosurEvent.eventTime(i).minus(Duration.ofHours(12)).atOffset(ZoneOffset.UTC).toLocalDate();
+    LocalDate night = i.eventTime().minus(Duration.ofHours(12)).atOffset(ZoneOffset.UTC).toLocalDate();
     return night + "\t" + (i.sector() == null ? "-" : i.sector()) + "\t" + i.kind().wireName() + "\t"
         + (i.side() == null ? "-" : i.side());
   }
