@@ -50,14 +50,19 @@ public final class EvidenceSensors implements Closeable {
     if (f == null || s.offset() >= f.length()) {
       return null;
     }
-    f.seek(s.offset());
-    byte[] buf = new byte[(int) Math.min(MAX_LINE, f.length() - s.offset())];
-    f.readFully(buf);
-    int end = 0;
-    while (end < buf.length && buf[end] != '\n') {
-      end++;
+    // A canonical line is a few hundred bytes: read that much, more only when the line is longer.
+    for (int want = 1024; ; want = Math.min(MAX_LINE, want * 8)) {
+      f.seek(s.offset());
+      byte[] buf = new byte[(int) Math.min(want, f.length() - s.offset())];
+      f.readFully(buf);
+      int end = 0;
+      while (end < buf.length && buf[end] != '\n') {
+        end++;
+      }
+      if (end < buf.length || buf.length < want || want == MAX_LINE) {
+        return sensorField(buf, end);
+      }
     }
-    return sensorField(buf, end);
   }
 
   private RandomAccessFile file(String name) throws IOException {
