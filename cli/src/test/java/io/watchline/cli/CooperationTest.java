@@ -55,12 +55,13 @@ class CooperationTest {
 
   @Test
   void theSimulatorWritesEachCountrysOwnFeedsAndTheCommonTruthOnTop() throws IOException {
+    ObjectMapper json = new ObjectMapper();
     for (String c : TwoSidedNights.SIDES) {
       SiteRegistry sites = SiteRegistry.load(nights.dir.resolve(c).resolve("sites.yaml"));
       // The bundled Albanian sensors are named RDR-A1, CAM-A2, ...; the Montenegrin ones RDR-01, CAM-12, ...
       assertThat(sites.all()).isNotEmpty().allSatisfy(s -> assertThat(s.id()).matches(c.equals("ALB") ? ".*-A[0-9]" : ".*-[0-9]+"));
       try (var lines = Files.lines(nights.dir.resolve(c).resolve("radar.ndjson"))) {
-        assertThat(lines.limit(5000)).allSatisfy(l -> assertThat(sites.byId(new ObjectMapper().readTree(l).get("sensor").asText())).isNotNull());
+        assertThat(lines.limit(5000)).allSatisfy(l -> assertThat(sites.byId(json.readTree(l).get("sensor").asText())).isNotNull());
       }
     }
     for (String f : List.of("border.geojson", "truth.ndjson", "truth-patrols.ndjson", "scenario.json")) {
