@@ -122,18 +122,21 @@ public final class Sharer {
     i.factors().forEach((k, v) -> {
       if (SharingRules.NEIGHBOUR_FACTORS.contains(k)) factors.put(k, v);
     });
+    // Outside the band a track becomes the grid cells it enters; flickering between two cells
+    // (A B A B) says nothing at this resolution and is written once (A B).
     List<TrackPoint> track = new ArrayList<>();
-    double[] lastSnapped = null;
+    double[] last = null, beforeLast = null;
     for (TrackPoint t : i.track()) {
       if (p.exact(kind, t.lat(), t.lon())) {
         track.add(t);
-        lastSnapped = null;
+        last = beforeLast = null;
       } else {
         double[] s = p.snap(t.lat(), t.lon());
-        if (lastSnapped == null || s[0] != lastSnapped[0] || s[1] != lastSnapped[1]) {
+        if (!java.util.Arrays.equals(s, last) && !java.util.Arrays.equals(s, beforeLast)) {
           track.add(new TrackPoint(s[1], s[0], t.t()));
+          beforeLast = last;
+          last = s;
         }
-        lastSnapped = s;
       }
     }
     TreeSet<String> sensors = new TreeSet<>();
