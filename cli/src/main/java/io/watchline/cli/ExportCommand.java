@@ -7,6 +7,7 @@ import io.watchline.cli.io.RejectReport;
 import io.watchline.cli.io.SameFiles;
 import io.watchline.export.CotRecordWriter;
 import io.watchline.export.CsvRecordWriter;
+import io.watchline.export.EurosurRecordWriter;
 import io.watchline.export.ExportFormat;
 import io.watchline.export.Exporter;
 import io.watchline.export.GeoJsonRecordWriter;
@@ -32,11 +33,12 @@ import picocli.CommandLine.Parameters;
     name = "export",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    header = "Convert NDJSON records to GeoJSON, CSV, KML, GPKG or CoT.",
+    header = "Convert NDJSON records to GeoJSON, CSV, KML, GPKG, CoT or EUROSUR event reports.",
     description = {
       "Converts canonical NDJSON (observations and incident candidates, mixed freely) to GeoJSON,",
       "GeoJSON text sequences (RFC 8142), CSV, KML (Google Earth), GeoPackage (QGIS) or",
-      "Cursor-on-Target XML (TAK). Streams: memory stays flat however long the input.",
+      "Cursor-on-Target XML (TAK), or EUROSUR event reports (incidents only; needs --originator).",
+      "Streams: memory stays flat however long the input.",
       "Bad lines are rejected with their line number and reason; the rest is exported."
     },
     footer = {
@@ -46,6 +48,7 @@ import picocli.CommandLine.Parameters;
       "  watchline fuse --border b.geojson --sites sites.yaml obs.ndjson | watchline export - --to cot | nc tak 8087",
       "  watchline export incidents.ndjson --to gpkg -o night.gpkg      # open in QGIS",
       "  watchline export obs.ndjson --to csv --rejects bad.ndjson > obs.csv",
+      "  watchline export incidents.ndjson --to eurosur --originator MNE -o events.ndjson",
       "",
       "GeoPackage needs a file (-o NAME.gpkg); every other format also streams to stdout.",
       "CoT types: a crossing scoring >= --hostile-score is a-h-G, other incidents a-u-G,",
@@ -85,12 +88,26 @@ public final class ExportCommand implements Callable<Integer> {
       description = "CoT: stale time after the last observation, ISO-8601 duration; default ${DEFAULT-VALUE}.")
   Duration staleAfter;
 
+  @Option(names = "--originator", paramLabel = "NAME",
+      description = "EUROSUR: the reporting country, e.g. MNE (a crossing into it is an entry, out of it an exit).")
+  String originator;
+
+  @Option(names = "--valid-for", paramLabel = "DURATION", defaultValue = "P7D",
+      description = "EUROSUR: how long after an incident its report stays valid, ISO-8601; default ${DEFAULT-VALUE}.")
+  Duration validFor;
+
   @Mixin Verbosity log;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
+    if (format == ExportFormat.EUROSUR && (originator == null || originator.isBlank())) {
+      throw new UserException("--to eurosur needs --originator NAME: the reporting country, e.g. --originator MNE");
+    }
+    if (validFor.isNegative()) {
+      throw new UserException("--valid-for must not be negative, e.g. P7D");
+    }
     if (!(hostileScore >= 0)) {
       throw new UserException("--hostile-score must be 0..1 (above 1 never marks a crossing hostile)");
     }
@@ -133,7 +150,9 @@ public final class ExportCommand implements Callable<Integer> {
         }
       } else {
         try (OutputTarget out = OutputTarget.open(output)) {
-          try (RecordWriter w = writer(format, out.stream(), name, !noTracks, hostileScore, staleAfter)) {
+          try (RecordWriter w = format == ExportFormat.EUROSUR
+              ? new EurosurRecordWriter(out.stream(), originator, validFor)
+              : writer(format, out.stream(), name, !noTracks, hostileScore, staleAfter)) {
             stats = Exporter.export(in, name, w, rejects, progress::update);
             notRepresentable = w.notRepresentable();
           }
@@ -146,7 +165,9 @@ public final class ExportCommand implements Callable<Integer> {
     log.info(
         "export " + format.wireName() + ": read " + stats.read() + " = accepted " + stats.accepted()
             + " + rejected " + stats.rejectedCount()
-            + (notRepresentable > 0 ? "; " + notRepresentable + " observations without a position cannot be shown in " + format.wireName() : ""));
+            + (notRepresentable > 0 ? "; " + notRepresentable + (format == ExportFormat.EUROSUR
+                ? " records are not border-crossing events (loiters, observations, tracks) and were left out"
+                : " observations without a position cannot be shown in " + format.wireName()) : ""));
     if (stats.read() > 0 && stats.accepted() == 0) {
       err.println("watchline: nothing usable was read: all " + stats.read() + " lines of " + input + " were rejected");
       err.flush();
@@ -171,6 +192,7 @@ public final class ExportCommand implements Callable<Integer> {
       case KML -> new KmlRecordWriter(out, name);
       case COT -> new CotRecordWriter(out, hostileScore, staleAfter);
       case GPKG -> throw new IllegalStateException("GeoPackage needs a file");
+      case EUROSUR -> throw new IllegalStateException("EUROSUR reports need the originator");
     };
   }
 }

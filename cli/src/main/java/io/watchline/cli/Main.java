@@ -41,6 +41,8 @@ import picocli.CommandLine.ScopeType;
       FuseCommand.class,
       EvaluateCommand.class,
       ExportCommand.class,
+      ShareCommand.class,
+      MergeCommand.class,
       CoverageCommand.class,
       NightlyCommand.class,
       SimulateCommand.class,

@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
       "Files in --out: radar.ndjson, thermal.ndjson, patrol.ndjson (canonical observations, time",
       "order), truth.ndjson (crossings, approaches, loiters, paths, dropouts), truth-patrols.ndjson",
       "(true patrol positions), scenario.json (parameters and record counts).",
+      "With --both-sides each country's feeds, sites.yaml and patrols.yaml go to --out/<COUNTRY>/ and",
+      "border.geojson, the truth files and scenario.json to --out (see docs/cooperation.md).",
       ""
     },
     footer = {
@@ -53,6 +55,7 @@ import picocli.CommandLine.Spec;
       "  watchline simulate --border my-border.geojson --sides ALB,MNE --sites sites.yaml --patrols none --out s/",
       "  watchline simulate --scale 10000000 --out /tmp/big      # benchmark input, flat memory",
       "  watchline simulate --demo --out fixtures/data/demo/night # regenerate the committed demo night",
+      "  watchline simulate --both-sides --seed 3 --out /tmp/two   # /tmp/two/ALB/, /tmp/two/MNE/, truth at the top",
       "  watchline simulate --formats real --patrol-format cot --out raw/ && watchline ingest --date 2026-11-27 --sites sites.yaml raw/*.ast raw/*.xml raw/*.cot"
     })
 final class SimulateCommand implements Callable<Integer> {
@@ -128,6 +131,12 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Patrol GPS file format with --formats real (default: nmea).")
   io.watchline.feed.RealFormatWriter.PatrolFormat patrolFormat;
 
+  @Option(names = "--both-sides",
+      description = "Write the night as both countries record it: each side's own feeds, sites.yaml and patrols.yaml in "
+          + "DIR/<COUNTRY>/ (the sensors and patrol units standing on its side), border.geojson and the common truth in DIR. "
+          + "Without --sites/--patrols the bundled demo sites and patrols of both sides are used.")
+  boolean bothSides;
+
   @Option(names = "--demo", description = "Use the committed demo night's settings (seed, window, counts); other options still apply on top.")
   boolean demo;
 
@@ -141,13 +150,18 @@ final class SimulateCommand implements Callable<Integer> {
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UserException("--out " + out + " is a file, not a folder; give a folder for the night's files");
     }
+    SimulationWriter.Format format =
+        formats == Formats.REAL ? SimulationWriter.Format.real(patrolFormat) : SimulationWriter.Format.CANONICAL;
+    SimulationWriter.Opener opener = name -> {
+      OutputTarget o = OutputTarget.open(out.resolve(name).toString());
+      outputs.add(o);
+      return o.stream();
+    };
     try {
       Files.createDirectories(out);
-      summary = SimulationWriter.write(sim, inputs(), scale == null ? Long.MAX_VALUE : scale, name -> {
-        OutputTarget o = OutputTarget.open(out.resolve(name).toString());
-        outputs.add(o);
-        return o.stream();
-      }, formats == Formats.REAL ? SimulationWriter.Format.real(patrolFormat) : SimulationWriter.Format.CANONICAL);
+      summary = bothSides
+          ? SimulationWriter.writeBothSides(sim, inputs(), opener, format)
+          : SimulationWriter.write(sim, inputs(), scale == null ? Long.MAX_VALUE : scale, opener, format);
       for (OutputTarget o : outputs) {
         o.commit();
       }
@@ -180,6 +194,9 @@ final class SimulateCommand implements Callable<Integer> {
     }
     if (nights < 1) {
       throw new UserException("--nights must be at least 1");
+    }
+    if (scale != null && bothSides) {
+      throw new UserException("--scale and --both-sides do not go together: --scale writes one benchmark feed");
     }
     if (scale != null && scale < 1) {
       throw new UserException("--scale must be at least 1");
@@ -218,10 +235,12 @@ final class SimulateCommand implements Callable<Integer> {
   }
 
   private SimulationWriter.Inputs inputs() {
+    String partner = bothSides ? "+" + FixtureData.DEMO_PARTNER_SITES : "";
+    String partnerPatrols = bothSides ? "+" + FixtureData.DEMO_PARTNER_PATROLS : "";
     return new SimulationWriter.Inputs(
         border == null ? "bundled:" + FixtureData.BORDER_MNE_ALB : border.toString(),
-        sites == null ? "bundled:" + FixtureData.DEMO_SITES : sites.toString(),
-        patrols == null ? "bundled:" + FixtureData.DEMO_PATROLS : patrols);
+        sites == null ? "bundled:" + FixtureData.DEMO_SITES + partner : sites.toString(),
+        patrols == null ? "bundled:" + FixtureData.DEMO_PATROLS + partnerPatrols : patrols);
   }
 
   private Simulation simulation(ScenarioConfig cfg) throws IOException {
@@ -243,6 +262,13 @@ final class SimulateCommand implements Callable<Integer> {
     try (InputStream in = sites == null ? FixtureData.open(FixtureData.DEMO_SITES) : open(sites, "--sites")) {
       registry = SiteRegistry.load(in, sites == null ? FixtureData.DEMO_SITES : sites.toString());
     }
+    if (bothSides && sites == null) {
+      try (InputStream in = FixtureData.open(FixtureData.DEMO_PARTNER_SITES)) {
+        List<io.watchline.sites.Site> all = new ArrayList<>(registry.all());
+        all.addAll(SiteRegistry.load(in, FixtureData.DEMO_PARTNER_SITES).all());
+        registry = new SiteRegistry(all);
+      }
+    }
     registry.requireNear(line.line(), border == null ? FixtureData.BORDER_MNE_ALB : border.toString(),
         sites == null ? FixtureData.DEMO_SITES : sites.toString());
     PatrolPlan plan;
@@ -252,6 +278,20 @@ final class SimulateCommand implements Callable<Integer> {
       Path p = patrols == null ? null : Path.of(patrols);
       try (InputStream in = p == null ? FixtureData.open(FixtureData.DEMO_PATROLS) : open(p, "--patrols")) {
         plan = PatrolPlan.load(in, p == null ? FixtureData.DEMO_PATROLS : p.toString());
+      }
+      if (bothSides && p == null) {
+        try (InputStream in = FixtureData.open(FixtureData.DEMO_PARTNER_PATROLS)) {
+          List<PatrolPlan.Route> routes = new ArrayList<>(plan.routes());
+          routes.addAll(PatrolPlan.load(in, FixtureData.DEMO_PARTNER_PATROLS).routes());
+          plan = new PatrolPlan(List.copyOf(routes));
+        }
+      }
+    }
+    if (bothSides) {
+      for (String side : List.of(line.left(), line.right())) {
+        if (registry.all().stream().noneMatch(s -> line.sideOf(s.lon(), s.lat()).equals(side))) {
+          throw new UserException("--both-sides: no sensor site stands on the " + side + " side of the border");
+        }
       }
     }
     return new Simulation(cfg, line, registry, plan);

@@ -9,7 +9,9 @@ public enum ExportFormat {
   CSV("csv", true),
   KML("kml", true),
   GPKG("gpkg", false),
-  COT("cot.xml", true);
+  COT("cot.xml", true),
+  /** EUROSUR event reports of crossings and attempted crossings, NDJSON (docs/cooperation.md). */
+  EUROSUR("eurosur.ndjson", true);
 
   private final String extension;
   private final boolean streamable;

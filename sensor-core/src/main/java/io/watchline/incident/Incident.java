@@ -40,4 +40,16 @@ public record Incident(
     track = track == null ? List.of() : List.copyOf(track);
     evidence = evidence == null ? List.of() : List.copyOf(evidence);
   }
+
+  /** When it happened: the crossing time (factor {@code event_t}) or else the start. */
+  public Instant eventTime() {
+    if (factors.get("event_t") instanceof String s) {
+      try {
+        return Instant.parse(s);
+      } catch (java.time.format.DateTimeParseException e) {
+        return start;
+      }
+    }
+    return start;
+  }
 }

@@ -18,17 +18,18 @@ import java.util.Map;
 public final class IncidentJson {
   private IncidentJson() {}
 
+  /** More top-level fields, written after the incident's own (shared and joint incidents add theirs). */
+  @FunctionalInterface
+  public interface ExtraFields {
+    void write(JsonGenerator g) throws IOException;
+  }
+
   public static void write(Incident i, JsonGenerator g, StringBuilder scratch) throws IOException {
     write(i, g, scratch, null);
   }
 
-  /**
-   * As {@link #write(Incident, JsonGenerator, StringBuilder)}, and when {@code sha256ByFile} is
-   * given, {@code evidence_files}: each file the evidence names with its SHA-256, so the link to
-   * the raw records survives moving or renaming the files.
-   */
-  public static void write(Incident i, JsonGenerator g, StringBuilder scratch, Map<String, String> sha256ByFile)
-      throws IOException {
+  /** As {@link #write(Incident, JsonGenerator, StringBuilder)}, then {@code extra} (may be null). */
+  public static void write(Incident i, JsonGenerator g, StringBuilder scratch, ExtraFields extra) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", i.id());
     g.writeStringField("start", IsoTime.format(i.start()));
@@ -51,7 +52,21 @@ public final class IncidentJson {
       ObservationJson.writeSource(s, g);
     }
     g.writeEndArray();
-    if (sha256ByFile != null && !sha256ByFile.isEmpty()) {
+    if (extra != null) {
+      extra.write(g);
+    }
+    g.writeEndObject();
+  }
+
+  /**
+   * {@code evidence_files}: each file the evidence names with its SHA-256, so the link to the raw
+   * records survives moving or renaming the files; null (nothing to add) for an empty map.
+   */
+  public static ExtraFields evidenceFiles(Map<String, String> sha256ByFile) {
+    if (sha256ByFile == null || sha256ByFile.isEmpty()) {
+      return null;
+    }
+    return g -> {
       g.writeArrayFieldStart("evidence_files");
       for (Map.Entry<String, String> e : sha256ByFile.entrySet()) {
         g.writeStartObject();
@@ -60,8 +75,7 @@ public final class IncidentJson {
         g.writeEndObject();
       }
       g.writeEndArray();
-    }
-    g.writeEndObject();
+    };
   }
 
   /**

@@ -46,7 +46,13 @@ public final class NdjsonWriter implements RejectSink, Closeable, Flushable {
 
   /** An incident whose evidence files are also named by SHA-256 ({@code evidence_files}, docs/evidence.md). */
   public void write(Incident i, java.util.Map<String, String> sha256ByFile) throws IOException {
-    IncidentJson.write(i, g, scratch, sha256ByFile);
+    IncidentJson.write(i, g, scratch, IncidentJson.evidenceFiles(sha256ByFile));
+    endLine();
+  }
+
+  /** An incident line with more top-level fields after its own (marking, origins). */
+  public void write(Incident i, IncidentJson.ExtraFields extra) throws IOException {
+    IncidentJson.write(i, g, scratch, extra);
     endLine();
   }
 
