@@ -48,7 +48,10 @@ class FusionSeamsTest {
 
   @Test
   void incidentListsAreReadOneWay() {
-    noClasses().that().resideOutsideOfPackages("io.watchline.ndjson..", "io.watchline.export..")
+    // evidence and merge have their own line readers: one keeps each line's byte offset for the
+    // package, the other the marking and origins a shared incident carries beside the incident
+    noClasses().that().resideOutsideOfPackages("io.watchline.ndjson..", "io.watchline.export..", "io.watchline.evidence..",
+            "io.watchline.merge..")
         .should().callMethod("io.watchline.ndjson.IncidentJson", "read", "com.fasterxml.jackson.core.JsonParser")
         .because("commands read incident NDJSON through IncidentNdjsonReader (or CanonicalRecordReader for mixed files)")
         .check(classes);

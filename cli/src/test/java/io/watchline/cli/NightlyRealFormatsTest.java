@@ -101,7 +101,7 @@ class NightlyRealFormatsTest {
   void anExplicitDateIsUsedAsGivenAndBadFeedKeysAreConfigErrors() throws Exception {
     // a wrong date puts every plot a week early: readable, but outside the window (not a failure)
     String[] r = nightly("  radar: {files: [\"real/radar-*.ast\"], date: 2026-11-20}\n");
-    assertThat(r[0]).isEqualTo("0");
+    assertThat(r[0]).as(r[1]).isEqualTo("0");
     assertThat(r[1]).contains("feed radar has no records in the window");
     r = nightly("  radar: {files: [\"real/radar-*.ast\"], dates: 2026-11-20}\n");
     assertThat(r[0]).isEqualTo("2");

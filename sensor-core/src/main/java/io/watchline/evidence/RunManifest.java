@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code manifest.json}: what a run read (every input by SHA-256 and size), with which software
@@ -148,9 +149,36 @@ public final class RunManifest {
 
     /** An effective setting; numbers, booleans and strings are kept as such, anything else as text. */
     public Builder parameter(String name, Object value) {
-      parameters.set(name, JSON.valueToTree(value instanceof Path || value instanceof java.time.temporal.Temporal
-          || value instanceof java.time.ZoneId ? value.toString() : value));
+      parameters.set(name, JSON.valueToTree(plain(value)));
       return this;
+    }
+
+    /** Paths, times and zones as their text, records as maps, at any depth (a config nests them). */
+    private static Object plain(Object v) {
+      if (v instanceof Path || v instanceof java.time.temporal.Temporal || v instanceof java.time.ZoneId
+          || v instanceof java.time.Duration) {
+        return v.toString();
+      }
+      if (v instanceof Record r) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (var c : r.getClass().getRecordComponents()) {
+          try {
+            m.put(c.getName(), plain(c.getAccessor().invoke(r)));
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("record accessor " + c.getName(), e);
+          }
+        }
+        return m;
+      }
+      if (v instanceof Map<?, ?> map) {
+        Map<Object, Object> m = new java.util.LinkedHashMap<>();
+        map.forEach((k, x) -> m.put(String.valueOf(k), plain(x)));
+        return m;
+      }
+      if (v instanceof java.util.Collection<?> list) {
+        return list.stream().map(Builder::plain).toList();
+      }
+      return v;
     }
 
     /** Every component of a settings record, under {@code prefix.component}. */

@@ -109,10 +109,7 @@ public final class Terrain {
     for (int i = 0; i < z.length; i++) {
       if (Float.isNaN(z[i]) && !outside.get(i)) voids++;
     }
-    if (outside.cardinality() == z.length) {
-      throw new DemFormatException(String.join(", ", names) + ": the DEM does not cover the analysis area (" + dems.get(0) + ")");
-    }
-    if (voids == z.length - outside.cardinality()) {
+    if (voids == z.length - outside.cardinality()) { // no valid cell over the area, or none of it covered
       ElevationGrid dem = dems.get(0);
       throw new DemFormatException(String.format(java.util.Locale.ROOT,
           "%s: the DEM has no valid cells over the analysis area (the DEM spans %s %.4f..%.4f, %.4f..%.4f in %s)",
