@@ -137,6 +137,13 @@ final class SimulateCommand implements Callable<Integer> {
           + "Without --sites/--patrols the bundled demo sites and patrols of both sides are used.")
   boolean bothSides;
 
+  @Option(names = "--realism", paramLabel = "off|high|EFFECTS", defaultValue = "off",
+      description = "Difficulties of a real night: 'high' turns all on, or name some (comma-separated): "
+          + "doppler, cell-merge, false-plots, clutter-field, road-traffic, radar-dropouts, camera-split, "
+          + "misclassification, camera-false, gps-loss, stops, split-crossings, returns, waits, vehicles, herds "
+          + "(default: ${DEFAULT-VALUE}; docs/simulator.md).")
+  String realism;
+
   @Option(names = "--demo", description = "Use the committed demo night's settings (seed, window, counts); other options still apply on top.")
   boolean demo;
 
@@ -294,7 +301,13 @@ final class SimulateCommand implements Callable<Integer> {
         }
       }
     }
-    return new Simulation(cfg, line, registry, plan);
+    io.watchline.fixtures.sim.Realism real;
+    try {
+      real = io.watchline.fixtures.sim.Realism.parse(realism);
+    } catch (IllegalArgumentException e) {
+      throw new UserException("--realism: " + e.getMessage());
+    }
+    return new Simulation(cfg, line, registry, plan, real);
   }
 
   private static InputStream open(Path p, String option) throws IOException {

@@ -8,8 +8,9 @@ package io.watchline.evaluate;
  */
 public record TruthEvent(String kind, String role, String group, long tMs, long endMs, double lat, double lon, int groupSize, String side) {
 
-  /** Crossings by wildlife or by a patrol are not incidents anybody wants. */
+  /** Crossings by wildlife, herds or a patrol are not incidents anybody wants (nor clutter and road traffic). */
   public boolean wanted() {
-    return !"wildlife".equals(role) && !"patrol".equals(role);
+    return !"wildlife".equals(role) && !"patrol".equals(role) && !"herd".equals(role) && !"clutter".equals(role)
+        && !"road".equals(role);
   }
 }

@@ -1,6 +1,7 @@
 package io.watchline.fusion;
 
 import io.watchline.fusion.incident.IncidentConfig;
+import io.watchline.fusion.quality.QualityConfig;
 import io.watchline.fusion.track.TrackerConfig;
 
 /**
@@ -36,6 +37,7 @@ import io.watchline.fusion.track.TrackerConfig;
  * @param housekeepingEveryMs expiry, duplicate folding and patrol checks run this often in data time, ms
  * @param releaseEveryMs final incidents are handed on this often in data time, ms
  * @param birthMarginMs a track may begin this long before the newest observation, ms
+ * @param quality what makes a track good enough for an incident (clutter rejection, inferred crossings, patrol memory)
  */
 public record FusionConfig(
     TrackerConfig tracker,
@@ -58,7 +60,8 @@ public record FusionConfig(
     long patrolMaxGapMs,
     long housekeepingEveryMs,
     long releaseEveryMs,
-    long birthMarginMs) {
+    long birthMarginMs,
+    QualityConfig quality) {
 
   /** The values the simulated nights of docs/fusion.md were measured with. */
   public static FusionConfig defaults() {
@@ -94,6 +97,7 @@ public record FusionConfig(
     b.housekeepingEveryMs = housekeepingEveryMs;
     b.releaseEveryMs = releaseEveryMs;
     b.birthMarginMs = birthMarginMs;
+    b.quality = quality;
     return b;
   }
 
@@ -142,7 +146,16 @@ public record FusionConfig(
     // scan batches and camera bearings waiting for a pair start tracks late
     private long birthMarginMs = 60_000L;
 
+    // chance plots, clutter fields and GPS gaps are ordinary on a real night (docs/fusion.md)
+    private QualityConfig quality = QualityConfig.defaults();
+
     private Builder() {}
+
+    /** See {@link FusionConfig#quality()}. */
+    public Builder quality(QualityConfig v) {
+      quality = v;
+      return this;
+    }
 
     /** See {@link FusionConfig#tracker()}. */
     public Builder tracker(TrackerConfig v) {
@@ -272,7 +285,7 @@ public record FusionConfig(
 
     /** The configuration with the values set so far. */
     public FusionConfig build() {
-      return new FusionConfig(tracker, incidents, scanWindowMs, radarSigmaRangeM, radarSigmaBearingDeg, positionSigmaM, cameraSigmaBearingDeg, cameraRangeSigmaFraction, cameraMinRangeSigmaM, bearingGateDeg, bearingRangeGateFraction, pairWindowMs, minCrossingAngleDeg, patrolGateM, patrolMinShare, patrolLagMs, patrolHorizonMs, patrolMaxGapMs, housekeepingEveryMs, releaseEveryMs, birthMarginMs);
+      return new FusionConfig(tracker, incidents, scanWindowMs, radarSigmaRangeM, radarSigmaBearingDeg, positionSigmaM, cameraSigmaBearingDeg, cameraRangeSigmaFraction, cameraMinRangeSigmaM, bearingGateDeg, bearingRangeGateFraction, pairWindowMs, minCrossingAngleDeg, patrolGateM, patrolMinShare, patrolLagMs, patrolHorizonMs, patrolMaxGapMs, housekeepingEveryMs, releaseEveryMs, birthMarginMs, quality);
     }
   }
 }

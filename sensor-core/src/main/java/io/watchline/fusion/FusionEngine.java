@@ -11,6 +11,8 @@ import io.watchline.fusion.incident.CandidateFinder;
 import io.watchline.fusion.incident.CrossingStitcher;
 import io.watchline.fusion.incident.IncidentAssembler;
 import io.watchline.fusion.incident.IncidentConfig;
+import io.watchline.fusion.quality.ClutterMap;
+import io.watchline.fusion.quality.TrackQuality;
 import io.watchline.fusion.track.Measurement;
 import io.watchline.fusion.track.PathShape;
 import io.watchline.fusion.track.Track;
@@ -60,6 +62,8 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   private final IncidentAssembler assembler;
   private final CrossingStitcher stitcher;
   private final CandidateFinder finder;
+  private final TrackQuality quality;
+  private final ClutterMap clutter;
   private final Map<Long, TrackState> states = new HashMap<>();
   private final Map<String, Batch> batches = new LinkedHashMap<>();
   private final FusionStats stats = new FusionStats();
@@ -119,6 +123,8 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     this.assembler = new IncidentAssembler(ic.mergeM(), ic.mergeMs(), ic.approachNearM(), minScore, incidents);
     this.stitcher = new CrossingStitcher(border, ic, cfg.tracker().maxCoastMs(), assembler::add);
     this.finder = new CandidateFinder(border, ic, patrols, stitcher, assembler::add);
+    this.quality = new TrackQuality(cfg.quality());
+    this.clutter = new ClutterMap(cfg.quality());
   }
 
   /**
@@ -154,6 +160,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
       stats.unplaced++;
       return;
     }
+    clutter.plot(m.x(), m.y(), t);
     String key = o.sensor() == null ? "" : o.sensor();
     Batch b = batches.get(key);
     if (b != null && t - b.t0 > cfg.scanWindowMs()) {
@@ -282,7 +289,12 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
       return;
     }
     stats.targetTracks++;
-    finder.closed(track, s.trace, points, speed);
+    if (quality.reject(track, speed, clutter) != null) {
+      stats.weakTracks++;
+      return;
+    }
+    finder.closed(track, s.trace, points, speed,
+        quality.infersAlone(track, TrackQuality.straightness(track, cfg.incidents().shapeStepMs())));
   }
 
   /**

@@ -25,6 +25,8 @@ public final class FusionStats {
   public long targetTracks;
   /** Confirmed tracks labelled patrol (no incident). */
   public long patrolTracks;
+  /** Confirmed target tracks judged clutter or too weak for an incident ({@code fusion.quality}). */
+  public long weakTracks;
   /** Incident candidates made. */
   public long candidates;
   /** Incidents written (at or above the minimum score). */
@@ -36,6 +38,6 @@ public final class FusionStats {
         + " (no position: " + unplaced + "); camera bearings on radar tracks " + corroborations
         + ", crossed bearings " + triangulated + "; tracks started " + tracksCreated
         + ", confirmed " + (targetTracks + patrolTracks) + " (patrol " + patrolTracks + ")"
-        + "; incident candidates " + candidates;
+        + "; weak or clutter tracks " + weakTracks + "; incident candidates " + candidates;
   }
 }

@@ -59,17 +59,37 @@ public final class CandidateFinder implements Closeable {
    * @param speedMps its mean speed, m/s
    */
   public void closed(Track track, BorderTrace trace, List<TrackPoint> points, double speedMps) {
+    closed(track, trace, points, speedMps, true);
+  }
+
+  /**
+   * As above; {@code infersAlone} says whether the track, if lost near the line, is evidence enough
+   * on its own for the crossing its last course would have made (else only a track found across
+   * the line makes it a crossing).
+   */
+  public void closed(Track track, BorderTrace trace, List<TrackPoint> points, double speedMps, boolean infersAlone) {
     Bulk ev = new Bulk(points, track.evidence());
     List<CrossingEvent> cs = trace.crossings();
     long step = cfg.shapeStepMs(), window = cfg.shapeWindowMs();
-    // crossings of one track within the recross window are one event (back and forth is one story)
+    // crossings of one track within the recross window are one event (back and forth is one story),
+    // unless it came back after a stay on the other side: went and returned, two crossings
     for (int i = 0; i < cs.size(); ) {
       CrossingEvent c = cs.get(i);
       int j = i + 1;
-      while (j < cs.size() && cs.get(j).tMs() - cs.get(j - 1).tMs() <= cfg.recrossMs()) j++;
-      double straight = minKnown(
-          PathShape.straightness(track, c.tMs() - window, c.tMs() + window, step),
-          PathShape.straightness(track, Long.MIN_VALUE, Long.MAX_VALUE, step));
+      while (j < cs.size() && cs.get(j).tMs() - cs.get(j - 1).tMs() <= cfg.recrossMs()
+          && !returned(cs.get(j - 1), cs.get(j))) j++;
+      boolean went = j < cs.size() && returned(cs.get(j - 1), cs.get(j));
+      boolean came = i > 0 && returned(cs.get(i - 1), c);
+      double straight;
+      if (went || came) {
+        // judged on the leg that walked in (went) or out (came back), not the stay between
+        straight = came ? PathShape.straightness(track, c.tMs(), c.tMs() + window, step)
+            : PathShape.straightness(track, c.tMs() - window, c.tMs(), step);
+      } else {
+        straight = minKnown(
+            PathShape.straightness(track, c.tMs() - window, c.tMs() + window, step),
+            PathShape.straightness(track, Long.MIN_VALUE, Long.MAX_VALUE, step));
+      }
       out.accept(candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
           c.seen(), 0, 0, straight, j - i, ev, speedMps));
       i = j;
@@ -100,15 +120,21 @@ public final class CandidateFinder implements Closeable {
     int n = track.points();
     double lastD = n == 0 ? Double.NaN : border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
     double[] v = track.smoothedVelocity(cfg.courseWindowMs());
-    if (n >= 2 && Math.abs(lastD) <= cfg.stitchNearM()
-        && closing(track.pointX(n - 1), track.pointY(n - 1), v, lastD) > cfg.stitchClosingMps()) {
+    boolean heading = n >= 2 && Math.abs(lastD) <= cfg.stitchNearM()
+        && closing(track.pointX(n - 1), track.pointY(n - 1), v, lastD) > cfg.stitchClosingMps();
+    // a track lost near the line that is not heading for it may have stopped there: if a track
+    // leaves from the same place much later, the stay between is a loiter (decided by the stitcher)
+    boolean stopped = !heading && n >= 2 && Math.abs(lastD) <= cfg.loiterNearM();
+    if (heading || stopped) {
       Candidate standIn = approach != null ? approach : candidate(track, IncidentKind.APPROACH, track.lastMs(),
           trace.lastLat(), trace.lastLon(), border.sectorOf(trace.lastLat(), trace.lastLon()),
           border.sideOf(trace.lastLat(), trace.lastLon()), true, Math.abs(lastD), trace.nearMs(),
           PathShape.straightness(track, track.lastMs() - 2 * window, track.lastMs(), step), 0, ev, speedMps);
       stitcher.lost(new CrossingStitcher.LooseEnd(track.id(), track.lastMs(), track.pointX(n - 1), track.pointY(n - 1), v[0],
-          v[1], Math.signum(lastD), standIn, approach != null));
-      return;
+          v[1], Math.signum(lastD), standIn, approach != null, infersAlone, heading));
+      if (heading) {
+        return;
+      }
     }
     double firstD = n == 0 ? Double.NaN : border.signedDistanceXY(track.pointX(0), track.pointY(0));
     double[] v0 = track.points() >= 2 ? startVelocity(track) : new double[] {0, 0};
@@ -117,9 +143,14 @@ public final class CandidateFinder implements Closeable {
       stitcher.found(new CrossingStitcher.LooseStart(track.id(), track.firstMs(), track.pointX(0), track.pointY(0),
           Math.signum(firstD), track.hits(), ev.evidence()));
     }
-    if (approach != null) {
+    if (approach != null && !stopped) {
       out.accept(approach);
     }
+  }
+
+  /** Whether {@code b} is a return over the line after a stay across it, not jitter along it. */
+  private boolean returned(CrossingEvent a, CrossingEvent b) {
+    return b.tMs() - a.tMs() >= cfg.returnMinMs() && b.tMs() - a.tMs() <= cfg.recrossMs() && a.from().equals(b.to());
   }
 
   /** Speed towards the line (m/s, positive = closing) of a point at (x, y) moving with velocity v. */

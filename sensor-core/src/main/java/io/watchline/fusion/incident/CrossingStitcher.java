@@ -29,9 +29,17 @@ public final class CrossingStitcher {
    * @param side the side it was on: the sign of the signed distance (±1)
    * @param approach what it is when nothing came out (an approach candidate or a stand-in)
    * @param isApproach whether {@code approach} is a real approach (reported when no crossing is inferred)
+   * @param infersAlone whether the track alone, with nothing found across the line, is evidence for a crossing on its
+   *     last course
+   * @param heading whether it was heading for the line (else it stopped near it: only a loiter can follow)
    */
   public record LooseEnd(long trackId, long tMs, double x, double y, double vx, double vy, double side, Candidate approach,
-      boolean isApproach) {}
+      boolean isApproach, boolean infersAlone, boolean heading) {
+    public LooseEnd(long trackId, long tMs, double x, double y, double vx, double vy, double side, Candidate approach,
+        boolean isApproach) {
+      this(trackId, tMs, x, y, vx, vy, side, approach, isApproach, true, true);
+    }
+  }
 
   /**
    * A track that began near the line heading away from it.
@@ -113,9 +121,10 @@ public final class CrossingStitcher {
    */
   private void resolve(long birth) {
     ends.sort(Comparator.comparingLong(LooseEnd::tMs));
-    while (!ends.isEmpty() && (birth == Long.MAX_VALUE || ends.get(0).tMs() + cfg.stitchWindowMs() < birth)) {
+    long wait = Math.max(cfg.stitchWindowMs(), cfg.maxDwellMs());
+    while (!ends.isEmpty() && (birth == Long.MAX_VALUE || ends.get(0).tMs() + wait < birth)) {
       LooseEnd a = ends.remove(0);
-      LooseStart best = partner(a);
+      LooseStart best = a.heading() ? partner(a) : null;
       Candidate c = a.approach();
       double[] from = border.toLatLon(a.x(), a.y());
       double[] to;
@@ -128,15 +137,24 @@ public final class CrossingStitcher {
         tTo = best.tMs();
         ev = Spill.union(List.of(ev, best.evidence()));
         hits += best.hits();
+      } else if (leftAgain(a) || !a.infersAlone() || !a.heading()) {
+        // someone left from where it was lost, on the same side: it stayed or turned back there
+        stayedOrApproached(a);
+        continue;
       } else {
-        // nothing came out: did it cross on its last course within the coast time?
-        double coast = coastMs / 1000.0;
-        to = border.toLatLon(a.x() + a.vx() * coast, a.y() + a.vy() * coast);
-        tTo = a.tMs() + coastMs;
+        // nothing came out and nothing went back: a good track heading for the line walked on
+        // unseen (standing and tangential walkers are what Doppler radars miss); did its last
+        // course cross within the horizon?
+        double coast = Math.max(coastMs, cfg.inferHorizonMs()) / 1000.0;
+        // at least a walker's pace on its last course: a filter fed by few plots underestimates it
+        double v = Math.hypot(a.vx(), a.vy());
+        double k = v <= 0 ? 0 : Math.max(1, cfg.stitchMinSpeedMps() / v);
+        to = border.toLatLon(a.x() + a.vx() * k * coast, a.y() + a.vy() * k * coast);
+        tTo = a.tMs() + Math.round(coast * 1000);
       }
       BorderView.Crossing x = border.crossing(from[0], from[1], to[0], to[1]);
       if (x == null) {
-        if (a.isApproach()) out.accept(c);
+        stayedOrApproached(a);
         continue;
       }
       long t = a.tMs() + Math.round(x.fraction() * (tTo - a.tMs()));
@@ -144,6 +162,44 @@ public final class CrossingStitcher {
           border.sectorOf(x.lat(), x.lon()), x.from() + "→" + x.to(), false, 0, 0, c.sensorKinds(), c.cls(), c.clsShare(),
           c.meanConf(), hits, c.speedMps(), c.straightness(), 1, c.blueForceM(), c.trackId(), c.track(), ev));
     }
+  }
+
+  /**
+   * A track lost near the line that did not cross: if a track left from about the same place on
+   * the same side {@code minLoiterMs}..{@code maxDwellMs} later, the group stayed there unseen
+   * (standing people are what Doppler radars miss): a loiter from the dwell time. Else the approach
+   * it came with, if it was one.
+   */
+  private void stayedOrApproached(LooseEnd a) {
+    Candidate c = a.approach();
+    LooseStart leave = leaving(a);
+    if (leave == null || leave.tMs() - a.tMs() < cfg.minLoiterMs()) {
+      if (a.isApproach()) out.accept(c);
+      return;
+    }
+    starts.remove(leave);
+    double[] at = border.toLatLon(a.x(), a.y());
+    out.accept(new Candidate(IncidentKind.LOITER, a.tMs(), c.startMs(), Math.max(c.endMs(), leave.tMs()), at[0], at[1],
+        border.sectorOf(at[0], at[1]), border.sideOf(at[0], at[1]), true, Math.abs(border.signedDistanceXY(a.x(), a.y())),
+        leave.tMs() - a.tMs(), c.sensorKinds(), c.cls(), c.clsShare(), c.meanConf(), c.hits() + leave.hits(), c.speedMps(),
+        c.straightness(), 0, c.blueForceM(), c.trackId(), c.track(), Spill.union(List.of(c.evidence(), leave.evidence()))));
+  }
+
+  /** Whether a track left from where {@code a} was lost, on its side, within the dwell window. */
+  private boolean leftAgain(LooseEnd a) {
+    return leaving(a) != null;
+  }
+
+  /** The first track leaving from where {@code a} was lost, on the same side, up to {@code maxDwellMs} later; or null. */
+  private LooseStart leaving(LooseEnd a) {
+    LooseStart leave = null;
+    for (LooseStart b : starts) {
+      long dt = b.tMs() - a.tMs();
+      if (dt <= 0 || dt > cfg.maxDwellMs() || b.side() != a.side()) continue;
+      if (Math.hypot(b.x() - a.x(), b.y() - a.y()) > cfg.dwellRadiusM() + cfg.stitchSlackM()) continue;
+      if (leave == null || b.tMs() < leave.tMs()) leave = b;
+    }
+    return leave;
   }
 
   /** The earliest start across the line, after the end, within its window and walking distance; or null. */

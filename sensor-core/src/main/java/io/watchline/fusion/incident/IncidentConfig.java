@@ -28,6 +28,12 @@ package io.watchline.fusion.incident;
  * @param stitchSpeedFactor ... plus this many times the lost track's speed times the gap in time from where it was
  *     lost
  * @param closingLookAheadS closing speed is judged by where the track would be this many seconds on, s
+ * @param returnMinMs a track crossing back this long or longer after it crossed made two crossings (went and came
+ *     back), each judged on its own leg; quicker back and forth is one, ms
+ * @param maxDwellMs a track lost near the line and one leaving from the same place up to this long later are a group
+ *     that stayed there unseen (a loiter, when the gap is at least {@code minLoiterMs}), ms
+ * @param inferHorizonMs a good track lost heading for the line, with nobody leaving from there again, is projected
+ *     this far on its last course to infer a crossing, ms
  */
 public record IncidentConfig(
     double approachNearM,
@@ -48,7 +54,10 @@ public record IncidentConfig(
     double stitchMinSpeedMps,
     double stitchSlackM,
     double stitchSpeedFactor,
-    double closingLookAheadS) {
+    double closingLookAheadS,
+    long returnMinMs,
+    long maxDwellMs,
+    long inferHorizonMs) {
 
   /** The values the simulated nights of docs/fusion.md were measured with. */
   public static IncidentConfig defaults() {
@@ -82,6 +91,9 @@ public record IncidentConfig(
     b.stitchSlackM = stitchSlackM;
     b.stitchSpeedFactor = stitchSpeedFactor;
     b.closingLookAheadS = closingLookAheadS;
+    b.returnMinMs = returnMinMs;
+    b.maxDwellMs = maxDwellMs;
+    b.inferHorizonMs = inferHorizonMs;
     return b;
   }
 
@@ -125,6 +137,12 @@ public record IncidentConfig(
     private double stitchSpeedFactor = 1.5;
     // short enough that the course has not changed
     private double closingLookAheadS = 10;
+    // jitter along the line recrosses within a minute or two; a group that went over and came back stayed longer
+    private long returnMinMs = 4 * 60_000L;
+    // loiterers stay 20-45 min; a Doppler radar loses them while they stand
+    private long maxDwellMs = 50 * 60_000L;
+    // a group walking on through a blind spot covers ~400 m in 5 min; approaches turn 80-400 m short and are seen leaving
+    private long inferHorizonMs = 5 * 60_000L;
 
     private Builder() {}
 
@@ -242,9 +260,27 @@ public record IncidentConfig(
       return this;
     }
 
+    /** See {@link IncidentConfig#returnMinMs()}. */
+    public Builder returnMinMs(long v) {
+      returnMinMs = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#maxDwellMs()}. */
+    public Builder maxDwellMs(long v) {
+      maxDwellMs = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#inferHorizonMs()}. */
+    public Builder inferHorizonMs(long v) {
+      inferHorizonMs = v;
+      return this;
+    }
+
     /** The configuration with the values set so far. */
     public IncidentConfig build() {
-      return new IncidentConfig(approachNearM, minApproachM, minLoiterMs, dwellRadiusM, loiterNearM, mergeM, mergeMs, recrossMs, shapeWindowMs, shapeStepMs, speedStepMs, stitchWindowMs, stitchNearM, stitchClosingMps, courseWindowMs, stitchMinSpeedMps, stitchSlackM, stitchSpeedFactor, closingLookAheadS);
+      return new IncidentConfig(approachNearM, minApproachM, minLoiterMs, dwellRadiusM, loiterNearM, mergeM, mergeMs, recrossMs, shapeWindowMs, shapeStepMs, speedStepMs, stitchWindowMs, stitchNearM, stitchClosingMps, courseWindowMs, stitchMinSpeedMps, stitchSlackM, stitchSpeedFactor, closingLookAheadS, returnMinMs, maxDwellMs, inferHorizonMs);
     }
   }
 }

@@ -48,6 +48,8 @@ class CrossingStitcherTest {
     assertThat(stitcher.settle(T + 10 * MIN)).isEqualTo(T - 10 * MIN); // held: its window is open
     assertThat(out).isEmpty();
     stitcher.settle(T + 21 * MIN);
+    assertThat(out).isEmpty(); // still held: a loiter's leaving may come up to 50 min later
+    stitcher.settle(T + 51 * MIN);
     assertThat(out).hasSize(1);
     Candidate c = out.get(0);
     assertThat(c.kind()).isEqualTo(IncidentKind.CROSSING);
@@ -61,6 +63,45 @@ class CrossingStitcherTest {
     assertThat(c.endMs()).isEqualTo(T + 8 * MIN);
     assertThat(stitcher.pendingEnds()).isZero();
     assertThat(stitcher.pendingStarts()).isZero();
+  }
+
+  @Test
+  void aTrackLostNearTheLineAndOneLeavingFromThereHalfAnHourLaterAreALoiter() {
+    double[] p = xy(0, 300);
+    stitcher.lost(new CrossingStitcher.LooseEnd(7, T, p[0], p[1], 0, -0.2, 1, approach(T, p, 20, new Source("a", 1, 1)), false,
+        true, false));
+    found(T + 30 * MIN, xy(80, 350));
+    stitcher.finish();
+    assertThat(out).hasSize(1);
+    Candidate c = out.get(0);
+    assertThat(c.kind()).isEqualTo(IncidentKind.LOITER);
+    assertThat(c.dwellMs()).isEqualTo(30 * MIN);
+    assertThat(c.tMs()).isEqualTo(T);
+    assertThat(c.evidence()).containsExactly(new Source("a", 1, 1), new Source("b", 2, 1));
+  }
+
+  @Test
+  void aGoodTrackLostHeadingForTheLineWalksOnUnlessSomebodyTurnedBackFromThere() {
+    // lost 300 m short at a slow filtered pace: projected at a walker's pace for 5 min, it crosses
+    lost(T, xy(0, 300), 0, -0.6, true);
+    stitcher.finish();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).kind()).isEqualTo(IncidentKind.CROSSING);
+    assertThat(out.get(0).seen()).isFalse();
+    out.clear();
+    // the same, but a track leaves from there 6 min later on the same side: it turned back
+    lost(T, xy(0, 300), 0, -0.6, true);
+    found(T + 6 * MIN, xy(0, 400));
+    stitcher.finish();
+    assertThat(out).hasSize(1);
+    assertThat(out.get(0).kind()).isEqualTo(IncidentKind.APPROACH);
+    out.clear();
+    // a weak track is no evidence on its own
+    double[] p = xy(0, 300);
+    stitcher.lost(new CrossingStitcher.LooseEnd(7, T, p[0], p[1], 0, -1.4, 1, approach(T, p, 20, new Source("a", 1, 1)), true,
+        false, true));
+    stitcher.finish();
+    assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.APPROACH);
   }
 
   @Test

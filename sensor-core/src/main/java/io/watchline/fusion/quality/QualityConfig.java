@@ -1,0 +1,163 @@
+package io.watchline.fusion.quality;
+
+/**
+ * What makes a track good enough to raise an incident: clutter rejection (hits, speed and turn
+ * plausibility, the persistent-clutter map), the evidence an inferred crossing needs, and how long
+ * a patrol's last fixes still explain a track after its GPS went quiet. Built by name:
+ * {@code QualityConfig.builder().minHits(20).build()}; the reason for each default is next to it
+ * (docs/fusion.md, "Track quality"). Immutable and thread-safe.
+ *
+ * @param minHits a track with fewer measurements raises nothing
+ * @param minDurationMs ... nor one that lived less than this, ms
+ * @param maxSpeedMps a track faster than this (mean over its life) is clutter, m/s
+ * @param maxWalkMps a track faster than this is a vehicle or clutter, m/s ...
+ * @param minFastHits ... and needs this many measurements unless a camera calls it a vehicle
+ * @param maxTurnDegPerS a track whose course turns faster than this on average is clutter, deg/s
+ * @param minHitRatio measurements per expected scan (every {@code nominalScanMs}) over its life at least this
+ * @param nominalScanMs the slowest scan a track's sensors are expected to report at, ms
+ * @param inferMinHits a crossing inferred across a hole needs this many measurements on the lost side
+ * @param inferMinDurationMs ... a lost track this long, ms
+ * @param inferMinStraightness ... and a path at least this straight (net over walked distance)
+ * @param clutterCellM the persistent-clutter map's cell size, m
+ * @param clutterBinMs the map counts plots in time bins this long, ms ...
+ * @param clutterMinPlots ... a bin with at least this many plots in a cell counts ...
+ * @param clutterBins ... and a cell with that many counting bins in a row is persistent clutter
+ * @param clutterShare a track with this share of its points in clutter cells raises nothing
+ * @param patrolMemoryMs a patrol's last fix still explains tracks this long after its GPS went quiet, ms
+ * @param patrolDriftMps ... within the patrol gate plus this speed times the time since the fix, m/s
+ */
+public record QualityConfig(
+    int minHits,
+    long minDurationMs,
+    double maxSpeedMps,
+    double maxWalkMps,
+    int minFastHits,
+    double maxTurnDegPerS,
+    double minHitRatio,
+    long nominalScanMs,
+    int inferMinHits,
+    long inferMinDurationMs,
+    double inferMinStraightness,
+    double clutterCellM,
+    long clutterBinMs,
+    int clutterMinPlots,
+    int clutterBins,
+    double clutterShare,
+    long patrolMemoryMs,
+    double patrolDriftMps) {
+
+  public static QualityConfig defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.minHits = minHits;
+    b.minDurationMs = minDurationMs;
+    b.maxSpeedMps = maxSpeedMps;
+    b.maxWalkMps = maxWalkMps;
+    b.minFastHits = minFastHits;
+    b.maxTurnDegPerS = maxTurnDegPerS;
+    b.minHitRatio = minHitRatio;
+    b.nominalScanMs = nominalScanMs;
+    b.inferMinHits = inferMinHits;
+    b.inferMinDurationMs = inferMinDurationMs;
+    b.inferMinStraightness = inferMinStraightness;
+    b.clutterCellM = clutterCellM;
+    b.clutterBinMs = clutterBinMs;
+    b.clutterMinPlots = clutterMinPlots;
+    b.clutterBins = clutterBins;
+    b.clutterShare = clutterShare;
+    b.patrolMemoryMs = patrolMemoryMs;
+    b.patrolDriftMps = patrolDriftMps;
+    return b;
+  }
+
+  /** Builds a {@link QualityConfig} by name; every field starts at its default. Not thread-safe. */
+  public static final class Builder {
+    // clutter tracks of chance plots live for 6-13 hits; a walker seen for a minute has 25+
+    private int minHits = 15;
+    // three chance plots in a row last seconds; a target crossing a sensor's view lasts minutes
+    private long minDurationMs = 45_000L;
+    // nothing on the ground off-road goes faster; chance-plot tracks run at 10-47 m/s
+    private double maxSpeedMps = 30;
+    // a group walks at 0.5-2 m/s and runs briefly; faster is a vehicle or clutter
+    private double maxWalkMps = 5;
+    // a vehicle in view for a minute gives 30+ radar plots; a fast chance-plot track a dozen
+    private int minFastHits = 40;
+    // people and vehicles hold a course; chance plots zigzag (a vehicle on a 400 m bend at 15 m/s turns ~2 deg/s)
+    private double maxTurnDegPerS = 12;
+    // a track that coasts most of its life on a few plots was made of chance plots
+    private double minHitRatio = 0.15;
+    // the slowest radar scan in use (rotating radars 2-3 s)
+    private long nominalScanMs = 3_000L;
+    // an inferred crossing rests on the lost track alone: it must be a real target
+    private int inferMinHits = 30;
+    // ... seen long enough to know where it was going
+    private long inferMinDurationMs = 120_000L;
+    // ... and going somewhere (people walk to a goal)
+    private double inferMinStraightness = 0.7;
+    // a wind farm or a town spreads over a few hundred metres
+    private double clutterCellM = 250;
+    // long enough that a passer-by is a short visit
+    private long clutterBinMs = 10 * 60_000L;
+    // a turbine's echo gives ~100 plots per bin; chance plots one or two
+    private int clutterMinPlots = 20;
+    // an hour in a row: loiterers stay 20-45 min, a wind farm all night
+    private int clutterBins = 6;
+    // a target that only passes a clutter cell keeps most of its points outside it
+    private double clutterShare = 0.5;
+    // GPS fixes drop for 2-12 min; the patrol is still where it was going
+    private long patrolMemoryMs = 15 * 60_000L;
+    // a foot patrol's pace: the gate widens as the last fix ages
+    private double patrolDriftMps = 1.5;
+
+    private Builder() {}
+
+    public Builder minHits(int v) { minHits = v; return this; }
+
+    public Builder minDurationMs(long v) { minDurationMs = v; return this; }
+
+    public Builder maxSpeedMps(double v) { maxSpeedMps = v; return this; }
+
+    public Builder maxWalkMps(double v) { maxWalkMps = v; return this; }
+
+    public Builder minFastHits(int v) { minFastHits = v; return this; }
+
+    public Builder maxTurnDegPerS(double v) { maxTurnDegPerS = v; return this; }
+
+    public Builder minHitRatio(double v) { minHitRatio = v; return this; }
+
+    public Builder nominalScanMs(long v) { nominalScanMs = v; return this; }
+
+    public Builder inferMinHits(int v) { inferMinHits = v; return this; }
+
+    public Builder inferMinDurationMs(long v) { inferMinDurationMs = v; return this; }
+
+    public Builder inferMinStraightness(double v) { inferMinStraightness = v; return this; }
+
+    public Builder clutterCellM(double v) { clutterCellM = v; return this; }
+
+    public Builder clutterBinMs(long v) { clutterBinMs = v; return this; }
+
+    public Builder clutterMinPlots(int v) { clutterMinPlots = v; return this; }
+
+    public Builder clutterBins(int v) { clutterBins = v; return this; }
+
+    public Builder clutterShare(double v) { clutterShare = v; return this; }
+
+    public Builder patrolMemoryMs(long v) { patrolMemoryMs = v; return this; }
+
+    public Builder patrolDriftMps(double v) { patrolDriftMps = v; return this; }
+
+    public QualityConfig build() {
+      return new QualityConfig(minHits, minDurationMs, maxSpeedMps, maxWalkMps, minFastHits, maxTurnDegPerS, minHitRatio,
+          nominalScanMs, inferMinHits, inferMinDurationMs, inferMinStraightness, clutterCellM, clutterBinMs, clutterMinPlots,
+          clutterBins, clutterShare, patrolMemoryMs, patrolDriftMps);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.watchline.fusion.quality;
+
+import io.watchline.fusion.track.PathShape;
+import io.watchline.fusion.track.Track;
+
+/**
+ * Whether a closed track is a target worth an incident or clutter: chance plots strung into a
+ * track (few hits, implausible speed, zigzag, mostly coasting) or a persistent clutter field
+ * ({@link ClutterMap}). Also whether a lost track is good enough to infer a crossing from it
+ * alone. Stateless apart from the configuration; positions are metres in the local plane.
+ */
+public final class TrackQuality {
+  private final QualityConfig cfg;
+
+  public TrackQuality(QualityConfig cfg) {
+    this.cfg = cfg;
+  }
+
+  public QualityConfig config() {
+    return cfg;
+  }
+
+  /**
+   * Why the track raises no incident, or null when it may.
+   *
+   * @param speedMps the track's mean speed, m/s
+   * @param clutter the clutter map learned so far (null: none)
+   */
+  public String reject(Track t, double speedMps, ClutterMap clutter) {
+    long life = t.lastMs() - t.firstMs();
+    if (t.hits() < cfg.minHits()) {
+      return "few hits";
+    }
+    if (life < cfg.minDurationMs()) {
+      return "short life";
+    }
+    if (speedMps > cfg.maxSpeedMps()) {
+      return "implausible speed";
+    }
+    if (speedMps > cfg.maxWalkMps() && t.hits() < cfg.minFastHits() && !"vehicle".equals(t.classes().best())) {
+      return "fast on few hits";
+    }
+    if (t.hits() < cfg.minHitRatio() * Math.max(1, life / (double) cfg.nominalScanMs())) {
+      return "low hit ratio";
+    }
+    if (turnRate(t) > cfg.maxTurnDegPerS()) {
+      return "zigzag";
+    }
+    if (clutter != null && clutterShare(t, clutter) >= cfg.clutterShare()) {
+      return "clutter map";
+    }
+    return null;
+  }
+
+  /** Whether a track lost near the line is evidence enough, alone, for a crossing it would have made. */
+  public boolean infersAlone(Track t, double straightness) {
+    return t.hits() >= cfg.inferMinHits() && t.lastMs() - t.firstMs() >= cfg.inferMinDurationMs()
+        && !Double.isNaN(straightness) && straightness >= cfg.inferMinStraightness();
+  }
+
+  /** Mean absolute course change per second over 10 s steps that moved at least 15 m, deg/s (0 when too few). */
+  static double turnRate(Track t) {
+    int n = t.points();
+    double prevCourse = Double.NaN, turn = 0;
+    long time = 0;
+    int i = 0;
+    while (i < n) {
+      int j = i + 1;
+      while (j < n && t.pointT(j) - t.pointT(i) < 10_000) j++;
+      if (j >= n) break;
+      double dx = t.pointX(j) - t.pointX(i), dy = t.pointY(j) - t.pointY(i);
+      if (Math.hypot(dx, dy) >= 15) {
+        double c = Math.toDegrees(Math.atan2(dx, dy));
+        if (!Double.isNaN(prevCourse)) {
+          turn += Math.abs(((c - prevCourse) % 360 + 540) % 360 - 180);
+          time += t.pointT(j) - t.pointT(i);
+        }
+        prevCourse = c;
+      } else {
+        prevCourse = Double.NaN;
+      }
+      i = j;
+    }
+    return time < 30_000 ? 0 : turn / (time / 1000.0);
+  }
+
+  private static double clutterShare(Track t, ClutterMap map) {
+    int n = t.points(), in = 0;
+    if (n == 0) return 0;
+    for (int i = 0; i < n; i++) {
+      if (map.isClutter(t.pointX(i), t.pointY(i))) in++;
+    }
+    return in / (double) n;
+  }
+
+  /** Straightness of the whole track (net displacement over path length on 1-min points). */
+  public static double straightness(Track t, long stepMs) {
+    return PathShape.straightness(t, Long.MIN_VALUE, Long.MAX_VALUE, stepMs);
+  }
+}
