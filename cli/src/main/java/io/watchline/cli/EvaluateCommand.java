@@ -4,6 +4,7 @@ import io.watchline.cli.io.InputFiles;
 import io.watchline.cli.io.OutputTarget;
 import io.watchline.cli.io.SameFiles;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.watchline.evaluate.Causes;
 import io.watchline.evaluate.Evaluator;
 import io.watchline.evaluate.Observability;
 import io.watchline.feed.RejectSink;
@@ -83,6 +84,11 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--sites", paramLabel = "FILE", description = "Sensor registry, to aim camera bearings (with --observations).")
   Path sites;
 
+  @Option(names = "--tracks", paramLabel = "FILE",
+      description = "Fused tracks ('fuse --tracks'): also report the GOSPA and OSPA track metrics (Stone Soup's "
+          + "definitions, cut-off 100 m, order 1, GOSPA alpha 2) against the true paths, every 10 s.")
+  Path tracks;
+
   @Option(names = "--json", description = "Machine-readable JSON instead of the table.")
   boolean json;
 
@@ -90,11 +96,13 @@ public final class EvaluateCommand implements Callable<Integer> {
   String output;
 
   private Observability seen;
+  private List<Incident> list = List.of();
+  private io.watchline.evaluate.TrackScore trackScore;
 
   @Override
   public Integer call() throws IOException {
     List<Object> read = new ArrayList<>(observations);
-    read.addAll(java.util.Arrays.asList(incidents, truth, border, sectors, sites));
+    read.addAll(java.util.Arrays.asList(incidents, truth, border, sectors, sites, tracks));
     SameFiles.check(read, SameFiles.outputs("-o", output));
     if (!Files.isRegularFile(truth)) {
       throw new UserException("truth file not found: " + truth);
@@ -126,12 +134,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
     Evaluator.Report r = Evaluator.evaluate(list, t, v == null ? null : (la, lo) -> v.sectorOf(la, lo), seen);
     this.seen = seen;
+    this.list = list;
+    if (tracks != null) {
+      if (!Files.isRegularFile(tracks)) throw new UserException("tracks file not found: " + tracks);
+      try (InputStream in = Files.newInputStream(tracks)) {
+        trackScore = io.watchline.evaluate.TrackScore.of(t, in, tracks.toString(), 100, 1, 10_000);
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage());
+      }
+    }
     try (OutputTarget out = OutputTarget.open(output)) {
       if (json) {
-        writeJson(r, out, seen);
+        writeJson(r, out, seen, list, trackScore);
       } else {
         PrintWriter w = new PrintWriter(new java.io.OutputStreamWriter(out.stream(), java.nio.charset.StandardCharsets.UTF_8));
-        w.print(table(r, seen));
+        w.print(table(r, seen, list, trackScore));
         w.flush();
       }
       out.commit();
@@ -156,6 +173,10 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   static String table(Evaluator.Report r, Observability seen) {
+    return table(r, seen, List.of(), null);
+  }
+
+  static String table(Evaluator.Report r, Observability seen, List<Incident> incidents, io.watchline.evaluate.TrackScore ts) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "%-9s %6s %6s %7s %10s %8s %10s %11s %6s %12s%n", "kind", "truth", "found", "recall", "incidents",
         "matched", "precision", "mean_err_m", "seen", "recall_seen"));
@@ -173,16 +194,27 @@ public final class EvaluateCommand implements Callable<Integer> {
     if (!r.falseAlarms().isEmpty()) {
       sb.append(String.format(Locale.ROOT, "%nfalse alarms%n"));
       for (Evaluator.FalseAlarm f : r.falseAlarms()) {
-        sb.append(String.format(Locale.ROOT, "%-18s %-9s %-22s %s%n", f.id(), f.kind(), f.cause(),
+        sb.append(String.format(Locale.ROOT, "%-18s %-9s %-22s %-8s %s%n", f.id(), f.kind(), f.cause(), Causes.of(f),
             f.group() == null ? "" : f.group() + " at " + num(f.distanceM(), 0) + " m"));
       }
     }
     if (!r.missed().isEmpty()) {
       sb.append(String.format(Locale.ROOT, "%nmissed%n"));
       for (io.watchline.evaluate.TruthEvent e : r.missed()) {
-        sb.append(String.format(Locale.ROOT, "%-9s %-24s %-20s %s %.5f %.5f%s%n", e.kind(), io.watchline.ndjson.IsoTime.format(e.tMs()),
-            e.role(), e.group(), e.lat(), e.lon(), seen == null ? "" : seen.observable(e) ? "" : "  (no sensor saw it)"));
+        sb.append(String.format(Locale.ROOT, "%-9s %-24s %-20s %-8s %s %.5f %.5f%s%n", e.kind(),
+            io.watchline.ndjson.IsoTime.format(e.tMs()), e.role(), Causes.of(e, incidents, seen), e.group(), e.lat(), e.lon(),
+            seen == null ? "" : seen.observable(e) ? "" : "  (no sensor saw it)"));
       }
+    }
+    java.util.Map<String, int[]> causes = causeCounts(r, incidents, seen);
+    if (!causes.isEmpty()) {
+      sb.append(String.format(Locale.ROOT, "%ncauses%n%-8s %12s %7s%n", "category", "false_alarms", "missed"));
+      causes.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "%-8s %12d %7d%n", k, v[0], v[1])));
+    }
+    if (ts != null) {
+      sb.append(String.format(Locale.ROOT, "%ntrack metrics (every 10 s, cut-off %.0f m, order %.0f): GOSPA %.1f m "
+          + "(localisation %.1f m, missed %.2f, false tracks %.2f per step), OSPA %.1f m%n", ts.cutoffM(), ts.order(),
+          ts.gospa(), ts.localisation(), ts.missed(), ts.falseTracks(), ts.ospa()));
     }
     return sb.toString();
   }
@@ -191,7 +223,20 @@ public final class EvaluateCommand implements Callable<Integer> {
     return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 
-  private static void writeJson(Evaluator.Report r, OutputTarget out, Observability seen) throws IOException {
+  /** False alarms and misses per cause category ({@link Causes}), in a fixed order. */
+  private static java.util.Map<String, int[]> causeCounts(Evaluator.Report r, List<Incident> incidents, Observability seen) {
+    java.util.Map<String, int[]> out = new java.util.TreeMap<>();
+    for (Evaluator.FalseAlarm f : r.falseAlarms()) {
+      out.computeIfAbsent(Causes.of(f), k -> new int[2])[0]++;
+    }
+    for (io.watchline.evaluate.TruthEvent e : r.missed()) {
+      out.computeIfAbsent(Causes.of(e, incidents, seen), k -> new int[2])[1]++;
+    }
+    return out;
+  }
+
+  private static void writeJson(Evaluator.Report r, OutputTarget out, Observability seen, List<Incident> incidents,
+      io.watchline.evaluate.TrackScore ts) throws IOException {
     JsonGenerator g = Json.FACTORY.createGenerator(out.stream());
     g.writeStartObject();
     g.writeArrayFieldStart("kinds");
@@ -232,6 +277,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       g.writeStringField("id", f.id());
       g.writeStringField("kind", f.kind());
       g.writeStringField("cause", f.cause());
+      g.writeStringField("category", Causes.of(f));
       if (f.group() != null) {
         g.writeStringField("group", f.group());
         number(g, "distance_m", Math.round(f.distanceM()));
@@ -249,9 +295,30 @@ public final class EvaluateCommand implements Callable<Integer> {
       g.writeNumberField("lat", e.lat());
       g.writeNumberField("lon", e.lon());
       if (seen != null) g.writeBooleanField("observable", seen.observable(e));
+      g.writeStringField("category", Causes.of(e, incidents, seen));
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeObjectFieldStart("causes");
+    for (java.util.Map.Entry<String, int[]> c : causeCounts(r, incidents, seen).entrySet()) {
+      g.writeObjectFieldStart(c.getKey());
+      g.writeNumberField("false_alarms", c.getValue()[0]);
+      g.writeNumberField("missed", c.getValue()[1]);
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+    if (ts != null) {
+      g.writeObjectFieldStart("track_metrics");
+      g.writeNumberField("cutoff_m", ts.cutoffM());
+      g.writeNumberField("order", ts.order());
+      g.writeNumberField("steps", ts.steps());
+      number(g, "gospa_m", ts.gospa());
+      number(g, "gospa_localisation_m", ts.localisation());
+      number(g, "gospa_missed", ts.missed());
+      number(g, "gospa_false", ts.falseTracks());
+      number(g, "ospa_m", ts.ospa());
+      g.writeEndObject();
+    }
     g.writeEndObject();
     g.writeRaw('\n');
     g.flush();

@@ -53,6 +53,37 @@ class FusionEngineTest {
   }
 
   @Test
+  void aFastTrackOfAFewChancePlotsAcrossTheLineRaisesNothing() {
+    // the clutter tracks of a real night: a dozen plots at 20 m/s over the line
+    Synth s = new Synth(5).radarTarget(Synth.T0, 0, 150, 0, -20, 20, 2, 1.0);
+    List<TrackSummary> tracks = new ArrayList<>();
+    List<Incident> out = new ArrayList<>();
+    FusionEngine e = new FusionEngine(Synth.BORDER, Synth.SITES, FusionConfig.defaults(), tracks::add, 0.0, out::add);
+    s.observations().forEach(e::accept);
+    try {
+      e.finish();
+    } catch (java.io.IOException x) {
+      throw new java.io.UncheckedIOException(x);
+    }
+    assertThat(tracks).isNotEmpty(); // it was a confirmed track ...
+    assertThat(e.stats().weakTracks).isPositive(); // ... judged too weak
+    assertThat(out).isEmpty();
+  }
+
+  @Test
+  void aGroupThatCrossesAndComesBackTenMinutesLaterIsTwoCrossings() {
+    Synth s = new Synth(6);
+    long t = Synth.T0;
+    double n = 500;
+    for (; n > -480; n -= 2.8, t += 2000) s.radarPlot(t, Synth.at(300, n)[0], Synth.at(300, n)[1]);
+    for (long end = t + 600_000; t < end; t += 2000) s.radarPlot(t, Synth.at(300, n)[0], Synth.at(300, n)[1]);
+    for (; n < 500; n += 2.8, t += 2000) s.radarPlot(t, Synth.at(500, n)[0], Synth.at(500, n)[1]);
+    List<Incident> inc = fuse(s, new ArrayList<>());
+    assertThat(inc).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING, IncidentKind.CROSSING);
+    assertThat(inc).extracting(Incident::side).containsExactly("N→S", "S→N");
+  }
+
+  @Test
   void aWalkerCrossingNorthToSouthIsOneSeenCrossingWithItsEvidence() {
     Synth s = new Synth(1).radarTarget(Synth.T0, 300, 600, 0.2, -1.4, 900, 2, 0.85);
     List<TrackSummary> tracks = new ArrayList<>();

@@ -1,0 +1,35 @@
+package io.watchline.fusion.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ClutterMapTest {
+  private static final long BIN = 10 * 60_000L;
+
+  private static void echo(ClutterMap m, double x, double y, long fromMs, long toMs) {
+    for (long t = fromMs; t < toMs; t += 4_000) m.plot(x, y, t); // a turbine's echo every other 2 s scan
+  }
+
+  @Test
+  void anEchoAllNightBecomesClutterAfterAnHourAndALoiterDoesNot() {
+    ClutterMap m = new ClutterMap(QualityConfig.defaults());
+    echo(m, 1000, 1000, 0, 5 * BIN);
+    assertThat(m.isClutter(1000, 1000)).isFalse(); // 50 min: could be a group waiting
+    echo(m, 1000, 1000, 5 * BIN, 6 * BIN);
+    assertThat(m.isClutter(1000, 1000)).isTrue();
+    assertThat(m.isClutter(1200, 1100)).isTrue(); // the next cell: echoes jitter over the border of cells
+    assertThat(m.isClutter(2000, 1000)).isFalse();
+    assertThat(m.clutterCells()).isEqualTo(1);
+  }
+
+  @Test
+  void aQuietBinStartsTheCountAgain() {
+    ClutterMap m = new ClutterMap(QualityConfig.defaults());
+    echo(m, 0, 0, 0, 3 * BIN);
+    echo(m, 0, 0, 4 * BIN, 7 * BIN); // one bin without plots in between
+    assertThat(m.isClutter(0, 0)).isFalse();
+    echo(m, 0, 0, 7 * BIN, 10 * BIN);
+    assertThat(m.isClutter(0, 0)).isTrue();
+  }
+}
