@@ -116,7 +116,8 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     this.trackSink = trackSink;
     this.models = new MeasurementModels(border, sites, cfg);
     this.tracker = new Tracker(cfg.tracker(), stages, this);
-    this.patrols = new PatrolPositions(cfg.patrolHorizonMs(), cfg.patrolMaxGapMs());
+    this.patrols = new PatrolPositions(cfg.patrolHorizonMs(), cfg.patrolMaxGapMs(), cfg.quality().patrolMemoryMs(),
+        cfg.quality().patrolDriftMps());
     this.associator = new BearingAssociator(cfg.bearingGateDeg(), cfg.bearingRangeGateFraction());
     this.triangulator = new Triangulator(cfg.pairWindowMs(), cfg.cameraSigmaBearingDeg(), cfg.minCrossingAngleDeg());
     IncidentConfig ic = cfg.incidents();

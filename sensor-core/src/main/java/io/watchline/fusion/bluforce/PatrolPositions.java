@@ -19,6 +19,8 @@ public final class PatrolPositions {
 
   private final long horizonMs;
   private final long maxGapMs;
+  private final long memoryMs;
+  private final double driftMps;
   private final Map<String, Fixes> units = new TreeMap<>();
 
   /** One unit's fixes in time order; old ones are dropped from the front in bulk. */
@@ -45,8 +47,20 @@ public final class PatrolPositions {
    *     most this long before the first or after the last fix
    */
   public PatrolPositions(long horizonMs, long maxGapMs) {
+    this(horizonMs, maxGapMs, 0, 0);
+  }
+
+  /**
+   * As above, and a unit whose GPS went quiet is still taken to be near its last fix for {@code
+   * memoryMs}: {@link #nearest} then counts it {@code driftMps} times the silence beyond the
+   * maximum gap closer than the fix is (the patrol walked on somewhere within that), so that
+   * suppression survives a lost fix.
+   */
+  public PatrolPositions(long horizonMs, long maxGapMs, long memoryMs, double driftMps) {
     this.horizonMs = horizonMs;
     this.maxGapMs = maxGapMs;
+    this.memoryMs = memoryMs;
+    this.driftMps = driftMps;
   }
 
   /**
@@ -72,7 +86,7 @@ public final class PatrolPositions {
       while (q.size() > 1 && q.get(0).tMs() < nowMs - horizonMs) {
         q.dropFirst();
       }
-      if (q.size() == 1 && q.get(0).tMs() < nowMs - horizonMs - maxGapMs) {
+      if (q.size() == 1 && q.get(0).tMs() < nowMs - horizonMs - Math.max(maxGapMs, memoryMs)) {
         it.remove();
       }
     }
@@ -122,15 +136,35 @@ public final class PatrolPositions {
     Nearest best = null;
     for (Map.Entry<String, Fixes> e : units.entrySet()) {
       Fix f = interpolate(e.getValue(), tMs);
+      double allowance = 0;
+      if (f == null) {
+        f = remembered(e.getValue(), tMs);
+        allowance = f == null ? 0 : driftMps * (tMs - f.tMs() - maxGapMs) / 1000.0;
+      }
       if (f != null) {
         double dx = f.x() - x, dy = f.y() - y;
-        double d = Math.sqrt(dx * dx + dy * dy);
+        double d = Math.max(0, Math.sqrt(dx * dx + dy * dy) - allowance);
         if (best == null || d < best.distanceM()) {
           best = new Nearest(e.getKey(), d);
         }
       }
     }
     return best;
+  }
+
+  /** The last fix before {@code tMs} when the unit has been silent since, for at most the memory; or null. */
+  private Fix remembered(Fixes q, long tMs) {
+    if (memoryMs <= 0 || q.size() == 0) return null;
+    Fix last = null;
+    for (int i = q.size() - 1; i >= 0; i--) {
+      if (q.get(i).tMs() <= tMs) {
+        last = q.get(i);
+        break;
+      }
+    }
+    if (last == null || tMs - last.tMs() > memoryMs) return null;
+    // silent since: the next fix (if any) came only after a gap longer than the maximum
+    return last;
   }
 
   /** Units with fixes held. */
