@@ -51,4 +51,39 @@ class FusionEndToEndTest {
       assertThat(i.get("evidence").get(0).get("file").asText()).matches("(radar|thermal)\\.ndjson");
     }
   }
+
+  @Test
+  void realisticNightIsScoredWithCausesAndTrackMetrics() throws Exception {
+    Path night = dir.resolve("real");
+    assertThat(Main.run("simulate", "-q", "--seed", "78", "--from", "21:00", "--to", "00:00", "--realism", "high",
+        "--out", night.toString())).isZero();
+    assertThat(Files.readString(night.resolve("scenario.json"))).contains("\"realism\"", "\"doppler\"");
+    Path incidents = dir.resolve("real-incidents.ndjson"), tracks = dir.resolve("real-tracks.ndjson");
+    assertThat(Main.run("fuse", "-q", night.resolve("radar.ndjson").toString(), night.resolve("thermal.ndjson").toString(),
+        night.resolve("patrol.ndjson").toString(), "--border", BORDER, "--sites", SITES, "--tracks", tracks.toString(),
+        "-o", incidents.toString())).isZero();
+    Path eval = dir.resolve("real-eval.json");
+    assertThat(Main.run("evaluate", "--incidents", incidents.toString(), "--truth", night.resolve("truth.ndjson").toString(),
+        "--tracks", tracks.toString(), "--json", "-o", eval.toString())).isZero();
+    JsonNode r = new ObjectMapper().readTree(Files.readString(eval));
+    JsonNode m = r.get("track_metrics");
+    assertThat(m.get("steps").asLong()).isPositive();
+    // GOSPA is at least its localisation part and at most c/2 per object and track in view
+    assertThat(m.get("gospa_m").asDouble()).isGreaterThanOrEqualTo(m.get("gospa_localisation_m").asDouble());
+    assertThat(m.get("ospa_m").asDouble()).isBetween(0.0, 100.0);
+    for (JsonNode f : r.get("false_alarms")) {
+      assertThat(f.get("category").asText()).isIn("clutter", "herd", "split", "return", "shadow", "class", "patrol", "kind");
+    }
+    for (JsonNode f : r.get("missed")) {
+      assertThat(f.get("category").asText()).isIn("split", "return", "shadow", "class", "kind", "unseen", "missed");
+    }
+    int alarms = 0;
+    for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) () -> r.get("causes").fields()) {
+      alarms += e.getValue().get("false_alarms").asInt();
+    }
+    assertThat(alarms).isEqualTo(r.get("false_alarms").size());
+    assertThat(r.get("patrol_false_alarms").asInt()).isZero();
+    // a wrong option is a usage error, not a stack trace
+    assertThat(Main.run("simulate", "-q", "--realism", "fog", "--out", dir.resolve("x").toString())).isEqualTo(2);
+  }
 }

@@ -2,7 +2,6 @@ package io.watchline.evaluate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.watchline.ndjson.IsoTime;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,12 +26,6 @@ import java.util.List;
 public record TrackScore(long steps, double gospa, double localisation, double missed, double falseTracks, double ospa,
     double cutoffM, double order) {
 
-  private record Path(long[] t, double[] lat, double[] lon) {
-    double[] at(long tMs) {
-      return new TruthPath("", "", t, lat, lon).at(tMs);
-    }
-  }
-
   /**
    * @param tracks the NDJSON written by {@code fuse --tracks} (one track per line, {@code points} [[lon, lat, "t"], …])
    * @param cutoffM the cut-off distance c, m
@@ -40,7 +33,7 @@ public record TrackScore(long steps, double gospa, double localisation, double m
    */
   public static TrackScore of(Truth truth, InputStream tracks, String name, double cutoffM, double order, long stepMs)
       throws IOException {
-    List<Path> est = new ArrayList<>();
+    List<TruthPath> est = new ArrayList<>();
     ObjectMapper m = new ObjectMapper();
     BufferedReader r = new BufferedReader(new InputStreamReader(tracks, StandardCharsets.UTF_8));
     int lineNo = 0;
@@ -57,15 +50,7 @@ public record TrackScore(long steps, double gospa, double localisation, double m
       if (!p.isArray() || p.isEmpty()) {
         throw new IllegalArgumentException(name + ":" + lineNo + ": no 'points' (give the file 'fuse --tracks' wrote)");
       }
-      int k = p.size();
-      long[] t = new long[k];
-      double[] la = new double[k], lo = new double[k];
-      for (int i = 0; i < k; i++) {
-        lo[i] = p.get(i).get(0).asDouble();
-        la[i] = p.get(i).get(1).asDouble();
-        t[i] = IsoTime.parse(p.get(i).get(2).asText()).toEpochMilli();
-      }
-      est.add(new Path(t, la, lo));
+      est.add(TruthPath.of("track", "track", p));
     }
     List<TruthPath> objects = truth.paths().stream().filter(p -> !"clutter".equals(p.role())).toList();
     long from = Long.MAX_VALUE, to = Long.MIN_VALUE;
@@ -83,7 +68,7 @@ public record TrackScore(long steps, double gospa, double localisation, double m
         double[] q = p.at(t);
         if (q != null) x.add(new double[] {q[1] * kx, q[0] * ky});
       }
-      for (Path p : est) {
+      for (TruthPath p : est) {
         double[] q = p.at(t);
         if (q != null) y.add(new double[] {q[1] * kx, q[0] * ky});
       }

@@ -36,18 +36,7 @@ public record Truth(List<TruthEvent> events, List<TruthPath> paths) {
             events.add(new TruthEvent(kind, role, group, t, end, n.path("lat").asDouble(), n.path("lon").asDouble(),
                 n.path("group_size").asInt(1), n.path("side").asText(null)));
           }
-          case "target" -> {
-            JsonNode p = n.path("path");
-            int k = p.size();
-            long[] ts = new long[k];
-            double[] la = new double[k], lo = new double[k];
-            for (int i = 0; i < k; i++) {
-              lo[i] = p.get(i).get(0).asDouble();
-              la[i] = p.get(i).get(1).asDouble();
-              ts[i] = IsoTime.parse(p.get(i).get(2).asText()).toEpochMilli();
-            }
-            paths.add(new TruthPath(group, role, ts, la, lo));
-          }
+          case "target" -> paths.add(TruthPath.of(group, role, n.path("path")));
           default -> { }
         }
       }

@@ -3,6 +3,19 @@ package io.watchline.evaluate;
 /** A target's true path (lon/lat/time arrays), used to explain false alarms. */
 public record TruthPath(String group, String role, long[] t, double[] lat, double[] lon) {
 
+  /** A path from its points [[lon, lat, "time"], …] (the truth's {@code path}, a track file's {@code points}). */
+  static TruthPath of(String group, String role, com.fasterxml.jackson.databind.JsonNode points) {
+    int k = points.size();
+    long[] ts = new long[k];
+    double[] la = new double[k], lo = new double[k];
+    for (int i = 0; i < k; i++) {
+      lo[i] = points.get(i).get(0).asDouble();
+      la[i] = points.get(i).get(1).asDouble();
+      ts[i] = io.watchline.ndjson.IsoTime.parse(points.get(i).get(2).asText()).toEpochMilli();
+    }
+    return new TruthPath(group, role, ts, la, lo);
+  }
+
   /** {lat, lon} at time {@code tMs}, or null outside the path's time span. */
   public double[] at(long tMs) {
     if (t.length == 0 || tMs < t[0] || tMs > t[t.length - 1]) return null;

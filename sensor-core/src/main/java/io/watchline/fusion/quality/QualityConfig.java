@@ -91,8 +91,9 @@ public record QualityConfig(
     private int minFastHits = 40;
     // people and vehicles hold a course; chance plots zigzag (a vehicle on a 400 m bend at 15 m/s turns ~2 deg/s)
     private double maxTurnDegPerS = 12;
-    // a track that coasts most of its life on a few plots was made of chance plots
-    private double minHitRatio = 0.15;
+    // a track that coasts most of its life was made of chance plots; Doppler radars and sparse
+    // sector radars still give a plot a minute on a real walker
+    private double minHitRatio = 0.05;
     // the slowest radar scan in use (rotating radars 2-3 s)
     private long nominalScanMs = 3_000L;
     // an inferred crossing rests on the lost track alone: it must be a real target
