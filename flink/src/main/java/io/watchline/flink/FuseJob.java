@@ -1,12 +1,8 @@
 package io.watchline.flink;
 
-import com.fasterxml.jackson.core.JsonParser;
 import io.watchline.evidence.SourceHashes;
 import io.watchline.export.CanonicalRecord;
 import io.watchline.export.GeoJsonRecordWriter;
-import io.watchline.incident.Incident;
-import io.watchline.ndjson.IncidentJson;
-import io.watchline.ndjson.Json;
 import io.watchline.ndjson.NdjsonWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -17,14 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -48,15 +37,10 @@ import org.apache.flink.util.CloseableIterator;
 public final class FuseJob {
   /** Largest parallelism the job's key groups allow; fixed so that region keys map to slots the same way everywhere. */
   static final int MAX_PARALLELISM = 128;
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd", Locale.ROOT).withZone(ZoneOffset.UTC);
-  /** fuse's output order (IncidentAssembler): start, end, then position. */
-  private static final Comparator<Incident> BY_OUTPUT = Comparator.comparing(Incident::start)
-      .thenComparing(Incident::end).thenComparingDouble(Incident::lat).thenComparingDouble(Incident::lon);
-
   private FuseJob() {}
 
   /** What a run produced. */
-  record Result(List<Incident> incidents, long tracks, long rejects, long late, long observations, long copies) {
+  record Result(long incidents, long tracks, long rejects, long late, long observations, long copies) {
     /** Observations fused per observation read: the halo's duplication. */
     double duplication() {
       return observations == 0 ? 0 : (double) copies / observations;
@@ -93,27 +77,25 @@ public final class FuseJob {
     Path tmpTracks = a.tracks == null ? null : temp(Path.of(a.tracks));
     Path tmpRejects = rejectsFile == null ? null : temp(Path.of(rejectsFile));
     Result r;
-    try (OutputStream tracks = tmpTracks == null ? OutputStream.nullOutputStream() : stream(tmpTracks);
-        OutputStream rejects = tmpRejects == null ? OutputStream.nullOutputStream() : stream(tmpRejects)) {
-      r = execute(env, s, tracks, rejects);
-    }
-    SourceHashes hashes = new SourceHashes(Path.of(""));
-    for (String f : s.inputs()) {
-      hashes.known(f, Path.of(f));
-    }
-    try (OutputStream o = tmpOut == null ? new BufferedOutputStream(System.out) : stream(tmpOut)) {
-      if ("geojson".equals(a.to)) {
-        GeoJsonRecordWriter w = new GeoJsonRecordWriter(o, false, true);
-        for (Incident i : r.incidents()) {
-          w.write(new CanonicalRecord.Inc(i));
+    try (IncidentSpool spool = new IncidentSpool()) {
+      try (OutputStream tracks = tmpTracks == null ? OutputStream.nullOutputStream() : stream(tmpTracks);
+          OutputStream rejects = tmpRejects == null ? OutputStream.nullOutputStream() : stream(tmpRejects)) {
+        r = execute(env, s, spool, tracks, rejects);
+      }
+      SourceHashes hashes = new SourceHashes(Path.of(""));
+      for (String f : s.inputs()) {
+        hashes.known(f, Path.of(f));
+      }
+      try (OutputStream o = tmpOut == null ? new BufferedOutputStream(System.out) : stream(tmpOut)) {
+        if ("geojson".equals(a.to)) {
+          GeoJsonRecordWriter w = new GeoJsonRecordWriter(o, false, true);
+          spool.drain(i -> w.write(new CanonicalRecord.Inc(i)));
+          w.finish();
+        } else {
+          NdjsonWriter w = new NdjsonWriter(o);
+          spool.drain(i -> w.write(i, hashes.of(i)));
+          w.flush();
         }
-        w.finish();
-      } else {
-        NdjsonWriter w = new NdjsonWriter(o);
-        for (Incident i : r.incidents()) {
-          w.write(i, hashes.of(i));
-        }
-        w.flush();
       }
     }
     commit(tmpOut, out);
@@ -131,7 +113,7 @@ public final class FuseJob {
       err.printf(Locale.ROOT, "fuse: flink, parallelism %d, %d regions, halo %.0f m: %d observations, %d fused copies"
           + " (duplication %.3f), %d tracks%n", env.getParallelism(), s.regions(), s.haloM(), r.observations(), r.copies(),
           r.duplication(), r.tracks());
-      err.println("fuse: " + r.incidents().size() + " incidents at --min-score " + s.minScore());
+      err.println("fuse: " + r.incidents() + " incidents at --min-score " + s.minScore());
     }
     err.flush();
     if (r.observations() == 0) {
@@ -142,13 +124,13 @@ public final class FuseJob {
   }
 
   /**
-   * Runs the job: incidents come back renumbered in fuse's order; track and reject lines go to the
-   * given streams as they arrive.
+   * Runs the job: incidents wait in the spool to be numbered in fuse's order; track and reject lines
+   * go to the given streams as they arrive.
    */
-  static Result execute(StreamExecutionEnvironment env, FuseSettings s, OutputStream tracks, OutputStream rejects)
-      throws Exception {
+  static Result execute(StreamExecutionEnvironment env, FuseSettings s, IncidentSpool incidents, OutputStream tracks,
+      OutputStream rejects) throws Exception {
     prepare(env);
-    return collect(env, pipeline(fileInput(env, s), s), tracks, rejects);
+    return collect(env, pipeline(fileInput(env, s), s), incidents, tracks, rejects);
   }
 
   /** Event time in streaming mode (the engines finish on the final watermark), fixed key groups. */
@@ -158,9 +140,8 @@ public final class FuseJob {
   }
 
   /** Runs the job and gathers its outputs (see {@link #execute}). */
-  static Result collect(StreamExecutionEnvironment env, DataStream<Out> outputs, OutputStream tracks, OutputStream rejects)
-      throws Exception {
-    List<Incident> incidents = new ArrayList<>();
+  static Result collect(StreamExecutionEnvironment env, DataStream<Out> outputs, IncidentSpool incidents,
+      OutputStream tracks, OutputStream rejects) throws Exception {
     long trackCount = 0, rejectCount = 0, lateCount = 0;
     JobClient job;
     try (CloseableIterator<Out> it = outputs.collectAsync()) {
@@ -168,7 +149,7 @@ public final class FuseJob {
       while (it.hasNext()) {
         Out o = it.next();
         switch (o.kind()) {
-          case INCIDENT -> incidents.add(parse(o.json()));
+          case INCIDENT -> incidents.add(o.json());
           case TRACK -> {
             tracks.write(o.json().getBytes(StandardCharsets.UTF_8));
             trackCount++;
@@ -183,7 +164,7 @@ public final class FuseJob {
     JobExecutionResult done = job.getJobExecutionResult().get();
     Long observations = done.getAccumulatorResult(Route.OBSERVATIONS);
     Long copies = done.getAccumulatorResult(Route.COPIES);
-    return new Result(renumber(incidents), trackCount, rejectCount, lateCount,
+    return new Result(incidents.size(), trackCount, rejectCount, lateCount,
         observations == null ? 0 : observations, copies == null ? 0 : copies);
   }
 
@@ -227,27 +208,6 @@ public final class FuseJob {
       keys[r] = candidate++;
     }
     return keys;
-  }
-
-  /** Numbers the incidents of all regions as one fuse run does: per UTC day of start, in output order. */
-  static List<Incident> renumber(List<Incident> incidents) {
-    List<Incident> sorted = new ArrayList<>(incidents);
-    sorted.sort(BY_OUTPUT);
-    Map<String, Integer> perDay = new HashMap<>();
-    List<Incident> out = new ArrayList<>(sorted.size());
-    for (Incident i : sorted) {
-      String day = DAY.format(i.start());
-      int n = perDay.merge(day, 1, Integer::sum);
-      out.add(new Incident(String.format(Locale.ROOT, "INC-%s-%04d", day, n), i.start(), i.end(), i.lat(), i.lon(),
-          i.sector(), i.side(), i.kind(), i.score(), i.factors(), i.track(), i.evidence()));
-    }
-    return out;
-  }
-
-  private static Incident parse(String line) throws IOException {
-    try (JsonParser p = Json.FACTORY.createParser(line)) {
-      return IncidentJson.read(p);
-    }
   }
 
   private static Path temp(Path target) throws IOException {

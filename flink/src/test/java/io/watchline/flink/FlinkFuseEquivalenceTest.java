@@ -73,27 +73,36 @@ class FlinkFuseEquivalenceTest {
         FusionPipeline.DEFAULT_REORDER_WINDOW_MS, regions, RegionPartitioner.DEFAULT_HALO_M);
   }
 
-  static FuseJob.Result runFlink(FuseSettings s) throws Exception {
+  record Run(FuseJob.Result result, List<Incident> incidents) {}
+
+  static Run runFlink(FuseSettings s) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     ByteArrayOutputStream tracks = new ByteArrayOutputStream();
     ByteArrayOutputStream rejects = new ByteArrayOutputStream();
-    FuseJob.Result r = FuseJob.execute(env, s, tracks, rejects);
+    List<Incident> incidents = new ArrayList<>();
+    FuseJob.Result r;
+    try (IncidentSpool spool = new IncidentSpool()) {
+      r = FuseJob.execute(env, s, spool, tracks, rejects);
+      spool.drain(incidents::add);
+    }
     System.err.printf("flink: %d regions, %d observations, %d copies, %d tracks, %d incidents, %d rejects, %d late%n",
-        s.regions(), r.observations(), r.copies(), r.tracks(), r.incidents().size(), r.rejects(), r.late());
+        s.regions(), r.observations(), r.copies(), r.tracks(), r.incidents(), r.rejects(), r.late());
     assertThat(rejects.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(tracks.toString(StandardCharsets.UTF_8).lines().count()).isEqualTo(r.tracks());
-    return r;
+    assertThat(incidents).hasSize((int) r.incidents());
+    return new Run(r, incidents);
   }
 
   @Test
   void twoRegionsOnTwoSlotsFindTheSameIncidentsAsEmbeddedFuse() throws Exception {
-    FuseJob.Result r = runFlink(settings(2));
-    assertSameIncidents(r.incidents(), embedded);
+    Run run = runFlink(settings(2));
+    FuseJob.Result r = run.result();
+    assertSameIncidents(run.incidents(), embedded);
     assertThat(r.late()).isZero();
     assertThat(r.duplication()).isGreaterThan(1.0);
     // Ids are fuse's: numbered per day in order of start over all regions.
-    assertThat(r.incidents().stream().map(Incident::id).toList())
+    assertThat(run.incidents().stream().map(Incident::id).toList())
         .isEqualTo(embedded.stream().map(Incident::id).toList());
   }
 
@@ -104,8 +113,7 @@ class FlinkFuseEquivalenceTest {
     RegionPartitioner p = RegionPartitioner.of(view, SiteRegistry.load(sites), s.regions(), s.haloM());
     long onEdges = embedded.stream().filter(i -> p.regionsNear(i.lat(), i.lon(), 0).length > 1).count();
     assertThat(onEdges).as("incidents within the halo of another region").isGreaterThan(3);
-    FuseJob.Result r = runFlink(s);
-    assertSameIncidents(r.incidents(), embedded);
+    assertSameIncidents(runFlink(s).incidents(), embedded);
   }
 
   static List<String> summary(List<Incident> incidents) {

@@ -86,7 +86,10 @@ class LateAndRejectedRecordsTest {
     DataStream<Sourced> in = env.fromData(items).assignTimestampsAndWatermarks(WatermarkStrategy
         .<Sourced>forGenerator(c -> new EveryRecord(s.reorderWindowMs())).withTimestampAssigner((x, ts) -> FuseJob.eventTime(x)));
     ByteArrayOutputStream rejects = new ByteArrayOutputStream();
-    FuseJob.Result r = FuseJob.collect(env, FuseJob.pipeline(in, s), OutputStream.nullOutputStream(), rejects);
+    FuseJob.Result r;
+    try (IncidentSpool spool = new IncidentSpool()) {
+      r = FuseJob.collect(env, FuseJob.pipeline(in, s), spool, OutputStream.nullOutputStream(), rejects);
+    }
 
     assertThat(r.late()).isEqualTo(1);
     assertThat(r.observations()).isEqualTo(obs.size());
@@ -107,7 +110,10 @@ class LateAndRejectedRecordsTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     ByteArrayOutputStream rejects = new ByteArrayOutputStream();
-    FuseJob.Result r = FuseJob.execute(env, settings(List.of(file.toString()), 30_000), OutputStream.nullOutputStream(), rejects);
+    FuseJob.Result r;
+    try (IncidentSpool spool = new IncidentSpool()) {
+      r = FuseJob.execute(env, settings(List.of(file.toString()), 30_000), spool, OutputStream.nullOutputStream(), rejects);
+    }
     assertThat(r.rejects()).isEqualTo(1);
     assertThat(r.observations()).isEqualTo(200);
     assertThat(rejects.toString(StandardCharsets.UTF_8)).contains("\"line\":51").contains("reason");
