@@ -52,7 +52,7 @@ class FlinkFuseEquivalenceTest {
     border = FixtureData.copy(FixtureData.BORDER_MNE_ALB, dir.resolve("border.geojson"));
     sites = FixtureData.copy(FixtureData.DEMO_SITES, dir.resolve("sites.yaml"));
     ScenarioConfig night = ScenarioConfig.night(18, LocalDate.of(2026, 11, 27))
-        .withWindow(LocalDate.of(2026, 11, 27), LocalTime.of(21, 0), LocalTime.of(0, 0));
+        .withWindow(LocalDate.of(2026, 11, 27), LocalTime.of(22, 0), LocalTime.of(0, 0));
     SimulationWriter.toDirectory(DemoScenario.simulation(night), DemoScenario.INPUTS, Long.MAX_VALUE, dir);
     inputs = new ArrayList<>();
     for (String f : List.of("radar.ndjson", "thermal.ndjson", "patrol.ndjson")) {
