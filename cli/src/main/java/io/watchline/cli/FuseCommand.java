@@ -107,6 +107,15 @@ public final class FuseCommand implements Callable<Integer> {
       description = "Run manifest (inputs, settings, outputs by SHA-256); default: manifest.json beside -o FILE, none for standard output.")
   String manifestFile;
 
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "embedded",
+      description = "embedded (default): fuse in this process; flink: run the Flink job (flink/target/watchline-flink-job.jar,"
+          + " docs/scale.md) in a local environment with the same arguments.")
+  String engine;
+
+  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2",
+      description = "With --engine flink: task slots, and fusion regions along the border (default ${DEFAULT-VALUE}).")
+  int parallelism;
+
   @Option(names = "--sign", paramLabel = "KEY", description = "Sign the manifest with this Ed25519 key (PKCS#8 PEM, see 'watchline evidence keygen').")
   Path signKey;
 
@@ -135,6 +144,9 @@ public final class FuseCommand implements Callable<Integer> {
       // Named pipes and /dev/fd/N (bash's <(watchline ingest ...)) are inputs too: only a
       // missing path, a directory or an unreadable file is a mistake.
       InputFiles.check(f);
+    }
+    if (!"embedded".equals(engine)) {
+      return flink(files);
     }
     PrintWriter err = spec.commandLine().getErr();
     BorderView view;
@@ -217,6 +229,25 @@ public final class FuseCommand implements Callable<Integer> {
     }
     writeManifest(manifest, files, hashed, sourceHashes, registry, key);
     return ExitCode.OK;
+  }
+
+  /** {@code --engine flink}: the same arguments to the job jar in a child JVM (no manifest yet). */
+  private int flink(List<String> files) throws IOException {
+    if (!"flink".equals(engine)) {
+      throw new UserException("--engine must be embedded or flink, not '" + engine + "'");
+    }
+    if (manifestFile != null || signKey != null || parallelism < 1) {
+      throw new UserException("--engine flink takes --parallelism of at least 1 and writes no run manifest (no --manifest, --sign)");
+    }
+    List<String> args = new ArrayList<>(files);
+    args.addAll(List.of("--border", border.toString(), "--sites", sites.toString(), "--sector-every", sectorEveryM + "",
+        "--band", bandM + "", "--min-score", minScore + "", "--reorder-window", reorderWindowMs + "", "--to", to,
+        "-o", output, "--parallelism", parallelism + ""));
+    if (sectors != null) args.addAll(List.of("--sectors", sectors.toString()));
+    if (tracksFile != null) args.addAll(List.of("--tracks", tracksFile));
+    if (rejectsFile != null) args.addAll(List.of("--rejects", rejectsFile));
+    if (log.quiet()) args.add("-q");
+    return FlinkEngine.run(args);
   }
 
   /** The run manifest (docs/evidence.md): inputs hashed as they were read, settings, outputs. */
