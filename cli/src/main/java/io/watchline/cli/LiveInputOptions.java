@@ -23,7 +23,7 @@ public final class LiveInputOptions {
   List<Path> follow = new ArrayList<>();
 
   @Option(names = "--stop-after-idle", paramLabel = "DURATION", converter = Seconds.class,
-      description = "Stop when no record arrived for this long (e.g. 30s, 5m; default: run until SIGINT/SIGTERM).")
+      description = "Stop when no record arrived for this long after the first one (e.g. 30s, 5m; default: run until SIGINT/SIGTERM).")
   Long idleMs;
 
   boolean active() {

@@ -125,6 +125,8 @@ public final class ReplayCommand implements Callable<Integer> {
       Replayer.Result r;
       try {
         r = replayer.run();
+      } catch (Replayer.UntimedFeedException e) {
+        throw new UserException(e.getMessage());
       } finally {
         try {
           Runtime.getRuntime().removeShutdownHook(hook);
@@ -135,6 +137,9 @@ public final class ReplayCommand implements Callable<Integer> {
       for (ReplayFeed f : feeds) {
         log.info("replay: " + f.name() + ": sent " + f.units() + (f.binary() ? " datagrams, " : " lines, ") + f.bytes()
             + " bytes");
+      }
+      if (r.t0() != null) {
+        log.info("replay: record time " + r.t0() + " was sent at " + java.time.Instant.ofEpochMilli(r.startedMs()));
       }
       log.info("replay: " + r.units() + " units in " + r.wallMs() / 1000.0 + " s at speed " + speed
           + (speed > 0 ? "; at most " + r.maxLagMs() + " ms behind the recorded timing" : ""));

@@ -191,17 +191,17 @@ public final class LiveIngest {
   }
 
   /**
-   * Writes observations as they arrive until stopped or idle for {@code idleMs} (0: never), then
+   * Writes observations as they arrive until stopped or, once records came, idle for {@code idleMs} (0: never), then
    * closes the sources and writes what they still held.
    */
   public void run(Output out, long idleMs) throws IOException {
     List<Observation> batch = new ArrayList<>(BATCH);
-    long lastData = System.nanoTime();
+    long lastData = 0; // the idle clock starts with the first record: a sender may start late
     try {
       while (!stopped) {
         Observation o = queue.poll(200, TimeUnit.MILLISECONDS);
         if (o == null) {
-          if (idleMs > 0 && System.nanoTime() - lastData > idleMs * 1_000_000L) {
+          if (idleMs > 0 && lastData != 0 && System.nanoTime() - lastData > idleMs * 1_000_000L) {
             break;
           }
           continue;

@@ -35,6 +35,10 @@ final class MessagePipe extends InputStream {
     return true;
   }
 
+  boolean isClosed() {
+    return closed;
+  }
+
   private boolean fill() throws IOException {
     while (pos >= cur.length) {
       if (ended) {

@@ -12,8 +12,12 @@ import java.util.concurrent.locks.LockSupport;
  * sender. A speed of 0 sends as fast as the network takes it.
  */
 public final class Replayer {
-  /** What a replay did: units and bytes sent, and how far behind schedule it ever fell. */
-  public record Result(long units, long bytes, long maxLagMs, long wallMs) {}
+  /**
+   * What a replay did: units and bytes sent, how far behind schedule it ever fell, and the schedule:
+   * the record time {@code t0} that was sent at wall-clock {@code startedMs} (epoch ms); a record of
+   * time t was due at {@code startedMs + (t - t0) / speed}.
+   */
+  public record Result(long units, long bytes, long maxLagMs, long wallMs, java.time.Instant t0, long startedMs) {}
 
   private final List<ReplayFeed> feeds;
   private final List<Sender> senders;
@@ -41,6 +45,18 @@ public final class Replayer {
 
   private record Head(int feed, ReplayFeed.Unit unit) {}
 
+  /** A feed in which not one record can be read: nothing to take its timing from. */
+  public static final class UntimedFeedException extends IOException {
+    UntimedFeedException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Sends everything (or until {@link #stop()}).
+   *
+   * @throws UntimedFeedException before sending anything, when a feed has no readable record
+   */
   public Result run() throws IOException {
     PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> {
       int c = a.unit.t() == null ? (b.unit.t() == null ? 0 : -1) : b.unit.t() == null ? 1 : a.unit.t().compareTo(b.unit.t());
@@ -48,9 +64,14 @@ public final class Replayer {
     });
     for (int i = 0; i < feeds.size(); i++) {
       ReplayFeed.Unit u = feeds.get(i).next();
+      if (u != null && u.t() == null) {
+        throw new UntimedFeedException(feeds.get(i).name() + ": no record of it could be read, so its timing is unknown"
+            + " (cameras and polar radars need --sites; raw ASTERIX needs --date)");
+      }
       if (u != null) heads.add(new Head(i, u));
     }
     long wall0 = System.nanoTime();
+    long startedMs = System.currentTimeMillis();
     Long t0 = null;
     long units = 0;
     long bytes = 0;
@@ -78,6 +99,7 @@ public final class Replayer {
       ReplayFeed.Unit next = feeds.get(h.feed).next();
       if (next != null) heads.add(new Head(h.feed, next));
     }
-    return new Result(units, bytes, maxLagNs / 1_000_000L, (System.nanoTime() - wall0) / 1_000_000L);
+    return new Result(units, bytes, maxLagNs / 1_000_000L, (System.nanoTime() - wall0) / 1_000_000L,
+        t0 == null ? null : java.time.Instant.ofEpochMilli(t0), startedMs);
   }
 }
