@@ -24,7 +24,7 @@ final class LiveFeeds {
 
   static FeedReader open(InputStream raw, String name, FeedFormat format, FeedOptions options, SiteRegistry sites,
       RejectSink rejects) throws IOException {
-    BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+    BufferedInputStream in = new Arriving(raw);
     FeedFormat f = format;
     if (f == null || f == FeedFormat.AUTO) {
       f = detect(in);
@@ -70,6 +70,13 @@ final class LiveFeeds {
       return f != null ? f : Feeds.detect(b, n);
     } finally {
       in.reset();
+    }
+  }
+
+  /** The buffered connection or file, marked live: XML readers take what has arrived. */
+  private static final class Arriving extends BufferedInputStream implements io.watchline.feed.LiveStream {
+    Arriving(InputStream in) {
+      super(in, 1 << 16);
     }
   }
 
