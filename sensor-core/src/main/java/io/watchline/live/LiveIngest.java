@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * arrived for the idle time given; then every source is closed, what was already received is
  * read to its end and written, and each source's counts are kept for the summary.
  */
-public final class LiveIngest {
+public final class LiveIngest implements AutoCloseable {
   /** Where observations go: written one by one, flushed after each batch. */
   public interface Output {
     void write(Observation o) throws IOException;
@@ -252,6 +252,12 @@ public final class LiveIngest {
         // closing is best effort: the source ends either way
       }
     }
+  }
+
+  /** Closes every listener and source (done by {@link #run}; for a run that never started). */
+  @Override
+  public void close() {
+    shutDown();
   }
 
   /** Each source's counts (after {@link #run}). */

@@ -52,11 +52,18 @@ public final class LiveIngestRun {
       options = options.withDate(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
     }
     LiveIngest live = new LiveIngest(options, sites, rejects, format);
-    try (Target target = Target.open(out); Shutdown signals = new Shutdown(live::stop)) {
-      NdjsonWriter w = new NdjsonWriter(target.stream);
+    // Listen before the output is open (a pipe's reader may come later): what arrives meanwhile
+    // waits in the queues. UDP first, so a sender that got its TCP connection finds UDP bound too.
+    try {
       if (!udp.isEmpty()) live.listenUdp(udp);
       for (Endpoint e : tcp) live.listenTcp(e);
       for (Path f : follow) live.follow(f);
+    } catch (IOException | RuntimeException e) {
+      live.close();
+      throw e;
+    }
+    try (live; Target target = Target.open(out); Shutdown signals = new Shutdown(live::stop)) {
+      NdjsonWriter w = new NdjsonWriter(target.stream);
       if (!quiet) {
         err.println("ingest: listening on " + String.join(", ", listen)
             + (follow.isEmpty() ? "" : (listen.isEmpty() ? "" : "; ") + "following " + follow));
