@@ -131,8 +131,7 @@ public final class LiveIngest implements AutoCloseable {
   }
 
   private void startSource(String name, StreamSource source, AutoCloseable resource) {
-    running.incrementAndGet();
-    Thread t = new Thread(() -> {
+    startThread(name, () -> {
       try (AutoCloseable r = resource) {
         FeedReader reader = LiveFeeds.open(source.open(), name, format, options, sites, rejects);
         if (reader != null) {
@@ -142,22 +141,26 @@ public final class LiveIngest implements AutoCloseable {
         results.add(new SourceResult(name, null, x));
       } catch (Exception x) {
         results.add(new SourceResult(name, null, new IOException(x.getMessage(), x)));
-      } finally {
-        running.decrementAndGet();
       }
-    }, "read-" + name);
-    t.setDaemon(true);
-    readers.add(t);
-    t.start();
+    });
   }
 
   private void startReader(String name, FeedReader reader) {
-    running.incrementAndGet();
-    Thread t = new Thread(() -> {
+    startThread(name, () -> {
       try (reader) {
         pump(name, reader);
       } catch (IOException x) {
         results.add(new SourceResult(name, reader.stats(), x));
+      }
+    });
+  }
+
+  /** One reading thread per source; {@link #run} waits for them all after a stop. */
+  private void startThread(String name, Runnable body) {
+    running.incrementAndGet();
+    Thread t = new Thread(() -> {
+      try {
+        body.run();
       } finally {
         running.decrementAndGet();
       }

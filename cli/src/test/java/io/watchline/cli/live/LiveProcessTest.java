@@ -3,7 +3,6 @@ package io.watchline.cli.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ class LiveProcessTest {
 
   @Test
   void sigtermFlushesClosesAndCountsWhatWasReceived() throws Exception {
-    int port = freeTcpPort();
+    int port = LiveLoopbackTest.freeTcpPort();
     Path out = dir.resolve("live.ndjson");
     Process p = new ProcessBuilder(JAVA, "-cp", CP, "io.watchline.cli.Main", "ingest", "--listen", "tcp://127.0.0.1:" + port,
         "-o", out.toString()).redirectError(dir.resolve("err.txt").toFile()).start();
@@ -143,12 +142,6 @@ class LiveProcessTest {
         if (System.nanoTime() > until) throw notYet;
         Thread.sleep(100);
       }
-    }
-  }
-
-  static int freeTcpPort() throws Exception {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
     }
   }
 }
