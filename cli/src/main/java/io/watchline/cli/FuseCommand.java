@@ -209,6 +209,7 @@ public final class FuseCommand implements Callable<Integer> {
         } : i -> w.write(i, sourceHashes.of(i));
       }
       FusionPipeline.Result result = new FusionPipeline(view, registry).minScore(minScore).reorderWindowMs(follow ? maxDelayMs : reorderWindowMs)
+          .releaseWhenFinal(follow)
           .tracks(sink).run(readers, rejects, incidents);
       for (FeedReader r : readers) {
         accepted += r.stats().accepted();
