@@ -74,6 +74,9 @@ public final class LiveIngest implements AutoCloseable {
       }
     };
     this.format = format;
+    // Load the XML parser now: otherwise a camera's first frames wait for its classes to load, and
+    // arrive later than --max-delay allows behind the radar that is already flowing.
+    javax.xml.stream.XMLInputFactory.newInstance();
   }
 
   /** Listens on these UDP addresses: ASTERIX, one block per datagram, A/B copies de-duplicated. */
