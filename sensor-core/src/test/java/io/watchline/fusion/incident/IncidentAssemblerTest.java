@@ -58,17 +58,31 @@ class IncidentAssemblerTest {
         List.of(Source.atLine("radar.ndjson", id * 100, id)));
   }
 
+  /** Tracks start over 6 hours, last up to an hour, and close (hand in their candidate) later. */
+  static List<Candidate> night(Random r) {
+    List<Candidate> cs = new ArrayList<>();
+    for (long id = 1; id <= 300; id++) {
+      long start = T + (long) (r.nextDouble() * 6 * 3_600_000L);
+      long event = start + (long) (r.nextDouble() * (r.nextInt(4) == 0 ? 3_600_000L : 300_000L));
+      cs.add(random(id, start, event, r));
+    }
+    return cs;
+  }
+
+  /** A candidate arrives when its track closes, up to 40 min after the event. */
+  static List<Candidate> byArrival(List<Candidate> cs, Random r) {
+    Map<Long, Long> arrival = new HashMap<>();
+    for (Candidate c : cs) arrival.put(c.trackId(), c.tMs() + (long) (r.nextDouble() * 2_400_000L));
+    List<Candidate> byArrival = new ArrayList<>(cs);
+    byArrival.sort(Comparator.comparingLong(c -> arrival.get(c.trackId())));
+    return byArrival;
+  }
+
   @Test
   void releasingAsTimePassesGivesExactlyWhatGroupingAtTheEndGives() throws Exception {
     for (long seed = 1; seed <= 20; seed++) {
       Random r = new Random(seed);
-      // Tracks start over 6 hours, last up to an hour, and close (hand in their candidate) later.
-      List<Candidate> cs = new ArrayList<>();
-      for (long id = 1; id <= 300; id++) {
-        long start = T + (long) (r.nextDouble() * 6 * 3_600_000L);
-        long event = start + (long) (r.nextDouble() * (r.nextInt(4) == 0 ? 3_600_000L : 300_000L));
-        cs.add(random(id, start, event, r));
-      }
+      List<Candidate> cs = night(r);
       List<Incident> batch = new ArrayList<>();
       IncidentAssembler all = new IncidentAssembler(300, 90_000, 300, 0.3, batch::add);
       cs.forEach(all::add);
@@ -76,10 +90,7 @@ class IncidentAssemblerTest {
 
       // Streaming: a candidate arrives when its track closes (up to 40 min after the event); before
       // each arrival the caller promises that nothing still to come starts earlier.
-      List<Candidate> byArrival = new ArrayList<>(cs);
-      Map<Long, Long> arrival = new HashMap<>();
-      for (Candidate c : cs) arrival.put(c.trackId(), c.tMs() + (long) (r.nextDouble() * 2_400_000L));
-      byArrival.sort(Comparator.comparingLong(c -> arrival.get(c.trackId())));
+      List<Candidate> byArrival = byArrival(cs, r);
       List<Incident> streamed = new ArrayList<>();
       IncidentAssembler live = new IncidentAssembler(300, 90_000, 300, 0.3, streamed::add);
       int emittedBeforeEnd = 0, maxHeld = 0;
@@ -104,16 +115,8 @@ class IncidentAssemblerTest {
   void releasingWhenFinalGivesTheSameIncidentsSoonerNumberedAsTheyLeave() throws Exception {
     for (long seed = 1; seed <= 10; seed++) {
       Random r = new Random(seed);
-      List<Candidate> cs = new ArrayList<>();
-      for (long id = 1; id <= 300; id++) {
-        long start = T + (long) (r.nextDouble() * 6 * 3_600_000L);
-        long event = start + (long) (r.nextDouble() * (r.nextInt(4) == 0 ? 3_600_000L : 300_000L));
-        cs.add(random(id, start, event, r));
-      }
-      Map<Long, Long> arrival = new HashMap<>();
-      for (Candidate c : cs) arrival.put(c.trackId(), c.tMs() + (long) (r.nextDouble() * 2_400_000L));
-      List<Candidate> byArrival = new ArrayList<>(cs);
-      byArrival.sort(Comparator.comparingLong(c -> arrival.get(c.trackId())));
+      List<Candidate> cs = night(r);
+      List<Candidate> byArrival = byArrival(cs, r);
       List<Incident> ordered = new ArrayList<>();
       List<Incident> released = new ArrayList<>();
       IncidentAssembler a = new IncidentAssembler(300, 90_000, 300, 0.3, ordered::add);
