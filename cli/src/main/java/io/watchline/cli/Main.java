@@ -46,6 +46,7 @@ import picocli.CommandLine.ScopeType;
       CoverageCommand.class,
       NightlyCommand.class,
       SimulateCommand.class,
+      ReplayCommand.class,
       DemoCommand.class,
       io.watchline.cli.evidence.EvidenceCommand.class,
     })
