@@ -46,6 +46,8 @@ import picocli.CommandLine.ScopeType;
       CoverageCommand.class,
       NightlyCommand.class,
       SimulateCommand.class,
+      ArchiveCommand.class,
+      TrendsCommand.class,
       DemoCommand.class,
       io.watchline.cli.evidence.EvidenceCommand.class,
     })
