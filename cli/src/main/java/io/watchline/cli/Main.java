@@ -48,6 +48,7 @@ import picocli.CommandLine.ScopeType;
       SimulateCommand.class,
       ArchiveCommand.class,
       TrendsCommand.class,
+      PlanCommand.class,
       DemoCommand.class,
       io.watchline.cli.evidence.EvidenceCommand.class,
     })

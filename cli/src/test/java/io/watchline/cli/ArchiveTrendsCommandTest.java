@@ -99,6 +99,31 @@ class ArchiveTrendsCommandTest {
   }
 
   @Test
+  void planSendsTeamsToTheRiskAndListsUndermannedSectorsFirst() throws Exception {
+    Path sim = dir.resolve("sim");
+    assertThat(run("simulate", "--planted-changes", "--nights", "56", "--seed", "5", "-o", sim.toString())).isEqualTo(0);
+    Path db = dir.resolve("a.duckdb");
+    assertThat(run("archive", "add", sim.toString(), "--archive", db.toString())).isEqualTo(0);
+    Path roster = dir.resolve("roster.csv");
+    Files.writeString(roster, "team,start,end,base,mobility\nA1,19:00,03:00,S-02,vehicle\nF2,22:00,06:00,S-05,foot\n");
+    Path plan = dir.resolve("plan");
+    assertThat(run("plan", "--roster", roster.toString(), "--archive", db.toString(), "--night", "2027-01-23", "-o", plan.toString()))
+        .isEqualTo(0);
+    assertThat(Files.readString(plan.resolve("plan.txt"))).contains("Method: exact");
+    List<String> sectors = Files.readAllLines(plan.resolve("sectors.csv"));
+    // undermanned first, and every sector listed once
+    int firstManned = sectors.indexOf(sectors.stream().filter(l -> l.contains(",false,")).findFirst().orElseThrow());
+    assertThat(sectors.subList(1, firstManned)).allMatch(l -> l.contains(",true,"));
+    assertThat(sectors.subList(firstManned, sectors.size())).allMatch(l -> l.contains(",false,"));
+    assertThat(Files.readAllLines(plan.resolve("plan.csv"))).hasSize(3);
+    assertThat(Files.readString(plan.resolve("plan.html"))).contains("<svg").contains("undermanned");
+    Files.writeString(roster, "team,start,end,base,mobility\nA1,19:00,03:00,S-99,vehicle\n");
+    assertThat(run("plan", "--roster", roster.toString(), "--archive", db.toString(), "--night", "2027-01-23", "-o", plan.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("base 'S-99' is not a sector");
+  }
+
+  @Test
   void trendsRefusesAMissingArchiveAndArchiveAddAFolderWithoutNights() throws Exception {
     assertThat(run("trends", "--archive", dir.resolve("none.duckdb").toString(), "-o", dir.resolve("t").toString())).isEqualTo(2);
     assertThat(err.toString()).contains("no such file");
