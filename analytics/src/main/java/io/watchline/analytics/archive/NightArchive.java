@@ -82,13 +82,10 @@ public final class NightArchive implements AutoCloseable {
       if (n.sha256().equals(known)) return Outcome.UNCHANGED;
       db.setAutoCommit(false);
       try {
-        for (String table : List.of("nights", "incidents", "sector_nights", "sensor_nights")) {
-          try (PreparedStatement d = db.prepareStatement("DELETE FROM " + table + " WHERE night = ?")) {
-            d.setObject(1, n.night());
-            d.executeUpdate();
-          }
+        deleteNights(List.of(n.night()));
+        try (Appenders ap = new Appenders()) {
+          ap.append(n);
         }
-        append(n);
         db.commit();
       } catch (SQLException | RuntimeException e) {
         db.rollback();
@@ -102,31 +99,38 @@ public final class NightArchive implements AutoCloseable {
     }
   }
 
-  private void append(NightFolder n) throws SQLException {
-    try (DuckDBAppender a = db.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "nights")) {
-      a.beginRow().append(n.night()).append(n.sha256()).append(n.incidents().size()).endRow();
-    }
-    try (DuckDBAppender a = db.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "incidents")) {
+  /** One appender per table, kept open over many nights. */
+  private final class Appenders implements AutoCloseable {
+    final DuckDBAppender nights = db.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "nights");
+    final DuckDBAppender incidents = db.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "incidents");
+    final DuckDBAppender sectors = db.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sector_nights");
+    final DuckDBAppender sensors = db.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sensor_nights");
+
+    Appenders() throws SQLException {}
+
+    void append(NightFolder n) throws SQLException {
+      nights.beginRow().append(n.night()).append(n.sha256()).append(n.incidents().size()).endRow();
       for (NightFolder.IncidentRow i : n.incidents()) {
-        a.beginRow().append(n.night()).append(i.id()).append(i.t().atOffset(ZoneOffset.UTC).toLocalDateTime());
-        str(a, i.sector());
-        str(a, i.kind());
-        str(a, i.side());
-        a.append(i.score()).append(i.lat()).append(i.lon()).append(i.groupSize()).endRow();
+        incidents.beginRow().append(n.night()).append(i.id()).append(i.t().atOffset(ZoneOffset.UTC).toLocalDateTime());
+        str(incidents, i.sector());
+        str(incidents, i.kind());
+        str(incidents, i.side());
+        incidents.append(i.score()).append(i.lat()).append(i.lon()).append(i.groupSize()).endRow();
       }
-    }
-    try (DuckDBAppender a = db.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sector_nights")) {
       for (NightFolder.SectorRow s : n.sectors()) {
-        a.beginRow().append(n.night()).append(s.sector());
-        str(a, s.name());
-        a.append(s.borderKm()).append(s.sensorKm()).append(s.patrolKm()).append(s.uncoveredKm()).append(s.unwatchedKmH())
+        sectors.beginRow().append(n.night()).append(s.sector());
+        str(sectors, s.name());
+        sectors.append(s.borderKm()).append(s.sensorKm()).append(s.patrolKm()).append(s.uncoveredKm()).append(s.unwatchedKmH())
             .append(s.incidentsInGaps()).endRow();
       }
-    }
-    try (DuckDBAppender a = db.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "sensor_nights")) {
       for (NightFolder.SensorRow s : n.sensors()) {
-        a.beginRow().append(n.night()).append(s.sensor()).append(s.upPct()).endRow();
+        sensors.beginRow().append(n.night()).append(s.sensor()).append(s.upPct()).endRow();
       }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      for (DuckDBAppender a : List.of(nights, incidents, sectors, sensors)) a.close();
     }
   }
 
@@ -144,21 +148,75 @@ public final class NightArchive implements AutoCloseable {
     }
   }
 
-  /** Adds every night folder under {@code dir} (a nightly output root, a simulated months folder, or one night). */
+  /**
+   * Adds every night folder under {@code dir} (a nightly output root, a simulated months folder,
+   * or one night) in one transaction: a first pass hashes each folder to find the new and changed
+   * nights, their old rows go in one delete per table, and a second pass appends the rows, one
+   * night in memory at a time.
+   */
   public Summary addAll(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new java.nio.file.NoSuchFileException(dir + " (not a folder of nights)");
     }
-    int[] counts = new int[3];
-    long incidents = 0;
-    List<String> problems = new ArrayList<>();
-    for (Path p : nightFolders(dir)) {
-      NightFolder n = NightFolder.read(p);
-      counts[add(n).ordinal()]++;
-      incidents += n.incidents().size();
-      problems.addAll(n.problems());
+    try {
+      java.util.Map<LocalDate, String> known = new java.util.HashMap<>();
+      try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT night, sha256 FROM nights")) {
+        while (rs.next()) known.put(rs.getObject(1, LocalDate.class), rs.getString(2));
+      }
+      int added = 0;
+      int replaced = 0;
+      int unchanged = 0;
+      List<Path> todo = new ArrayList<>();
+      List<LocalDate> stale = new ArrayList<>();
+      for (Path p : nightFolders(dir)) {
+        NightFolder n = NightFolder.read(p);
+        String sha = known.get(n.night());
+        if (n.sha256().equals(sha)) {
+          unchanged++;
+          continue;
+        }
+        if (sha == null) added++;
+        else {
+          replaced++;
+          stale.add(n.night());
+        }
+        todo.add(p);
+      }
+      long incidents = 0;
+      List<String> problems = new ArrayList<>();
+      db.setAutoCommit(false);
+      try {
+        deleteNights(stale);
+        try (Appenders ap = new Appenders()) {
+          for (Path p : todo) {
+            NightFolder n = NightFolder.read(p);
+            ap.append(n);
+            incidents += n.incidents().size();
+            problems.addAll(n.problems());
+          }
+        }
+        db.commit();
+      } catch (SQLException | IOException | RuntimeException e) {
+        db.rollback();
+        throw e;
+      } finally {
+        db.setAutoCommit(true);
+      }
+      return new Summary(added, replaced, unchanged, incidents, List.copyOf(problems));
+    } catch (SQLException e) {
+      throw new IOException("archive: adding " + dir + " failed: " + firstLine(e), e);
     }
-    return new Summary(counts[0], counts[1], counts[2], incidents, List.copyOf(problems));
+  }
+
+  private void deleteNights(List<LocalDate> nights) throws SQLException {
+    if (nights.isEmpty()) return;
+    // ISO dates are digits and dashes only, so the list can be written into the statement.
+    String list = String.join(", ", nights.stream().map(d -> "DATE '" + d + "'").toList());
+    try (Statement s = db.createStatement()) {
+      for (String table : List.of("nights", "incidents", "sector_nights", "sensor_nights")) {
+        s.execute("DELETE FROM " + table + " WHERE night IN (" + list + ")");
+      }
+    }
   }
 
   /** The night folders under {@code dir}: {@code dir} itself when it is one, else its dated sub-folders, in date order. */
