@@ -142,7 +142,8 @@ public final class PlanWriter {
       b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"6\" height=\"6\" fill=\"#7f8c8d\"/>%n", bx - 3, y - 3));
       b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"80\" x2=\"%.1f\" y2=\"%d\" stroke=\"#2471a3\" stroke-width=\"0.5\"/>%n", tx, tx, y));
       b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%d\" r=\"6\" fill=\"#2471a3\"/>%n", tx, y));
-      b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\">%s (%s, %s–%s)</text>%n", tx + 10, y + 4, esc(team.id()),
+      // The label goes right of both ends, so the travel line never runs through it.
+      b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\">%s (%s, %s–%s)</text>%n", Math.max(bx, tx) + 10, y + 4, esc(team.id()),
           team.mobility().name().toLowerCase(Locale.ROOT), clock(team.startH()), clock(team.endH())));
     }
     return b.append("</svg>\n").toString();

@@ -117,7 +117,7 @@ final class Charts {
 
   private static String label(WeekGrid g, int s) {
     String name = g.names.get(s);
-    return esc(g.sectors.get(s) + (name == null || name.isEmpty() ? "" : " " + name));
+    return esc(g.sectors.get(s) + (name == null || name.isEmpty() || name.equals(g.sectors.get(s)) ? "" : " " + name));
   }
 
   private static StringBuilder header(int w, int h, String title) {
