@@ -42,17 +42,13 @@ public final class ArchiveCommand implements Callable<Integer> {
       footer = {"", "Examples:", "  watchline archive add /var/lib/watchline/nightly --archive /var/lib/watchline/nightly/archive.duckdb",
           "  watchline archive add /tmp/months --archive /tmp/months.duckdb"})
   static final class Add implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Folders of nights.")
-    List<Path> dirs;
-
-    @Option(names = "--archive", required = true, paramLabel = "DB", description = "The archive file (created when absent).")
-    Path archive;
+    @Mixin Target target;
 
     @Mixin Verbosity log;
 
     @Override
     public Integer call() throws IOException {
-      return ArchiveCommand.add(dirs, archive, log);
+      return ArchiveCommand.add(target.dirs, target.archive, log);
     }
   }
 
@@ -61,21 +57,18 @@ public final class ArchiveCommand implements Callable<Integer> {
           "place, so a lost or damaged archive comes back from the NDJSON it indexes.", ""},
       footer = {"", "Example:", "  watchline archive rebuild /var/lib/watchline/nightly --archive /var/lib/watchline/nightly/archive.duckdb"})
   static final class Rebuild implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Folders of nights.")
-    List<Path> dirs;
-
-    @Option(names = "--archive", required = true, paramLabel = "DB", description = "The archive file to (re)create.")
-    Path archive;
+    @Mixin Target target;
 
     @Mixin Verbosity log;
 
     @Override
     public Integer call() throws IOException {
+      Path archive = target.archive;
       Path fresh = archive.resolveSibling("." + archive.getFileName() + ".rebuild-" + ProcessHandle.current().pid());
       Files.deleteIfExists(fresh);
       int rc;
       try {
-        rc = ArchiveCommand.add(dirs, fresh, log);
+        rc = ArchiveCommand.add(target.dirs, fresh, log);
         if (rc == ExitCode.OK) {
           Files.deleteIfExists(archive.resolveSibling(archive.getFileName() + ".wal"));
           Files.move(fresh, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -86,6 +79,15 @@ public final class ArchiveCommand implements Callable<Integer> {
       }
       return rc;
     }
+  }
+
+  /** The folders of nights and the archive file, as both subcommands take them. */
+  static final class Target {
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Folders of nights.")
+    List<Path> dirs;
+
+    @Option(names = "--archive", required = true, paramLabel = "DB", description = "The archive file (created when absent).")
+    Path archive;
   }
 
   static int add(List<Path> dirs, Path archive, Verbosity log) throws IOException {
