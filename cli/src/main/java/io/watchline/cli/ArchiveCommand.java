@@ -25,9 +25,13 @@ import picocli.CommandLine.Model.CommandSpec;
       "at any time, and adding a night twice changes nothing. See docs/trends.md.",
       ""
     },
+    footer = {"", "Examples:", "  watchline archive add /var/lib/watchline/nightly --archive /var/lib/watchline/nightly/archive.duckdb",
+      "  watchline archive rebuild /var/lib/watchline/nightly --archive /var/lib/watchline/nightly/archive.duckdb"},
     subcommands = {ArchiveCommand.Add.class, ArchiveCommand.Rebuild.class})
 public final class ArchiveCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+
+  @Mixin Verbosity log;
 
   @Override
   public Integer call() {
@@ -55,7 +59,7 @@ public final class ArchiveCommand implements Callable<Integer> {
   @Command(name = "rebuild", mixinStandardHelpOptions = true, header = "Rebuild the archive from the night folders.",
       description = {"Builds a new archive from every night under DIR beside the old one and renames it into",
           "place, so a lost or damaged archive comes back from the NDJSON it indexes.", ""},
-      footer = {"", "Example:", "  watchline archive rebuild /var/lib/watchline/nightly --archive /var/lib/watchline/nightly/archive.duckdb"})
+      footer = {"", "Examples:", "  watchline archive rebuild /var/lib/watchline/nightly --archive /var/lib/watchline/nightly/archive.duckdb"})
   static final class Rebuild implements Callable<Integer> {
     @Mixin Target target;
 

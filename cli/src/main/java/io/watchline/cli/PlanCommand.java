@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
     },
     footer = {"", "Roster (CSV, UTC clock times, base = a sector id):",
       "  team,start,end,base,mobility", "  A1,19:00,03:00,S-04,vehicle", "  F2,22:00,06:00,S-07,foot",
-      "", "Example:", "  watchline plan --roster roster.csv --archive nightly/archive.duckdb --night 2026-12-03 -o plan/"})
+      "", "Examples:", "  watchline plan --roster roster.csv --archive nightly/archive.duckdb --night 2026-12-03 -o plan/"})
 public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--roster", required = true, paramLabel = "CSV", description = "Tonight's teams.")
   Path roster;
