@@ -47,6 +47,9 @@ import picocli.CommandLine.ScopeType;
       NightlyCommand.class,
       SimulateCommand.class,
       ReplayCommand.class,
+      ArchiveCommand.class,
+      TrendsCommand.class,
+      PlanCommand.class,
       DemoCommand.class,
       io.watchline.cli.evidence.EvidenceCommand.class,
     })
