@@ -5,20 +5,18 @@ import io.watchline.geo.dem.ElevationGrid;
 /**
  * The R2 viewshed (Franklin and Ray 1994): straight sight lines from the observer to every cell of
  * a square ring that encloses the range, each walked once outward while it keeps the steepest
- * terrain slope seen so far (the horizon). A cell takes its verdict from the ray that passes
- * nearest its centre: visible when the slope to a target standing on it is at least the horizon
- * of that ray before it. The terrain is interpolated at each crossing of the ray's major axis
- * with a row or column of cell centres, and earth curvature is applied at the true distance, as
- * in {@link Viewshed#exact}; the only approximation is that a ray misses a cell's centre by at
- * most half the ray spacing. Unlike the reference-plane sweep no error accumulates outward, so on
- * rough terrain it agrees with exact line of sight where the sweep is pessimistic.
+ * terrain slope seen so far (the horizon). The terrain is interpolated at each crossing of the
+ * ray's major axis with a row or column of cell centres, and earth curvature is applied at the
+ * true distance, as in {@link Viewshed#exact}. A cell takes the horizons of the two rays on either
+ * side of its centre, interpolated at its position, and is visible when the slope to a target
+ * standing on it is at least that. Unlike the reference-plane sweep no error accumulates outward,
+ * so on rough terrain it agrees with exact line of sight where the sweep is pessimistic.
  *
  * <p>Cost: 8R rays of at most R steps for a range of R cells, about 2.3 steps per cell in range,
  * each a two-cell interpolation and a comparison.
  */
 final class RayViewshed {
   private RayViewshed() {}
-
 
   /** Voids neither block the view nor count as seen (as in {@link Viewshed}). */
   private static final float VOID_HEIGHT = -11_000f;
@@ -96,29 +94,10 @@ final class RayViewshed {
       int zy = (y0 + oy) * gw + x0;
       fan(z, zy, oy * w, +1, gw, w, h - 1 - oy, ox, 1, 1, w - 1, cy, cx, ring);
       fan(z, zy, oy * w, -1, gw, w, oy, ox, 1, 1, w - 1, cy, cx, ring);
-      // x-major rays walk down columns: on a transposed copy their heights lie side by side
-      float[] columns = transposedWindow();
-      fan(columns, ox * h, ox, +1, h, 1, w - 1 - ox, oy, 1, w, h - 1, cx, cy, ring);
-      fan(columns, ox * h, ox, -1, h, 1, ox, oy, 1, w, h - 1, cx, cy, ring);
-    }
-
-    /** The window's heights column by column (index {@code c * h + r}), copied in cache-sized tiles. */
-    private float[] transposedWindow() {
-      float[] t = new float[w * h];
-      final int tile = 64;
-      for (int rb = 0; rb < h; rb += tile) {
-        int re = Math.min(h, rb + tile);
-        for (int cb = 0; cb < w; cb += tile) {
-          int ce = Math.min(w, cb + tile);
-          for (int r = rb; r < re; r++) {
-            int src = (y0 + r) * gw + x0;
-            for (int c = cb; c < ce; c++) {
-              t[c * h + r] = z[src + c];
-            }
-          }
-        }
-      }
-      return t;
+      // (a transposed copy for the x-major fans, whose rays walk down columns, measured slower)
+      int zx = y0 * gw + x0 + ox;
+      fan(z, zx, ox, +1, 1, 1, w - 1 - ox, oy, gw, w, h - 1, cx, cy, ring);
+      fan(z, zx, ox, -1, 1, 1, ox, oy, gw, w, h - 1, cx, cy, ring);
     }
 
     /**
@@ -131,9 +110,9 @@ final class RayViewshed {
      */
     private void fan(float[] z, int zOrigin, int sOrigin, int dir, int zMajor, int sMajor, int majorRoom, int q0, int zMinor,
         int sMinor, int qMax, double cellMajor, double cellMinor, int ring) {
-      double[] previous = new double[majorRoom + 2];
-      double[] current = new double[majorRoom + 2];
-      java.util.Arrays.fill(previous, Double.NaN);
+      float[] previous = new float[majorRoom + 2];
+      float[] current = new float[majorRoom + 2];
+      java.util.Arrays.fill(previous, Float.NaN);
       int zStride = dir * zMajor;
       int sStride = dir * sMajor;
       double invRing = 1.0 / ring;
@@ -143,10 +122,38 @@ final class RayViewshed {
         double kStep2 = k * step * step;
         double invStep = 1 / step;
         double horizon = Double.NEGATIVE_INFINITY;
-        // minor position q = qf + rem / ring, kept exact in integers
+        // minor position q = qf + rem / ring, kept exact in integers; it leaves the window after
+        // step `within`
         int qf = q0;
         int rem = 0;
+        int within = e > 0 ? (int) Math.min(steps, (long) (qMax - q0) * ring / e)
+            : e < 0 ? (int) Math.min(steps, (long) q0 * ring / -e) : steps;
         int s = 1;
+        for (; s <= within; s++) {
+          rem += e;
+          if (rem >= ring) {
+            rem -= ring;
+            qf++;
+          } else if (rem < 0) {
+            rem += ring;
+            qf--;
+          }
+          current[s] = (float) horizon;
+          // the one cell centre, if any, in (previous ray, this ray] on this minor line; the
+          // previous ray was s / ring cells before this one
+          int gap = s - rem;
+          if (gap > 0 && s >= 2) {
+            double before = previous[s];
+            double hz = before != before ? horizon : before + (horizon - before) * gap * inverse[s];
+            mark(z, zOrigin + s * zStride, sOrigin + s * sStride, s * cellMajor, qf, q0, zMinor, sMinor, cellMinor, hz);
+          }
+          int i0 = zOrigin + s * zStride + qf * zMinor;
+          double ground = rem == 0 ? z[i0] : z[i0] + rem * invRing * (z[i0 + zMinor] - z[i0]);
+          // a void (NaN) compares false: it never blocks
+          double slope = (ground - kStep2 * s * s - zo) * invStep * inverse[s];
+          horizon = slope > horizon ? slope : horizon;
+        }
+        // outside the window: cells between the previous ray (still inside) and the edge
         for (; s <= steps; s++) {
           rem += e;
           if (rem >= ring) {
@@ -156,45 +163,39 @@ final class RayViewshed {
             rem += ring;
             qf--;
           }
-          boolean inside = qf >= 0 && (qf < qMax || qf == qMax && rem == 0);
-          double here = inside ? horizon : Double.NaN;
-          current[s] = here;
+          current[s] = Float.NaN;
           double before = previous[s];
-          // the one cell centre, if any, in (previous ray, this ray] on this minor line; the
-          // previous ray was s / ring cells before this one
+          if (before != before) {
+            break;
+          }
           int qi = Math.min(qf, qMax);
           int gap = (qi - qf) * ring - rem + s;
-          if (s >= 2 && qi >= 0 && (gap > 0 || e == -ring)) {
-            double d2 = sq(s * cellMajor) + sq((qi - q0) * cellMinor);
-            if (!limited || d2 <= md2) {
-              double hz = before != before ? here
-                  : here != here ? before
-                  : before + (here - before) * gap * inverse[s];
-              // seen when the target's rise over the distance is at least the horizon slope; a void
-              // (NaN) compares false: never seen
-              double rise = z[zOrigin + s * zStride + qi * zMinor] + tz - k * d2 - zo;
-              state[sOrigin + s * sStride + qi * sMinor] = rise >= hz * Math.sqrt(d2) ? Visibility.VISIBLE : Visibility.HIDDEN;
-            }
+          if (gap > 0 && qi >= 0 && s >= 2) {
+            mark(z, zOrigin + s * zStride, sOrigin + s * sStride, s * cellMajor, qi, q0, zMinor, sMinor, cellMinor, before);
           }
-          if (!inside) {
-            if (before != before) {
-              break;
-            }
-            continue;
-          }
-          int i0 = zOrigin + s * zStride + qf * zMinor;
-          double ground = rem == 0 ? z[i0] : z[i0] + rem * invRing * (z[i0 + zMinor] - z[i0]);
-          // a void (NaN) compares false: it never blocks
-          double slope = (ground - kStep2 * s * s - zo) * invStep * inverse[s];
-          horizon = slope > horizon ? slope : horizon;
         }
         for (; s < current.length; s++) {
-          current[s] = Double.NaN;
+          current[s] = Float.NaN;
         }
-        double[] t = previous;
+        float[] t = previous;
         previous = current;
         current = t;
       }
+    }
+
+    /**
+     * Marks cell qi on the minor line at {@code zLine}/{@code sLine} (major distance {@code
+     * major} metres): seen when the target's rise over its distance is at least the horizon slope.
+     */
+    private void mark(float[] z, int zLine, int sLine, double major, int qi, int q0, int zMinor, int sMinor, double cellMinor,
+        double horizon) {
+      double d2 = major * major + sq((qi - q0) * cellMinor);
+      if (limited && d2 > md2) {
+        return;
+      }
+      // a void (NaN) compares false: never seen
+      double rise = z[zLine + qi * zMinor] + tz - k * d2 - zo;
+      state[sLine + qi * sMinor] = rise >= horizon * Math.sqrt(d2) ? Visibility.VISIBLE : Visibility.HIDDEN;
     }
 
     private static double sq(double v) {
