@@ -49,6 +49,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "  cat patrol.gpx | watchline ingest - --max-bad 0",
       "  watchline ingest radar.ast thermal.xml patrol.nmea --date 2026-11-27 | watchline fuse - ...",
       "  watchline ingest --order input a.nmea b.nmea > both.ndjson   # a's records, then b's",
+      "  watchline ingest --listen udp://239.1.2.3:4000?iface=eth1 --listen udp://239.1.2.4:4000 --sites sites.yaml",
+      "  watchline ingest --listen tcp://0.0.0.0:4001 --follow /var/log/cam.xml | watchline fuse --follow - ...",
       "",
       "Rejects go to --rejects FILE, by default to <out>.rejects.ndjson next to --out, and only",
       "when there are any. With observations on stdout and no --rejects, the first 10 rejects and",
@@ -59,7 +61,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "rejected records than --max-bad, or nothing usable read (outputs are still written)."
     })
 public final class IngestCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FEED", arity = "1..*", description = "Feed files; '-' reads stdin.")
+  @Parameters(paramLabel = "FEED", arity = "0..*", description = "Feed files; '-' reads stdin.")
   List<String> feeds;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "-",
@@ -89,7 +91,15 @@ public final class IngestCommand implements Callable<Integer> {
           + " stand, never dropped). input: each input whole, one after the other in the order given.")
   Order order;
 
+  @Option(names = "--one-thread",
+      description = "With --order time, decode every input on the main thread (default: each input on its own"
+          + " thread, handing over through a bounded queue; the output is the same byte for byte).")
+  boolean oneThread;
+
   @Mixin FeedInputOptions input = new FeedInputOptions();
+
+  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "%nLive input (docs/live.md):%n")
+  LiveInputOptions live = new LiveInputOptions();
 
   @Mixin Verbosity log;
 
@@ -99,6 +109,12 @@ public final class IngestCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (maxBad != null && maxBad < 0) {
       throw new UserException("--max-bad must be 0 or more");
+    }
+    if (live.active()) {
+      return live.run(this, feeds, out, rejectsFile, maxBad, spec.commandLine().getErr(), log.quiet());
+    }
+    if (feeds == null || feeds.isEmpty()) {
+      throw new UserException("give at least one FEED file (or '-'), or --listen / --follow");
     }
     FeedInputOptions.checkStdinOnce(feeds);
     String rj = RejectReport.fileFor(rejectsFile, out);
@@ -195,7 +211,8 @@ public final class IngestCommand implements Callable<Integer> {
     try {
       for (String feed : feeds) {
         try {
-          inputs.add(new GuardedInput(feed, open(feed, feedOptions, sites, rejects)));
+          inputs.add(new GuardedInput(feed, oneThread ? open(feed, feedOptions, sites, rejects)
+              : io.watchline.feed.PrefetchReader.start(feed, sink -> open(feed, feedOptions, sites, sink), rejects)));
         } catch (IOException e) {
           unreadable(feed, e, err, counts);
           err.flush();
