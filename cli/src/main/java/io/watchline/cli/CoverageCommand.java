@@ -12,23 +12,17 @@ import io.watchline.geo.coverage.CoverageAnalysis;
 import io.watchline.geo.coverage.CoverageFiles;
 import io.watchline.geo.coverage.CoverageOptions;
 import io.watchline.geo.coverage.CoverageResult;
-import io.watchline.geo.coverage.PatrolFix;
 import io.watchline.geo.coverage.SensorSpec;
 import io.watchline.geo.coverage.SensorUptime;
-import io.watchline.geo.coverage.Terrain;
 import io.watchline.geo.coverage.ViewshedParams;
-import io.watchline.geo.dem.DemReader;
-import io.watchline.geo.dem.ElevationGrid;
 import io.watchline.geo.render.CoverageMap;
 import io.watchline.geo.render.HtmlMap;
 import io.watchline.incident.Incident;
 import io.watchline.ndjson.BadRecordException;
 import io.watchline.ndjson.IncidentNdjsonReader;
 import io.watchline.ndjson.NdjsonWriter;
-import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
-import io.watchline.sites.Site;
-import io.watchline.sites.SiteKind;
+import io.watchline.sites.SensorSpecs;
 import io.watchline.sites.SiteRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -224,36 +218,18 @@ public final class CoverageCommand implements Callable<Integer> {
         parseDuration(revisit), minGapM, pdAtMax, minPd, suggest, 2000, 10, 6000, 8000);
 
     BorderContext ctx = BorderContext.load(border, sectorsFile, everyM, bandM);
-    List<SensorSpec> sensors = new ArrayList<>();
     SiteRegistry registry = SiteRegistry.load(sites);
     registry.requireNear(ctx.borderLonLat(), border.toString(), sites.toString());
     SensorUptime uptime = observations.isEmpty() && status.isEmpty() ? null : SensorActivity.uptime(registry, win[0], win[1]);
-    for (Site s : registry.all()) {
-      sensors.add(toSpec(s));
-    }
+    List<SensorSpec> sensors = SensorSpecs.of(registry);
     if (sensors.isEmpty()) {
       log.warn("no sensors in " + sites + ": coverage comes from patrols only");
     }
-    double margin = Math.max(bandM, 2000);
-    CoverageResult.GridFrame frame = CoverageAnalysis.frameFor(ctx, sensors, cellM, margin);
-    Terrain terrain;
-    if (dems.isEmpty()) {
-      terrain = Terrain.bareEarth(frame.west(), frame.north(), frame.width(), frame.height(), cellM);
-    } else {
-      List<ElevationGrid> grids = new ArrayList<>();
-      List<String> names = new ArrayList<>();
-      for (Path d : dems) {
-        grids.add(DemReader.read(d));
-        names.add(d.getFileName().toString());
-      }
-      terrain = Terrain.fromDems(grids, names, ctx.projection(), frame.west(), frame.north(), frame.width(), frame.height(),
-          cellM, bareEarthOutsideDem);
-    }
+    CoverageAssembly.Prepared prepared = CoverageAssembly.prepare(ctx, sensors, o, bandM, dems, bareEarthOutsideDem, exact);
+    CoverageResult.GridFrame frame = prepared.frame();
     log.info(String.format(Locale.ROOT, "coverage raster %dx%d cells of %.0f m; %d sensors", frame.width(), frame.height(),
         cellM, sensors.size()));
-    CoverageAnalysis analysis = exact
-        ? CoverageAnalysis.prepare(ctx, terrain, sensors, o, io.watchline.geo.coverage.Viewshed::exact)
-        : CoverageAnalysis.prepare(ctx, terrain, sensors, o);
+    CoverageAnalysis analysis = prepared.analysis();
 
     try (StagedFolder staged = StagedFolder.create(out, OUTPUT_FILES)) {
       long rejected = readPatrols(analysis, staged.dir());
@@ -282,16 +258,6 @@ public final class CoverageCommand implements Callable<Integer> {
     Manifests.writeForFolder(m, staging, key);
   }
 
-  public static SensorSpec toSpec(Site s) {
-    double cc = s.kind() == SiteKind.RADAR ? ViewshedParams.RADAR_CURVATURE : ViewshedParams.OPTICAL_CURVATURE;
-    if (Double.isNaN(s.rangeMaxM())) {
-      throw new UserException("site " + s.id() + " has no range_max_m; coverage needs it");
-    }
-    return new SensorSpec(s.id(), s.lat(), s.lon(), Double.isNaN(s.heightM()) ? 0 : s.heightM(),
-        Double.isNaN(s.azimuthDeg()) ? 0 : s.azimuthDeg(), Double.isNaN(s.fovDeg()) ? 360 : s.fovDeg(),
-        Double.isNaN(s.rangeMinM()) ? 0 : s.rangeMinM(), s.rangeMaxM(), cc);
-  }
-
   private long readPatrols(CoverageAnalysis analysis, Path staging) throws IOException {
     if (patrols.isEmpty()) {
       return 0;
@@ -304,12 +270,9 @@ public final class CoverageCommand implements Callable<Integer> {
           Observation ob;
           long used = 0;
           while ((ob = reader.next()) != null) {
-            if (ob.kind() != Kind.PATROL || !ob.hasPosition()) {
-              continue;
+            if (CoverageAssembly.add(analysis, null, ob)) {
+              used++;
             }
-            String unit = ob.unit() != null ? ob.unit() : ob.sensor();
-            analysis.addPatrolFix(new PatrolFix(ob.lat(), ob.lon(), ob.t().toEpochMilli(), unit));
-            used++;
           }
           rejected += reader.stats().rejectedCount();
           log.detail(String.format(Locale.ROOT, "%s: %d patrol fixes read, %d rejected", p, used, reader.stats().rejectedCount()));
@@ -334,14 +297,7 @@ public final class CoverageCommand implements Callable<Integer> {
           Observation ob;
           while ((ob = reader.next()) != null) {
             records++;
-            if (ob.kind() == Kind.PATROL) {
-              if (ob.hasPosition()) {
-                String unit = ob.unit() != null ? ob.unit() : ob.sensor();
-                analysis.addPatrolFix(new PatrolFix(ob.lat(), ob.lon(), ob.t().toEpochMilli(), unit));
-              }
-            } else {
-              uptime.heard(ob.sensor(), ob.t().toEpochMilli());
-            }
+            CoverageAssembly.add(analysis, uptime, ob);
           }
           rejected += reader.stats().rejectedCount();
         }
@@ -367,7 +323,7 @@ public final class CoverageCommand implements Callable<Integer> {
     // read as every command reads incident lists: strictly, a bad line is an error with its number
     try (IncidentNdjsonReader reader = new IncidentNdjsonReader(Files.newInputStream(incidents), incidents.toString())) {
       for (Incident i; (i = reader.next()) != null; ) {
-        list.add(new CoverageAnalysis.IncidentPoint(i.id(), i.lat(), i.lon(), i.start().toEpochMilli()));
+        list.add(CoverageAssembly.point(i));
       }
     } catch (BadRecordException e) {
       throw new UserException(e.getMessage());
