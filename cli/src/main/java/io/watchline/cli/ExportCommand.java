@@ -44,11 +44,11 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Examples:",
-      "  watchline export incidents.ndjson --to geojson -o incidents.geojson",
-      "  watchline fuse --border b.geojson --sites sites.yaml obs.ndjson | watchline export - --to cot | nc tak 8087",
-      "  watchline export incidents.ndjson --to gpkg -o night.gpkg      # open in QGIS",
-      "  watchline export obs.ndjson --to csv --rejects bad.ndjson > obs.csv",
-      "  watchline export incidents.ndjson --to eurosur --originator MNE -o events.ndjson",
+      "  watchline export incidents.ndjson -f geojson -o incidents.geojson",
+      "  watchline fuse --border b.geojson --sites sites.yaml obs.ndjson | watchline export - -f cot | nc tak 8087",
+      "  watchline export incidents.ndjson -f gpkg -o night.gpkg      # open in QGIS",
+      "  watchline export obs.ndjson -f csv --rejects bad.ndjson > obs.csv",
+      "  watchline export incidents.ndjson -f eurosur --originator MNE -o events.ndjson",
       "",
       "GeoPackage needs a file (-o NAME.gpkg); every other format also streams to stdout.",
       "CoT types: a crossing scoring >= --hostile-score is a-h-G, other incidents a-u-G,",
@@ -59,7 +59,7 @@ public final class ExportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "IN", defaultValue = "-", description = "Canonical NDJSON file, or - for stdin (default).")
   String input;
 
-  @Option(names = "--to", required = true, paramLabel = "FORMAT",
+  @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES}.")
   ExportFormat format;
 
@@ -84,16 +84,16 @@ public final class ExportCommand implements Callable<Integer> {
       description = "CoT: a crossing scoring at least S is typed hostile (a-h-G); default ${DEFAULT-VALUE}.")
   double hostileScore;
 
-  @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "PT1H",
-      description = "CoT: stale time after the last observation, ISO-8601 duration; default ${DEFAULT-VALUE}.")
+  @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "PT1H", converter = TimeSpan.class,
+      description = "CoT: stale time after the last observation, e.g. 1h or PT1H; default ${DEFAULT-VALUE}.")
   Duration staleAfter;
 
   @Option(names = "--originator", paramLabel = "NAME",
       description = "EUROSUR: the reporting country, e.g. MNE (a crossing into it is an entry, out of it an exit).")
   String originator;
 
-  @Option(names = "--valid-for", paramLabel = "DURATION", defaultValue = "P7D",
-      description = "EUROSUR: how long after an incident its report stays valid, ISO-8601; default ${DEFAULT-VALUE}.")
+  @Option(names = "--valid-for", paramLabel = "DURATION", defaultValue = "P7D", converter = TimeSpan.class,
+      description = "EUROSUR: how long after an incident its report stays valid, e.g. 7d or P7D; default ${DEFAULT-VALUE}.")
   Duration validFor;
 
   @Mixin Verbosity log;
@@ -103,7 +103,7 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (format == ExportFormat.EUROSUR && (originator == null || originator.isBlank())) {
-      throw new UserException("--to eurosur needs --originator NAME: the reporting country, e.g. --originator MNE");
+      throw new UserException("--format eurosur needs --originator NAME: the reporting country, e.g. --originator MNE");
     }
     if (validFor.isNegative()) {
       throw new UserException("--valid-for must not be negative, e.g. P7D");

@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  watchline fuse radar.ndjson thermal.ndjson patrol.ndjson --border mne-alb.geojson --sites sites.yaml > incidents.ndjson",
-      "  watchline ingest feeds/* | watchline fuse - --border mne-alb.geojson --sites sites.yaml --to geojson -o incidents.geojson",
+      "  watchline ingest feeds/* | watchline fuse - --border mne-alb.geojson --sites sites.yaml -f geojson -o incidents.geojson",
       "  watchline fuse night/*.ndjson --border b.geojson --sites sites.yaml --min-score 0.3 --tracks tracks.ndjson"
     })
 public final class FuseCommand implements Callable<Integer> {
@@ -64,20 +64,7 @@ public final class FuseCommand implements Callable<Integer> {
   @Parameters(paramLabel = "OBS", description = "Canonical observation NDJSON files; '-' (default) is standard input.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = {"--border", "--borders"}, required = true, paramLabel = "FILE",
-      description = "Border line (GeoJSON LineString with side_left/side_right properties).")
-  Path border;
-
-  @Option(names = "--sectors", paramLabel = "FILE", description = "Sector polygons; default: cut every --sector-every metres.")
-  Path sectors;
-
-  @Option(names = {"--sector-every", "--every"}, paramLabel = "DIST", defaultValue = "10km", converter = Distance.class,
-      description = "Sector length when cutting sectors (default ${DEFAULT-VALUE}, as for 'watchline sectors').")
-  double sectorEveryM;
-
-  @Option(names = "--band", paramLabel = "DIST", defaultValue = "5km", converter = Distance.class,
-      description = "Sector band width on each side (default ${DEFAULT-VALUE}, as for 'watchline sectors').")
-  double bandM;
+  @Mixin BorderOptions borderOptions = new BorderOptions();
 
   @Option(names = "--sites", required = true, paramLabel = "FILE", description = "Sensor registry (sites.yaml).")
   Path sites;
@@ -85,7 +72,7 @@ public final class FuseCommand implements Callable<Integer> {
   @Option(names = "--min-score", paramLabel = "S", defaultValue = "0.5", description = "Drop incidents scoring below S (0..1, default ${DEFAULT-VALUE}).")
   double minScore;
 
-  @Option(names = "--to", paramLabel = "FORMAT", defaultValue = "ndjson", description = "Output format: ndjson (default) or geojson.")
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "ndjson", description = "Output format: ndjson (default) or geojson.")
   String to;
 
   @Option(names = "--tracks", paramLabel = "FILE", description = "Also write every confirmed track (NDJSON), with its patrol label.")
@@ -96,8 +83,8 @@ public final class FuseCommand implements Callable<Integer> {
           + " are any, or the first 10 on stderr when the output is stdout.")
   String rejectsFile;
 
-  @Option(names = "--reorder-window", paramLabel = "MS", defaultValue = "30000",
-      description = "How far back in time a record may come in its file and still be merged (default ${DEFAULT-VALUE} ms).")
+  @Option(names = "--reorder-window", paramLabel = "DURATION", defaultValue = "30s", converter = TimeSpan.Millis.class,
+      description = "How far back in time a record may come in its file and still be merged, e.g. 2s, 500ms (default ${DEFAULT-VALUE}).")
   long reorderWindowMs;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-", description = "Output file; '-' (default) is standard output.")
@@ -113,11 +100,14 @@ public final class FuseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (!"ndjson".equals(to) && !"geojson".equals(to)) {
-      throw new UserException("--to must be ndjson or geojson, not '" + to + "'");
+      throw new UserException("--format must be ndjson or geojson, not '" + to + "'");
     }
     if (!(minScore >= 0 && minScore <= 1)) {
       throw new UserException("--min-score must be between 0 and 1");
     }
+    borderOptions.require();
+    Path border = borderOptions.border;
+    Path sectors = borderOptions.sectors;
     if (!Files.isRegularFile(border)) {
       throw new UserException("border file not found: " + border);
     }
@@ -139,7 +129,7 @@ public final class FuseCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     BorderView view;
     try {
-      view = BorderView.load(border, sectors, sectorEveryM, bandM);
+      view = BorderView.load(border, sectors, borderOptions.everyM, borderOptions.bandM);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage().startsWith(border.toString()) ? e.getMessage() : border + ": " + e.getMessage());
     }
@@ -174,7 +164,7 @@ public final class FuseCommand implements Callable<Integer> {
       GeoJsonRecordWriter geojson = null;
       NdjsonWriter ndjson = null;
       if ("geojson".equals(to)) {
-        // The same RFC 7946 features as `watchline export --to geojson`: one writer for both.
+        // The same RFC 7946 features as `watchline export -f geojson`: one writer for both.
         GeoJsonRecordWriter w = new GeoJsonRecordWriter(out.stream(), false, true);
         geojson = w;
         incidents = i -> w.write(new CanonicalRecord.Inc(i));
@@ -233,13 +223,13 @@ public final class FuseCommand implements Callable<Integer> {
       }
       m.input("observations", files.get(k), h);
     }
-    m.inputFile("border", border).inputFile("sectors", sectors).inputFile("sites", sites);
+    m.inputFile("border", borderOptions.border).inputFile("sectors", borderOptions.sectors).inputFile("sites", sites);
     // files the evidence names that fuse did not read itself (the raw feeds behind an ingest)
     sources.resolvedFiles().forEach((name, h) -> {
       if (!files.contains(name)) m.input("source", name, sources.pathOf(name), h);
     });
     Manifests.clockOffsets(m, registry);
-    m.parameter("fusion.sector_every_m", sectorEveryM).parameter("fusion.band_m", bandM)
+    m.parameter("fusion.sector_every_m", borderOptions.everyM).parameter("fusion.band_m", borderOptions.bandM)
         .parameter("fusion.min_score", minScore).parameter("fusion.reorder_window_ms", reorderWindowMs)
         .parameters("fusion.config", FusionConfig.defaults());
     // "incidents" is the NDJSON list evidence packages are cut from

@@ -48,7 +48,7 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  watchline merge MNE/incidents.ndjson from-alb.ndjson -o joint.ndjson",
-      "  watchline merge ours.ndjson theirs-*.ndjson --max-distance 300m | watchline export - --to geojson > joint.geojson"
+      "  watchline merge ours.ndjson theirs-*.ndjson --max-distance 300m | watchline export - -f geojson > joint.geojson"
     })
 public final class MergeCommand implements Callable<Integer> {
 
@@ -59,8 +59,8 @@ public final class MergeCommand implements Callable<Integer> {
       description = "Farthest apart two reports of one event may be (default ${DEFAULT-VALUE}).")
   double maxDistanceM;
 
-  @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "PT5M",
-      description = "Farthest apart in event time, ISO-8601 (default ${DEFAULT-VALUE}).")
+  @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "PT5M", converter = TimeSpan.class,
+      description = "Farthest apart in event time, e.g. 5min or PT5M (default ${DEFAULT-VALUE}).")
   Duration maxTime;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",

@@ -82,8 +82,8 @@ public final class ShareCommand implements Callable<Integer> {
   @Option(names = "--classification", paramLabel = "TEXT", description = "Security classification (default: RESTRICTED, statistics UNCLASSIFIED).")
   String classification;
 
-  @Option(names = "--valid-for", paramLabel = "DURATION", defaultValue = "P7D",
-      description = "How long after an incident the record stays valid, ISO-8601 (default ${DEFAULT-VALUE}).")
+  @Option(names = "--valid-for", paramLabel = "DURATION", defaultValue = "P7D", converter = TimeSpan.class,
+      description = "How long after an incident the record stays valid, e.g. 7d or P7D (default ${DEFAULT-VALUE}).")
   Duration validFor;
 
   @Option(names = "--evidence-root", paramLabel = "DIR",

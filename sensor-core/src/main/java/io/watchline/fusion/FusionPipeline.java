@@ -1,5 +1,6 @@
 package io.watchline.fusion;
 
+import io.watchline.geo.InvalidValueException;
 import io.watchline.feed.FeedReader;
 import io.watchline.feed.RejectSink;
 import io.watchline.fusion.border.BorderView;
@@ -68,7 +69,7 @@ public final class FusionPipeline {
    */
   public FusionPipeline minScore(double minScore) {
     if (!(minScore >= 0 && minScore <= 1)) {
-      throw new IllegalArgumentException("minimum score must be within 0..1: " + minScore);
+      throw new InvalidValueException("minimum score must be within 0..1: " + minScore);
     }
     this.minScore = minScore;
     return this;

@@ -1,5 +1,6 @@
 package io.watchline.incident;
 
+import io.watchline.geo.InvalidValueException;
 import java.util.Locale;
 
 /** What an incident candidate is about. Serialised in lower case. */
@@ -21,6 +22,6 @@ public enum IncidentKind {
         return k;
       }
     }
-    throw new IllegalArgumentException("incident kind must be crossing, approach or loiter, not '" + s + "'");
+    throw new InvalidValueException("incident kind must be crossing, approach or loiter, not '" + s + "'");
   }
 }
