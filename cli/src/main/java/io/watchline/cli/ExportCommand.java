@@ -63,14 +63,7 @@ public final class ExportCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES}.")
   ExportFormat format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
-      description = "Output file, or - for stdout (default). A file is written to a temporary name, then renamed.")
-  String output;
-
-  @Option(names = "--rejects", paramLabel = "FILE",
-      description = "Rejected lines as NDJSON (src, reason, excerpt); default: <OUT>.rejects.ndjson when there are any,"
-          + " or the first 10 on stderr when the output is stdout.")
-  String rejectsFile;
+  @Mixin OutputOptions outputs = new OutputOptions();
 
   @Option(names = "--max-bad", paramLabel = "N", defaultValue = "-1",
       description = "Exit with code 3 when more than N lines are rejected (default: no limit). The good records are still written.")
@@ -114,13 +107,14 @@ public final class ExportCommand implements Callable<Integer> {
     if (staleAfter.isNegative()) {
       throw new UserException("--stale-after must not be negative, e.g. PT1H");
     }
+    String output = outputs.output;
     if (format == ExportFormat.GPKG && "-".equals(output)) {
       throw new UserException("a GeoPackage is a database file and cannot go to stdout: add -o NAME.gpkg");
     }
     if (format == ExportFormat.GPKG && !output.endsWith(".gpkg")) {
       throw new UserException("GeoPackage file names must end in .gpkg: use -o " + output + ".gpkg");
     }
-    String rejectsPath = RejectReport.fileFor(rejectsFile, output);
+    String rejectsPath = outputs.rejectsPath();
     PrintWriter err = spec.commandLine().getErr();
     SameFiles.check(java.util.List.of(input), SameFiles.outputs("-o", output, "--rejects", rejectsPath));
     String problem = InputFiles.problem(input);
