@@ -37,6 +37,12 @@ public record TimeWindow(long startMs, long endMs) {
     return new TimeWindow(a, b);
   }
 
+  /** START/END as ISO-8601 instants, the form the option takes (run manifests record this). */
+  @Override
+  public String toString() {
+    return Instant.ofEpochMilli(startMs) + "/" + Instant.ofEpochMilli(endMs);
+  }
+
   static long instant(String s) {
     s = s.trim();
     try {

@@ -155,6 +155,7 @@ class CliGrammarTest {
     TimeWindow night = TimeWindow.parse("2026-11-20T18:00Z/2026-11-21T06:00:30Z");
     assertThat(night.startMs()).isEqualTo(java.time.Instant.parse("2026-11-20T18:00:00Z").toEpochMilli());
     assertThat(night.endMs() - night.startMs()).isEqualTo(12 * 3_600_000L + 30_000L);
+    assertThat(night).hasToString("2026-11-20T18:00:00Z/2026-11-21T06:00:30Z");
     TimeWindow week = TimeWindow.parse("2026-11-20/2026-11-27");
     assertThat(week.endMs() - week.startMs()).isEqualTo(7 * 86_400_000L);
     assertThatThrownBy(() -> TimeWindow.parse("2026-11-21/2026-11-20")).hasMessageContaining("ends before it starts");
