@@ -38,6 +38,7 @@ public final class FusionPipeline {
   private long reorderWindowMs = DEFAULT_REORDER_WINDOW_MS;
   private TrackSink tracks = TrackSink.NONE;
   private Tracker.Stages stages;
+  private boolean releaseWhenFinal;
 
   /**
    * What a run did.
@@ -94,6 +95,15 @@ public final class FusionPipeline {
     return this;
   }
 
+  /**
+   * Live: each incident is handed on as soon as it is final, numbered in that order, instead of
+   * sorted by start (default false; see {@link FusionEngine#releaseWhenFinal}).
+   */
+  public FusionPipeline releaseWhenFinal(boolean live) {
+    this.releaseWhenFinal = live;
+    return this;
+  }
+
   /** Receives every confirmed track when it closes (default {@link TrackSink#NONE}). */
   public FusionPipeline tracks(TrackSink tracks) {
     this.tracks = tracks;
@@ -114,6 +124,9 @@ public final class FusionPipeline {
     Tracker.Stages s = stages != null ? stages : Tracker.Stages.standard(config.tracker());
     try (FusionEngine engine = new FusionEngine(border, sites, config, s, tracks, minScore, incidents);
         TimeMerge merge = new TimeMerge(readers, rejects, reorderWindowMs, MAX_BUFFERED)) {
+      if (releaseWhenFinal) {
+        engine.releaseWhenFinal();
+      }
       for (Observation o; (o = merge.next()) != null; ) {
         engine.accept(o);
       }
