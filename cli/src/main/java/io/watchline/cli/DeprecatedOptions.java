@@ -35,7 +35,11 @@ final class DeprecatedOptions {
       new Alias("simulate", "-o", "--output-dir"),
       new Alias("simulate", "--out", "--output-dir"),
       new Alias("demo", "-o", "--output-dir"),
-      new Alias("demo", "--out", "--output-dir"));
+      new Alias("demo", "--out", "--output-dir"),
+      new Alias("trends", "-o", "--output-dir"),
+      new Alias("trends", "--output", "--output-dir"),
+      new Alias("plan", "-o", "--output-dir"),
+      new Alias("plan", "--output", "--output-dir"));
 
   private DeprecatedOptions() {}
 
