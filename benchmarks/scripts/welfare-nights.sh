@@ -30,7 +30,7 @@ fa = [a for a in e.get("false_alarms", e.get("falseAlarms", [])) if a["kind"] ==
 print(k["truth"], k["found"], k["incidents"], len(fa), ",".join(a["cause"] for a in fa) or "-")
 PY
 )
-  cold=$(grep -c ',-' "$d/weather.csv" >/dev/null && awk -F, 'NR==2{print ($4<0)?"yes":"no"}' "$d/weather.csv")
+  cold=$(awk -F, 'NR==2{print ($4<0)?"yes":"no"}' "$d/weather.csv")
   printf '%-6s %-5s %6d %6d %10d %6d  %s\n' "$seed" "$cold" "$t" "$f" "$i" "$fa" "$causes"
   tt=$((tt + t)); tf=$((tf + f)); ti=$((ti + i)); tfa=$((tfa + fa)); n=$((n + 1))
 done
