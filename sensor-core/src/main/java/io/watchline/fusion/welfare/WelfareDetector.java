@@ -34,6 +34,12 @@ public final class WelfareDetector {
   private static final long WALK_BEFORE_MS = 10 * 60_000L;
   private static final double ANIMAL_SHARE = 0.3;
   private static final double CLASS_SHARE = 0.3;
+  /** A case this close to an earlier one ... */
+  private static final double SAME_PLACE_M = 200;
+  /** ... on a track that began this soon after the earlier track ended is the same people. */
+  private static final long SAME_PEOPLE_MS = 30 * 60_000L;
+  /** A track shorter than the slow window is judged over its whole length, if at least this long (tracks break). */
+  private static final long MIN_SLOW_MS = 2 * 60_000L;
 
   private final BorderView border;
   private final WelfareConfig cfg;
@@ -41,6 +47,9 @@ public final class WelfareDetector {
   private final MapLayer roads;
   private final MapLayer water;
   private final Map<String, double[]> lastFix = new TreeMap<>();
+  /** Recent cases as {x, y, end ms}: a radar track that breaks during a long stay must not raise the same people twice. */
+  private final java.util.ArrayDeque<double[]> recent = new java.util.ArrayDeque<>();
+  private int repeats;
 
   /**
    * @param weather hourly weather, or null
@@ -126,6 +135,10 @@ public final class WelfareDetector {
     if (reasons.isEmpty()) {
       return null;
     }
+    if (repeat(at[0], at[1], track.pointT(0), tEnd)) {
+      repeats++;
+      return null;
+    }
     if (crossed) {
       reasons.add(String.format(Locale.ROOT, "crossed the border %d min before stopping", (tStop - crossedAt) / 60_000));
     }
@@ -163,11 +176,32 @@ public final class WelfareDetector {
         track.evidence());
   }
 
+  /** Cases not raised again because an earlier case was the same people (a broken track). */
+  public int repeats() {
+    return repeats;
+  }
+
+  /**
+   * Whether a case at (x, y) on a track starting at {@code startMs} continues an earlier one: within
+   * {@link #SAME_PLACE_M} of it and beginning at most {@link #SAME_PEOPLE_MS} after it ended.
+   */
+  private boolean repeat(double x, double y, long startMs, long endMs) {
+    while (!recent.isEmpty() && recent.peekFirst()[2] < startMs - SAME_PEOPLE_MS) {
+      recent.removeFirst();
+    }
+    boolean same = false;
+    for (double[] r : recent) {
+      same |= Math.hypot(r[0] - x, r[1] - y) <= SAME_PLACE_M && startMs <= r[2] + SAME_PEOPLE_MS;
+    }
+    recent.addLast(new double[] {x, y, endMs});
+    return same;
+  }
+
   /** Start of the slow last minutes (net speed below {@code slowMps} over {@code waterSlowMs}), or -1. */
   private long slowEnd(Track t) {
     int last = t.points() - 1;
     long tEnd = t.pointT(last);
-    if (tEnd - t.pointT(0) < cfg.waterSlowMs()) return -1;
+    if (tEnd - t.pointT(0) < MIN_SLOW_MS) return -1;
     int i = last;
     while (i > 0 && t.pointT(i) > tEnd - cfg.waterSlowMs()) i--;
     double d = Math.hypot(t.pointX(last) - t.pointX(i), t.pointY(last) - t.pointY(i));
