@@ -41,10 +41,11 @@ final class Report {
     for (IncidentKind k : IncidentKind.values()) byKind.put(k, 0L);
     run.incidents.forEach(i -> byKind.merge(i.kind(), 1L, Long::sum));
     return String.format(Locale.ROOT,
-        "Window %s (UTC %s to %s). %d incident candidates (%d welfare, %d crossing, %d approach, %d loiter) from %d observations"
+        "Window %s (UTC %s to %s). %d incident candidates (%s%d crossing, %d approach, %d loiter) from %d observations"
             + " in %d sensor feeds; %d rejected records (rejects.ndjson); %d silent sensors.",
         run.window.local(), ExportFields.time(run.window.start()), ExportFields.time(run.window.end()),
-        run.incidents.size(), byKind.get(IncidentKind.WELFARE), byKind.get(IncidentKind.CROSSING), byKind.get(IncidentKind.APPROACH),
+        run.incidents.size(), byKind.get(IncidentKind.WELFARE) > 0 ? byKind.get(IncidentKind.WELFARE) + " welfare, " : "",
+        byKind.get(IncidentKind.CROSSING), byKind.get(IncidentKind.APPROACH),
         byKind.get(IncidentKind.LOITER), run.observationCount, run.config.feeds().size(), run.rejectedTotal(),
         run.silentSensors.size());
   }
