@@ -352,8 +352,8 @@ public final class CoverageCommand implements Callable<Integer> {
         rejected += st.rejected();
       }
     }
-    log.info(String.format(Locale.ROOT, "sensor availability from %d records (%d rejected, see observation-rejects.ndjson)",
-        records, rejected));
+    log.info(String.format(Locale.ROOT, "sensor availability from %d records (%s)", records,
+        rejected == 0 ? "none rejected" : rejected + " rejected, see observation-rejects.ndjson"));
     if (uptime.heardCount() == 0) {
       log.warn("no sensor was heard in the window: every sensor counts as down");
     }

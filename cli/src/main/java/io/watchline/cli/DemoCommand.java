@@ -91,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
       // records and status lines say which sensor was up when. The patrol routes run 1.0-1.4 km
       // inside Montenegro, so a 3 km sweep (a crew with a thermal binocular sees 1.5 km each side)
       // is what lets them watch the border at all.
-      new Step("coverage", "coverage gaps per sector, with maps and suggestions", ctx -> ctx.watchline(
+      new Step("coverage", "gaps per sector, with maps and suggestions", ctx -> ctx.watchline(
           "coverage", "--sites", ctx.input("sites.yaml"), "--border", ctx.input("mne-alb.geojson"),
           "--observations", ctx.night("radar.ndjson"), ctx.night("thermal.ndjson"), ctx.night("patrol.ndjson"),
           "--status", ctx.night("status.ndjson"), "--incidents", ctx.out("incidents.ndjson"),

@@ -249,7 +249,8 @@ public final class RunManifest {
      */
     public byte[] write(Path file) throws IOException {
       root.put("finished", now());
-      Path dir = file.toAbsolutePath().getParent();
+      // normalized as the outputs are: a root given as "inputs/../nightly" must still contain them
+      Path dir = file.toAbsolutePath().normalize().getParent();
       ArrayNode outs = JSON.createArrayNode();
       for (Object[] o : outputs) {
         Path p = (Path) o[1];

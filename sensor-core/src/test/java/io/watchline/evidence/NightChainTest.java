@@ -27,6 +27,17 @@ class NightChainTest {
   }
 
   @Test
+  void outputsAreNamedRelativeToTheManifestEvenThroughDotDot() throws Exception {
+    // nightly roots are often given relative to the config ("../nightly"); the folder is renamed on
+    // publishing, so an absolute path into it would name the staging folder
+    Path d = Files.createDirectories(root.resolve("inputs")).resolve("../2026-11-30");
+    Files.createDirectories(d);
+    Files.writeString(d.resolve("incidents.ndjson"), "{}\n");
+    RunManifest.builder("nightly", List.of()).output("incidents", d.resolve("incidents.ndjson")).write(d.resolve("manifest.json"));
+    assertThat(RunManifest.read(root.resolve("2026-11-30/manifest.json")).outputs().get(0).path()).isEqualTo("incidents.ndjson");
+  }
+
+  @Test
   void anUntouchedArchiveIsOneChain() throws Exception {
     assertThat(NightChain.verify(root)).isEmpty();
     RunManifest last = RunManifest.read(root.resolve("2026-11-28/manifest.json"));

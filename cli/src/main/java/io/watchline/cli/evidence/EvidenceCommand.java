@@ -141,6 +141,9 @@ public final class EvidenceCommand implements Callable<Integer> {
         log.info("packed " + id + ": " + r.records() + " records from " + r.sources() + " file(s), " + r.observations()
             + " observations -> " + r.dir() + " and " + r.zip());
         return ExitCode.OK;
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new UserException("evidence pack: a file the run's manifest names is missing: " + e.getFile()
+            + " (moved? give its folder with --originals)", ExitCode.FAILURE);
       } catch (IOException e) {
         throw new UserException("evidence pack: " + e.getMessage(), ExitCode.FAILURE);
       }

@@ -92,7 +92,7 @@ public final class HtmlMap {
           s.lat(), s.lon(), color))
           // the outage itself is in the popup: a short permanent label collides less
           .append(".bindTooltip('").append(js(down == null ? s.id() : s.id() + " (down)"))
-          .append("',{permanent:true,direction:'right',offset:[6,0],className:'lbl'})")
+          .append("',{permanent:true,direction:'right',offset:[6,0],className:'lbl site'})")
           .append(".bindPopup('").append(js(String.format(Locale.ROOT, "<b>%s</b> (%s)<br>mast %.1f m, azimuth %.0f&deg;, fov %.0f&deg;<br>range %.0f&ndash;%.0f m%s",
               s.id(), radar ? "radar" : "camera", s.heightM(), s.azimuthDeg(), s.fovDeg(), s.rangeMinM(), s.rangeMaxM(),
               av == null ? "<br>availability not checked" : String.format(Locale.ROOT, "<br>up %.1f %% of the window%s",
@@ -117,12 +117,19 @@ public final class HtmlMap {
             .append(popup).append("').addTo(sugg);\n");
       }
       h.append(String.format(Locale.ROOT, "L.circleMarker([%.6f,%.6f],{radius:10,color:'#e7298a',weight:3,fillColor:'#fff',fillOpacity:1})",
-          s.lat(), s.lon())).append(".bindTooltip('").append(label).append("',{permanent:true,direction:'center',className:'lbl'})")
+          s.lat(), s.lon())).append(".bindTooltip('").append(label).append("',{permanent:true,direction:'center',className:'lbl sugg'})")
           .append(".bindPopup('").append(popup).append("').addTo(sugg);\n");
     }
     h.append("L.control.layers(null,{'Coverage raster':overlay,'Sectors':sectors,'Border':border,'Patrol tracks':tracks,"
         + "'Sensor fans':fans,'Sensor sites':sites,'Gaps':gaps,'Suggestions':sugg},{collapsed:false}).addTo(map);\n");
     h.append("L.control.scale({metric:true,imperial:false}).addTo(map);\n");
+    // Permanent labels that would overlap one drawn before them are hidden at this zoom (their
+    // popup still names them): sites first, then suggestions, then sector names.
+    h.append("function declutter(){var kept=[];['.lbl.site','.lbl.sugg','.lbl:not(.site):not(.sugg)'].forEach(function(q){"
+        + "document.querySelectorAll('.leaflet-tooltip'+q).forEach(function(e){e.style.visibility='';var r=e.getBoundingClientRect();"
+        + "if(kept.some(function(k){return r.left<k.right&&k.left<r.right&&r.top<k.bottom&&k.top<r.bottom;})){e.style.visibility='hidden';}"
+        + "else{kept.push(r);}});});}\n");
+    h.append("map.on('zoomend moveend overlayadd overlayremove',declutter);setTimeout(declutter,0);\n");
     h.append("var legend=L.control({position:'bottomright'});legend.onAdd=function(){var d=L.DomUtil.create('div','legend');d.innerHTML=")
         .append('\'').append(js(legendHtml())).append("';return d;};legend.addTo(map);\n");
     h.append("</script>\n</body></html>\n");
