@@ -151,30 +151,31 @@ final class Report {
   String markdown() {
     StringBuilder m = new StringBuilder();
     m.append("# ").append(title()).append("\n\n").append(summary()).append("\n\n");
+    List<Section> sections = sections();
+    // people at risk before everything else, even the other findings
+    sections.stream().filter(s -> s.id().equals(WelfareSection.ID)).forEach(s -> mdSection(m, s));
     List<String> findings = findings();
     if (!findings.isEmpty()) {
       m.append("## Look first\n\n");
       findings.forEach(f -> m.append("- ").append(f).append('\n'));
       m.append('\n');
     }
-    boolean mapDone = false;
-    for (Section s : sections()) {
-      if (!mapDone && !s.id().equals(WelfareSection.ID)) {
-        m.append("![map of the night](map.png)\n\n"); // after the people at risk, before the rest
-        mapDone = true;
-      }
-      m.append("## ").append(s.title()).append("\n\n");
-      if (s.lead() != null) m.append(s.lead()).append("\n\n");
-      if (s.rows().isEmpty()) continue;
-      m.append("| ").append(String.join(" | ", s.header())).append(" |\n|");
-      s.header().forEach(h -> m.append(" --- |"));
-      m.append('\n');
-      for (List<String> row : s.rows()) {
-        m.append("| ").append(String.join(" | ", row.stream().map(c -> c.replace("|", "\\|")).toList())).append(" |\n");
-      }
-      m.append('\n');
-    }
+    m.append("![map of the night](map.png)\n\n");
+    sections.stream().filter(s -> !s.id().equals(WelfareSection.ID)).forEach(s -> mdSection(m, s));
     return m.toString();
+  }
+
+  private static void mdSection(StringBuilder m, Section s) {
+    m.append("## ").append(s.title()).append("\n\n");
+    if (s.lead() != null) m.append(s.lead()).append("\n\n");
+    if (s.rows().isEmpty()) return;
+    m.append("| ").append(String.join(" | ", s.header())).append(" |\n|");
+    s.header().forEach(h -> m.append(" --- |"));
+    m.append('\n');
+    for (List<String> row : s.rows()) {
+      m.append("| ").append(String.join(" | ", row.stream().map(c -> c.replace("|", "\\|")).toList())).append(" |\n");
+    }
+    m.append('\n');
   }
 
   String html(byte[] mapPng) {
@@ -191,15 +192,15 @@ final class Report {
         .append("table#welfare{border:3px solid #0055ff}table#welfare th{background:#dde6ff}h2#h-welfare{color:#0040d0}\n")
         .append("@media print{body{max-width:none}}\n</style>\n</head>\n<body>\n");
     h.append("<h1>").append(esc(title())).append("</h1>\n<p id=\"summary\">").append(esc(summary())).append("</p>\n");
+    // people at risk before everything else, even the other findings
+    for (Section s : sections()) {
+      if (s.id().equals(WelfareSection.ID)) section(h, s);
+    }
     List<String> findings = findings();
     if (!findings.isEmpty()) {
       h.append("<div class=\"look\" id=\"findings\"><strong>Look first</strong>\n<ul>\n");
       findings.forEach(f -> h.append("<li>").append(esc(f)).append("</li>\n"));
       h.append("</ul></div>\n");
-    }
-    // people at risk before the map and everything else
-    for (Section s : sections()) {
-      if (s.id().equals(WelfareSection.ID) && !s.rows().isEmpty()) section(h, s);
     }
     h.append("<h2>Map</h2>\n<img id=\"map\" width=\"1200\" alt=\"map of the night: sectors, border, incidents by kind\" src=\"data:image/png;base64,")
         .append(Base64.getEncoder().encodeToString(mapPng)).append("\">\n");
