@@ -142,12 +142,12 @@ public final class WelfareDetector {
     if (crossed) {
       reasons.add(String.format(Locale.ROOT, "crossed the border %d min before stopping", (tStop - crossedAt) / 60_000));
     }
-    WelfareScore.Score s = WelfareScore.score(new WelfareScore.Factors(stayMs >= cfg.exposedMinMs() ? stayMs : 0, crossed,
+    io.watchline.fusion.incident.Scorer.Score s = WelfareScore.score(new WelfareScore.Factors(stayMs >= cfg.exposedMinMs() ? stayMs : 0, crossed,
         roadM, cfg.roadClearM(), atWater, chill, w == null ? Double.NaN : w.precipitationMm(), cls, share));
 
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("event_t", IsoTime.format(tStop));
-    f.put("priority", s.priority());
+    f.put("priority", WelfareScore.priority(s.value()));
     f.put("reasons", String.join("; ", reasons));
     if (stayMs >= cfg.exposedMinMs()) f.put("stay_min", stayMs / 60_000);
     f.put("after_crossing", crossed);

@@ -1,5 +1,6 @@
 package io.watchline.fusion.welfare;
 
+import io.watchline.fusion.incident.Scorer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,23 +43,13 @@ public final class WelfareScore {
   public record Factors(long stayMs, boolean crossed, double roadM, double roadClearM, boolean atWater, double windChillC,
       double precipitationMm, String cls, double clsShare) {}
 
-  /** The value, its terms in order, and the priority (1: go now, 2: soon, 3: check). */
-  public record Score(double value, Map<String, Double> terms) {
-    public String explain() {
-      StringBuilder sb = new StringBuilder();
-      for (Map.Entry<String, Double> e : terms.entrySet()) {
-        if (sb.length() > 0) sb.append(", ");
-        sb.append(e.getKey()).append(String.format(Locale.ROOT, " %+.2f", e.getValue()));
-      }
-      return sb.toString();
-    }
-
-    public int priority() {
-      return value >= 0.9 ? 1 : value >= 0.7 ? 2 : 3;
-    }
+  /** The priority of a score: 1 go now (≥ 0.9), 2 soon (≥ 0.7), 3 check. */
+  public static int priority(double score) {
+    return score >= 0.9 ? 1 : score >= 0.7 ? 2 : 3;
   }
 
-  public static Score score(Factors f) {
+  /** The value and its terms in order, explained as the crossing score is. */
+  public static Scorer.Score score(Factors f) {
     Map<String, Double> t = new LinkedHashMap<>();
     t.put("bias", BIAS);
     if (f.stayMs() > 0) {
@@ -89,6 +80,6 @@ public final class WelfareScore {
     }
     double z = 0;
     for (double v : t.values()) z += v;
-    return new Score(1 / (1 + Math.exp(-z)), t);
+    return new Scorer.Score(1 / (1 + Math.exp(-z)), t);
   }
 }

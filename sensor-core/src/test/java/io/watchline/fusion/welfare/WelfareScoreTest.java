@@ -25,14 +25,14 @@ class WelfareScoreTest {
 
   @Test
   void explainsEveryTermAndRanks() {
-    WelfareScore.Score s = WelfareScore.score(new WelfareScore.Factors(75 * 60_000, true, Double.NaN, 300, false, -16, 1.0,
+    io.watchline.fusion.incident.Scorer.Score s = WelfareScore.score(new WelfareScore.Factors(75 * 60_000, true, Double.NaN, 300, false, -16, 1.0,
         "human", 0.9));
     assertThat(s.explain()).isEqualTo(
         "bias -1.00, stationary 75 min +2.00, after crossing +1.00, wind chill -16 °C +3.00, wet +0.50, class human +0.45");
     double z = -1 + 2 + 1 + 3 + 0.5 + 0.45;
     assertThat(s.value()).isCloseTo(1 / (1 + Math.exp(-z)), org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(s.priority()).isEqualTo(1);
-    assertThat(WelfareScore.score(new WelfareScore.Factors(30 * 60_000, false, 1000, 300, false, Double.NaN, Double.NaN,
-        "unknown", 0)).priority()).isEqualTo(3);
+    assertThat(WelfareScore.priority(s.value())).isEqualTo(1);
+    assertThat(WelfareScore.priority(WelfareScore.score(new WelfareScore.Factors(30 * 60_000, false, 1000, 300, false,
+        Double.NaN, Double.NaN, "unknown", 0)).value())).isEqualTo(3);
   }
 }
