@@ -96,6 +96,21 @@ public final class ExportCommand implements Callable<Integer> {
       description = "EUROSUR: how long after an incident its report stays valid, ISO-8601; default ${DEFAULT-VALUE}.")
   Duration validFor;
 
+  @Option(names = "--send", paramLabel = "URL",
+      description = "CoT: send each event as it is read to udp://HOST:PORT (one datagram each), tcp://HOST:PORT or"
+          + " tls://HOST:PORT (a TAK server's streaming port) instead of writing a file (docs/live.md).")
+  String send;
+
+  @Option(names = "--cert", paramLabel = "FILE", description = "tls://: client certificate and key, PKCS#12.")
+  Path cert;
+
+  @Option(names = "--trust", paramLabel = "FILE", description = "tls://: trusted server certificates, PKCS#12 (default: the JDK's CAs).")
+  Path trust;
+
+  @Option(names = "--cert-password-env", paramLabel = "VAR", defaultValue = "WATCHLINE_CERT_PASSWORD",
+      description = "tls://: environment variable holding the PKCS#12 password (default ${DEFAULT-VALUE}).")
+  String certPasswordEnv;
+
   @Mixin Verbosity log;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -119,6 +134,9 @@ public final class ExportCommand implements Callable<Integer> {
     }
     if (format == ExportFormat.GPKG && !output.endsWith(".gpkg")) {
       throw new UserException("GeoPackage file names must end in .gpkg: use -o " + output + ".gpkg");
+    }
+    if (send != null) {
+      return sendLive();
     }
     String rejectsPath = RejectReport.fileFor(rejectsFile, output);
     PrintWriter err = spec.commandLine().getErr();
@@ -190,6 +208,42 @@ public final class ExportCommand implements Callable<Integer> {
       return ExitCode.TOO_MANY_BAD;
     }
     return ExitCode.OK;
+  }
+
+  /** {@code --send}: events to the network as they are read. */
+  private int sendLive() throws IOException {
+    if (format != ExportFormat.COT) {
+      throw new UserException("--send sends Cursor-on-Target events: use --to cot");
+    }
+    if (!"-".equals(output)) {
+      throw new UserException("--send and -o exclude each other: the events go to the network");
+    }
+    String problem = InputFiles.problem(input);
+    if (problem != null) {
+      throw new UserException(problem);
+    }
+    String env = System.getenv(certPasswordEnv);
+    char[] password = env == null ? new char[0] : env.toCharArray();
+    var tls = new io.watchline.live.Senders.Tls(cert, password, trust, password);
+    PrintWriter err = spec.commandLine().getErr();
+    io.watchline.cli.live.LiveExportRun.Result r;
+    try (RejectReport rejects = RejectReport.open(rejectsFile, "export", err)) {
+      r = io.watchline.cli.live.LiveExportRun.run(input, send, tls, hostileScore, staleAfter, rejects, err);
+      rejects.printCounts();
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
+    log.info("export cot: read " + r.stats().read() + " = accepted " + r.stats().accepted() + " + rejected "
+        + r.stats().rejectedCount() + "; sent " + r.sent() + " events to " + send
+        + (r.notRepresentable() > 0 ? "; " + r.notRepresentable() + " observations without a position not sent" : ""));
+    if (r.tooLarge() > 0) {
+      log.warn(r.tooLarge() + " events larger than one datagram were not sent");
+    }
+    err.flush();
+    if (r.stats().read() > 0 && r.stats().accepted() == 0) {
+      return ExitCode.NOTHING_USABLE;
+    }
+    return r.tooLarge() > 0 ? ExitCode.FAILURE : ExitCode.OK;
   }
 
   /** The streaming writer of a format; GeoPackage is handled apart because it needs a file. */

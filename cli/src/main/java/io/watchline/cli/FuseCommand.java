@@ -54,7 +54,9 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  watchline fuse radar.ndjson thermal.ndjson patrol.ndjson --border mne-alb.geojson --sites sites.yaml > incidents.ndjson",
       "  watchline ingest feeds/* | watchline fuse - --border mne-alb.geojson --sites sites.yaml --to geojson -o incidents.geojson",
-      "  watchline fuse night/*.ndjson --border b.geojson --sites sites.yaml --min-score 0.3 --tracks tracks.ndjson"
+      "  watchline fuse night/*.ndjson --border b.geojson --sites sites.yaml --min-score 0.3 --tracks tracks.ndjson",
+      "  watchline ingest --listen udp://239.1.2.3:4000 --sites sites.yaml | watchline fuse --follow - --max-delay 5s \\",
+      "      --border b.geojson --sites sites.yaml | watchline export - --to cot --send udp://239.2.3.4:6969"
     })
 public final class FuseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -121,11 +123,36 @@ public final class FuseCommand implements Callable<Integer> {
       + " a track ending slowly at water is a welfare case.")
   Path waterFile;
 
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "embedded",
+      description = "embedded (default): fuse in this process; flink: run the Flink job (flink/target/watchline-flink-job.jar,"
+          + " docs/scale.md) in a local environment with the same arguments.")
+  String engine;
+
+  @Option(names = "--parallelism", paramLabel = "N", defaultValue = "2",
+      description = "With --engine flink: task slots, and fusion regions along the border (default ${DEFAULT-VALUE}).")
+  int parallelism;
+
   @Option(names = "--sign", paramLabel = "KEY", description = "Sign the manifest with this Ed25519 key (PKCS#8 PEM, see 'watchline evidence keygen').")
   Path signKey;
 
+  @Option(names = "--follow",
+      description = "Live: read the inputs as they grow (a file like tail -F, stdin or a pipe as it comes), write each"
+          + " incident as soon as it is final and flush it; ends at the end of a pipe or on SIGINT/SIGTERM (docs/live.md).")
+  boolean follow;
+
+  @Option(names = "--max-delay", paramLabel = "DURATION", defaultValue = "5s", converter = io.watchline.cli.live.Seconds.class,
+      description = "With --follow: how long after newer records a record may still arrive and be fused (the watermark,"
+          + " default ${DEFAULT-VALUE}); later ones are counted and written to the rejects as late, never dropped silently.")
+  long maxDelayMs;
+
   @Override
   public Integer call() throws IOException {
+    if (follow && !"ndjson".equals(to)) {
+      throw new UserException("--follow writes NDJSON incidents as they become final; --to geojson needs the whole list");
+    }
+    if (follow && !"-".equals(output) && (Files.isRegularFile(Path.of(output)) || !Files.exists(Path.of(output)))) {
+      throw new UserException("with --follow write to standard output or a pipe: a file is written whole at the end");
+    }
     if (!"ndjson".equals(to) && !"geojson".equals(to)) {
       throw new UserException("--to must be ndjson or geojson, not '" + to + "'");
     }
@@ -150,6 +177,9 @@ public final class FuseCommand implements Callable<Integer> {
       // missing path, a directory or an unreadable file is a mistake.
       InputFiles.check(f);
     }
+    if (!"embedded".equals(engine)) {
+      return flink(files);
+    }
     PrintWriter err = spec.commandLine().getErr();
     BorderView view;
     try {
@@ -169,9 +199,12 @@ public final class FuseCommand implements Callable<Integer> {
     List<HashingInputStream> hashed = new ArrayList<>();
 
     long accepted = 0;
+    io.watchline.cli.live.FollowedInputs followed = follow ? new io.watchline.cli.live.FollowedInputs() : null;
     try (OutputTarget out = OutputTarget.open(output);
         OutputTarget tracksOut = tracksFile == null ? null : OutputTarget.open(tracksFile);
-        RejectReport rejects = RejectReport.open(rejectsPath, "fuse", err)) {
+        RejectReport rejects = RejectReport.open(rejectsPath, "fuse", err);
+        // a signal stops the inputs, then waits until the incidents are out and the outputs closed
+        io.watchline.cli.live.Shutdown signals = follow ? new io.watchline.cli.live.Shutdown(followed::stop) : null) {
       NdjsonWriter trackWriter = tracksOut == null ? null : new NdjsonWriter(tracksOut.stream());
       TrackSink sink = trackWriter == null ? TrackSink.NONE : t -> {
         TrackRecord.write(t, trackWriter.generator());
@@ -179,7 +212,8 @@ public final class FuseCommand implements Callable<Integer> {
       };
       List<FeedReader> readers = new ArrayList<>();
       for (String f : files) {
-        HashingInputStream in = new HashingInputStream("-".equals(f) ? InputFiles.stdin() : Files.newInputStream(Path.of(f)));
+        HashingInputStream in = new HashingInputStream(follow ? followed.open(f)
+            : "-".equals(f) ? InputFiles.stdin() : Files.newInputStream(Path.of(f)));
         hashed.add(in);
         if (!"-".equals(f)) sourceHashes.known(f, Path.of(f));
         readers.add(new NdjsonObservationReader(in, "-".equals(f) ? "-" : f, rejects));
@@ -196,16 +230,21 @@ public final class FuseCommand implements Callable<Integer> {
       } else {
         NdjsonWriter w = new NdjsonWriter(out.stream());
         ndjson = w;
-        incidents = i -> w.write(i, sourceHashes.of(i));
+        incidents = follow ? i -> {
+          w.write(i, sourceHashes.of(i));
+          w.flush(); // live: each incident leaves as soon as it is final
+        } : i -> w.write(i, sourceHashes.of(i));
       }
-      FusionPipeline.Result result = new FusionPipeline(view, registry).minScore(minScore).reorderWindowMs(reorderWindowMs)
-          .welfare(welfare).tracks(sink).run(readers, rejects, incidents);
+      FusionPipeline.Result result = new FusionPipeline(view, registry).minScore(minScore).reorderWindowMs(follow ? maxDelayMs : reorderWindowMs)
+          .releaseWhenFinal(follow).welfare(welfare)
+          .tracks(sink).run(readers, rejects, incidents);
       for (FeedReader r : readers) {
         accepted += r.stats().accepted();
         if (!log.quiet() || r.stats().rejectedCount() > 0) err.println("fuse: " + r.stats().summary());
       }
       if (result.late() > 0) {
-        err.println("fuse: rejected " + result.late() + " late records (beyond the reorder window)");
+        err.println("fuse: rejected " + result.late() + " late records (beyond the " + (follow ? "--max-delay "
+            + maxDelayMs + " ms watermark" : "reorder window") + "), kept in the rejects with their reason");
       }
       if (!log.quiet()) {
         err.println("fuse: " + result.stats().summary());
@@ -230,8 +269,29 @@ public final class FuseCommand implements Callable<Integer> {
       err.flush();
       return ExitCode.NOTHING_USABLE;
     }
-    writeManifest(manifest, files, hashed, sourceHashes, registry, key);
+    if (!follow) { // a followed input has no final version to hash
+      writeManifest(manifest, files, hashed, sourceHashes, registry, key);
+    }
     return ExitCode.OK;
+  }
+
+  /** {@code --engine flink}: the same arguments to the job jar in a child JVM (no manifest yet). */
+  private int flink(List<String> files) throws IOException {
+    if (!"flink".equals(engine)) {
+      throw new UserException("--engine must be embedded or flink, not '" + engine + "'");
+    }
+    if (manifestFile != null || signKey != null || parallelism < 1) {
+      throw new UserException("--engine flink takes --parallelism of at least 1 and writes no run manifest (no --manifest, --sign)");
+    }
+    List<String> args = new ArrayList<>(files);
+    args.addAll(List.of("--border", border.toString(), "--sites", sites.toString(), "--sector-every", sectorEveryM + "",
+        "--band", bandM + "", "--min-score", minScore + "", "--reorder-window", reorderWindowMs + "", "--to", to,
+        "-o", output, "--parallelism", parallelism + ""));
+    if (sectors != null) args.addAll(List.of("--sectors", sectors.toString()));
+    if (tracksFile != null) args.addAll(List.of("--tracks", tracksFile));
+    if (rejectsFile != null) args.addAll(List.of("--rejects", rejectsFile));
+    if (log.quiet()) args.add("-q");
+    return FlinkEngine.run(args);
   }
 
   /** The run manifest (docs/evidence.md): inputs hashed as they were read, settings, outputs. */

@@ -49,6 +49,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "  cat patrol.gpx | watchline ingest - --max-bad 0",
       "  watchline ingest radar.ast thermal.xml patrol.nmea --date 2026-11-27 | watchline fuse - ...",
       "  watchline ingest --order input a.nmea b.nmea > both.ndjson   # a's records, then b's",
+      "  watchline ingest --listen udp://239.1.2.3:4000?iface=eth1 --listen udp://239.1.2.4:4000 --sites sites.yaml",
+      "  watchline ingest --listen tcp://0.0.0.0:4001 --follow /var/log/cam.xml | watchline fuse --follow - ...",
       "",
       "Rejects go to --rejects FILE, by default to <out>.rejects.ndjson next to --out, and only",
       "when there are any. With observations on stdout and no --rejects, the first 10 rejects and",
@@ -59,7 +61,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "rejected records than --max-bad, or nothing usable read (outputs are still written)."
     })
 public final class IngestCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FEED", arity = "1..*", description = "Feed files; '-' reads stdin.")
+  @Parameters(paramLabel = "FEED", arity = "0..*", description = "Feed files; '-' reads stdin.")
   List<String> feeds;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "-",
@@ -91,6 +93,9 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Mixin FeedInputOptions input = new FeedInputOptions();
 
+  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "%nLive input (docs/live.md):%n")
+  LiveInputOptions live = new LiveInputOptions();
+
   @Mixin Verbosity log;
 
   @Spec CommandSpec spec;
@@ -99,6 +104,12 @@ public final class IngestCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (maxBad != null && maxBad < 0) {
       throw new UserException("--max-bad must be 0 or more");
+    }
+    if (live.active()) {
+      return live.run(this, feeds, out, rejectsFile, maxBad, spec.commandLine().getErr(), log.quiet());
+    }
+    if (feeds == null || feeds.isEmpty()) {
+      throw new UserException("give at least one FEED file (or '-'), or --listen / --follow");
     }
     FeedInputOptions.checkStdinOnce(feeds);
     String rj = RejectReport.fileFor(rejectsFile, out);

@@ -46,6 +46,10 @@ import picocli.CommandLine.ScopeType;
       CoverageCommand.class,
       NightlyCommand.class,
       SimulateCommand.class,
+      ReplayCommand.class,
+      ArchiveCommand.class,
+      TrendsCommand.class,
+      PlanCommand.class,
       DemoCommand.class,
       io.watchline.cli.evidence.EvidenceCommand.class,
     })

@@ -101,6 +101,7 @@ public final class NightlyCommand implements Callable<Integer> {
     }
     if (!run.silentSensors().isEmpty()) log.warn("silent sensors: " + String.join(", ", run.silentSensors()));
     run.notes().forEach(n -> log.detail(n));
+    log.detail(io.watchline.cli.nightly.ArchiveNight.append(c.outputRoot(), run.dir(), log::warn));
     log.info("nightly " + w.date() + ": " + run.incidents().size() + " incident candidates, "
         + run.rejectedTotal() + " rejected records; report " + run.dir().resolve("report.html"));
     if (c.maxBad() >= 0 && run.rejectedTotal() > c.maxBad()) {

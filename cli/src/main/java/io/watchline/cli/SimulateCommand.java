@@ -147,11 +147,23 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Use the committed demo night's settings (seed, window, counts); other options still apply on top.")
   boolean demo;
 
+  @Option(names = "--planted-changes",
+      description = {"Write --nights nights as nightly reports them (<date>/incidents.ndjson, sectors.csv) with planted",
+          "changes (an emerging hotspot from week 6, a displacement from week 9) named in truth.json; for 'archive' and 'trends'."})
+  boolean plantedChanges;
+
   @Override
   public Integer call() throws IOException {
     long started = System.nanoTime();
     ScenarioConfig cfg = config();
     Simulation sim = simulation(cfg);
+    if (plantedChanges) {
+      if (Files.exists(out) && !Files.isDirectory(out)) {
+        throw new UserException("--out " + out + " is a file, not a folder");
+      }
+      log.info(MonthsSimulate.run(sim.border(), seed, date.plusDays(1), nights, out));
+      return ExitCode.OK;
+    }
     if (welfare) {
       sim = sim.withWelfare();
     }

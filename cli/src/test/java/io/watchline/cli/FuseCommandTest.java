@@ -68,6 +68,27 @@ class FuseCommandTest {
   }
 
   @Test
+  void flinkEngineWithoutItsJobJarSaysHowToBuildItAndExits2() throws Exception {
+    night(false);
+    String[] args = {"fuse", dir.resolve("radar.ndjson").toString(), "--border", dir.resolve("border.geojson").toString(),
+        "--sites", dir.resolve("sites.yaml").toString(), "--engine", "flink", "--parallelism", "2",
+        "-o", dir.resolve("incidents.ndjson").toString()};
+    System.setProperty(FlinkEngine.JAR_PROPERTY, dir.resolve("no-such-job.jar").toString());
+    try {
+      Run r = run(args);
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("--engine flink needs the job jar").contains(FlinkEngine.BUILD).doesNotContain("Exception");
+      assertThat(dir.resolve("incidents.ndjson")).doesNotExist();
+    } finally {
+      System.clearProperty(FlinkEngine.JAR_PROPERTY);
+    }
+    Run bad = run("fuse", dir.resolve("radar.ndjson").toString(), "--border", dir.resolve("border.geojson").toString(),
+        "--sites", dir.resolve("sites.yaml").toString(), "--engine", "spark");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--engine must be embedded or flink");
+  }
+
+  @Test
   void fusesFilesIntoOneCrossingAndSuppressesThePatrol() throws Exception {
     night(true);
     Run r = run("fuse", dir.resolve("radar.ndjson").toString(), dir.resolve("patrol.ndjson").toString(),

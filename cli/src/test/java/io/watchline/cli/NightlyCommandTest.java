@@ -141,9 +141,10 @@ class NightlyCommandTest {
     assertThat(gaps.size()).isGreaterThan(0);
     assertThat(gaps.get(0).get("properties").get("gap").asText()).isEqualTo("GAP-001");
     assertThat(md).contains("| GAP-001 |").contains("coverage on bare earth: no DEM configured");
-    // nothing but the dated folder and the lock file is left in the output root
+    // nothing but the dated folder, the lock file and the night archive is left in the output root
     try (Stream<Path> s = Files.list(dir.resolve("out"))) {
-      assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("2026-11-28", ".watchline-nightly.lock");
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("2026-11-28", ".watchline-nightly.lock", "archive.duckdb");
     }
   }
 
@@ -180,7 +181,8 @@ class NightlyCommandTest {
     assertThat(nightly(failing)).isEqualTo(ExitCode.FAILURE);
     assertThat(snapshot(dir.resolve("out/2026-11-28"))).containsOnlyKeys(good.keySet());
     try (Stream<Path> s = Files.list(dir.resolve("out"))) {
-      assertThat(s.count()).isEqualTo(2);
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("2026-11-28", ".watchline-nightly.lock", "archive.duckdb");
     }
   }
 

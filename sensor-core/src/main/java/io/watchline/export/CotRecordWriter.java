@@ -28,6 +28,11 @@ import javax.xml.stream.XMLStreamWriter;
  * staleAfter}: the event describes what was seen, it is not a live feed. Times are never taken
  * from the clock, so the same input gives the same bytes. Observations without a position cannot
  * be placed and are counted as not representable.
+ *
+ * <p>Live ({@link #live()}, for {@code export --send}): every event is flushed as soon as it is
+ * written, the callsign names the kind and sector ({@code crossing S-09 #0001}), and the evidence is
+ * not inlined (an incident's list reaches tens of KB; an event must fit one UDP datagram): the
+ * event carries its count and the incident id to pack it by ({@code evidence_ref}).
  */
 public final class CotRecordWriter implements RecordWriter {
   /** CoT's "unknown" for height and error ellipses. */
@@ -38,6 +43,7 @@ public final class CotRecordWriter implements RecordWriter {
   private final double hostileScore;
   private final Duration staleAfter;
   private long notRepresentable;
+  private boolean live;
 
   public CotRecordWriter(OutputStream stream, double hostileScore, Duration staleAfter) throws IOException {
     this.out = new BufferedWriter(new OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
@@ -48,6 +54,12 @@ public final class CotRecordWriter implements RecordWriter {
     } catch (XMLStreamException e) {
       throw new IOException(e);
     }
+  }
+
+  /** Switches to live events: flushed one by one, callsign of kind and sector, evidence by reference. */
+  public CotRecordWriter live() {
+    this.live = true;
+    return this;
   }
 
   /** The CoT type of an incident, by the documented mapping. */
@@ -76,6 +88,9 @@ public final class CotRecordWriter implements RecordWriter {
       }
       x.flush();
       out.write('\n');
+      if (live) {
+        out.flush();
+      }
     } catch (XMLStreamException e) {
       throw new IOException(e);
     }
@@ -86,7 +101,7 @@ public final class CotRecordWriter implements RecordWriter {
     point(i.lat(), i.lon());
     x.writeStartElement("detail");
     x.writeEmptyElement("contact");
-    x.writeAttribute("callsign", i.id());
+    x.writeAttribute("callsign", live ? callsign(i) : i.id());
     x.writeStartElement("remarks");
     x.writeCharacters(ExportFields.summary(i));
     x.writeEndElement();
@@ -96,9 +111,21 @@ public final class CotRecordWriter implements RecordWriter {
     if (!Double.isNaN(i.score())) x.writeAttribute("score", Double.toString(i.score()));
     if (i.sector() != null) x.writeAttribute("sector", i.sector());
     if (i.side() != null) x.writeAttribute("side", i.side());
-    x.writeAttribute("evidence", ExportFields.evidence(i.evidence()));
+    if (live) {
+      x.writeAttribute("evidence_count", Integer.toString(i.evidence().size()));
+      x.writeAttribute("evidence_ref", i.id());
+    } else {
+      x.writeAttribute("evidence", ExportFields.evidence(i.evidence()));
+    }
     x.writeEndElement();
     x.writeEndElement();
+  }
+
+  /** What a patrol sees on the map: kind, sector and the incident's number, e.g. {@code crossing S-09 #0001}. */
+  static String callsign(Incident i) {
+    String id = i.id();
+    int dash = id.lastIndexOf('-');
+    return i.kind().wireName() + (i.sector() != null ? " " + i.sector() : "") + " #" + (dash >= 0 ? id.substring(dash + 1) : id);
   }
 
   /** A fused track as its last known position: a-f-G for a patrol's own track, else a-u-G. */

@@ -37,6 +37,11 @@ public final class FeedInput extends InputStream {
     return in instanceof FeedInput f ? f : new FeedInput(in);
   }
 
+  /** True when {@code in}, or the stream a FeedInput wraps, is a {@link LiveStream}. */
+  public static boolean isLive(java.io.InputStream in) {
+    return in instanceof LiveStream || in instanceof FeedInput f && f.raw instanceof LiveStream;
+  }
+
   /** The offset readers count from: {@link #origin()} of a FeedInput, else 0. */
   public static long originOf(InputStream in) {
     return in instanceof FeedInput f ? f.origin : 0;

@@ -24,7 +24,7 @@ import javax.xml.stream.XMLStreamReader;
  * Latin-1, a control character becomes U+FFFD, each counted as a warning) instead of letting the
  * parser give up on the rest of the document. Characters are handed on only once complete, and
  * the input is read in whole 8 KB blocks (fewer only at the end), so the parser sees the same
- * characters however the bytes trickle in. Documents that declare another encoding (without a
+ * characters however the bytes trickle in; a {@link LiveStream} is handed on as it arrives. Documents that declare another encoding (without a
  * BOM) are passed through unchecked.
  */
 public final class TrackedXmlInput extends FilterInputStream {
@@ -48,9 +48,12 @@ public final class TrackedXmlInput extends FilterInputStream {
   private int readyStart, readyEnd;
   private boolean ended;
 
+  private final boolean live;
+
   public TrackedXmlInput(InputStream in, ReadStats stats) {
     super(in);
     this.repair = new Utf8Repair(stats);
+    this.live = FeedInput.isLive(in);
   }
 
   /**
@@ -108,6 +111,9 @@ public final class TrackedXmlInput extends FilterInputStream {
         break;
       }
       n += r;
+      if (live && n > 0 && in.available() <= 0) {
+        break; // a live stream: hand on what has arrived, the next frame may be a second away
+      }
     }
     if (!started) {
       started = true;

@@ -321,6 +321,11 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     }
   }
 
+  /** Live: incidents leave as soon as they are final, numbered in that order ({@link IncidentAssembler#releaseWhenFinal}). */
+  public void releaseWhenFinal() {
+    assembler.releaseWhenFinal();
+  }
+
   /**
    * Ends the input: scans the waiting plots, closes every track, resolves the loose ends, hands on
    * the remaining incidents and deletes the temporary evidence file. Call once, after the last

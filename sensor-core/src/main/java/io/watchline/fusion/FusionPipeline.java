@@ -49,6 +49,8 @@ public final class FusionPipeline {
    */
   public record Welfare(WelfareConfig config, Weather weather, MapLayer roads, MapLayer water) {}
 
+  private boolean releaseWhenFinal;
+
   /**
    * What a run did.
    *
@@ -113,6 +115,15 @@ public final class FusionPipeline {
     return this;
   }
 
+  /**
+   * Live: each incident is handed on as soon as it is final, numbered in that order, instead of
+   * sorted by start (default false; see {@link FusionEngine#releaseWhenFinal}).
+   */
+  public FusionPipeline releaseWhenFinal(boolean live) {
+    this.releaseWhenFinal = live;
+    return this;
+  }
+
   /** Receives every confirmed track when it closes (default {@link TrackSink#NONE}). */
   public FusionPipeline tracks(TrackSink tracks) {
     this.tracks = tracks;
@@ -135,6 +146,9 @@ public final class FusionPipeline {
         TimeMerge merge = new TimeMerge(readers, rejects, reorderWindowMs, MAX_BUFFERED)) {
       if (welfare != null) {
         engine.welfare(new WelfareDetector(border, welfare.config(), welfare.weather(), welfare.roads(), welfare.water()));
+      }
+      if (releaseWhenFinal) {
+        engine.releaseWhenFinal();
       }
       for (Observation o; (o = merge.next()) != null; ) {
         engine.accept(o);

@@ -52,6 +52,7 @@ public final class IncidentAssembler {
   private int candidates;
   private int late;
   private int emitted;
+  private boolean releaseWhenFinal;
 
   /**
    * @param mergeM candidates whose events are closer than this (metres) ...
@@ -66,6 +67,15 @@ public final class IncidentAssembler {
     this.nearM = nearM;
     this.minScore = minScore;
     this.out = out;
+  }
+
+  /**
+   * Live: hand on each incident as soon as its group is final, not after every incident that
+   * starts before it (a long track would hold back every later one until it ends). Incidents then
+   * leave in the order they become final and are numbered in that order; the set is the same.
+   */
+  public void releaseWhenFinal() {
+    this.releaseWhenFinal = true;
   }
 
   public void add(Candidate c) {
@@ -132,13 +142,13 @@ public final class IncidentAssembler {
         }
       }
     }
-    long before = bound;
-    for (List<Candidate> g : open) {
+    long before = releaseWhenFinal ? Long.MAX_VALUE : bound;
+    for (List<Candidate> g : releaseWhenFinal ? List.<List<Candidate>>of() : open) {
       for (Candidate c : g) {
         before = Math.min(before, c.startMs());
       }
     }
-    for (Candidate c : waiting) {
+    for (Candidate c : releaseWhenFinal ? List.<Candidate>of() : waiting) {
       before = Math.min(before, c.startMs());
     }
     while (!ready.isEmpty() && ready.peek().start().toEpochMilli() < before) {

@@ -1,0 +1,58 @@
+package io.watchline.analytics.trends;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The short text an analyst pastes into an assessment: what changed, where, with the numbers. */
+final class Summary {
+  private Summary() {}
+
+  static String text(TrendAnalysis a) {
+    WeekGrid g = a.grid;
+    StringBuilder b = new StringBuilder();
+    int nights = 0;
+    long incidents = 0;
+    for (int w = 0; w < g.weeks; w++) nights += g.nights[w];
+    for (int[] row : g.incidents) for (int v : row) incidents += v;
+    b.append(String.format(Locale.ROOT, "Border trends %s to %s: %d nights, %d weeks, %d sectors, %d incidents.%n",
+        g.from, g.to, nights, g.weeks, g.sectors.size(), incidents));
+    b.append("\nTrends (Mann-Kendall on weekly crossings per night, p < 0.05):\n");
+    int shown = 0;
+    for (TrendAnalysis.SectorTrend t : a.trends) {
+      if (t.direction().equals("none")) continue;
+      shown++;
+      b.append(String.format(Locale.ROOT, "- %s %s: %+.3f crossings/night per week (Sen), p=%.3g, mean %.2f/night%n",
+          t.sector(), t.direction(), t.mk().senSlope(), t.mk().p(), t.perNight()));
+    }
+    if (shown == 0) b.append("- no sector shows a significant trend\n");
+    b.append("\nEmerging hotspots (Getis-Ord Gi*, and the week above the sector's own earlier rate):\n");
+    Map<String, List<TrendAnalysis.Hotspot>> bySector = new TreeMap<>();
+    for (TrendAnalysis.Hotspot h : a.hotspots) {
+      if (h.emerging()) bySector.computeIfAbsent(h.sector(), k -> new java.util.ArrayList<>()).add(h);
+    }
+    if (bySector.isEmpty()) b.append("- none\n");
+    for (Map.Entry<String, List<TrendAnalysis.Hotspot>> e : bySector.entrySet()) {
+      TrendAnalysis.Hotspot first = e.getValue().get(0);
+      b.append(String.format(Locale.ROOT,
+          "- %s from the week of %s: %.2f crossings/night against %.2f before (Gi* z=%.2f, p=%.3g); emerging in %d week(s)%n",
+          e.getKey(), first.weekStart(), first.perNight(), first.baselinePerNight(), first.z(), first.p(), e.getValue().size()));
+    }
+    b.append("\nDisplacement (watched km rose, crossings fell, a neighbour's rose):\n");
+    if (a.displacements.isEmpty()) b.append("- none\n");
+    for (TrendAnalysis.Displacement d : a.displacements) {
+      b.append(String.format(Locale.ROOT,
+          "- %s -> %s from the week of %s: watched %.1f -> %.1f km/night (p=%.3g); %s %.2f -> %.2f crossings/night (p=%.3g);"
+              + " %s %.2f -> %.2f (p=%.3g)%n",
+          d.sector(), d.to(), d.weekStart(), d.watchedKmBefore(), d.watchedKmAfter(), d.watchP(), d.sector(),
+          d.perNightBefore(), d.perNightAfter(), d.fallP(), d.to(), d.toBefore(), d.toAfter(), d.riseP()));
+    }
+    b.append("\nSuggested impact levels (EUROSUR, Regulation (EU) 2019/1896 Art. 34; rule in docs/trends.md):\n");
+    for (String level : List.of("high", "medium", "low")) {
+      List<String> ids = a.impacts.stream().filter(i -> i.level().equals(level)).map(TrendAnalysis.Impact::sector).toList();
+      b.append("- ").append(level).append(": ").append(ids.isEmpty() ? "none" : String.join(", ", ids)).append('\n');
+    }
+    return b.toString();
+  }
+}
