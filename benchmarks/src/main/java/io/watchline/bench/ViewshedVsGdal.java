@@ -110,6 +110,28 @@ public final class ViewshedVsGdal {
     return s;
   }
 
+  /** Plane waves at six scales, three directions each (seeded). */
+  static double[][] waves() {
+    Random rnd = new Random(4000);
+    int octaves = 6;
+    double[][] waves = new double[octaves * 3][];
+    for (int i = 0; i < waves.length; i++) {
+      double scale = 60_000 / Math.pow(2.1, i / 3);
+      double ang = rnd.nextDouble() * Math.PI;
+      waves[i] = new double[] {Math.cos(ang) / scale * 2 * Math.PI, Math.sin(ang) / scale * 2 * Math.PI,
+          rnd.nextDouble() * 6.28, 600 / Math.pow(1.9, i / 3)};
+    }
+    return waves;
+  }
+
+  static double height(double[][] waves, double x, double y) {
+    double z = 1200;
+    for (double[] w : waves) {
+      z += w[3] * Math.sin(w[0] * x + w[1] * y + w[2]);
+    }
+    return z;
+  }
+
   static double gdal(Path dem, Path dir, int[][] sites, int k) throws Exception {
     long t0 = System.nanoTime();
     for (int i = 0; i < k; i++) {
@@ -166,25 +188,11 @@ public final class ViewshedVsGdal {
 
   /** Deterministic rough terrain: ridges at several scales plus hills, 200..2400 m. */
   static void writeDem(Path file) throws IOException {
-    Random rnd = new Random(4000);
-    int octaves = 6;
-    double[][] waves = new double[octaves * 3][];
-    for (int i = 0; i < waves.length; i++) {
-      double scale = 60_000 / Math.pow(2.1, i / 3);
-      double ang = rnd.nextDouble() * Math.PI;
-      waves[i] = new double[] {Math.cos(ang) / scale * 2 * Math.PI, Math.sin(ang) / scale * 2 * Math.PI,
-          rnd.nextDouble() * 6.28, 600 / Math.pow(1.9, i / 3)};
-    }
+    double[][] waves = waves();
     Rasters rasters = new Rasters(N, N, 1, FieldType.FLOAT);
     for (int r = 0; r < N; r++) {
-      double y = r * CELL;
       for (int c = 0; c < N; c++) {
-        double x = c * CELL;
-        double z = 1200;
-        for (double[] w : waves) {
-          z += w[3] * Math.sin(w[0] * x + w[1] * y + w[2]);
-        }
-        rasters.setFirstPixelSample(c, r, (float) z);
+        rasters.setFirstPixelSample(c, r, (float) height(waves, c * CELL, r * CELL));
       }
     }
     FileDirectory d = new FileDirectory();

@@ -8,7 +8,7 @@ import io.watchline.geo.coverage.PatrolFix;
 import io.watchline.geo.coverage.SensorSpec;
 import io.watchline.geo.coverage.SensorUptime;
 import io.watchline.geo.coverage.Terrain;
-import io.watchline.geo.coverage.Viewshed;
+import io.watchline.geo.coverage.LineOfSight;
 import io.watchline.geo.dem.DemReader;
 import io.watchline.geo.dem.ElevationGrid;
 import io.watchline.incident.Incident;
@@ -47,11 +47,11 @@ public final class CoverageAssembly {
    *
    * @param dems DEM tiles, a mosaic in this order; empty for bare earth
    * @param bareEarthOutsideDem cells outside every tile count as bare earth instead of unseen
-   * @param exact exact line of sight to every cell instead of the sweep (slow)
+   * @param lineOfSight how visibility is computed (r2, the GDAL sweep, or exact)
    * @throws IOException when a DEM cannot be read
    */
   public static Prepared prepare(BorderContext ctx, List<SensorSpec> sensors, CoverageOptions o, double bandM,
-      List<Path> dems, boolean bareEarthOutsideDem, boolean exact) throws IOException {
+      List<Path> dems, boolean bareEarthOutsideDem, LineOfSight lineOfSight) throws IOException {
     double cellM = o.cellM();
     CoverageResult.GridFrame frame = CoverageAnalysis.frameFor(ctx, sensors, cellM, Math.max(bandM, MIN_MARGIN_M));
     Terrain terrain;
@@ -67,9 +67,7 @@ public final class CoverageAssembly {
       terrain = Terrain.fromDems(grids, names, ctx.projection(), frame.west(), frame.north(), frame.width(),
           frame.height(), cellM, bareEarthOutsideDem);
     }
-    CoverageAnalysis analysis = exact
-        ? CoverageAnalysis.prepare(ctx, terrain, sensors, o, Viewshed::exact)
-        : CoverageAnalysis.prepare(ctx, terrain, sensors, o);
+    CoverageAnalysis analysis = CoverageAnalysis.prepare(ctx, terrain, sensors, o, lineOfSight);
     return new Prepared(frame, terrain, analysis);
   }
 

@@ -12,6 +12,7 @@ import io.watchline.geo.coverage.CoverageAnalysis;
 import io.watchline.geo.coverage.CoverageFiles;
 import io.watchline.geo.coverage.CoverageOptions;
 import io.watchline.geo.coverage.CoverageResult;
+import io.watchline.geo.coverage.LineOfSight;
 import io.watchline.geo.coverage.SensorSpec;
 import io.watchline.geo.coverage.SensorUptime;
 import io.watchline.geo.coverage.ViewshedParams;
@@ -163,8 +164,13 @@ public final class CoverageCommand implements Callable<Integer> {
   int suggest;
 
   @Option(names = "--exact",
-      description = "Exact line of sight to every cell (R3) instead of the fast sweep; slow, for small areas and checks.")
+      description = "Same as --viewshed exact: exact line of sight to every cell (R3); slow, for small areas and checks.")
   boolean exact;
+
+  @Option(names = "--viewshed", defaultValue = "r2", paramLabel = "ALGO",
+      description = {"Line of sight: r2 (default; sight lines to the range ring, near exact), gdal (the",
+          "gdal_viewshed sweep cell for cell; pessimistic on rough terrain) or exact (R3, slow)."})
+  String viewshed;
 
   @Option(names = "--incidents", paramLabel = "FILE", description = "Incident NDJSON; counts incidents that fell inside gaps.")
   Path incidents;
@@ -212,7 +218,7 @@ public final class CoverageCommand implements Callable<Integer> {
     if (sensors.isEmpty()) {
       log.warn("no sensors in " + sites + ": coverage comes from patrols only");
     }
-    CoverageAssembly.Prepared prepared = CoverageAssembly.prepare(ctx, sensors, o, borderOptions.bandM, dems, bareEarthOutsideDem, exact);
+    CoverageAssembly.Prepared prepared = CoverageAssembly.prepare(ctx, sensors, o, borderOptions.bandM, dems, bareEarthOutsideDem, lineOfSight());
     CoverageResult.GridFrame frame = prepared.frame();
     log.info(String.format(Locale.ROOT, "coverage raster %dx%d cells of %.0f m; %d sensors", frame.width(), frame.height(),
         cellM, sensors.size()));
@@ -243,6 +249,17 @@ public final class CoverageCommand implements Callable<Integer> {
     for (Path p : status) m.inputFile("status", p);
     Manifests.clockOffsets(m, SiteRegistry.load(sites));
     Manifests.writeForFolder(m, staging, key);
+  }
+
+  private LineOfSight lineOfSight() {
+    LineOfSight l = LineOfSight.byId(viewshed);
+    if (l == null) {
+      throw new UserException("--viewshed must be r2, gdal or exact, not '" + viewshed + "'");
+    }
+    if (exact && l != LineOfSight.EXACT && !"r2".equals(viewshed)) {
+      throw new UserException("--exact and --viewshed " + viewshed + " contradict each other");
+    }
+    return exact ? LineOfSight.EXACT : l;
   }
 
   private long readPatrols(CoverageAnalysis analysis, Path staging) throws IOException {
@@ -334,8 +351,8 @@ public final class CoverageCommand implements Callable<Integer> {
         + "coordinates: metres in the local projection " + r.projection().definition() + " (coverage.prj)\n"
         + String.join("\n", r.notes()) + "\n");
     String title = "Coverage gaps: " + borderOptions.border.getFileName();
-    String subtitle = windowText(win, hrs) + String.format(Locale.ROOT, "  |  target %s m, sweep %s m, revisit %s",
-        trim(r.options().targetHeightM()), trim(sweepM), revisit);
+    String subtitle = windowText(win, hrs) + String.format(Locale.ROOT, "  |  target %s m, sweep %s m, revisit %s, line of sight %s",
+        trim(r.options().targetHeightM()), trim(sweepM), revisit, lineOfSight().id());
     CoverageMap map = new CoverageMap(r, title, subtitle);
     try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("map.png")))) { map.writePng(os); }
     try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(dir.resolve("map.svg")))) { map.writeSvg(os); }

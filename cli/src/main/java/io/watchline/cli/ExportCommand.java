@@ -144,13 +144,22 @@ public final class ExportCommand implements Callable<Integer> {
 
     ReadStats stats;
     long notRepresentable;
-    try (InputStream in = "-".equals(input) ? InputFiles.stdin() : Files.newInputStream(Path.of(input));
-        RejectReport rejects = RejectReport.open(rejectsPath, "export", err);
+    // welfare incidents go first: a file is read twice (a pipe is spooled to a temporary file for that)
+    Path spooled = null;
+    if ("-".equals(input) || !Files.isRegularFile(Path.of(input))) {
+      spooled = Files.createTempFile("watchline-export", ".ndjson");
+      spooled.toFile().deleteOnExit();
+      try (InputStream src = "-".equals(input) ? InputFiles.stdin() : Files.newInputStream(Path.of(input))) {
+        Files.copy(src, spooled, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Path source = spooled != null ? spooled : Path.of(input);
+    try (RejectReport rejects = RejectReport.open(rejectsPath, "export", err);
         Progress progress = log.progress("export", size)) {
       if (format == ExportFormat.GPKG) {
         try (OutputTarget out = OutputTarget.openPath(output, ".gpkg")) {
           try (GeoPackageRecordWriter w = new GeoPackageRecordWriter(out.tempPath())) {
-            stats = Exporter.export(in, name, w, rejects, progress::update);
+            stats = Exporter.exportWelfareFirst(source, name, w, rejects, progress::update);
             notRepresentable = 0;
           } catch (IOException | RuntimeException e) {
             if (IoErrors.noSpace(e)) { // SQLite says "database or disk is full" mid-statement
@@ -165,7 +174,7 @@ public final class ExportCommand implements Callable<Integer> {
           try (RecordWriter w = format == ExportFormat.EUROSUR
               ? new EurosurRecordWriter(out.stream(), originator, validFor)
               : writer(format, out.stream(), name, !noTracks, hostileScore, staleAfter)) {
-            stats = Exporter.export(in, name, w, rejects, progress::update);
+            stats = Exporter.exportWelfareFirst(source, name, w, rejects, progress::update);
             notRepresentable = w.notRepresentable();
           }
           out.commit();
@@ -173,6 +182,8 @@ public final class ExportCommand implements Callable<Integer> {
       }
       rejects.commit();
       rejects.printCounts();
+    } finally {
+      if (spooled != null) Files.deleteIfExists(spooled);
     }
     log.info(
         "export " + format.wireName() + ": read " + stats.read() + " = accepted " + stats.accepted()

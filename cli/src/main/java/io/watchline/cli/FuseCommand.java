@@ -96,6 +96,20 @@ public final class FuseCommand implements Callable<Integer> {
       description = "Run manifest (inputs, settings, outputs by SHA-256); default: manifest.json beside -o FILE, none for standard output.")
   String manifestFile;
 
+  @Option(names = "--weather", paramLabel = "FILE",
+      description = "Hourly weather (CSV or JSON: time, lat, lon, temperature_c, wind_kmh, precipitation_mm) for the"
+          + " welfare exposure check (wind chill).")
+  Path weatherFile;
+
+  @Option(names = "--roads", paramLabel = "FILE",
+      description = "Road lines (GeoJSON, GeoPackage, KML, WKT): welfare cases name the nearest road point; a long stay"
+          + " near a road is a pick-up, not an abandonment.")
+  Path roadsFile;
+
+  @Option(names = "--water", paramLabel = "FILE", description = "Rivers and lakes as polygons (GeoJSON, GeoPackage, KML, WKT):"
+      + " a track ending slowly at water is a welfare case.")
+  Path waterFile;
+
   @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "embedded",
       description = "embedded (default): fuse in this process; flink: run the Flink job (flink/target/watchline-flink-job.jar,"
           + " docs/scale.md) in a local environment with the same arguments.")
@@ -145,7 +159,7 @@ public final class FuseCommand implements Callable<Integer> {
     FeedInputOptions.checkStdinOnce(files);
     String rejectsPath = RejectReport.fileFor(rejectsFile, output);
     List<Object> read = new ArrayList<>(files);
-    read.addAll(java.util.Arrays.asList(border, sectors, sites));
+    read.addAll(java.util.Arrays.asList(border, sectors, sites, weatherFile, roadsFile, waterFile));
     SameFiles.check(read, SameFiles.outputs("-o", output, "--tracks", tracksFile, "--rejects", rejectsPath,
         "--manifest", manifestFile));
     for (String f : files) {
@@ -165,6 +179,7 @@ public final class FuseCommand implements Callable<Integer> {
     }
     SiteRegistry registry = SiteRegistry.load(sites);
     registry.requireNear(view.context().borderLonLat(), border.toString(), sites.toString());
+    FusionPipeline.Welfare welfare = WelfareInputs.load(view, weatherFile, roadsFile, waterFile);
     if (signKey != null && manifestFile == null && "-".equals(output)) {
       throw new UserException("--sign signs the run manifest; with output to standard output give --manifest FILE");
     }
@@ -211,7 +226,7 @@ public final class FuseCommand implements Callable<Integer> {
         } : i -> w.write(i, sourceHashes.of(i));
       }
       FusionPipeline.Result result = new FusionPipeline(view, registry).minScore(minScore).reorderWindowMs(follow ? maxDelayMs : reorderWindowMs)
-          .releaseWhenFinal(follow)
+          .releaseWhenFinal(follow).welfare(welfare)
           .tracks(sink).run(readers, rejects, incidents);
       for (FeedReader r : readers) {
         accepted += r.stats().accepted();
@@ -283,7 +298,8 @@ public final class FuseCommand implements Callable<Integer> {
       }
       m.input("observations", files.get(k), h);
     }
-    m.inputFile("border", borderOptions.border).inputFile("sectors", borderOptions.sectors).inputFile("sites", sites);
+    m.inputFile("border", borderOptions.border).inputFile("sectors", borderOptions.sectors).inputFile("sites", sites)
+        .inputFile("weather", weatherFile).inputFile("roads", roadsFile).inputFile("water", waterFile);
     // files the evidence names that fuse did not read itself (the raw feeds behind an ingest)
     sources.resolvedFiles().forEach((name, h) -> {
       if (!files.contains(name)) m.input("source", name, sources.pathOf(name), h);
@@ -291,7 +307,8 @@ public final class FuseCommand implements Callable<Integer> {
     Manifests.clockOffsets(m, registry);
     m.parameter("fusion.sector_every_m", borderOptions.everyM).parameter("fusion.band_m", borderOptions.bandM)
         .parameter("fusion.min_score", minScore).parameter("fusion.reorder_window_ms", reorderWindowMs)
-        .parameters("fusion.config", FusionConfig.defaults());
+        .parameters("fusion.config", FusionConfig.defaults())
+        .parameters("fusion.welfare", io.watchline.fusion.welfare.WelfareConfig.defaults());
     // "incidents" is the NDJSON list evidence packages are cut from
     if (!"-".equals(output)) m.output("geojson".equals(to) ? "incidents-geojson" : "incidents", Path.of(output));
     if (tracksFile != null && !"-".equals(tracksFile)) m.output("tracks", Path.of(tracksFile));

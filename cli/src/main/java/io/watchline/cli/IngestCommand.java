@@ -91,6 +91,11 @@ public final class IngestCommand implements Callable<Integer> {
           + " stand, never dropped). input: each input whole, one after the other in the order given.")
   Order order;
 
+  @Option(names = "--one-thread",
+      description = "With --order time, decode every input on the main thread (default: each input on its own"
+          + " thread, handing over through a bounded queue; the output is the same byte for byte).")
+  boolean oneThread;
+
   @Mixin FeedInputOptions input = new FeedInputOptions();
 
   @picocli.CommandLine.ArgGroup(exclusive = false, heading = "%nLive input (docs/live.md):%n")
@@ -206,7 +211,8 @@ public final class IngestCommand implements Callable<Integer> {
     try {
       for (String feed : feeds) {
         try {
-          inputs.add(new GuardedInput(feed, open(feed, feedOptions, sites, rejects)));
+          inputs.add(new GuardedInput(feed, oneThread ? open(feed, feedOptions, sites, rejects)
+              : io.watchline.feed.PrefetchReader.start(feed, sink -> open(feed, feedOptions, sites, sink), rejects)));
         } catch (IOException e) {
           unreadable(feed, e, err, counts);
           err.flush();

@@ -137,6 +137,13 @@ final class SimulateCommand implements Callable<Integer> {
           + "Without --sites/--patrols the bundled demo sites and patrols of both sides are used.")
   boolean bothSides;
 
+  @Option(names = "--welfare",
+      description = "Also plant people in danger (a group abandoned after crossing, a person stuck at a river, a group resting"
+          + " on a cold night) and look-alikes (a patrol resting at its post, animals bedding down, a pick-up wait on a warm"
+          + " night), with truth; writes weather.csv, roads.geojson and water.geojson beside the feeds for fuse --weather,"
+          + " --roads and --water.")
+  boolean welfare;
+
   @Option(names = "--demo", description = "Use the committed demo night's settings (seed, window, counts); other options still apply on top.")
   boolean demo;
 
@@ -157,6 +164,9 @@ final class SimulateCommand implements Callable<Integer> {
       log.info(MonthsSimulate.run(sim.border(), seed, date.plusDays(1), nights, out));
       return ExitCode.OK;
     }
+    if (welfare) {
+      sim = sim.withWelfare();
+    }
     List<OutputTarget> outputs = new ArrayList<>();
     SimulationWriter.Summary summary;
     if (Files.exists(out) && !Files.isDirectory(out)) {
@@ -174,6 +184,9 @@ final class SimulateCommand implements Callable<Integer> {
       summary = bothSides
           ? SimulationWriter.writeBothSides(sim, inputs(), opener, format)
           : SimulationWriter.write(sim, inputs(), scale == null ? Long.MAX_VALUE : scale, opener, format);
+      if (welfare) {
+        sim.writeWelfareLayers(opener);
+      }
       for (OutputTarget o : outputs) {
         o.commit();
       }

@@ -37,7 +37,7 @@ class CoverageAssemblyTest {
     long start = T0.toEpochMilli();
     long end = start + 3_600_000;
     CoverageOptions o = CoverageOptions.defaults(start, end).withCell(200, 50);
-    CoverageAssembly.Prepared p = CoverageAssembly.prepare(ctx, List.of(), o, 5_000, List.of(), false, false);
+    CoverageAssembly.Prepared p = CoverageAssembly.prepare(ctx, List.of(), o, 5_000, List.of(), false, io.watchline.geo.coverage.LineOfSight.DEFAULT);
     assertThat(p.terrain().flat()).isTrue();
     SensorUptime uptime = new SensorUptime(start, end, Map.of("RDR-01", 60_000L));
     // two fixes of an unnamed device and one of a named unit: two patrols

@@ -114,6 +114,32 @@ class CoverageCommandTest {
   }
 
   @Test
+  void theOutputsNameTheLineOfSightAndR2SeesAtLeastWhatTheGdalSweepSees(@TempDir Path tmp) throws Exception {
+    Path sites = Files.writeString(tmp.resolve("sites.yaml"), SITES);
+    double[] sensorKm = new double[2];
+    String[] algos = {"gdal", "r2"};
+    for (int i = 0; i < 2; i++) {
+      Path out = tmp.resolve(algos[i]);
+      List<String> args = new java.util.ArrayList<>(List.of("coverage", "--sites", sites.toString(), "--border",
+          BORDER.toString(), "--dem", HGT.toString(), "--cell", "200m", "--out", out.toString()));
+      if (i == 0) {
+        args.addAll(List.of("--viewshed", "gdal"));
+      }
+      Run r = run(args.toArray(String[]::new));
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(Files.readString(out.resolve("coverage.txt"))).contains("line of sight: " + algos[i] + ",");
+      assertThat(Files.readString(out.resolve("map.svg"))).contains("line of sight " + algos[i]);
+      sensorKm[i] = Files.readAllLines(out.resolve("sectors.csv")).stream().skip(1)
+          .mapToDouble(l -> Double.parseDouble(l.split(",")[5])).sum();
+    }
+    assertThat(sensorKm[1]).as("r2 is not pessimistic like the sweep").isGreaterThanOrEqualTo(sensorKm[0]).isGreaterThan(0);
+    Run bad = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--viewshed", "fast", "--out",
+        tmp.resolve("bad").toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--viewshed must be r2, gdal or exact").doesNotContain("Exception");
+  }
+
+  @Test
   void withoutDemTheOutputsSayFlatEarth(@TempDir Path tmp) throws Exception {
     Path sites = Files.writeString(tmp.resolve("sites.yaml"), SITES);
     Path out = tmp.resolve("o");

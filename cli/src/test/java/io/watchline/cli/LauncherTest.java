@@ -53,6 +53,58 @@ class LauncherTest {
     assertThat(String.join("", outputs)).contains("another run is building the application; waiting");
   }
 
+  /**
+   * The launcher's Class Data Sharing archive, with a stand-in {@code java} that reports Java 17
+   * and makes (or, told to, fails to make) the archive: made once on first use and then passed
+   * to every start; a failed dump leaves a normal start with nothing printed.
+   */
+  @Test
+  void theClassDataSharingArchiveIsMadeOnFirstUseAndAFailedDumpFallsBackSilently() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+    Path root = Files.createDirectories(tmp.resolve("repo"));
+    Files.copy(SampleFiles.fixtures().getParent().getParent().resolve("watchline"), root.resolve("watchline"));
+    Path jar = root.resolve("cli/target/watchline-app.jar");
+    Files.createDirectories(jar.getParent());
+    Files.writeString(jar, "jar");
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path dumps = tmp.resolve("dumps.log");
+    script(bin.resolve("java"), "case \"$*\" in\n"
+        + "  *XshowSettings*) echo '    java.specification.version = 17' >&2 ;;\n"
+        + "  *ArchiveClassesAtExit=*) echo dump >> '" + dumps + "'; [ \"${FAIL_DUMP:-0}\" = 1 ] && exit 1\n"
+        + "    a=\"${1#-XX:ArchiveClassesAtExit=}\"; echo archive > \"$a\" ;;\n"
+        + "  *) echo \"ran $*\" ;;\n"
+        + "esac\n");
+
+    String failed = launch(root, bin, "1");
+    assertThat(failed).isEqualTo("ran -jar " + jar + " demo\n");
+    try (var files = Files.list(jar.getParent().resolve("cds"))) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.contains(".jsa"));
+    }
+
+    assertThat(launch(root, bin, "0")).as("not retried for the same jar").isEqualTo(failed);
+    // a rebuilt jar gets its own archive
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    String first = launch(root, bin, "0");
+    String second = launch(root, bin, "0");
+    assertThat(first).startsWith("ran -XX:SharedArchiveFile=" + jar.getParent().resolve("cds") + "/app-")
+        .endsWith(".jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar " + jar + " demo\n");
+    assertThat(second).isEqualTo(first);
+    assertThat(Files.readAllLines(dumps)).as("one failed dump, then, for the new jar, one that worked").containsExactly("dump", "dump");
+  }
+
+  private static String launch(Path root, Path bin, String failDump) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("/bin/bash", root.resolve("watchline").toString(), "demo");
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    pb.environment().put("FAIL_DUMP", failDump);
+    pb.environment().remove("WATCHLINE_CDS");
+    pb.redirectErrorStream(true);
+    Process p = pb.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
+  }
+
   private static void script(Path p, String body) throws IOException {
     Files.writeString(p, "#!/bin/bash\n" + body);
     Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));

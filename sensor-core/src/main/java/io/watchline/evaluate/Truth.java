@@ -31,7 +31,7 @@ public record Truth(List<TruthEvent> events, List<TruthPath> paths) {
         String role = n.path("role").asText("");
         String group = n.path("group").asText("");
         switch (kind) {
-          case "crossing", "approach", "loiter" -> {
+          case "crossing", "approach", "loiter", "welfare" -> {
             long t = time(n, "t", name, lines.lineNumber());
             long end = n.has("end") ? time(n, "end", name, lines.lineNumber()) : t;
             events.add(new TruthEvent(kind, role, group, t, end, n.path("lat").asDouble(), n.path("lon").asDouble(),

@@ -26,7 +26,7 @@ import java.util.Set;
  * rejected with its line number and byte offset; the stream goes on.
  */
 public final class CanonicalRecordReader implements Closeable {
-  private static final Set<String> INCIDENT_KINDS = Set.of("crossing", "approach", "loiter");
+  private static final Set<String> INCIDENT_KINDS = Set.of("crossing", "approach", "loiter", "welfare");
   private static final Set<String> OBSERVATION_KINDS = Set.of("radar", "thermal", "patrol");
 
   private final LineReader lines;
@@ -126,7 +126,7 @@ public final class CanonicalRecordReader implements Closeable {
     }
     throw new BadRecordException(
         "unknown kind '" + kind + "': expected an observation (radar, thermal, patrol)"
-            + " or an incident (crossing, approach, loiter)");
+            + " or an incident (crossing, approach, loiter, welfare)");
   }
 
   private void reject(String reason) {

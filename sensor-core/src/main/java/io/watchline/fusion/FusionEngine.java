@@ -15,6 +15,7 @@ import io.watchline.fusion.track.Measurement;
 import io.watchline.fusion.track.PathShape;
 import io.watchline.fusion.track.Track;
 import io.watchline.fusion.track.Tracker;
+import io.watchline.fusion.welfare.WelfareDetector;
 import io.watchline.incident.IncidentSink;
 import io.watchline.incident.TrackPoint;
 import io.watchline.observation.Kind;
@@ -60,6 +61,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   private final IncidentAssembler assembler;
   private final CrossingStitcher stitcher;
   private final CandidateFinder finder;
+  private WelfareDetector welfare;
   private final Map<Long, TrackState> states = new HashMap<>();
   private final Map<String, Batch> batches = new LinkedHashMap<>();
   private final FusionStats stats = new FusionStats();
@@ -119,6 +121,11 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     this.assembler = new IncidentAssembler(ic.mergeM(), ic.mergeMs(), ic.approachNearM(), minScore, incidents);
     this.stitcher = new CrossingStitcher(border, ic, cfg.tracker().maxCoastMs(), assembler::add);
     this.finder = new CandidateFinder(border, ic, patrols, stitcher, assembler::add);
+  }
+
+  /** Looks for people in danger on every closed track (null: not at all). */
+  void welfare(WelfareDetector welfare) {
+    this.welfare = welfare;
   }
 
   /**
@@ -204,6 +211,9 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     }
     String unit = o.unit() != null ? o.unit() : o.sensor() != null ? o.sensor() : "patrol";
     patrols.add(unit, t, xy[0], xy[1]);
+    if (welfare != null) {
+      welfare.patrolFix(unit, t, xy[0], xy[1]);
+    }
   }
 
   private void flushBatchesBefore(long limitMs) {
@@ -276,6 +286,14 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
           track.hits(Kind.RADAR), track.hits(Kind.THERMAL), speed, points, track.evidence().size()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    // before the patrol label ends the story: a patrol standing near people must not hide them
+    if (welfare != null) {
+      io.watchline.incident.Incident w = welfare.closed(track, s.trace, points, s.tally, patrol);
+      if (w != null) {
+        stats.welfare++;
+        assembler.addScored(w);
+      }
     }
     if (patrol) {
       stats.patrolTracks++;

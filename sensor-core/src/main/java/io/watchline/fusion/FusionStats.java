@@ -27,8 +27,10 @@ public final class FusionStats {
   public long patrolTracks;
   /** Incident candidates made. */
   public long candidates;
-  /** Incidents written (at or above the minimum score). */
+  /** Incidents written (at or above the minimum score, and every welfare case). */
   public long incidents;
+  /** Welfare cases raised (never dropped by the minimum score). */
+  public long welfare;
 
   /** One line for a log. */
   public String summary() {
@@ -36,6 +38,6 @@ public final class FusionStats {
         + " (no position: " + unplaced + "); camera bearings on radar tracks " + corroborations
         + ", crossed bearings " + triangulated + "; tracks started " + tracksCreated
         + ", confirmed " + (targetTracks + patrolTracks) + " (patrol " + patrolTracks + ")"
-        + "; incident candidates " + candidates;
+        + "; incident candidates " + candidates + (welfare > 0 ? "; welfare cases " + welfare : "");
   }
 }

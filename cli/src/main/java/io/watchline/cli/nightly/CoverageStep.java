@@ -52,7 +52,7 @@ final class CoverageStep implements NightlyStep {
       Steps.requireFile(c.dem(), "dem");
     }
     CoverageAnalysis analysis = CoverageAssembly.prepare(run.border, sensors, o, c.sectorBandKm() * 1000,
-        c.dem() == null ? List.of() : List.of(c.dem()), false, false).analysis();
+        c.dem() == null ? List.of() : List.of(c.dem()), false, io.watchline.geo.coverage.LineOfSight.DEFAULT).analysis();
     for (Path f : run.observationFiles) {
       try (NdjsonObservationReader r = new NdjsonObservationReader(Files.newInputStream(f), f.toString(), run.rejects)) {
         for (Observation ob; (ob = r.next()) != null; ) {

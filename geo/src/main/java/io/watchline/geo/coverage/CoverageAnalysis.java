@@ -171,14 +171,17 @@ public final class CoverageAnalysis {
     Visibility compute(ElevationGrid terrain, int col, int row, ViewshedParams p);
   }
 
-  /** Prepares with the fast sweep viewshed. */
+  /** Prepares with the default line of sight ({@link LineOfSight#DEFAULT}). */
   public static CoverageAnalysis prepare(BorderContext ctx, Terrain terrain, List<SensorSpec> sensors, CoverageOptions o) {
-    return prepare(ctx, terrain, sensors, o, Viewshed::sweep);
+    return prepare(ctx, terrain, sensors, o, LineOfSight.DEFAULT);
   }
 
   public static CoverageAnalysis prepare(
       BorderContext ctx, Terrain terrain, List<SensorSpec> sensors, CoverageOptions o, ViewshedMethod method) {
     CoverageAnalysis a = new CoverageAnalysis(ctx, terrain, sensors, o);
+    if (method instanceof LineOfSight l) {
+      a.notes.add(l.note());
+    }
     a.computeSensorCoverage(method);
     return a;
   }

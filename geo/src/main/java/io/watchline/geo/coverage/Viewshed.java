@@ -33,6 +33,15 @@ public final class Viewshed {
     return out;
   }
 
+  /**
+   * Line of sight along rays to a ring around the range (R2, see {@link RayViewshed}): close to
+   * {@link #exact} on rough terrain at a small multiple of the sweep's cost.
+   */
+  public static Visibility rays(ElevationGrid dem, int col, int row, ViewshedParams p) {
+    checkObserver(dem, col, row);
+    return RayViewshed.compute(dem, col, row, p);
+  }
+
   /** Exact R3 line of sight to every cell within range (small areas and tests). */
   public static Visibility exact(ElevationGrid dem, int col, int row, ViewshedParams p) {
     checkObserver(dem, col, row);

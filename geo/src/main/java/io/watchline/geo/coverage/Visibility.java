@@ -46,6 +46,11 @@ public final class Visibility {
     state[localRow * width + localCol] = s;
   }
 
+  /** The states, row-major over the window, for the viewshed methods that fill them in bulk. */
+  byte[] states() {
+    return state;
+  }
+
   /** Number of visible cells in the window. */
   public int visibleCount() {
     int n = 0;

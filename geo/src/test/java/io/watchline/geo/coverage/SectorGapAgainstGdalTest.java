@@ -32,20 +32,30 @@ class SectorGapAgainstGdalTest {
         .containsExactly(-8100.0, 7080.0, 270.0, 236.0);
     CoverageOptions o = CoverageOptions.defaults(T0, T0 + 12 * 3_600_000L).withCell(60, 30);
 
-    List<SectorRow> ours = CoverageAnalysis.prepare(ctx, terrain, SectorGapFixture.SENSORS, o).finish(List.of()).sectors();
+    List<SectorRow> ours = CoverageAnalysis.prepare(ctx, terrain, SectorGapFixture.SENSORS, o, LineOfSight.GDAL)
+        .finish(List.of()).sectors();
+    List<SectorRow> r2 = CoverageAnalysis.prepare(ctx, terrain, SectorGapFixture.SENSORS, o).finish(List.of()).sectors();
     List<SectorRow> gdal = CoverageAnalysis.prepare(ctx, terrain, SectorGapFixture.SENSORS, o, gdalRasters(ctx))
         .finish(List.of()).sectors();
-    List<SectorRow> exact = CoverageAnalysis.prepare(ctx, terrain, SectorGapFixture.SENSORS, o, Viewshed::exact)
+    List<SectorRow> exact = CoverageAnalysis.prepare(ctx, terrain, SectorGapFixture.SENSORS, o, LineOfSight.EXACT)
         .finish(List.of()).sectors();
 
     assertThat(ours).hasSameSizeAs(gdal).hasSizeGreaterThanOrEqualTo(3);
     double spread = 0;
     for (int i = 0; i < ours.size(); i++) {
-      System.out.printf(Locale.ROOT, "sector %s: gap %.2f %% (sweep) vs %.2f %% (gdal_viewshed) vs %.2f %% (exact R3)%n",
-          ours.get(i).id(), ours.get(i).uncoveredPct(), gdal.get(i).uncoveredPct(), exact.get(i).uncoveredPct());
+      System.out.printf(Locale.ROOT, "sector %s: gap %.2f %% (sweep) vs %.2f %% (gdal_viewshed) vs %.2f %% (exact R3) vs %.2f %% (r2, the default)%n",
+          ours.get(i).id(), ours.get(i).uncoveredPct(), gdal.get(i).uncoveredPct(), exact.get(i).uncoveredPct(),
+          r2.get(i).uncoveredPct());
       assertThat(ours.get(i).uncoveredPct()).isCloseTo(gdal.get(i).uncoveredPct(), within(0.1));
       spread += Math.abs(gdal.get(i).uncoveredPct() - 50);
     }
+    double r2Off = 0;
+    double gdalOff = 0;
+    for (int i = 0; i < ours.size(); i++) {
+      r2Off += Math.abs(r2.get(i).uncoveredPct() - exact.get(i).uncoveredPct());
+      gdalOff += Math.abs(gdal.get(i).uncoveredPct() - exact.get(i).uncoveredPct());
+    }
+    assertThat(r2Off).as("r2 sector gaps are at least as close to exact line of sight as GDAL's").isLessThanOrEqualTo(gdalOff);
     assertThat(spread).as("a scene where sensors matter: not every sector fully open or closed").isLessThan(50.0 * ours.size());
     assertThat(ours.stream().mapToDouble(SectorRow::sensorKm).sum()).isGreaterThan(1.0);
   }
