@@ -89,7 +89,7 @@ public final class BorderCommand implements Callable<Integer> {
       out.commit();
     }
     if (!log.quiet()) {
-      System.err.printf(
+      log.err().printf(
           Locale.ROOT, "border %s-%s: %.1f km, %d vertices%s%n", rightName, leftName, r.lengthM() / 1000,
           r.lineLonLat().getNumPoints(),
           r.piecesFound() > 1 ? String.format(Locale.ROOT, " (kept the longest of %d pieces; %.1f km of shorter pieces dropped)", r.piecesFound(), r.droppedM() / 1000) : "");

@@ -13,32 +13,23 @@ import io.watchline.geo.coverage.CoverageFiles;
 import io.watchline.geo.coverage.CoverageOptions;
 import io.watchline.geo.coverage.CoverageResult;
 import io.watchline.geo.coverage.LineOfSight;
-import io.watchline.geo.coverage.PatrolFix;
 import io.watchline.geo.coverage.SensorSpec;
 import io.watchline.geo.coverage.SensorUptime;
-import io.watchline.geo.coverage.Terrain;
 import io.watchline.geo.coverage.ViewshedParams;
-import io.watchline.geo.dem.DemReader;
-import io.watchline.geo.dem.ElevationGrid;
 import io.watchline.geo.render.CoverageMap;
 import io.watchline.geo.render.HtmlMap;
 import io.watchline.incident.Incident;
 import io.watchline.ndjson.BadRecordException;
 import io.watchline.ndjson.IncidentNdjsonReader;
 import io.watchline.ndjson.NdjsonWriter;
-import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
-import io.watchline.sites.Site;
-import io.watchline.sites.SiteKind;
+import io.watchline.sites.SensorSpecs;
 import io.watchline.sites.SiteRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,17 +77,17 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  watchline coverage --sites sites.yaml --border mne-alb.geojson --out gaps/",
+      "  watchline coverage --sites sites.yaml --border mne-alb.geojson --output-dir gaps/",
       "  watchline coverage --sites fixtures/data/demo/sites.yaml \\",
       "      --border fixtures/data/borders/mne-alb.geojson --dem N42E019.hgt \\",
       "      --patrols fixtures/data/demo/night/patrol.ndjson --revisit 1h \\",
-      "      --window 2026-11-27T23:00Z/2026-11-28T00:30Z --suggest 3 --out gaps/",
+      "      --window 2026-11-27T23:00Z/2026-11-28T00:30Z --suggest 3 --output-dir gaps/",
       "  watchline coverage --sites sites.yaml --border b.geojson --sectors s.geojson \\",
       "      --dem terrain.tif --patrols week/*.gpx --window 2026-11-20/2026-11-27 \\",
-      "      --hours 18-06 --incidents incidents.ndjson --out gaps/"
+      "      --hours 18-06 --incidents incidents.ndjson --output-dir gaps/"
     })
 public final class CoverageCommand implements Callable<Integer> {
-  /** Every file coverage writes into --out: an existing folder holding anything else is not replaced. */
+  /** Every file coverage writes into --output-dir: an existing folder holding anything else is not replaced. */
   static final Set<String> OUTPUT_FILES = Set.of("gaps.geojson", "sectors.csv", "suggestions.csv", "suggestions.geojson",
       "coverage.asc", "coverage.prj", "coverage.txt", "sensors.csv", "map.png", "map.svg", "map.html", "patrol-rejects.ndjson",
       "observation-rejects.ndjson", "manifest.json", "manifest.json.sig");
@@ -104,19 +95,7 @@ public final class CoverageCommand implements Callable<Integer> {
   @Option(names = "--sites", required = true, paramLabel = "FILE", description = "Sensor registry (sites.yaml or JSON).")
   Path sites;
 
-  @Option(names = "--border", required = true, paramLabel = "FILE", description = "Border line (GeoJSON, KML, WKT, GeoPackage).")
-  Path border;
-
-  @Option(names = "--sectors", paramLabel = "FILE", description = "Sector polygons; default: cut every --every with a band of --band.")
-  Path sectorsFile;
-
-  @Option(names = "--every", defaultValue = "10km", converter = Distance.class, paramLabel = "DIST",
-      description = "Sector length when cutting sectors (default ${DEFAULT-VALUE}).")
-  double everyM;
-
-  @Option(names = "--band", defaultValue = "5km", converter = Distance.class, paramLabel = "DIST",
-      description = "Band on each side of the border when cutting sectors (default ${DEFAULT-VALUE}).")
-  double bandM;
+  @Mixin BorderOptions borderOptions = new BorderOptions();
 
   @Option(names = "--dem", arity = "1..*", paramLabel = "FILE",
       description = "Terrain: ESRI ASCII grid (.asc), SRTM .hgt or GeoTIFF; several tiles make a mosaic. "
@@ -141,10 +120,10 @@ public final class CoverageCommand implements Callable<Integer> {
       description = "Sensor status NDJSON ({\"t\":…,\"sensor\":…} per scan or empty frame): signs of life that are not observations.")
   List<Path> status = new ArrayList<>();
 
-  @Option(names = "--window", paramLabel = "START/END",
+  @Option(names = "--window", paramLabel = "START/END", converter = TimeWindow.Converter.class,
       description = "Time window, e.g. 2026-11-20T18:00Z/2026-11-21T06:00Z or 2026-11-20/2026-11-27 (end exclusive). "
           + "Required with --patrols; default without: 24 h from now.")
-  String window;
+  TimeWindow window;
 
   @Option(names = "--hours", paramLabel = "HH-HH", description = "Count only these UTC hours each day, e.g. 18-06 for nights.")
   String hours;
@@ -196,7 +175,7 @@ public final class CoverageCommand implements Callable<Integer> {
   @Option(names = "--incidents", paramLabel = "FILE", description = "Incident NDJSON; counts incidents that fell inside gaps.")
   Path incidents;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory.")
+  @Option(names = "--output-dir", required = true, paramLabel = "DIR", description = "Output folder, replaced whole when complete.")
   Path out;
 
   @Option(names = "--sign", paramLabel = "KEY", description = "Sign manifest.json with this Ed25519 key (PKCS#8 PEM, see 'watchline evidence keygen').")
@@ -208,14 +187,16 @@ public final class CoverageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    borderOptions.require();
+    Path border = borderOptions.border;
     List<Path> inputs = new ArrayList<>(patrols);
     inputs.addAll(dems);
     inputs.addAll(observations);
     inputs.addAll(status);
-    inputs.addAll(java.util.Arrays.asList(sites, border, sectorsFile, incidents));
+    inputs.addAll(java.util.Arrays.asList(sites, border, borderOptions.sectors, incidents));
     for (Path in : inputs) {
       if (in != null && in.toAbsolutePath().normalize().startsWith(out.toAbsolutePath().normalize())) {
-        throw new UserException("input " + in + " is inside --out " + out + ", which is replaced whole; move it out first");
+        throw new UserException("input " + in + " is inside --output-dir " + out + ", which is replaced whole; move it out first");
       }
     }
     StagedFolder.check(out, OUTPUT_FILES);
@@ -229,35 +210,19 @@ public final class CoverageCommand implements Callable<Integer> {
     CoverageOptions o = new CoverageOptions(win[0], win[1], hrs[0], hrs[1], target, cellM, Math.min(50, cellM), sweepM,
         parseDuration(revisit), minGapM, pdAtMax, minPd, suggest, 2000, 10, 6000, 8000);
 
-    BorderContext ctx = BorderContext.load(border, sectorsFile, everyM, bandM);
-    List<SensorSpec> sensors = new ArrayList<>();
+    BorderContext ctx = borderOptions.load();
     SiteRegistry registry = SiteRegistry.load(sites);
     registry.requireNear(ctx.borderLonLat(), border.toString(), sites.toString());
     SensorUptime uptime = observations.isEmpty() && status.isEmpty() ? null : SensorActivity.uptime(registry, win[0], win[1]);
-    for (Site s : registry.all()) {
-      sensors.add(toSpec(s));
-    }
+    List<SensorSpec> sensors = SensorSpecs.of(registry);
     if (sensors.isEmpty()) {
       log.warn("no sensors in " + sites + ": coverage comes from patrols only");
     }
-    double margin = Math.max(bandM, 2000);
-    CoverageResult.GridFrame frame = CoverageAnalysis.frameFor(ctx, sensors, cellM, margin);
-    Terrain terrain;
-    if (dems.isEmpty()) {
-      terrain = Terrain.bareEarth(frame.west(), frame.north(), frame.width(), frame.height(), cellM);
-    } else {
-      List<ElevationGrid> grids = new ArrayList<>();
-      List<String> names = new ArrayList<>();
-      for (Path d : dems) {
-        grids.add(DemReader.read(d));
-        names.add(d.getFileName().toString());
-      }
-      terrain = Terrain.fromDems(grids, names, ctx.projection(), frame.west(), frame.north(), frame.width(), frame.height(),
-          cellM, bareEarthOutsideDem);
-    }
+    CoverageAssembly.Prepared prepared = CoverageAssembly.prepare(ctx, sensors, o, borderOptions.bandM, dems, bareEarthOutsideDem, lineOfSight());
+    CoverageResult.GridFrame frame = prepared.frame();
     log.info(String.format(Locale.ROOT, "coverage raster %dx%d cells of %.0f m; %d sensors", frame.width(), frame.height(),
         cellM, sensors.size()));
-    CoverageAnalysis analysis = CoverageAnalysis.prepare(ctx, terrain, sensors, o, lineOfSight());
+    CoverageAnalysis analysis = prepared.analysis();
 
     try (StagedFolder staged = StagedFolder.create(out, OUTPUT_FILES)) {
       long rejected = readPatrols(analysis, staged.dir());
@@ -276,7 +241,7 @@ public final class CoverageCommand implements Callable<Integer> {
 
   /** manifest.json in the output folder: every input and output by SHA-256, and the settings. */
   private void writeManifest(Path staging, java.security.PrivateKey key) throws IOException {
-    RunManifest.Builder m = Manifests.start(spec).inputFile("border", border).inputFile("sectors", sectorsFile)
+    RunManifest.Builder m = Manifests.start(spec).inputFile("border", borderOptions.border).inputFile("sectors", borderOptions.sectors)
         .inputFile("sites", sites).inputFile("incidents", incidents);
     for (Path p : dems) m.inputFile("dem", p);
     for (Path p : patrols) m.inputFile("patrol", p);
@@ -297,16 +262,6 @@ public final class CoverageCommand implements Callable<Integer> {
     return exact ? LineOfSight.EXACT : l;
   }
 
-  public static SensorSpec toSpec(Site s) {
-    double cc = s.kind() == SiteKind.RADAR ? ViewshedParams.RADAR_CURVATURE : ViewshedParams.OPTICAL_CURVATURE;
-    if (Double.isNaN(s.rangeMaxM())) {
-      throw new UserException("site " + s.id() + " has no range_max_m; coverage needs it");
-    }
-    return new SensorSpec(s.id(), s.lat(), s.lon(), Double.isNaN(s.heightM()) ? 0 : s.heightM(),
-        Double.isNaN(s.azimuthDeg()) ? 0 : s.azimuthDeg(), Double.isNaN(s.fovDeg()) ? 360 : s.fovDeg(),
-        Double.isNaN(s.rangeMinM()) ? 0 : s.rangeMinM(), s.rangeMaxM(), cc);
-  }
-
   private long readPatrols(CoverageAnalysis analysis, Path staging) throws IOException {
     if (patrols.isEmpty()) {
       return 0;
@@ -319,12 +274,9 @@ public final class CoverageCommand implements Callable<Integer> {
           Observation ob;
           long used = 0;
           while ((ob = reader.next()) != null) {
-            if (ob.kind() != Kind.PATROL || !ob.hasPosition()) {
-              continue;
+            if (CoverageAssembly.add(analysis, null, ob)) {
+              used++;
             }
-            String unit = ob.unit() != null ? ob.unit() : ob.sensor();
-            analysis.addPatrolFix(new PatrolFix(ob.lat(), ob.lon(), ob.t().toEpochMilli(), unit));
-            used++;
           }
           rejected += reader.stats().rejectedCount();
           log.detail(String.format(Locale.ROOT, "%s: %d patrol fixes read, %d rejected", p, used, reader.stats().rejectedCount()));
@@ -349,14 +301,7 @@ public final class CoverageCommand implements Callable<Integer> {
           Observation ob;
           while ((ob = reader.next()) != null) {
             records++;
-            if (ob.kind() == Kind.PATROL) {
-              if (ob.hasPosition()) {
-                String unit = ob.unit() != null ? ob.unit() : ob.sensor();
-                analysis.addPatrolFix(new PatrolFix(ob.lat(), ob.lon(), ob.t().toEpochMilli(), unit));
-              }
-            } else {
-              uptime.heard(ob.sensor(), ob.t().toEpochMilli());
-            }
+            CoverageAssembly.add(analysis, uptime, ob);
           }
           rejected += reader.stats().rejectedCount();
         }
@@ -382,7 +327,7 @@ public final class CoverageCommand implements Callable<Integer> {
     // read as every command reads incident lists: strictly, a bad line is an error with its number
     try (IncidentNdjsonReader reader = new IncidentNdjsonReader(Files.newInputStream(incidents), incidents.toString())) {
       for (Incident i; (i = reader.next()) != null; ) {
-        list.add(new CoverageAnalysis.IncidentPoint(i.id(), i.lat(), i.lon(), i.start().toEpochMilli()));
+        list.add(CoverageAssembly.point(i));
       }
     } catch (BadRecordException e) {
       throw new UserException(e.getMessage());
@@ -405,7 +350,7 @@ public final class CoverageCommand implements Callable<Integer> {
     Files.writeString(dir.resolve("coverage.txt"), "coverage.asc codes: 0 none, 1 patrol only, 2 sensor, 3 sensor and patrol\n"
         + "coordinates: metres in the local projection " + r.projection().definition() + " (coverage.prj)\n"
         + String.join("\n", r.notes()) + "\n");
-    String title = "Coverage gaps: " + border.getFileName();
+    String title = "Coverage gaps: " + borderOptions.border.getFileName();
     String subtitle = windowText(win, hrs) + String.format(Locale.ROOT, "  |  target %s m, sweep %s m, revisit %s, line of sight %s",
         trim(r.options().targetHeightM()), trim(sweepM), revisit, lineOfSight().id());
     CoverageMap map = new CoverageMap(r, title, subtitle);
@@ -421,29 +366,29 @@ public final class CoverageCommand implements Callable<Integer> {
       return;
     }
     for (String n : r.notes()) {
-      System.err.println("note: " + n);
+      log.err().println("note: " + n);
     }
-    System.err.printf(Locale.ROOT, "%-8s %9s %9s %7s %9s %9s %9s%n", "sector", "border km", "gap km", "gap %", "sensor km",
+    log.err().printf(Locale.ROOT, "%-8s %9s %9s %7s %9s %9s %9s%n", "sector", "border km", "gap km", "gap %", "sensor km",
         "unwatch h", "worst h");
     double total = 0, gap = 0;
     for (CoverageResult.SectorRow s : r.sectors()) {
       total += s.borderKm();
       gap += s.uncoveredKm();
-      System.err.printf(Locale.ROOT, "%-8s %9.2f %9.2f %7.1f %9.2f %9.1f %9.1f%n", s.id(), s.borderKm(), s.uncoveredKm(),
+      log.err().printf(Locale.ROOT, "%-8s %9.2f %9.2f %7.1f %9.2f %9.1f %9.1f%n", s.id(), s.borderKm(), s.uncoveredKm(),
           s.uncoveredPct(), s.sensorKm(), s.hoursUncovered(), s.worstRevisitHours());
     }
-    System.err.printf(Locale.ROOT, "%d gaps, %.1f of %.1f km of border uncovered (%.1f %%)%n", r.gaps().size(), gap, total,
+    log.err().printf(Locale.ROOT, "%d gaps, %.1f of %.1f km of border uncovered (%.1f %%)%n", r.gaps().size(), gap, total,
         total > 0 ? 100 * gap / total : 0);
     CoverageResult.PatrolStats ps = r.patrolStats();
     if (!patrols.isEmpty()) {
-      System.err.printf(Locale.ROOT, "patrols: %d fixes from %d units, %d in the window, %d rejected (see patrol-rejects.ndjson)%n",
+      log.err().printf(Locale.ROOT, "patrols: %d fixes from %d units, %d in the window, %d rejected (see patrol-rejects.ndjson)%n",
           ps.fixes(), ps.units(), ps.inWindow(), rejected);
     }
     for (CoverageResult.Suggestion s : r.suggestions()) {
-      System.err.printf(Locale.ROOT, "suggestion %d: %s at %.5f,%.5f (%s) adds %.2f km%n", s.rank(), s.kind(), s.lat(), s.lon(),
+      log.err().printf(Locale.ROOT, "suggestion %d: %s at %.5f,%.5f (%s) adds %.2f km%n", s.rank(), s.kind(), s.lat(), s.lon(),
           s.sector(), s.addedKm());
     }
-    System.err.println("wrote " + out);
+    log.err().println("wrote " + out);
   }
 
   // ------------------------------------------------------------------ parsing
@@ -456,29 +401,7 @@ public final class CoverageCommand implements Callable<Integer> {
       long now = System.currentTimeMillis();
       return new long[] {now, now + 86_400_000L};
     }
-    String[] parts = window.split("/");
-    if (parts.length != 2) {
-      throw new UserException("--window must be START/END, e.g. 2026-11-20T18:00Z/2026-11-21T06:00Z, got " + window);
-    }
-    long a = instant(parts[0]);
-    long b = instant(parts[1]);
-    if (b <= a) {
-      throw new UserException("--window ends before it starts: " + window);
-    }
-    return new long[] {a, b};
-  }
-
-  static long instant(String s) {
-    s = s.trim();
-    try {
-      if (s.length() == 10) {
-        return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-      }
-      String iso = s.matches(".*T\\d{2}:\\d{2}Z$") ? s.replace("Z", ":00Z") : s;
-      return Instant.parse(iso).toEpochMilli();
-    } catch (DateTimeParseException e) {
-      throw new UserException("not a UTC time: '" + s + "' (use 2026-11-20T18:00Z or 2026-11-20)");
-    }
+    return new long[] {window.startMs(), window.endMs()};
   }
 
   static int[] parseHours(String h) {
@@ -493,18 +416,15 @@ public final class CoverageCommand implements Callable<Integer> {
   }
 
   static long parseDuration(String s) {
-    Matcher m = Pattern.compile("\\s*([0-9]*\\.?[0-9]+)\\s*(d|h|min|m|s)\\s*").matcher(s.toLowerCase(Locale.ROOT));
-    if (!m.matches()) {
+    if (s.trim().matches("[0-9.]+")) { // a revisit needs its unit: 4 alone is not 4 ms
       throw new UserException("not a duration: '" + s + "' (examples: 4h, 90min, 1d)");
     }
-    double v = Double.parseDouble(m.group(1));
-    long unit = switch (m.group(2)) {
-      case "d" -> 86_400_000L;
-      case "h" -> 3_600_000L;
-      case "min", "m" -> 60_000L;
-      default -> 1000L;
-    };
-    long ms = (long) (v * unit);
+    long ms;
+    try {
+      ms = TimeSpan.parse(s).toMillis();
+    } catch (picocli.CommandLine.TypeConversionException e) {
+      throw new UserException("not a duration: '" + s + "' (examples: 4h, 90min, 1d)");
+    }
     if (ms <= 0) {
       throw new UserException("duration must be positive: " + s);
     }

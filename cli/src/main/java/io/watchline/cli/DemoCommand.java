@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * <pre>{@code
  * new Step("fuse", "incident candidates from the night's feeds", ctx -> ctx.watchline(
  *     "fuse", "--border", ctx.input("mne-alb.geojson"), "--sites", ctx.input("sites.yaml"),
- *     "--out", ctx.out("incidents.ndjson"), ctx.night("radar.ndjson"), ctx.night("thermal.ndjson"),
+ *     "-o", ctx.out("incidents.ndjson"), ctx.night("radar.ndjson"), ctx.night("thermal.ndjson"),
  *     ctx.night("patrol.ndjson")))
  * }</pre>
  *
@@ -49,14 +49,14 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  watchline demo",
-      "  watchline demo --out /tmp/demo"
+      "  watchline demo --output-dir /tmp/demo"
     })
 final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin Verbosity log = new Verbosity();
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "out/demo",
+  @Option(names = "--output-dir", paramLabel = "DIR", defaultValue = "out/demo",
       description = "Output folder (default: ${DEFAULT-VALUE}, relative to the current directory).")
   Path out;
 
@@ -72,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
   static final List<Step> STEPS = List.of(
       new Step("inputs", "demo border, sensor sites and patrol plan", Context::copyInputs),
       new Step("night", "simulated night: radar, thermal and patrol feeds with ground truth", ctx -> ctx.watchline(
-          "simulate", "--demo", "--out", ctx.dir("night"))),
+          "simulate", "--demo", "--output-dir", ctx.dir("night"))),
       // --band 5000: sector cutting of this border currently fails for narrower bands (see the report)
       new Step("fuse", "tracks and incident candidates from the night's feeds", ctx -> ctx.watchline(
           "fuse", ctx.night("radar.ndjson"), ctx.night("thermal.ndjson"), ctx.night("patrol.ndjson"),
@@ -82,8 +82,8 @@ final class DemoCommand implements Callable<Integer> {
           "evaluate", "--incidents", ctx.out("incidents.ndjson"), "--truth", ctx.night("truth.ndjson"),
           "--border", ctx.input("mne-alb.geojson"), "--band", "5000", "-o", ctx.out("evaluation.txt"))),
       new Step("export", "incidents as GeoJSON and KML for a map", ctx -> {
-        ctx.watchline("export", ctx.out("incidents.ndjson"), "--to", "geojson", "-o", ctx.out("incidents.geojson"));
-        ctx.watchline("export", ctx.out("incidents.ndjson"), "--to", "kml", "-o", ctx.out("incidents.kml"));
+        ctx.watchline("export", ctx.out("incidents.ndjson"), "-f", "geojson", "-o", ctx.out("incidents.geojson"));
+        ctx.watchline("export", ctx.out("incidents.ndjson"), "-f", "kml", "-o", ctx.out("incidents.kml"));
       }),
       // The window is the demo night's (ScenarioConfig.demo()): 90 minutes, so a 30-minute revisit
       // makes patrol gaps visible; 100 m cells keep the step to a few seconds. Terrain: the SRTM
@@ -97,7 +97,7 @@ final class DemoCommand implements Callable<Integer> {
           "--status", ctx.night("status.ndjson"), "--incidents", ctx.out("incidents.ndjson"),
           "--dem", ctx.input("N42E019.hgt"),
           "--window", "2026-11-27T23:00Z/2026-11-28T00:30Z", "--revisit", "30m", "--sweep", "3km", "--cell", "100m",
-          "--suggest", "3", "--out", ctx.dir("coverage"))),
+          "--suggest", "3", "--output-dir", ctx.dir("coverage"))),
       // The cron job over the same night, as an operator would configure it (inputs/nightly.yaml,
       // commented): ingest, fusion, coverage and the report into nightly/2026-11-28/.
       new Step("nightly", "the nightly report of the demo night", ctx -> ctx.watchline(

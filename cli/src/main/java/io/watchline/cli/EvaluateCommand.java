@@ -63,19 +63,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--truth", required = true, paramLabel = "FILE", description = "truth.ndjson from 'watchline simulate'.")
   Path truth;
 
-  @Option(names = {"--border", "--borders"}, paramLabel = "FILE", description = "Border line, to give missed crossings a sector.")
-  Path border;
-
-  @Option(names = "--sectors", paramLabel = "FILE", description = "Sector polygons (with --border).")
-  Path sectors;
-
-  @Option(names = {"--sector-every", "--every"}, paramLabel = "DIST", defaultValue = "10km", converter = Distance.class,
-      description = "Sector length when cutting sectors (default ${DEFAULT-VALUE}, as for 'watchline sectors').")
-  double sectorEveryM;
-
-  @Option(names = "--band", paramLabel = "DIST", defaultValue = "5km", converter = Distance.class,
-      description = "Sector band width on each side (default ${DEFAULT-VALUE}, as for 'watchline sectors').")
-  double bandM;
+  /** Optional here: the border only gives missed crossings a sector. */
+  @Mixin BorderOptions borderOptions = new BorderOptions();
 
   @Option(names = "--observations", arity = "1..*", paramLabel = "OBS",
       description = "The night's observation NDJSON files: also report recall over the events some sensor saw (needs --sites).")
@@ -102,7 +91,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<Object> read = new ArrayList<>(observations);
-    read.addAll(java.util.Arrays.asList(incidents, truth, border, sectors, sites, tracks));
+    read.addAll(java.util.Arrays.asList(incidents, truth, borderOptions.border, borderOptions.sectors, sites, tracks));
     SameFiles.check(read, SameFiles.outputs("-o", output));
     if (!Files.isRegularFile(truth)) {
       throw new UserException("truth file not found: " + truth);
@@ -113,9 +102,10 @@ public final class EvaluateCommand implements Callable<Integer> {
       t = Truth.read(in, truth.toString());
     }
     BorderView view = null;
-    if (border != null) {
+    if (borderOptions.border != null) {
+      Path border = borderOptions.border;
       if (!Files.isRegularFile(border)) throw new UserException("border file not found: " + border);
-      view = BorderView.load(border, sectors, sectorEveryM, bandM);
+      view = BorderView.load(border, borderOptions.sectors, borderOptions.everyM, borderOptions.bandM);
     }
     BorderView v = view;
     Observability seen = null;

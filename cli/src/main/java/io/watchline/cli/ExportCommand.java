@@ -44,11 +44,11 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Examples:",
-      "  watchline export incidents.ndjson --to geojson -o incidents.geojson",
-      "  watchline fuse --border b.geojson --sites sites.yaml obs.ndjson | watchline export - --to cot | nc tak 8087",
-      "  watchline export incidents.ndjson --to gpkg -o night.gpkg      # open in QGIS",
-      "  watchline export obs.ndjson --to csv --rejects bad.ndjson > obs.csv",
-      "  watchline export incidents.ndjson --to eurosur --originator MNE -o events.ndjson",
+      "  watchline export incidents.ndjson -f geojson -o incidents.geojson",
+      "  watchline fuse --border b.geojson --sites sites.yaml obs.ndjson | watchline export - -f cot | nc tak 8087",
+      "  watchline export incidents.ndjson -f gpkg -o night.gpkg      # open in QGIS",
+      "  watchline export obs.ndjson -f csv --rejects bad.ndjson > obs.csv",
+      "  watchline export incidents.ndjson -f eurosur --originator MNE -o events.ndjson",
       "",
       "GeoPackage needs a file (-o NAME.gpkg); every other format also streams to stdout.",
       "CoT types: a crossing scoring >= --hostile-score is a-h-G, other incidents a-u-G,",
@@ -59,18 +59,11 @@ public final class ExportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "IN", defaultValue = "-", description = "Canonical NDJSON file, or - for stdin (default).")
   String input;
 
-  @Option(names = "--to", required = true, paramLabel = "FORMAT",
+  @Option(names = {"-f", "--format"}, required = true, paramLabel = "FORMAT",
       description = "Output format: ${COMPLETION-CANDIDATES}.")
   ExportFormat format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
-      description = "Output file, or - for stdout (default). A file is written to a temporary name, then renamed.")
-  String output;
-
-  @Option(names = "--rejects", paramLabel = "FILE",
-      description = "Rejected lines as NDJSON (src, reason, excerpt); default: <OUT>.rejects.ndjson when there are any,"
-          + " or the first 10 on stderr when the output is stdout.")
-  String rejectsFile;
+  @Mixin OutputOptions outputs = new OutputOptions();
 
   @Option(names = "--max-bad", paramLabel = "N", defaultValue = "-1",
       description = "Exit with code 3 when more than N lines are rejected (default: no limit). The good records are still written.")
@@ -84,16 +77,16 @@ public final class ExportCommand implements Callable<Integer> {
       description = "CoT: a crossing scoring at least S is typed hostile (a-h-G); default ${DEFAULT-VALUE}.")
   double hostileScore;
 
-  @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "PT1H",
-      description = "CoT: stale time after the last observation, ISO-8601 duration; default ${DEFAULT-VALUE}.")
+  @Option(names = "--stale-after", paramLabel = "DURATION", defaultValue = "PT1H", converter = TimeSpan.class,
+      description = "CoT: stale time after the last observation, e.g. 1h or PT1H; default ${DEFAULT-VALUE}.")
   Duration staleAfter;
 
   @Option(names = "--originator", paramLabel = "NAME",
       description = "EUROSUR: the reporting country, e.g. MNE (a crossing into it is an entry, out of it an exit).")
   String originator;
 
-  @Option(names = "--valid-for", paramLabel = "DURATION", defaultValue = "P7D",
-      description = "EUROSUR: how long after an incident its report stays valid, ISO-8601; default ${DEFAULT-VALUE}.")
+  @Option(names = "--valid-for", paramLabel = "DURATION", defaultValue = "P7D", converter = TimeSpan.class,
+      description = "EUROSUR: how long after an incident its report stays valid, e.g. 7d or P7D; default ${DEFAULT-VALUE}.")
   Duration validFor;
 
   @Option(names = "--send", paramLabel = "URL",
@@ -118,7 +111,7 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (format == ExportFormat.EUROSUR && (originator == null || originator.isBlank())) {
-      throw new UserException("--to eurosur needs --originator NAME: the reporting country, e.g. --originator MNE");
+      throw new UserException("--format eurosur needs --originator NAME: the reporting country, e.g. --originator MNE");
     }
     if (validFor.isNegative()) {
       throw new UserException("--valid-for must not be negative, e.g. P7D");
@@ -129,6 +122,7 @@ public final class ExportCommand implements Callable<Integer> {
     if (staleAfter.isNegative()) {
       throw new UserException("--stale-after must not be negative, e.g. PT1H");
     }
+    String output = outputs.output;
     if (format == ExportFormat.GPKG && "-".equals(output)) {
       throw new UserException("a GeoPackage is a database file and cannot go to stdout: add -o NAME.gpkg");
     }
@@ -138,7 +132,7 @@ public final class ExportCommand implements Callable<Integer> {
     if (send != null) {
       return sendLive();
     }
-    String rejectsPath = RejectReport.fileFor(rejectsFile, output);
+    String rejectsPath = outputs.rejectsPath();
     PrintWriter err = spec.commandLine().getErr();
     SameFiles.check(java.util.List.of(input), SameFiles.outputs("-o", output, "--rejects", rejectsPath));
     String problem = InputFiles.problem(input);
@@ -150,13 +144,22 @@ public final class ExportCommand implements Callable<Integer> {
 
     ReadStats stats;
     long notRepresentable;
-    try (InputStream in = "-".equals(input) ? InputFiles.stdin() : Files.newInputStream(Path.of(input));
-        RejectReport rejects = RejectReport.open(rejectsPath, "export", err);
+    // welfare incidents go first: a file is read twice (a pipe is spooled to a temporary file for that)
+    Path spooled = null;
+    if ("-".equals(input) || !Files.isRegularFile(Path.of(input))) {
+      spooled = Files.createTempFile("watchline-export", ".ndjson");
+      spooled.toFile().deleteOnExit();
+      try (InputStream src = "-".equals(input) ? InputFiles.stdin() : Files.newInputStream(Path.of(input))) {
+        Files.copy(src, spooled, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    Path source = spooled != null ? spooled : Path.of(input);
+    try (RejectReport rejects = RejectReport.open(rejectsPath, "export", err);
         Progress progress = log.progress("export", size)) {
       if (format == ExportFormat.GPKG) {
         try (OutputTarget out = OutputTarget.openPath(output, ".gpkg")) {
           try (GeoPackageRecordWriter w = new GeoPackageRecordWriter(out.tempPath())) {
-            stats = Exporter.export(in, name, w, rejects, progress::update);
+            stats = Exporter.exportWelfareFirst(source, name, w, rejects, progress::update);
             notRepresentable = 0;
           } catch (IOException | RuntimeException e) {
             if (IoErrors.noSpace(e)) { // SQLite says "database or disk is full" mid-statement
@@ -171,7 +174,7 @@ public final class ExportCommand implements Callable<Integer> {
           try (RecordWriter w = format == ExportFormat.EUROSUR
               ? new EurosurRecordWriter(out.stream(), originator, validFor)
               : writer(format, out.stream(), name, !noTracks, hostileScore, staleAfter)) {
-            stats = Exporter.export(in, name, w, rejects, progress::update);
+            stats = Exporter.exportWelfareFirst(source, name, w, rejects, progress::update);
             notRepresentable = w.notRepresentable();
           }
           out.commit();
@@ -179,6 +182,8 @@ public final class ExportCommand implements Callable<Integer> {
       }
       rejects.commit();
       rejects.printCounts();
+    } finally {
+      if (spooled != null) Files.deleteIfExists(spooled);
     }
     log.info(
         "export " + format.wireName() + ": read " + stats.read() + " = accepted " + stats.accepted()
@@ -202,9 +207,9 @@ public final class ExportCommand implements Callable<Integer> {
   /** {@code --send}: events to the network as they are read. */
   private int sendLive() throws IOException {
     if (format != ExportFormat.COT) {
-      throw new UserException("--send sends Cursor-on-Target events: use --to cot");
+      throw new UserException("--send sends Cursor-on-Target events: use -f cot");
     }
-    if (!"-".equals(output)) {
+    if (!"-".equals(outputs.output)) {
       throw new UserException("--send and -o exclude each other: the events go to the network");
     }
     String problem = InputFiles.problem(input);
@@ -216,7 +221,7 @@ public final class ExportCommand implements Callable<Integer> {
     var tls = new io.watchline.live.Senders.Tls(cert, password, trust, password);
     PrintWriter err = spec.commandLine().getErr();
     io.watchline.cli.live.LiveExportRun.Result r;
-    try (RejectReport rejects = RejectReport.open(rejectsFile, "export", err)) {
+    try (RejectReport rejects = RejectReport.open(outputs.rejectsFile, "export", err)) {
       r = io.watchline.cli.live.LiveExportRun.run(input, send, tls, hostileScore, staleAfter, rejects, err);
       rejects.printCounts();
     } catch (IllegalArgumentException e) {

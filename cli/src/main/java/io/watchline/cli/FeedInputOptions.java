@@ -17,7 +17,7 @@ public final class FeedInputOptions {
       description = "Sensor registry (sites.yaml or JSON): places polar radar plots and camera bearings.")
   Path sites;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+  @Option(names = "--input-format", paramLabel = "FORMAT", defaultValue = "auto",
       description = "Feed format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, detected from the content).")
   FeedFormat format;
 

@@ -53,10 +53,10 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  watchline fuse radar.ndjson thermal.ndjson patrol.ndjson --border mne-alb.geojson --sites sites.yaml > incidents.ndjson",
-      "  watchline ingest feeds/* | watchline fuse - --border mne-alb.geojson --sites sites.yaml --to geojson -o incidents.geojson",
+      "  watchline ingest feeds/* | watchline fuse - --border mne-alb.geojson --sites sites.yaml -f geojson -o incidents.geojson",
       "  watchline fuse night/*.ndjson --border b.geojson --sites sites.yaml --min-score 0.3 --tracks tracks.ndjson",
       "  watchline ingest --listen udp://239.1.2.3:4000 --sites sites.yaml | watchline fuse --follow - --max-delay 5s \\",
-      "      --border b.geojson --sites sites.yaml | watchline export - --to cot --send udp://239.2.3.4:6969"
+      "      --border b.geojson --sites sites.yaml | watchline export - -f cot --send udp://239.2.3.4:6969"
     })
 public final class FuseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -66,20 +66,7 @@ public final class FuseCommand implements Callable<Integer> {
   @Parameters(paramLabel = "OBS", description = "Canonical observation NDJSON files; '-' (default) is standard input.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = {"--border", "--borders"}, required = true, paramLabel = "FILE",
-      description = "Border line (GeoJSON LineString with side_left/side_right properties).")
-  Path border;
-
-  @Option(names = "--sectors", paramLabel = "FILE", description = "Sector polygons; default: cut every --sector-every metres.")
-  Path sectors;
-
-  @Option(names = {"--sector-every", "--every"}, paramLabel = "DIST", defaultValue = "10km", converter = Distance.class,
-      description = "Sector length when cutting sectors (default ${DEFAULT-VALUE}, as for 'watchline sectors').")
-  double sectorEveryM;
-
-  @Option(names = "--band", paramLabel = "DIST", defaultValue = "5km", converter = Distance.class,
-      description = "Sector band width on each side (default ${DEFAULT-VALUE}, as for 'watchline sectors').")
-  double bandM;
+  @Mixin BorderOptions borderOptions = new BorderOptions();
 
   @Option(names = "--sites", required = true, paramLabel = "FILE", description = "Sensor registry (sites.yaml).")
   Path sites;
@@ -87,7 +74,7 @@ public final class FuseCommand implements Callable<Integer> {
   @Option(names = "--min-score", paramLabel = "S", defaultValue = "0.5", description = "Drop incidents scoring below S (0..1, default ${DEFAULT-VALUE}).")
   double minScore;
 
-  @Option(names = "--to", paramLabel = "FORMAT", defaultValue = "ndjson", description = "Output format: ndjson (default) or geojson.")
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "ndjson", description = "Output format: ndjson (default) or geojson.")
   String to;
 
   @Option(names = "--tracks", paramLabel = "FILE", description = "Also write every confirmed track (NDJSON), with its patrol label.")
@@ -98,8 +85,8 @@ public final class FuseCommand implements Callable<Integer> {
           + " are any, or the first 10 on stderr when the output is stdout.")
   String rejectsFile;
 
-  @Option(names = "--reorder-window", paramLabel = "MS", defaultValue = "30000",
-      description = "How far back in time a record may come in its file and still be merged (default ${DEFAULT-VALUE} ms).")
+  @Option(names = "--reorder-window", paramLabel = "DURATION", defaultValue = "30s", converter = TimeSpan.Millis.class,
+      description = "How far back in time a record may come in its file and still be merged, e.g. 2s, 500ms (default ${DEFAULT-VALUE}).")
   long reorderWindowMs;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-", description = "Output file; '-' (default) is standard output.")
@@ -108,6 +95,20 @@ public final class FuseCommand implements Callable<Integer> {
   @Option(names = "--manifest", paramLabel = "FILE",
       description = "Run manifest (inputs, settings, outputs by SHA-256); default: manifest.json beside -o FILE, none for standard output.")
   String manifestFile;
+
+  @Option(names = "--weather", paramLabel = "FILE",
+      description = "Hourly weather (CSV or JSON: time, lat, lon, temperature_c, wind_kmh, precipitation_mm) for the"
+          + " welfare exposure check (wind chill).")
+  Path weatherFile;
+
+  @Option(names = "--roads", paramLabel = "FILE",
+      description = "Road lines (GeoJSON, GeoPackage, KML, WKT): welfare cases name the nearest road point; a long stay"
+          + " near a road is a pick-up, not an abandonment.")
+  Path roadsFile;
+
+  @Option(names = "--water", paramLabel = "FILE", description = "Rivers and lakes as polygons (GeoJSON, GeoPackage, KML, WKT):"
+      + " a track ending slowly at water is a welfare case.")
+  Path waterFile;
 
   @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "embedded",
       description = "embedded (default): fuse in this process; flink: run the Flink job (flink/target/watchline-flink-job.jar,"
@@ -134,17 +135,20 @@ public final class FuseCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (follow && !"ndjson".equals(to)) {
-      throw new UserException("--follow writes NDJSON incidents as they become final; --to geojson needs the whole list");
+      throw new UserException("--follow writes NDJSON incidents as they become final; --format geojson needs the whole list");
     }
     if (follow && !"-".equals(output) && (Files.isRegularFile(Path.of(output)) || !Files.exists(Path.of(output)))) {
       throw new UserException("with --follow write to standard output or a pipe: a file is written whole at the end");
     }
     if (!"ndjson".equals(to) && !"geojson".equals(to)) {
-      throw new UserException("--to must be ndjson or geojson, not '" + to + "'");
+      throw new UserException("--format must be ndjson or geojson, not '" + to + "'");
     }
     if (!(minScore >= 0 && minScore <= 1)) {
       throw new UserException("--min-score must be between 0 and 1");
     }
+    borderOptions.require();
+    Path border = borderOptions.border;
+    Path sectors = borderOptions.sectors;
     if (!Files.isRegularFile(border)) {
       throw new UserException("border file not found: " + border);
     }
@@ -155,7 +159,7 @@ public final class FuseCommand implements Callable<Integer> {
     FeedInputOptions.checkStdinOnce(files);
     String rejectsPath = RejectReport.fileFor(rejectsFile, output);
     List<Object> read = new ArrayList<>(files);
-    read.addAll(java.util.Arrays.asList(border, sectors, sites));
+    read.addAll(java.util.Arrays.asList(border, sectors, sites, weatherFile, roadsFile, waterFile));
     SameFiles.check(read, SameFiles.outputs("-o", output, "--tracks", tracksFile, "--rejects", rejectsPath,
         "--manifest", manifestFile));
     for (String f : files) {
@@ -169,12 +173,13 @@ public final class FuseCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     BorderView view;
     try {
-      view = BorderView.load(border, sectors, sectorEveryM, bandM);
+      view = BorderView.load(border, sectors, borderOptions.everyM, borderOptions.bandM);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage().startsWith(border.toString()) ? e.getMessage() : border + ": " + e.getMessage());
     }
     SiteRegistry registry = SiteRegistry.load(sites);
     registry.requireNear(view.context().borderLonLat(), border.toString(), sites.toString());
+    FusionPipeline.Welfare welfare = WelfareInputs.load(view, weatherFile, roadsFile, waterFile);
     if (signKey != null && manifestFile == null && "-".equals(output)) {
       throw new UserException("--sign signs the run manifest; with output to standard output give --manifest FILE");
     }
@@ -208,7 +213,7 @@ public final class FuseCommand implements Callable<Integer> {
       GeoJsonRecordWriter geojson = null;
       NdjsonWriter ndjson = null;
       if ("geojson".equals(to)) {
-        // The same RFC 7946 features as `watchline export --to geojson`: one writer for both.
+        // The same RFC 7946 features as `watchline export -f geojson`: one writer for both.
         GeoJsonRecordWriter w = new GeoJsonRecordWriter(out.stream(), false, true);
         geojson = w;
         incidents = i -> w.write(new CanonicalRecord.Inc(i));
@@ -221,7 +226,7 @@ public final class FuseCommand implements Callable<Integer> {
         } : i -> w.write(i, sourceHashes.of(i));
       }
       FusionPipeline.Result result = new FusionPipeline(view, registry).minScore(minScore).reorderWindowMs(follow ? maxDelayMs : reorderWindowMs)
-          .releaseWhenFinal(follow)
+          .releaseWhenFinal(follow).welfare(welfare)
           .tracks(sink).run(readers, rejects, incidents);
       for (FeedReader r : readers) {
         accepted += r.stats().accepted();
@@ -269,10 +274,10 @@ public final class FuseCommand implements Callable<Integer> {
       throw new UserException("--engine flink takes --parallelism of at least 1 and writes no run manifest (no --manifest, --sign)");
     }
     List<String> args = new ArrayList<>(files);
-    args.addAll(List.of("--border", border.toString(), "--sites", sites.toString(), "--sector-every", sectorEveryM + "",
-        "--band", bandM + "", "--min-score", minScore + "", "--reorder-window", reorderWindowMs + "", "--to", to,
+    args.addAll(List.of("--border", borderOptions.border.toString(), "--sites", sites.toString(), "--sector-every", borderOptions.everyM + "",
+        "--band", borderOptions.bandM + "", "--min-score", minScore + "", "--reorder-window", reorderWindowMs + "", "--to", to,
         "-o", output, "--parallelism", parallelism + ""));
-    if (sectors != null) args.addAll(List.of("--sectors", sectors.toString()));
+    if (borderOptions.sectors != null) args.addAll(List.of("--sectors", borderOptions.sectors.toString()));
     if (tracksFile != null) args.addAll(List.of("--tracks", tracksFile));
     if (rejectsFile != null) args.addAll(List.of("--rejects", rejectsFile));
     if (log.quiet()) args.add("-q");
@@ -293,15 +298,17 @@ public final class FuseCommand implements Callable<Integer> {
       }
       m.input("observations", files.get(k), h);
     }
-    m.inputFile("border", border).inputFile("sectors", sectors).inputFile("sites", sites);
+    m.inputFile("border", borderOptions.border).inputFile("sectors", borderOptions.sectors).inputFile("sites", sites)
+        .inputFile("weather", weatherFile).inputFile("roads", roadsFile).inputFile("water", waterFile);
     // files the evidence names that fuse did not read itself (the raw feeds behind an ingest)
     sources.resolvedFiles().forEach((name, h) -> {
       if (!files.contains(name)) m.input("source", name, sources.pathOf(name), h);
     });
     Manifests.clockOffsets(m, registry);
-    m.parameter("fusion.sector_every_m", sectorEveryM).parameter("fusion.band_m", bandM)
+    m.parameter("fusion.sector_every_m", borderOptions.everyM).parameter("fusion.band_m", borderOptions.bandM)
         .parameter("fusion.min_score", minScore).parameter("fusion.reorder_window_ms", reorderWindowMs)
-        .parameters("fusion.config", FusionConfig.defaults());
+        .parameters("fusion.config", FusionConfig.defaults())
+        .parameters("fusion.welfare", io.watchline.fusion.welfare.WelfareConfig.defaults());
     // "incidents" is the NDJSON list evidence packages are cut from
     if (!"-".equals(output)) m.output("geojson".equals(to) ? "incidents-geojson" : "incidents", Path.of(output));
     if (tracksFile != null && !"-".equals(tracksFile)) m.output("tracks", Path.of(tracksFile));

@@ -45,14 +45,14 @@ import picocli.CommandLine.Model.CommandSpec;
       "",
       "Examples:",
       "  watchline ingest radar.pcap thermal.xml patrol.nmea --sites sites.yaml > obs.ndjson",
-      "  watchline ingest --date 2026-11-27 radar.ff --out obs.ndjson   # rejects: obs.ndjson.rejects.ndjson",
+      "  watchline ingest --date 2026-11-27 radar.ff -o obs.ndjson     # rejects: obs.ndjson.rejects.ndjson",
       "  cat patrol.gpx | watchline ingest - --max-bad 0",
       "  watchline ingest radar.ast thermal.xml patrol.nmea --date 2026-11-27 | watchline fuse - ...",
       "  watchline ingest --order input a.nmea b.nmea > both.ndjson   # a's records, then b's",
       "  watchline ingest --listen udp://239.1.2.3:4000?iface=eth1 --listen udp://239.1.2.4:4000 --sites sites.yaml",
       "  watchline ingest --listen tcp://0.0.0.0:4001 --follow /var/log/cam.xml | watchline fuse --follow - ...",
       "",
-      "Rejects go to --rejects FILE, by default to <out>.rejects.ndjson next to --out, and only",
+      "Rejects go to --rejects FILE, by default to <out>.rejects.ndjson next to --output, and only",
       "when there are any. With observations on stdout and no --rejects, the first 10 rejects and",
       "the counts by reason go to stderr.",
       "Exit codes: 0 ok, 1 an input could not be read (the others are still processed unless",
@@ -64,7 +64,7 @@ public final class IngestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FEED", arity = "0..*", description = "Feed files; '-' reads stdin.")
   List<String> feeds;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "-",
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
       description = "Observations NDJSON (default: stdout).")
   String out;
 
@@ -123,7 +123,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
     List<Object> inputs = new java.util.ArrayList<>(feeds);
     inputs.add(input.sites);
-    SameFiles.check(inputs, SameFiles.outputs("--out", out, "--rejects", rj));
+    SameFiles.check(inputs, SameFiles.outputs("-o", out, "--rejects", rj));
     if (feeds.contains("-")) {
       InputFiles.check("-");
     }

@@ -38,7 +38,7 @@ public final class LiveInputOptions {
     String rj = RejectReport.fileFor(rejectsFile, out);
     List<Object> inputs = new ArrayList<>(follow);
     inputs.add(c.input.sites);
-    SameFiles.check(inputs, SameFiles.outputs("--out", out, "--rejects", rj));
+    SameFiles.check(inputs, SameFiles.outputs("-o", out, "--rejects", rj));
     LiveIngestRun.Totals t;
     try (RejectReport rejects = RejectReport.open(rj, "ingest", err)) {
       t = LiveIngestRun.run(listen, follow, idleMs == null ? 0 : idleMs, out, rejects, c.input.feedOptions(),

@@ -2,6 +2,7 @@ package io.watchline.cli;
 
 import io.watchline.cli.io.IoErrors;
 import io.watchline.cli.io.OutputTarget;
+import io.watchline.geo.InvalidValueException;
 import io.watchline.sites.SiteConfigException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -79,6 +80,7 @@ public final class Main {
     cl.setUsageHelpWidth(100);
     cl.setUsageHelpAutoWidth(true); // every command follows the terminal's width when there is one
     HelpLayout.install(cl);
+    DeprecatedOptions.install(cl);
     cl.setExecutionExceptionHandler(Main::handle);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
@@ -123,7 +125,8 @@ public final class Main {
     if (ex instanceof UserException ue) {
       code = ue.exitCode();
       msg = ue.getMessage();
-    } else if (ex instanceof SiteConfigException || ex instanceof IllegalArgumentException) {
+    } else if (ex instanceof SiteConfigException || ex instanceof InvalidValueException) {
+      // a bad value from the user; any other IllegalArgumentException is a bug: internal error below
       code = ExitCode.USAGE;
       msg = ex.getMessage();
     } else if (ex instanceof NoSuchFileException nf) {

@@ -48,7 +48,7 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  watchline merge MNE/incidents.ndjson from-alb.ndjson -o joint.ndjson",
-      "  watchline merge ours.ndjson theirs-*.ndjson --max-distance 300m | watchline export - --to geojson > joint.geojson"
+      "  watchline merge ours.ndjson theirs-*.ndjson --max-distance 300m | watchline export - -f geojson > joint.geojson"
     })
 public final class MergeCommand implements Callable<Integer> {
 
@@ -59,16 +59,11 @@ public final class MergeCommand implements Callable<Integer> {
       description = "Farthest apart two reports of one event may be (default ${DEFAULT-VALUE}).")
   double maxDistanceM;
 
-  @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "PT5M",
-      description = "Farthest apart in event time, ISO-8601 (default ${DEFAULT-VALUE}).")
+  @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "PT5M", converter = TimeSpan.class,
+      description = "Farthest apart in event time, e.g. 5min or PT5M (default ${DEFAULT-VALUE}).")
   Duration maxTime;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
-      description = "Output file, or - for stdout (default). Written to a temporary name, then renamed.")
-  String output;
-
-  @Option(names = "--rejects", paramLabel = "FILE", description = "Write rejected lines as NDJSON (src, reason, excerpt).")
-  String rejectsFile;
+  @Mixin OutputOptions outputs = new OutputOptions();
 
   @Mixin Verbosity log;
 
@@ -79,9 +74,9 @@ public final class MergeCommand implements Callable<Integer> {
     if (!(maxDistanceM > 0) || maxTime.isNegative() || maxTime.isZero()) {
       throw new UserException("--max-distance and --max-time must be more than zero");
     }
-    String rejectsPath = RejectReport.fileFor(rejectsFile, output);
+    String rejectsPath = outputs.rejectsPath();
     PrintWriter err = spec.commandLine().getErr();
-    SameFiles.check(new ArrayList<Object>(inputs), SameFiles.outputs("-o", output, "--rejects", rejectsPath));
+    SameFiles.check(new ArrayList<Object>(inputs), SameFiles.outputs("-o", outputs.output, "--rejects", rejectsPath));
     Set<Path> seen = new HashSet<>();
     for (Path p : inputs) {
       String problem = InputFiles.problem(p.toString());
@@ -119,7 +114,7 @@ public final class MergeCommand implements Callable<Integer> {
     List<JointIncident> joint = IncidentMerger.merge(reports, new IncidentMerger.Gates(maxDistanceM, maxTime.toMillis()));
     long joined = joint.stream().filter(j -> j.origins().size() > 1).count();
     long conflicts = joint.stream().filter(j -> !j.conflicts().isEmpty()).count();
-    try (OutputTarget out = OutputTarget.open(output)) {
+    try (OutputTarget out = OutputTarget.open(outputs.output)) {
       NdjsonWriter w = new NdjsonWriter(out.stream());
       for (JointIncident j : joint) {
         w.write(j.incident(), j::writeExtra);

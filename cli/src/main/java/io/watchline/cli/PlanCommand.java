@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
     },
     footer = {"", "Roster (CSV, UTC clock times, base = a sector id):",
       "  team,start,end,base,mobility", "  A1,19:00,03:00,S-04,vehicle", "  F2,22:00,06:00,S-07,foot",
-      "", "Examples:", "  watchline plan --roster roster.csv --archive nightly/archive.duckdb --night 2026-12-03 -o plan/"})
+      "", "Examples:", "  watchline plan --roster roster.csv --archive nightly/archive.duckdb --night 2026-12-03 --output-dir plan/"})
 public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--roster", required = true, paramLabel = "CSV", description = "Tonight's teams.")
   Path roster;
@@ -52,7 +52,7 @@ public final class PlanCommand implements Callable<Integer> {
       description = "auto (default): exact when it has at most 1,000,000 assignments to try, else greedy.")
   String method;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
+  @Option(names = "--output-dir", required = true, paramLabel = "DIR", description = "Output folder.")
   Path out;
 
   @Mixin Verbosity log;

@@ -1,6 +1,7 @@
 package io.watchline.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,12 +16,12 @@ public final class Progress implements AutoCloseable {
   private final String label;
   private final long total;
   private final boolean live;
-  private final PrintStream err;
+  private final PrintWriter err;
   private final long started = System.nanoTime();
   private long lastDraw;
   private boolean drawn;
 
-  private Progress(String label, long total, boolean live, PrintStream err) {
+  private Progress(String label, long total, boolean live, PrintWriter err) {
     this.label = label;
     this.total = total;
     this.live = live;
@@ -28,6 +29,10 @@ public final class Progress implements AutoCloseable {
   }
 
   static Progress create(String label, long total, boolean live, PrintStream err) {
+    return create(label, total, live, new PrintWriter(err, true));
+  }
+
+  static Progress create(String label, long total, boolean live, PrintWriter err) {
     return new Progress(label, total, live, err);
   }
 

@@ -82,20 +82,15 @@ public final class ShareCommand implements Callable<Integer> {
   @Option(names = "--classification", paramLabel = "TEXT", description = "Security classification (default: RESTRICTED, statistics UNCLASSIFIED).")
   String classification;
 
-  @Option(names = "--valid-for", paramLabel = "DURATION", defaultValue = "P7D",
-      description = "How long after an incident the record stays valid, ISO-8601 (default ${DEFAULT-VALUE}).")
+  @Option(names = "--valid-for", paramLabel = "DURATION", defaultValue = "P7D", converter = TimeSpan.class,
+      description = "How long after an incident the record stays valid, e.g. 7d or P7D (default ${DEFAULT-VALUE}).")
   Duration validFor;
 
   @Option(names = "--evidence-root", paramLabel = "DIR",
       description = "Folder the evidence files are relative to, to tell each record's sensor (default: the input's folder).")
   Path evidenceRoot;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
-      description = "Output file, or - for stdout (default). Written to a temporary name, then renamed.")
-  String output;
-
-  @Option(names = "--rejects", paramLabel = "FILE", description = "Write rejected lines as NDJSON (src, reason, excerpt).")
-  String rejectsFile;
+  @Mixin OutputOptions outputs = new OutputOptions();
 
   @Mixin Verbosity log;
 
@@ -109,9 +104,9 @@ public final class ShareCommand implements Callable<Integer> {
     if (validFor.isNegative()) {
       throw new UserException("--valid-for must not be negative, e.g. P7D");
     }
-    String rejectsPath = RejectReport.fileFor(rejectsFile, output);
+    String rejectsPath = outputs.rejectsPath();
     PrintWriter err = spec.commandLine().getErr();
-    SameFiles.check(java.util.Arrays.asList(input, partnerKey, border), SameFiles.outputs("-o", output, "--rejects", rejectsPath));
+    SameFiles.check(java.util.Arrays.asList(input, partnerKey, border), SameFiles.outputs("-o", outputs.output, "--rejects", rejectsPath));
     String problem = InputFiles.problem(input);
     if (problem != null) {
       throw new UserException(problem + (problem.startsWith("no such file") ? " (give an incident NDJSON file, or - for stdin)" : ""));
@@ -158,7 +153,7 @@ public final class ShareCommand implements Callable<Integer> {
     try (InputStream in = "-".equals(input) ? InputFiles.stdin() : Files.newInputStream(Path.of(input));
         RejectReport rejects = RejectReport.open(rejectsPath, "share", err);
         EvidenceSensors sensors = new EvidenceSensors(root);
-        OutputTarget out = OutputTarget.open(output)) {
+        OutputTarget out = OutputTarget.open(outputs.output)) {
       NdjsonWriter w = new NdjsonWriter(out.stream());
       sharer = new Sharer(new Sharer.Options(level, originator, classification, validFor, key, policy, sensors), w);
       reader = new CanonicalRecordReader(in, name, rejects);

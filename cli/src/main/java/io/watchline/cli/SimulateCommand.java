@@ -40,30 +40,30 @@ import picocli.CommandLine.Spec;
       "--border/--sites/--patrols it uses the bundled Montenegro-Albania demo data. The same options",
       "and seed give byte-identical files.",
       "",
-      "Files in --out: radar.ndjson, thermal.ndjson, patrol.ndjson (canonical observations, time",
+      "Files in --output-dir: radar.ndjson, thermal.ndjson, patrol.ndjson (canonical observations, time",
       "order), truth.ndjson (crossings, approaches, loiters, paths, dropouts), truth-patrols.ndjson",
       "(true patrol positions), scenario.json (parameters and record counts).",
-      "With --both-sides each country's feeds, sites.yaml and patrols.yaml go to --out/<COUNTRY>/ and",
-      "border.geojson, the truth files and scenario.json to --out (see docs/cooperation.md).",
+      "With --both-sides each country's feeds, sites.yaml and patrols.yaml go to --output-dir/<COUNTRY>/",
+      "and border.geojson, the truth files and scenario.json to --output-dir (see docs/cooperation.md).",
       ""
     },
     footer = {
       "",
       "Examples:",
-      "  watchline simulate --seed 7 --out /tmp/s7",
-      "  watchline simulate --date 2026-11-20 --nights 7 --out week/",
-      "  watchline simulate --border my-border.geojson --sides ALB,MNE --sites sites.yaml --patrols none --out s/",
-      "  watchline simulate --scale 10000000 --out /tmp/big      # benchmark input, flat memory",
-      "  watchline simulate --demo --out fixtures/data/demo/night # regenerate the committed demo night",
-      "  watchline simulate --both-sides --seed 3 --out /tmp/two   # /tmp/two/ALB/, /tmp/two/MNE/, truth at the top",
-      "  watchline simulate --formats real --patrol-format cot --out raw/ && watchline ingest --date 2026-11-27 --sites sites.yaml raw/*.ast raw/*.xml raw/*.cot"
+      "  watchline simulate --seed 7 --output-dir /tmp/s7",
+      "  watchline simulate --date 2026-11-20 --nights 7 --output-dir week/",
+      "  watchline simulate --border my-border.geojson --sides ALB,MNE --sites sites.yaml --patrols none --output-dir s/",
+      "  watchline simulate --scale 10000000 --output-dir /tmp/big      # benchmark input, flat memory",
+      "  watchline simulate --demo --output-dir fixtures/data/demo/night # regenerate the committed demo night",
+      "  watchline simulate --both-sides --seed 3 --output-dir /tmp/two   # /tmp/two/ALB/, /tmp/two/MNE/, truth at the top",
+      "  watchline simulate --formats real --patrol-format cot --output-dir raw/ && watchline ingest --date 2026-11-27 --sites sites.yaml raw/*.ast raw/*.xml raw/*.cot"
     })
 final class SimulateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin Verbosity log = new Verbosity();
 
-  @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Output folder (created).")
+  @Option(names = "--output-dir", required = true, paramLabel = "DIR", description = "Output folder (created).")
   Path out;
 
   @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: ${DEFAULT-VALUE}).", defaultValue = "1")
@@ -144,6 +144,13 @@ final class SimulateCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}; docs/simulator.md).")
   String realism;
 
+  @Option(names = "--welfare",
+      description = "Also plant people in danger (a group abandoned after crossing, a person stuck at a river, a group resting"
+          + " on a cold night) and look-alikes (a patrol resting at its post, animals bedding down, a pick-up wait on a warm"
+          + " night), with truth; writes weather.csv, roads.geojson and water.geojson beside the feeds for fuse --weather,"
+          + " --roads and --water.")
+  boolean welfare;
+
   @Option(names = "--demo", description = "Use the committed demo night's settings (seed, window, counts); other options still apply on top.")
   boolean demo;
 
@@ -159,15 +166,18 @@ final class SimulateCommand implements Callable<Integer> {
     Simulation sim = simulation(cfg);
     if (plantedChanges) {
       if (Files.exists(out) && !Files.isDirectory(out)) {
-        throw new UserException("--out " + out + " is a file, not a folder");
+        throw new UserException("--output-dir " + out + " is a file, not a folder");
       }
       log.info(MonthsSimulate.run(sim.border(), seed, date.plusDays(1), nights, out));
       return ExitCode.OK;
     }
+    if (welfare) {
+      sim = sim.withWelfare();
+    }
     List<OutputTarget> outputs = new ArrayList<>();
     SimulationWriter.Summary summary;
     if (Files.exists(out) && !Files.isDirectory(out)) {
-      throw new UserException("--out " + out + " is a file, not a folder; give a folder for the night's files");
+      throw new UserException("--output-dir " + out + " is a file, not a folder; give a folder for the night's files");
     }
     SimulationWriter.Format format =
         formats == Formats.REAL ? SimulationWriter.Format.real(patrolFormat) : SimulationWriter.Format.CANONICAL;
@@ -181,6 +191,9 @@ final class SimulateCommand implements Callable<Integer> {
       summary = bothSides
           ? SimulationWriter.writeBothSides(sim, inputs(), opener, format)
           : SimulationWriter.write(sim, inputs(), scale == null ? Long.MAX_VALUE : scale, opener, format);
+      if (welfare) {
+        sim.writeWelfareLayers(opener);
+      }
       for (OutputTarget o : outputs) {
         o.commit();
       }

@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
       ""
     },
     footer = {"", "Examples:",
-      "  watchline trends --archive /var/lib/watchline/nightly/archive.duckdb -o trends/",
-      "  watchline trends --archive a.duckdb --from 2026-01-05 --to 2026-04-26 -o q1/"})
+      "  watchline trends --archive /var/lib/watchline/nightly/archive.duckdb --output-dir trends/",
+      "  watchline trends --archive a.duckdb --from 2026-01-05 --to 2026-04-26 --output-dir q1/"})
 public final class TrendsCommand implements Callable<Integer> {
   @Option(names = "--archive", required = true, paramLabel = "DB", description = "The night archive.")
   Path archive;
@@ -45,7 +45,7 @@ public final class TrendsCommand implements Callable<Integer> {
       description = "Last night (default: the archive's last).")
   LocalDate to;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Output folder.")
+  @Option(names = "--output-dir", required = true, paramLabel = "DIR", description = "Output folder.")
   Path out;
 
   @Mixin Verbosity log;

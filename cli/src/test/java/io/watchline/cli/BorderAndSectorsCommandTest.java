@@ -93,7 +93,7 @@ class BorderAndSectorsCommandTest {
     Path swapped = dir.resolve("swapped.geojson");
     new ObjectMapper().writeValue(swapped.toFile(), fc);
     Path gaps = dir.resolve("gaps");
-    String[] r = run("coverage", "--sites", sites, "--border", swapped.toString(), "--out", gaps.toString());
+    String[] r = run("coverage", "--sites", sites, "--border", swapped.toString(), "--output-dir", gaps.toString());
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[1].strip()).startsWith("watchline: " + swapped + ": all 16 sensors").contains("looks lat/lon swapped")
         .doesNotContain("\n").doesNotContain("Exception");
@@ -116,7 +116,7 @@ class BorderAndSectorsCommandTest {
     Files.writeString(dup, Files.readString(Path.of(sites)).replaceFirst("(\\n    lat: 42\\.50043\\n)", "$1    lat: 10\n"));
     assertThat(Files.readString(dup)).contains("lat: 10");
     r = run("coverage", "--sites", dup.toString(), "--border", fixtures.resolve("borders/mne-alb.geojson").toString(),
-        "--out", gaps.toString());
+        "--output-dir", gaps.toString());
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[1].strip()).startsWith("watchline: " + dup + ": line 9: key 'lat' appears twice");
   }

@@ -44,7 +44,8 @@ class CommandCraftTest {
     assertThat(man)
         .startsWith(".TH WATCHLINE-EXPORT 1")
         .contains(".SH SYNOPSIS")
-        .contains("\\fB\\-\\-to\\fR=\\fIFORMAT\\fR")
+        .contains("\\fB\\-\\-format\\fR=\\fIFORMAT\\fR")
+        .doesNotContain("\\-\\-to\\fR") // the old spelling works, hidden from completion and man pages
         .contains("geojson, geojsonseq, csv, kml, gpkg, cot")
         .contains("Examples:");
     assertThat(Files.readString(dir.resolve("man/man1/watchline.1"))).contains(".SH COMMANDS").contains("\\fBexport\\fR");

@@ -132,7 +132,7 @@ class CooperationTest {
   @Test
   void eurosurEventsValidateAgainstTheSchema() throws IOException {
     Path events = tmp.resolve("events.ndjson");
-    TwoSidedNights.run("export", "-q", nights.internal("MNE").toString(), "--to", "eurosur", "--originator", "MNE",
+    TwoSidedNights.run("export", "-q", nights.internal("MNE").toString(), "-f", "eurosur", "--originator", "MNE",
         "-o", events.toString());
     Path shared = tmp.resolve("mne-eurosur.ndjson");
     TwoSidedNights.run("share", "-q", "--level", "eurosur", "--originator", "MNE", "--border", nights.border().toString(),

@@ -57,7 +57,7 @@ class CoverageCommandTest {
     Run r = run("coverage", "--sites", DEMO.resolve("sites.yaml").toString(), "--border", BORDER.toString(),
         "--dem", HGT.toString(), "--patrols", DEMO.resolve("night/patrol.ndjson").toString(),
         "--window", "2026-11-27T23:00Z/2026-11-28T00:30Z", "--revisit", "1h", "--cell", "100m", "--suggest", "2",
-        "--out", out.toString());
+        "--output-dir", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("4 units").contains("0 rejected");
     List<String> csv = Files.readAllLines(out.resolve("sectors.csv"));
@@ -74,7 +74,7 @@ class CoverageCommandTest {
     Path out = tmp.resolve("gaps");
     Run r = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--dem", HGT.toString(),
         "--patrols", patrols.toString(), "--window", "2026-11-20T18:00Z/2026-11-21T06:00Z", "--hours", "18-06",
-        "--cell", "100m", "--suggest", "2", "--out", out.toString());
+        "--cell", "100m", "--suggest", "2", "--output-dir", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     for (String f : List.of("gaps.geojson", "sectors.csv", "suggestions.geojson", "suggestions.csv", "coverage.asc",
         "coverage.txt", "map.png", "map.svg", "map.html", "patrol-rejects.ndjson")) {
@@ -143,14 +143,14 @@ class CoverageCommandTest {
   void withoutDemTheOutputsSayFlatEarth(@TempDir Path tmp) throws Exception {
     Path sites = Files.writeString(tmp.resolve("sites.yaml"), SITES);
     Path out = tmp.resolve("o");
-    Run r = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--cell", "400m", "--out", out.toString());
+    Run r = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--cell", "400m", "--output-dir", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("FLAT EARTH");
     assertTheRasterIsPlacedByItsPrj(out);
     assertThat(Files.readString(out.resolve("coverage.txt"))).contains("FLAT EARTH");
     assertThat(Files.readString(out.resolve("map.html"))).contains("FLAT EARTH");
     // rerunning into the existing directory replaces the files
-    assertThat(run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--cell", "400m", "--out",
+    assertThat(run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--cell", "400m", "--output-dir",
         out.toString()).code()).isZero();
     try (var s = Files.list(tmp)) {
       assertThat(s.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("sites.yaml", "o");
@@ -164,14 +164,14 @@ class CoverageCommandTest {
     Path voids = Files.writeString(tmp.resolve("voids.asc"),
         String.format(header, "19.5", "42.4") + "-9999 -9999 -9999 -9999\n".repeat(3));
     Run r = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--dem", voids.toString(),
-        "--cell", "400m", "--out", tmp.resolve("o").toString());
+        "--cell", "400m", "--output-dir", tmp.resolve("o").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).isEqualTo("watchline: " + voids + ": the DEM has no valid cells: all 4x3 cells are nodata"
         + " (check its NODATA value, or give another DEM)");
     // valid heights, but in the Alps: nothing over the border
     Path elsewhere = Files.writeString(tmp.resolve("alps.asc"), String.format(header, "10.0", "46.0") + "800 810 820 830\n".repeat(3));
     r = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--dem", elsewhere.toString(),
-        "--cell", "400m", "--out", tmp.resolve("o").toString());
+        "--cell", "400m", "--output-dir", tmp.resolve("o").toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip()).startsWith("watchline: alps.asc: the DEM has no valid cells over the analysis area"
         + " (the DEM spans lon, lat 10.0000..10.0400, 46.0000..46.0300").doesNotContain("ElevationGrid[");
@@ -193,7 +193,7 @@ class CoverageCommandTest {
     Path statusFile = Files.writeString(tmp.resolve("status.ndjson"), status.toString());
     String[] args = {"coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--cell", "400m",
         "--status", statusFile.toString(), "--window", "2026-11-27T22:00Z/2026-11-28T06:00Z", "--revisit", "1h"};
-    Run r = run(concat(args, "--out", tmp.resolve("a").toString()));
+    Run r = run(concat(args, "--output-dir", tmp.resolve("a").toString()));
     assertThat(r.code()).as(r.err()).isZero();
     List<String> sensors = Files.readAllLines(tmp.resolve("a/sensors.csv"));
     assertThat(sensors).contains("CAM-01,100.00,0,").anyMatch(l -> l.startsWith("RDR-01,75.") && l.endsWith(",1,01:00–03:00"));
@@ -202,7 +202,7 @@ class CoverageCommandTest {
     List<String> radarOnly = Files.readAllLines(tmp.resolve("a/sectors.csv")).stream()
         .filter(l -> l.endsWith(",01:00–03:00,0.000")).toList();
     assertThat(radarOnly).isNotEmpty();
-    Run again = run(concat(args, "--out", tmp.resolve("b").toString()));
+    Run again = run(concat(args, "--output-dir", tmp.resolve("b").toString()));
     assertThat(again.code()).isZero();
     assertThat(Files.readString(tmp.resolve("b/map.svg"))).isEqualTo(Files.readString(tmp.resolve("a/map.svg")));
   }
@@ -213,7 +213,7 @@ class CoverageCommandTest {
     Path empty = Files.writeString(tmp.resolve("obs.ndjson"), "");
     Path out = tmp.resolve("o");
     Run r = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--cell", "400m",
-        "--observations", empty.toString(), "--window", "2026-11-27T22:00Z/2026-11-28T06:00Z", "--out", out.toString());
+        "--observations", empty.toString(), "--window", "2026-11-27T22:00Z/2026-11-28T06:00Z", "--output-dir", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("no sensor was heard");
     assertThat(Files.readAllLines(out.resolve("sensors.csv"))).containsExactly("sensor,up_pct,outages,outages_utc",
@@ -264,16 +264,16 @@ class CoverageCommandTest {
     Path sites = Files.writeString(tmp.resolve("sites.yaml"), SITES);
     Path patrols = Files.writeString(tmp.resolve("p.ndjson"), PATROLS);
     Run noWindow = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--patrols", patrols.toString(),
-        "--out", tmp.resolve("x").toString());
+        "--output-dir", tmp.resolve("x").toString());
     assertThat(noWindow.code()).isEqualTo(2);
     assertThat(noWindow.err().trim()).startsWith("watchline: give --window").doesNotContain("Exception");
     Path junk = Files.writeString(tmp.resolve("dem.bin"), "not a dem");
     Run badDem = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--dem", junk.toString(),
-        "--out", tmp.resolve("y").toString());
+        "--output-dir", tmp.resolve("y").toString());
     assertThat(badDem.code()).isEqualTo(2);
     assertThat(badDem.err()).contains("not a DEM").doesNotContain("at io.");
     Run badWindow = run("coverage", "--sites", sites.toString(), "--border", BORDER.toString(), "--window", "yesterday/today",
-        "--out", tmp.resolve("z").toString());
+        "--output-dir", tmp.resolve("z").toString());
     assertThat(badWindow.code()).isEqualTo(2);
     assertThat(Files.exists(tmp.resolve("x"))).isFalse();
   }

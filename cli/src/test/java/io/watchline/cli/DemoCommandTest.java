@@ -24,7 +24,7 @@ class DemoCommandTest {
     cl.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cl.setErr(new PrintWriter(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     Path dir = tmp.resolve("demo");
-    assertThat(cl.execute("demo", "--out", dir.toString())).isZero();
+    assertThat(cl.execute("demo", "--output-dir", dir.toString())).isZero();
     for (String f : new String[] {"inputs/mne-alb.geojson", "inputs/sites.yaml", "inputs/patrols.yaml"}) {
       assertThat(dir.resolve(f)).isNotEmptyFile();
     }

@@ -43,7 +43,7 @@ class ExportCommandTest {
   void writesGeoJsonAndRejectsAndCountsThem() throws Exception {
     Path out = dir.resolve("o/out.geojson");
     Path rej = dir.resolve("o/rejects.ndjson");
-    int code = Main.run("export", input().toString(), "--to", "geojson", "-o", out.toString(), "--rejects", rej.toString());
+    int code = Main.run("export", input().toString(), "-f", "geojson", "-o", out.toString(), "--rejects", rej.toString());
     assertThat(code).isEqualTo(ExitCode.OK);
     JsonNode fc = new ObjectMapper().readTree(out.toFile());
     assertThat(fc.get("features")).hasSize(3); // incident, its track, the patrol fix
@@ -57,7 +57,7 @@ class ExportCommandTest {
   @Test
   void tooManyBadLinesExitThreeButKeepTheGoodRecords() throws Exception {
     Path out = dir.resolve("out.csv");
-    int code = Main.run("export", input().toString(), "--to", "csv", "-o", out.toString(), "--max-bad", "0");
+    int code = Main.run("export", input().toString(), "-f", "csv", "-o", out.toString(), "--max-bad", "0");
     assertThat(code).isEqualTo(ExitCode.TOO_MANY_BAD);
     assertThat(Files.readAllLines(out)).hasSize(3);
     // With an output file the reject goes next to it, and stderr says how many and where.
@@ -68,7 +68,7 @@ class ExportCommandTest {
 
   @Test
   void geoPackageToStdoutIsAUsageErrorInOneLine() throws Exception {
-    int code = Main.run("export", input().toString(), "--to", "gpkg");
+    int code = Main.run("export", input().toString(), "-f", "gpkg");
     assertThat(code).isEqualTo(ExitCode.USAGE);
     assertThat(err.toString(StandardCharsets.UTF_8).trim())
         .isEqualTo("watchline: a GeoPackage is a database file and cannot go to stdout: add -o NAME.gpkg");
@@ -77,7 +77,7 @@ class ExportCommandTest {
   @Test
   void geoPackageGoesToAFile() throws Exception {
     Path out = dir.resolve("night.gpkg");
-    assertThat(Main.run("export", input().toString(), "--to", "gpkg", "-o", out.toString(), "-q")).isZero();
+    assertThat(Main.run("export", input().toString(), "-f", "gpkg", "-o", out.toString(), "-q")).isZero();
     assertThat(Files.size(out)).isGreaterThan(10_000);
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("in.ndjson", "night.gpkg",
@@ -87,14 +87,14 @@ class ExportCommandTest {
 
   @Test
   void missingInputSaysWhatToDo() {
-    int code = Main.run("export", dir.resolve("nope.ndjson").toString(), "--to", "kml");
+    int code = Main.run("export", dir.resolve("nope.ndjson").toString(), "-f", "kml");
     assertThat(code).isEqualTo(ExitCode.USAGE);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file").contains("or - for stdin");
   }
 
   @Test
   void unknownFormatListsTheFormats() throws Exception {
-    int code = Main.run("export", input().toString(), "--to", "shp");
+    int code = Main.run("export", input().toString(), "-f", "shp");
     assertThat(code).isEqualTo(ExitCode.USAGE);
     assertThat(err.toString(StandardCharsets.UTF_8)).containsIgnoringCase("geojson").containsIgnoringCase("cot").contains("export --help");
   }

@@ -73,12 +73,12 @@ class FeedInputMessagesTest {
     Path obs = tmp.resolve("obs.ndjson");
     try {
       System.setIn(new ByteArrayInputStream(gzip(nmea)));
-      IngestCommandTest.Run r = run("ingest", "-", "--out", obs.toString(), "--rejects", tmp.resolve("r.ndjson").toString());
+      IngestCommandTest.Run r = run("ingest", "-", "-o", obs.toString(), "--rejects", tmp.resolve("r.ndjson").toString());
       assertThat(r.code()).isZero();
       assertThat(r.err()).contains("- (nmea, gzip): read ");
       System.setIn(new ByteArrayInputStream(gzip(Files.readAllBytes(obs))));
       Path csv = tmp.resolve("obs.csv");
-      IngestCommandTest.Run e = run("export", "-", "--to", "csv", "-o", csv.toString());
+      IngestCommandTest.Run e = run("export", "-", "-f", "csv", "-o", csv.toString());
       assertThat(e.code()).isZero();
       assertThat(Files.readAllLines(csv)).hasSize(1 + 2);
     } finally {

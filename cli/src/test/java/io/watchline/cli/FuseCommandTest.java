@@ -109,7 +109,7 @@ class FuseCommandTest {
     assertThat(r.err()).contains("radar.ndjson (ndjson): read 802 = accepted 802");
 
     Run again = run("fuse", dir.resolve("radar.ndjson").toString(), dir.resolve("patrol.ndjson").toString(),
-        "--border", dir.resolve("border.geojson").toString(), "--sites", dir.resolve("sites.yaml").toString(), "--to", "geojson");
+        "--border", dir.resolve("border.geojson").toString(), "--sites", dir.resolve("sites.yaml").toString(), "-f", "geojson");
     JsonNode fc = new ObjectMapper().readTree(again.out());
     assertThat(fc.get("type").asText()).isEqualTo("FeatureCollection");
     assertThat(fc.get("features").get(0).get("properties").get("id").asText()).isEqualTo("INC-20261127-0001");
@@ -132,8 +132,8 @@ class FuseCommandTest {
         "--sites", dir.resolve("sites.yaml").toString());
     assertThat(missing.code()).isEqualTo(2);
     assertThat(missing.err().strip()).isEqualTo("watchline: no such file: " + dir.resolve("nope.ndjson"));
-    Run to = run("fuse", "--border", dir.resolve("border.geojson").toString(), "--sites", dir.resolve("sites.yaml").toString(), "--to", "kml");
+    Run to = run("fuse", "--border", dir.resolve("border.geojson").toString(), "--sites", dir.resolve("sites.yaml").toString(), "-f", "kml");
     assertThat(to.code()).isEqualTo(2);
-    assertThat(to.err()).contains("--to must be ndjson or geojson").doesNotContain("Exception");
+    assertThat(to.err()).contains("--format must be ndjson or geojson").doesNotContain("Exception");
   }
 }

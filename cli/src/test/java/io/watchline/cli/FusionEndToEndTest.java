@@ -24,7 +24,7 @@ class FusionEndToEndTest {
   void seededNightRecallAndPrecision() throws Exception {
     Path night = dir.resolve("night");
     assertThat(Main.run("simulate", "-q", "--seed", "77", "--from", "20:00", "--to", "00:00", "--crossings", "8",
-        "--animals", "6", "--out", night.toString())).isZero();
+        "--animals", "6", "--output-dir", night.toString())).isZero();
     Path incidents = dir.resolve("incidents.ndjson");
     assertThat(Main.run("fuse", "-q", night.resolve("radar.ndjson").toString(), night.resolve("thermal.ndjson").toString(),
         night.resolve("patrol.ndjson").toString(), "--border", BORDER, "--sites", SITES, "-o", incidents.toString())).isZero();

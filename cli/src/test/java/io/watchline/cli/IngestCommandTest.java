@@ -38,7 +38,7 @@ class IngestCommandTest {
     Files.writeString(bad, "$GPRMC,093802,A,5213.1439,N,02100.6511,E,000.0,226.0,160305,004.2,E,D*16\n");
     Path out = tmp.resolve("obs.ndjson");
     Run r = run("ingest", fixture("nmea/garmin17n.log").toString(), tmp.resolve("missing.gpx").toString(),
-        fixture("gpx/around-visnjan-with-car.gpx").toString(), bad.toString(), "--out", out.toString());
+        fixture("gpx/around-visnjan-with-car.gpx").toString(), bad.toString(), "-o", out.toString());
     assertThat(r.code).isEqualTo(ExitCode.FAILURE); // one input missing, the others processed
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).hasSize(2 + 104);
@@ -55,7 +55,7 @@ class IngestCommandTest {
   @Test
   void maxBadExceededExitsThreeButWritesOutputs() throws IOException {
     Path out = tmp.resolve("o.ndjson");
-    Run r = run("ingest", fixture("gpx/korita-zbevnica.gpx").toString(), "--out", out.toString(),
+    Run r = run("ingest", fixture("gpx/korita-zbevnica.gpx").toString(), "-o", out.toString(),
         "--rejects", tmp.resolve("r.ndjson").toString(), "--max-bad", "10");
     assertThat(r.code).isEqualTo(ExitCode.TOO_MANY_BAD);
     assertThat(Files.readAllLines(out)).hasSize(513);
@@ -95,7 +95,7 @@ class IngestCommandTest {
     Files.writeString(sites, "sites:\n  - {id: RDR-201, kind: radar, lat: 45.74, lon: 16.07, sac: 25, sic: 201}\n");
     Path out = tmp.resolve("radar.ndjson");
     Run r = run("ingest", realdata("feeds/asterix/cat_034_048.pcap").toString(),
-        realdata("feeds/asterix/cat048.raw").toString(), "--sites", sites.toString(), "--out", out.toString());
+        realdata("feeds/asterix/cat048.raw").toString(), "--sites", sites.toString(), "-o", out.toString());
     assertThat(r.code).isEqualTo(ExitCode.FAILURE); // the raw file has no date
     assertThat(r.err).contains("cat048.raw: ASTERIX time of day needs a date: give --date YYYY-MM-DD")
         .contains("cat_034_048.pcap (asterix/pcap): read 131 = accepted 131 (observations 63,");
@@ -104,7 +104,7 @@ class IngestCommandTest {
     assertThat(lines.get(0)).contains("\"sensor\":\"RDR-201\"").contains("\"lat\":")
         .contains("\"t\":\"2016-05-05T07:35:54.601Z\"").contains("\"track\":\"RDR-201/3563\"");
     Run ok = run("ingest", realdata("feeds/asterix/cat048.raw").toString(), "--date", "2016-05-05",
-        "--out", tmp.resolve("one.ndjson").toString());
+        "-o", tmp.resolve("one.ndjson").toString());
     assertThat(ok.code).isZero();
     assertThat(Files.readAllLines(tmp.resolve("one.ndjson"))).singleElement().asString()
         .contains("ASTERIX-25-201/3563");
@@ -117,7 +117,7 @@ class IngestCommandTest {
     Path out = tmp.resolve("stdin.ndjson");
     try {
       System.setIn(new java.io.ByteArrayInputStream(nmea));
-      Run r = run("ingest", "-", "--sensor", "PATROL-3", "--out", out.toString());
+      Run r = run("ingest", "-", "--sensor", "PATROL-3", "-o", out.toString());
       assertThat(r.code).isZero();
       assertThat(r.err).contains("- (nmea): read ");
     } finally {

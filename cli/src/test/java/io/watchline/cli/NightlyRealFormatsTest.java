@@ -25,7 +25,7 @@ class NightlyRealFormatsTest {
   @BeforeAll
   static void simulate() throws Exception {
     for (String formats : List.of("real", "canonical")) {
-      String args = "simulate -q " + NIGHT + " --formats " + formats + " --out " + dir.resolve(formats);
+      String args = "simulate -q " + NIGHT + " --formats " + formats + " --output-dir " + dir.resolve(formats);
       assertThat(Main.run(args.split(" "))).isZero();
     }
     Files.copy(Path.of("../fixtures/data/borders/mne-alb.geojson"), dir.resolve("border.geojson"));

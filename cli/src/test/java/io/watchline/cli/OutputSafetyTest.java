@@ -96,8 +96,8 @@ class OutputSafetyTest {
     cases.put("ingest --rejects input", new String[] {"ingest", p("a.ndjson"), "-o", p("o.ndjson"), "--rejects", p("a.ndjson")});
     cases.put("ingest --rejects = -o", new String[] {"ingest", p("a.ndjson"), "-o", p("o.ndjson"), "--rejects", p("o.ndjson")});
     cases.put("ingest -o sites.yaml", new String[] {"ingest", p("p.nmea"), "--sites", p("sites.yaml"), "-o", p("sites.yaml")});
-    cases.put("export -o input", new String[] {"export", p("e.ndjson"), "--to", "geojson", "-o", p("e.ndjson")});
-    cases.put("export --rejects input", new String[] {"export", p("e.ndjson"), "--to", "csv", "--rejects", p("e.ndjson")});
+    cases.put("export -o input", new String[] {"export", p("e.ndjson"), "-f", "geojson", "-o", p("e.ndjson")});
+    cases.put("export --rejects input", new String[] {"export", p("e.ndjson"), "-f", "csv", "--rejects", p("e.ndjson")});
     cases.put("fuse -o input", fuse(p("f.ndjson"), "-o", p("f.ndjson")));
     cases.put("fuse --tracks input", fuse(p("f.ndjson"), "--tracks", p("f.ndjson")));
     cases.put("fuse -o t --tracks t", fuse(p("f.ndjson"), "-o", p("t.ndjson"), "--tracks", p("t.ndjson")));
@@ -164,7 +164,7 @@ class OutputSafetyTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(fileType(nul)).isEqualTo("character device");
     // The "full" device (1,7) fails every write with ENOSPC: the bytes reached the device itself.
-    Run f = run("export", p("a.ndjson"), "--to", "csv", "-o", full.toString(), "--rejects", nul.toString());
+    Run f = run("export", p("a.ndjson"), "-f", "csv", "-o", full.toString(), "--rejects", nul.toString());
     assertThat(f.code()).isEqualTo(ExitCode.FAILURE);
     assertThat(f.err().strip()).isEqualTo("watchline: I/O error: cannot write " + full + ": no space left on device");
     assertThat(fileType(full)).isEqualTo("character device");
@@ -287,11 +287,11 @@ class OutputSafetyTest {
   void nothingUsableExitsThree() throws Exception {
     Path garbage = Files.write(dir.resolve("garbage.ndjson"), List.of("{broken", "{\"t\":\"x\"}", "[]"));
     Path empty = Files.writeString(dir.resolve("empty.ndjson"), "");
-    Run ingest = run("ingest", garbage.toString(), "--format", "ndjson", "-o", p("o.ndjson"));
+    Run ingest = run("ingest", garbage.toString(), "--input-format", "ndjson", "-o", p("o.ndjson"));
     assertThat(ingest.code()).as(ingest.err()).isEqualTo(ExitCode.NOTHING_USABLE);
     assertThat(ingest.err()).contains("nothing usable was read: all 3 records were rejected");
     assertThat(Files.readAllLines(Path.of(p("o.ndjson") + ".rejects.ndjson"))).hasSize(3);
-    Run none = run("ingest", empty.toString(), "--format", "ndjson", "-o", p("o2.ndjson"));
+    Run none = run("ingest", empty.toString(), "--input-format", "ndjson", "-o", p("o2.ndjson"));
     assertThat(none.code()).as(none.err()).isEqualTo(ExitCode.NOTHING_USABLE);
     assertThat(none.err()).contains("the input holds no records");
     Run fuse = run(fuse(garbage.toString(), "-o", p("i.ndjson")));
@@ -299,11 +299,11 @@ class OutputSafetyTest {
     assertThat(fuse.err()).contains("nothing usable was read");
     Run fuseEmpty = run(fuse(empty.toString()));
     assertThat(fuseEmpty.code()).isEqualTo(ExitCode.NOTHING_USABLE);
-    Run export = run("export", garbage.toString(), "--to", "geojson");
+    Run export = run("export", garbage.toString(), "-f", "geojson");
     assertThat(export.code()).isEqualTo(ExitCode.NOTHING_USABLE);
     assertThat(export.err()).contains("nothing usable was read: all 3 lines");
     // An empty incident list is a quiet night, not bad input: export writes an empty collection.
-    Run quiet = run("export", empty.toString(), "--to", "geojson");
+    Run quiet = run("export", empty.toString(), "-f", "geojson");
     assertThat(quiet.code()).isZero();
     Run good = run(fuse(obs.toString(), "-o", p("i2.ndjson")));
     assertThat(good.code()).as(good.err()).isZero();
@@ -314,7 +314,7 @@ class OutputSafetyTest {
   @Test
   void aDirectoryAsInputIsSaidToBeOne() throws Exception {
     Path d = Files.createDirectory(dir.resolve("feeds"));
-    for (Run r : List.of(run("export", d.toString(), "--to", "csv"), run(fuse(d.toString())))) {
+    for (Run r : List.of(run("export", d.toString(), "-f", "csv"), run(fuse(d.toString())))) {
       assertThat(r.code()).isEqualTo(ExitCode.USAGE);
       assertThat(r.err()).contains(d + ": is a directory").doesNotContain("no such file");
     }
@@ -330,7 +330,7 @@ class OutputSafetyTest {
         .redirectErrorStream(true).start().waitFor() == 0;
     Assumptions.assumeTrue(mounted, "cannot mount a small tmpfs here (needs root with CAP_SYS_ADMIN)");
     try {
-      Run r = run("export", p("a.ndjson"), "--to", "gpkg", "-o", disk.resolve("night.gpkg").toString());
+      Run r = run("export", p("a.ndjson"), "-f", "gpkg", "-o", disk.resolve("night.gpkg").toString());
       assertThat(r.code()).isEqualTo(ExitCode.FAILURE);
       assertThat(r.err().strip()).isEqualTo("watchline: I/O error: cannot write " + disk.resolve("night.gpkg")
           + ": no space left on device");
@@ -345,7 +345,7 @@ class OutputSafetyTest {
   @Test
   void anOutputFolderThatIsAFileIsSaidToBeOne() throws Exception {
     Path file = Files.writeString(dir.resolve("gaps"), "a file");
-    Run cov = run("coverage", "--sites", p("sites.yaml"), "--border", p("border.geojson"), "--out", file.toString());
+    Run cov = run("coverage", "--sites", p("sites.yaml"), "--border", p("border.geojson"), "--output-dir", file.toString());
     assertThat(cov.code()).isEqualTo(ExitCode.USAGE);
     assertThat(cov.err().strip()).isEqualTo("watchline: " + file + " is a file, not a folder; give a new or an earlier output folder");
     Files.writeString(dir.resolve("nightly.yaml"), "output_root: gaps/reports\nborder: border.geojson\nsites: sites.yaml\n"
@@ -358,7 +358,7 @@ class OutputSafetyTest {
   @Test
   void coverageReplacesAnEarlierFolderWholeOrNotAtAll() throws Exception {
     String[] cov = {"coverage", "--sites", p("sites.yaml"), "--border", p("border.geojson"), "--cell", "200m", "-q",
-        "--out", p("gaps")};
+        "--output-dir", p("gaps")};
     assertThat(run(cov).code()).isZero();
     Path gaps = dir.resolve("gaps/gaps.geojson");
     Files.writeString(gaps, "earlier run");

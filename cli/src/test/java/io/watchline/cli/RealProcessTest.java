@@ -54,7 +54,7 @@ class RealProcessTest {
   void sigtermAndSigintLeaveNoTemporaryFile() throws Exception {
     for (String signal : List.of("TERM", "INT")) {
       Path out = dir.resolve("out-" + signal + ".ndjson");
-      Process p = new ProcessBuilder(JAVA, "-cp", CP, "io.watchline.cli.Main", "ingest", "-", "--format", "ndjson",
+      Process p = new ProcessBuilder(JAVA, "-cp", CP, "io.watchline.cli.Main", "ingest", "-", "--input-format", "ndjson",
           "-o", out.toString()).directory(dir.toFile()).redirectErrorStream(true).start();
       OutputStream stdin = p.getOutputStream();
       for (int i = 0; i < 5000; i++) {
@@ -77,7 +77,7 @@ class RealProcessTest {
 
   @Test
   void aClosedStdinIsReportedNotRead() throws Exception {
-    for (String cmd : List.of("ingest - --format ndjson", "fuse - --border b --sites s", "export - --to csv")) {
+    for (String cmd : List.of("ingest - --input-format ndjson", "fuse - --border b --sites s", "export - -f csv")) {
       if (cmd.startsWith("fuse")) {
         Files.writeString(dir.resolve("b"), OutputSafetyTest.BORDER);
         Files.writeString(dir.resolve("s"), OutputSafetyTest.SITES);

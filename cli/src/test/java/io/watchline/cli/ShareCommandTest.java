@@ -28,7 +28,7 @@ class ShareCommandTest {
       assertThat(Main.run("share", "--level", "secret", "--originator", "MNE", in.toString())).isEqualTo(2);
       assertThat(Main.run("share", "--level", "neighbour", "--originator", "MNE", "--partner-key", shortKey.toString(),
           "--border", tmp.resolve("none.geojson").toString(), in.toString())).isEqualTo(2);
-      assertThat(Main.run("export", in.toString(), "--to", "eurosur")).isEqualTo(2);
+      assertThat(Main.run("export", in.toString(), "-f", "eurosur")).isEqualTo(2);
       assertThat(Main.run("merge", in.toString(), in.toString())).isEqualTo(2);
     });
     assertThat(err).contains("--partner-key", "internal, neighbour, eurosur or statistics", "at least 16 bytes",

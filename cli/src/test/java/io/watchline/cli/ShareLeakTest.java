@@ -54,7 +54,7 @@ class ShareLeakTest {
   @BeforeAll
   static void fuseOneSideAndAddALeakyIncident() throws IOException {
     Path dir = tmp.resolve("two");
-    TwoSidedNights.run("simulate", "-q", "--both-sides", "--seed", "5", "--from", "22:00", "--to", "00:30", "--out", dir.toString());
+    TwoSidedNights.run("simulate", "-q", "--both-sides", "--seed", "5", "--from", "22:00", "--to", "00:30", "--output-dir", dir.toString());
     side = dir.resolve("ALB");
     Path fused = side.resolve("incidents.ndjson");
     TwoSidedNights.run("fuse", "-q", side.resolve("radar.ndjson").toString(), side.resolve("thermal.ndjson").toString(),

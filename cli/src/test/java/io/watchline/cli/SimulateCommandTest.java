@@ -19,7 +19,7 @@ class SimulateCommandTest {
       "truth-patrols.ndjson", "scenario.json");
 
   static String[] shortNight(Path out, String seed) {
-    return new String[] {"simulate", "--seed", seed, "--from", "23:00", "--to", "00:30", "--out", out.toString()};
+    return new String[] {"simulate", "--seed", seed, "--from", "23:00", "--to", "00:30", "--output-dir", out.toString()};
   }
 
   @Test
@@ -39,7 +39,7 @@ class SimulateCommandTest {
 
   @Test
   void scaleWritesExactlyThatManyObservations() throws IOException {
-    assertThat(Main.run("simulate", "--scale", "30000", "--out", tmp.toString())).isZero();
+    assertThat(Main.run("simulate", "--scale", "30000", "--output-dir", tmp.toString())).isZero();
     long lines = 0;
     for (String f : List.of("radar.ndjson", "thermal.ndjson", "patrol.ndjson")) {
       try (var l = Files.lines(tmp.resolve(f))) {
@@ -56,10 +56,10 @@ class SimulateCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      assertThat(Main.run("simulate", "--out", tmp.toString(), "--sites", tmp.resolve("missing.yaml").toString())).isEqualTo(2);
-      assertThat(Main.run("simulate", "--out", tmp.toString(), "--sides", "ALB")).isEqualTo(2);
-      assertThat(Main.run("simulate", "--out", tmp.toString(), "--crossings", "-1")).isEqualTo(2);
-      assertThat(Main.run("simulate", "--out", tmp.toString(), "--from", "25:00")).isEqualTo(2);
+      assertThat(Main.run("simulate", "--output-dir", tmp.toString(), "--sites", tmp.resolve("missing.yaml").toString())).isEqualTo(2);
+      assertThat(Main.run("simulate", "--output-dir", tmp.toString(), "--sides", "ALB")).isEqualTo(2);
+      assertThat(Main.run("simulate", "--output-dir", tmp.toString(), "--crossings", "-1")).isEqualTo(2);
+      assertThat(Main.run("simulate", "--output-dir", tmp.toString(), "--from", "25:00")).isEqualTo(2);
       assertThat(Main.run("simulate")).isEqualTo(2);
     } finally {
       System.setErr(old);
@@ -75,7 +75,7 @@ class SimulateCommandTest {
     // a short north-south line through the middle of the demo sites
     Files.writeString(border, "{\"type\":\"LineString\",\"coordinates\":[[19.50,42.60],[19.52,42.40],[19.50,42.20]]}");
     assertThat(Main.run("simulate", "--border", border.toString(), "--sides", "WEST,EAST", "--patrols", "none",
-        "--from", "23:00", "--to", "00:00", "--out", tmp.resolve("o").toString())).isZero();
+        "--from", "23:00", "--to", "00:00", "--output-dir", tmp.resolve("o").toString())).isZero();
     String truth = Files.readString(tmp.resolve("o/truth.ndjson"));
     assertThat(truth).containsPattern("\"side\":\"(WEST→EAST|EAST→WEST)\"").doesNotContain("MNE");
     assertThat(Files.size(tmp.resolve("o/patrol.ndjson"))).isZero();
@@ -88,11 +88,11 @@ class SimulateCommandTest {
     String[] a = new String[window.length + 3];
     System.arraycopy(window, 0, a, 1, window.length);
     a[0] = "simulate";
-    a[window.length + 1] = "--out";
+    a[window.length + 1] = "--output-dir";
     a[window.length + 2] = canon.toString();
     assertThat(Main.run(a)).isZero();
     assertThat(Main.run("simulate", "--seed", "5", "--from", "23:00", "--to", "23:40", "--formats", "real",
-        "--patrol-format", "cot", "--out", real.toString())).isZero();
+        "--patrol-format", "cot", "--output-dir", real.toString())).isZero();
     List<String> files;
     try (var l = Files.list(real)) {
       files = l.map(p -> p.getFileName().toString()).sorted().toList();
@@ -103,7 +103,7 @@ class SimulateCommandTest {
     assertThat(Files.readAllBytes(real.resolve("truth.ndjson"))).isEqualTo(Files.readAllBytes(canon.resolve("truth.ndjson")));
     Path sites = io.watchline.fixtures.FixtureData.copy(io.watchline.fixtures.FixtureData.DEMO_SITES, tmp.resolve("sites.yaml"));
     List<String> args = new java.util.ArrayList<>(List.of("ingest", "-q", "--date", "2026-11-27", "--sites", sites.toString(),
-        "--out", tmp.resolve("obs.ndjson").toString()));
+        "-o", tmp.resolve("obs.ndjson").toString()));
     files.stream().filter(f -> !f.startsWith("truth") && !f.equals("scenario.json")).forEach(f -> args.add(real.resolve(f).toString()));
     assertThat(Main.run(args.toArray(String[]::new))).isZero();
     for (String kind : List.of("radar", "thermal", "patrol")) {

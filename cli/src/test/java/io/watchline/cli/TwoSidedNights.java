@@ -34,7 +34,7 @@ final class TwoSidedNights {
   TwoSidedNights(Path dir, long seed, int nights) throws IOException {
     this.dir = dir;
     run("simulate", "-q", "--both-sides", "--seed", Long.toString(seed), "--nights", Integer.toString(nights),
-        "--from", "22:00", "--to", "01:00", "--out", dir.toString());
+        "--from", "22:00", "--to", "01:00", "--output-dir", dir.toString());
     for (String c : SIDES) {
       Path side = dir.resolve(c);
       run("fuse", "-q", side.resolve("radar.ndjson").toString(), side.resolve("thermal.ndjson").toString(),

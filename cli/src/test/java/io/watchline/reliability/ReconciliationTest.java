@@ -99,7 +99,7 @@ class ReconciliationTest {
     StringWriter err = new StringWriter();
     var cl = Main.commandLine();
     cl.setErr(new PrintWriter(err, true));
-    List<String> args = new ArrayList<>(List.of("ingest", input.toString(), "--format", target.name(),
+    List<String> args = new ArrayList<>(List.of("ingest", input.toString(), "--input-format", target.name(),
         "--date", "2016-05-05", "--sites", sitesFile.toString(), "-o", out.toString(), "--rejects", rejects.toString()));
     if (target == Targets.COT) {
       args.add("--all-cot-types");

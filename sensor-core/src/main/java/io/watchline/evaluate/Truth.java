@@ -1,5 +1,6 @@
 package io.watchline.evaluate;
 
+import io.watchline.geo.InvalidValueException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.watchline.ndjson.IsoTime;
@@ -24,13 +25,13 @@ public record Truth(List<TruthEvent> events, List<TruthPath> paths) {
         try {
           n = m.readTree(new String(lines.bytes(), 0, lines.length(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-          throw new IllegalArgumentException(name + ":" + lines.lineNumber() + ": not JSON");
+          throw new InvalidValueException(name + ":" + lines.lineNumber() + ": not JSON");
         }
         String kind = n.path("kind").asText("");
         String role = n.path("role").asText("");
         String group = n.path("group").asText("");
         switch (kind) {
-          case "crossing", "approach", "loiter" -> {
+          case "crossing", "approach", "loiter", "welfare" -> {
             long t = time(n, "t", name, lines.lineNumber());
             long end = n.has("end") ? time(n, "end", name, lines.lineNumber()) : t;
             events.add(new TruthEvent(kind, role, group, t, end, n.path("lat").asDouble(), n.path("lon").asDouble(),
@@ -48,7 +49,7 @@ public record Truth(List<TruthEvent> events, List<TruthPath> paths) {
     try {
       return IsoTime.parse(n.path(field).asText()).toEpochMilli();
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(name + ":" + line + ": bad time in '" + field + "'");
+      throw new InvalidValueException(name + ":" + line + ": bad time in '" + field + "'");
     }
   }
 }

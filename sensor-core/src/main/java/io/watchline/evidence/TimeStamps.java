@@ -93,8 +93,9 @@ public final class TimeStamps {
         info.getSerialNumber(), cert.getSubject().toString(), fp);
   }
 
+  // Bouncy Castle's Store and SignerId (a Selector) are raw types; the store holds certificate holders only.
+  @SuppressWarnings("unchecked")
   private static X509CertificateHolder signerCertificate(TimeStampToken token) throws IOException {
-    @SuppressWarnings("unchecked")
     Store<X509CertificateHolder> certs = token.getCertificates();
     Collection<X509CertificateHolder> match = certs.getMatches(token.getSID());
     if (match.isEmpty()) {

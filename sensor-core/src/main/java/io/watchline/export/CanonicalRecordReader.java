@@ -2,9 +2,6 @@ package io.watchline.export;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import io.watchline.feed.ReadStats;
-import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
 import io.watchline.ndjson.BadRecordException;
 import io.watchline.ndjson.IncidentJson;
@@ -13,7 +10,6 @@ import io.watchline.ndjson.LineReader;
 import io.watchline.ndjson.ObservationJson;
 import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
@@ -25,50 +21,17 @@ import java.util.Set;
  * a fused track has {@code track} and {@code points} and no {@code kind}. Anything else is
  * rejected with its line number and byte offset; the stream goes on.
  */
-public final class CanonicalRecordReader implements Closeable {
-  private static final Set<String> INCIDENT_KINDS = Set.of("crossing", "approach", "loiter");
+public final class CanonicalRecordReader extends io.watchline.ndjson.NdjsonRecordReader<CanonicalRecord> {
+  private static final Set<String> INCIDENT_KINDS = Set.of("crossing", "approach", "loiter", "welfare");
   private static final Set<String> OBSERVATION_KINDS = Set.of("radar", "thermal", "patrol");
 
-  private final LineReader lines;
-  private final String file;
-  private final RejectSink rejects;
-  private final ReadStats stats;
 
   public CanonicalRecordReader(InputStream in, String file, RejectSink rejects) {
-    this.lines = new LineReader(io.watchline.feed.FeedInput.of(in));
-    this.file = file;
-    this.rejects = rejects;
-    this.stats = new ReadStats(file);
-    stats.format("ndjson");
+    super(new LineReader(io.watchline.feed.FeedInput.of(in)), file, rejects);
   }
 
-  /** The next record, or null at the end of the input. */
-  public CanonicalRecord next() throws IOException {
-    while (lines.next()) {
-      stats.bytes(lines.position());
-      if (lines.overlong()) {
-        reject("line longer than " + lines.maxLine() + " bytes (" + lines.lineBytes() + ")");
-        continue;
-      }
-      if (lines.blank()) {
-        stats.skipped("blank line");
-        continue;
-      }
-      try {
-        CanonicalRecord r = parse();
-        stats.emitted();
-        return r;
-      } catch (BadRecordException e) {
-        reject(e.getMessage());
-      } catch (StreamReadException e) {
-        reject("invalid JSON: " + e.getOriginalMessage());
-      }
-    }
-    stats.bytes(lines.position());
-    return null;
-  }
-
-  private CanonicalRecord parse() throws IOException {
+  @Override
+  protected CanonicalRecord parse() throws IOException {
     String type = recordType();
     try (JsonParser p = Json.FACTORY.createParser(lines.bytes(), 0, lines.length())) {
       if (type.equals("incident")) {
@@ -126,21 +89,6 @@ public final class CanonicalRecordReader implements Closeable {
     }
     throw new BadRecordException(
         "unknown kind '" + kind + "': expected an observation (radar, thermal, patrol)"
-            + " or an incident (crossing, approach, loiter)");
-  }
-
-  private void reject(String reason) {
-    stats.rejected();
-    rejects.reject(
-        new Reject(Source.atLine(file, lines.offset(), lines.lineNumber()), reason, lines.excerpt()));
-  }
-
-  public ReadStats stats() {
-    return stats;
-  }
-
-  @Override
-  public void close() throws IOException {
-    lines.close();
+            + " or an incident (crossing, approach, loiter, welfare)");
   }
 }

@@ -21,7 +21,7 @@ import javax.xml.stream.XMLStreamWriter;
  * stream of events, not one XML document.
  *
  * <p>Type mapping (see docs/cli.md): a crossing whose score reaches {@code hostileScore} is {@code
- * a-h-G} (hostile ground), every other incident {@code a-u-G} (unknown ground); patrol fixes and
+ * a-h-G} (hostile ground), a welfare case {@code a-n-G} (neutral ground), every other incident {@code a-u-G} (unknown ground); patrol fixes and
  * patrols' fused tracks are {@code a-f-G} (friendly ground), radar and thermal detections and other
  * fused tracks {@code a-u-G} at their last position. Incidents use their
  * id as uid, {@code time} = end (last seen), {@code start} = start, {@code stale} = end + {@code
@@ -64,6 +64,9 @@ public final class CotRecordWriter implements RecordWriter {
 
   /** The CoT type of an incident, by the documented mapping. */
   public static String type(Incident i, double hostileScore) {
+    if (i.kind() == IncidentKind.WELFARE) {
+      return "a-n-G"; // people in danger are neutral ground: someone to help, never a hostile mark
+    }
     return i.kind() == IncidentKind.CROSSING && !Double.isNaN(i.score()) && i.score() >= hostileScore
         ? "a-h-G"
         : "a-u-G";

@@ -26,6 +26,7 @@ public final class KmlRecordWriter implements RecordWriter {
   /** KML colours are aabbggrr. */
   private static final Map<String, String> COLOURS =
       Map.of(
+          "welfare", "ffff5500",
           "crossing", "ff0000e6",
           "approach", "ff008cff",
           "loiter", "ff00d7ff",
@@ -33,7 +34,7 @@ public final class KmlRecordWriter implements RecordWriter {
           "thermal", "ffb469ff",
           "patrol", "ff32cd32",
           "track", "ff808080");
-  private static final String[] STYLE_ORDER = {"crossing", "approach", "loiter", "radar", "thermal", "patrol", "track"};
+  private static final String[] STYLE_ORDER = {"welfare", "crossing", "approach", "loiter", "radar", "thermal", "patrol", "track"};
 
   private final Writer out;
   private final XMLStreamWriter x;
@@ -58,7 +59,7 @@ public final class KmlRecordWriter implements RecordWriter {
   }
 
   private void style(String kind) throws XMLStreamException {
-    boolean incident = kind.equals("crossing") || kind.equals("approach") || kind.equals("loiter");
+    boolean incident = kind.equals("crossing") || kind.equals("approach") || kind.equals("loiter") || kind.equals("welfare");
     x.writeStartElement("Style");
     x.writeAttribute("id", kind);
     x.writeStartElement("IconStyle");

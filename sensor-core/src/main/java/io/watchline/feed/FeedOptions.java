@@ -1,5 +1,6 @@
 package io.watchline.feed;
 
+import io.watchline.geo.InvalidValueException;
 import io.watchline.feed.asterix.Framing;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ public record FeedOptions(
         case "auto" -> AUTO;
         case "0.17", "0_17", "v0_17" -> V0_17;
         case "1.18", "1_18", "v1_18" -> V1_18;
-        default -> throw new IllegalArgumentException(
+        default -> throw new InvalidValueException(
             "--cat062-edition must be auto, 0.17 or 1.18, not '" + s + "'");
       };
     }

@@ -17,6 +17,7 @@ import io.watchline.fusion.track.Measurement;
 import io.watchline.fusion.track.PathShape;
 import io.watchline.fusion.track.Track;
 import io.watchline.fusion.track.Tracker;
+import io.watchline.fusion.welfare.WelfareDetector;
 import io.watchline.incident.IncidentSink;
 import io.watchline.incident.TrackPoint;
 import io.watchline.observation.Kind;
@@ -64,6 +65,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   private final CandidateFinder finder;
   private final TrackQuality quality;
   private final ClutterMap clutter;
+  private WelfareDetector welfare;
   private final Map<Long, TrackState> states = new HashMap<>();
   private final Map<String, Batch> batches = new LinkedHashMap<>();
   private final FusionStats stats = new FusionStats();
@@ -126,6 +128,11 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     this.finder = new CandidateFinder(border, ic, patrols, stitcher, assembler::add);
     this.quality = new TrackQuality(cfg.quality());
     this.clutter = new ClutterMap(cfg.quality());
+  }
+
+  /** Looks for people in danger on every closed track (null: not at all). */
+  void welfare(WelfareDetector welfare) {
+    this.welfare = welfare;
   }
 
   /**
@@ -212,6 +219,9 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     }
     String unit = o.unit() != null ? o.unit() : o.sensor() != null ? o.sensor() : "patrol";
     patrols.add(unit, t, xy[0], xy[1]);
+    if (welfare != null) {
+      welfare.patrolFix(unit, t, xy[0], xy[1]);
+    }
   }
 
   private void flushBatchesBefore(long limitMs) {
@@ -284,6 +294,14 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
           track.hits(Kind.RADAR), track.hits(Kind.THERMAL), speed, points, track.evidence().size()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    // before the patrol label ends the story: a patrol standing near people must not hide them
+    if (welfare != null) {
+      io.watchline.incident.Incident w = welfare.closed(track, s.trace, points, s.tally, patrol);
+      if (w != null) {
+        stats.welfare++;
+        assembler.addScored(w);
+      }
     }
     if (patrol) {
       stats.patrolTracks++;

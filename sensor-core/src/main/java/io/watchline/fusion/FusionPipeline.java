@@ -1,10 +1,15 @@
 package io.watchline.fusion;
 
+import io.watchline.geo.InvalidValueException;
 import io.watchline.feed.FeedReader;
 import io.watchline.feed.RejectSink;
 import io.watchline.fusion.border.BorderView;
 import io.watchline.fusion.stream.TimeMerge;
 import io.watchline.fusion.track.Tracker;
+import io.watchline.fusion.welfare.MapLayer;
+import io.watchline.fusion.welfare.WelfareConfig;
+import io.watchline.fusion.welfare.WelfareDetector;
+import io.watchline.fusion.welfare.Weather;
 import io.watchline.incident.IncidentSink;
 import io.watchline.observation.Observation;
 import io.watchline.sites.SiteRegistry;
@@ -37,6 +42,14 @@ public final class FusionPipeline {
   private long reorderWindowMs = DEFAULT_REORDER_WINDOW_MS;
   private TrackSink tracks = TrackSink.NONE;
   private Tracker.Stages stages;
+  private Welfare welfare = new Welfare(WelfareConfig.defaults(), null, null, null);
+
+  /**
+   * What the welfare stage knows beside the tracks (docs/welfare.md); each of weather, roads and
+   * water may be null.
+   */
+  public record Welfare(WelfareConfig config, Weather weather, MapLayer roads, MapLayer water) {}
+
   private boolean releaseWhenFinal;
 
   /**
@@ -69,7 +82,7 @@ public final class FusionPipeline {
    */
   public FusionPipeline minScore(double minScore) {
     if (!(minScore >= 0 && minScore <= 1)) {
-      throw new IllegalArgumentException("minimum score must be within 0..1: " + minScore);
+      throw new InvalidValueException("minimum score must be within 0..1: " + minScore);
     }
     this.minScore = minScore;
     return this;
@@ -91,6 +104,15 @@ public final class FusionPipeline {
    */
   public FusionPipeline trackerStages(Tracker.Stages stages) {
     this.stages = stages;
+    return this;
+  }
+
+  /**
+   * The welfare stage's rules and layers (default: the default rules, no weather, roads or water);
+   * null turns it off (benchmarks comparing with older builds only).
+   */
+  public FusionPipeline welfare(Welfare welfare) {
+    this.welfare = welfare;
     return this;
   }
 
@@ -123,6 +145,9 @@ public final class FusionPipeline {
     Tracker.Stages s = stages != null ? stages : Tracker.Stages.standard(config.tracker());
     try (FusionEngine engine = new FusionEngine(border, sites, config, s, tracks, minScore, incidents);
         TimeMerge merge = new TimeMerge(readers, rejects, reorderWindowMs, MAX_BUFFERED)) {
+      if (welfare != null) {
+        engine.welfare(new WelfareDetector(border, welfare.config(), welfare.weather(), welfare.roads(), welfare.water()));
+      }
       if (releaseWhenFinal) {
         engine.releaseWhenFinal();
       }

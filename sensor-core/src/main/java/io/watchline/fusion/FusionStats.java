@@ -29,8 +29,10 @@ public final class FusionStats {
   public long weakTracks;
   /** Incident candidates made. */
   public long candidates;
-  /** Incidents written (at or above the minimum score). */
+  /** Incidents written (at or above the minimum score, and every welfare case). */
   public long incidents;
+  /** Welfare cases raised (never dropped by the minimum score). */
+  public long welfare;
 
   /** One line for a log. */
   public String summary() {
@@ -38,6 +40,7 @@ public final class FusionStats {
         + " (no position: " + unplaced + "); camera bearings on radar tracks " + corroborations
         + ", crossed bearings " + triangulated + "; tracks started " + tracksCreated
         + ", confirmed " + (targetTracks + patrolTracks) + " (patrol " + patrolTracks + ")"
-        + "; weak or clutter tracks " + weakTracks + "; incident candidates " + candidates;
+        + "; weak or clutter tracks " + weakTracks + "; incident candidates " + candidates
+        + (welfare > 0 ? "; welfare cases " + welfare : "");
   }
 }

@@ -1,5 +1,6 @@
 package io.watchline.incident;
 
+import io.watchline.geo.InvalidValueException;
 import java.util.Locale;
 
 /** What an incident candidate is about. Serialised in lower case. */
@@ -9,7 +10,9 @@ public enum IncidentKind {
   /** A track came within the approach distance heading in, then turned or was lost. */
   APPROACH,
   /** A track dwelt near the border. */
-  LOITER;
+  LOITER,
+  /** People who may be in danger: stopped far from help, exposed, at water (docs/welfare.md). */
+  WELFARE;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
@@ -21,6 +24,6 @@ public enum IncidentKind {
         return k;
       }
     }
-    throw new IllegalArgumentException("incident kind must be crossing, approach or loiter, not '" + s + "'");
+    throw new InvalidValueException("incident kind must be crossing, approach, loiter or welfare, not '" + s + "'");
   }
 }

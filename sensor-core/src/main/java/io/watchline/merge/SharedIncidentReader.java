@@ -2,16 +2,11 @@ package io.watchline.merge;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import io.watchline.feed.ReadStats;
-import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
 import io.watchline.ndjson.BadRecordException;
 import io.watchline.ndjson.IncidentJson;
 import io.watchline.ndjson.Json;
 import io.watchline.ndjson.LineReader;
-import io.watchline.observation.Source;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -21,49 +16,16 @@ import java.io.InputStream;
  * marking's, else {@code fallbackOriginator}. Statistics and EUROSUR event records carry no
  * incident and are rejected with their reason.
  */
-public final class SharedIncidentReader implements Closeable {
-  private final LineReader lines;
-  private final String file;
+public final class SharedIncidentReader extends io.watchline.ndjson.NdjsonRecordReader<SharedIncident> {
   private final String fallbackOriginator;
-  private final RejectSink rejects;
-  private final ReadStats stats;
 
   public SharedIncidentReader(InputStream in, String file, String fallbackOriginator, RejectSink rejects) {
-    this.lines = new LineReader(in);
-    this.file = file;
+    super(new LineReader(in), file, rejects);
     this.fallbackOriginator = fallbackOriginator;
-    this.rejects = rejects;
-    this.stats = new ReadStats(file);
-    stats.format("ndjson");
   }
 
-  /** The next incident, or null at the end. */
-  public SharedIncident next() throws IOException {
-    while (lines.next()) {
-      stats.bytes(lines.position());
-      if (lines.overlong()) {
-        reject("line longer than " + lines.maxLine() + " bytes (" + lines.lineBytes() + ")");
-        continue;
-      }
-      if (lines.blank()) {
-        stats.skipped("blank line");
-        continue;
-      }
-      try {
-        SharedIncident s = parse();
-        stats.emitted();
-        return s;
-      } catch (BadRecordException e) {
-        reject(e.getMessage());
-      } catch (StreamReadException e) {
-        reject("invalid JSON: " + e.getOriginalMessage());
-      }
-    }
-    stats.bytes(lines.position());
-    return null;
-  }
-
-  private SharedIncident parse() throws IOException {
+  @Override
+  protected SharedIncident parse() throws IOException {
     String originator = null, position = null, record = null;
     try (JsonParser p = Json.FACTORY.createParser(lines.bytes(), 0, lines.length())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -95,19 +57,5 @@ public final class SharedIncidentReader implements Closeable {
       return new SharedIncident(originator != null ? originator : fallbackOriginator, IncidentJson.read(p),
           position == null || position.equals("exact"));
     }
-  }
-
-  private void reject(String reason) {
-    stats.rejected();
-    rejects.reject(new Reject(Source.atLine(file, lines.offset(), lines.lineNumber()), reason, lines.excerpt()));
-  }
-
-  public ReadStats stats() {
-    return stats;
-  }
-
-  @Override
-  public void close() throws IOException {
-    lines.close();
   }
 }

@@ -1,5 +1,6 @@
 package io.watchline.observation;
 
+import io.watchline.geo.InvalidValueException;
 import java.util.Locale;
 
 /** What kind of sensor produced an observation. Serialised in lower case. */
@@ -19,6 +20,6 @@ public enum Kind {
         return k;
       }
     }
-    throw new IllegalArgumentException("kind must be radar, thermal or patrol, not '" + s + "'");
+    throw new InvalidValueException("kind must be radar, thermal or patrol, not '" + s + "'");
   }
 }

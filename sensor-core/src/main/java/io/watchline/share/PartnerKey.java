@@ -1,5 +1,6 @@
 package io.watchline.share;
 
+import io.watchline.geo.InvalidValueException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ public final class PartnerKey {
 
   public PartnerKey(byte[] secret) {
     if (secret.length < MIN_BYTES) {
-      throw new IllegalArgumentException("a partner key needs at least " + MIN_BYTES + " bytes, this one has " + secret.length
+      throw new InvalidValueException("a partner key needs at least " + MIN_BYTES + " bytes, this one has " + secret.length
           + " (make one with: head -c 32 /dev/urandom > partner.key)");
     }
     try {

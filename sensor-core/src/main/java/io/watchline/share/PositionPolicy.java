@@ -1,5 +1,6 @@
 package io.watchline.share;
 
+import io.watchline.geo.InvalidValueException;
 import java.util.function.ToDoubleBiFunction;
 
 /**
@@ -20,7 +21,7 @@ public final class PositionPolicy {
    */
   public PositionPolicy(ToDoubleBiFunction<Double, Double> borderDistanceM, double bandM, double gridM) {
     if (!(bandM >= 0) || !(gridM > 0)) {
-      throw new IllegalArgumentException("the exact band must be >= 0 m and the grid > 0 m");
+      throw new InvalidValueException("the exact band must be >= 0 m and the grid > 0 m");
     }
     this.borderDistanceM = borderDistanceM;
     this.bandM = bandM;

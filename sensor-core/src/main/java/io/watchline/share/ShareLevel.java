@@ -1,5 +1,6 @@
 package io.watchline.share;
 
+import io.watchline.geo.InvalidValueException;
 import java.util.Locale;
 
 /**
@@ -47,7 +48,7 @@ public enum ShareLevel {
         return l;
       }
     }
-    throw new IllegalArgumentException("sharing level must be internal, neighbour, eurosur or statistics, not '" + s + "'");
+    throw new InvalidValueException("sharing level must be internal, neighbour, eurosur or statistics, not '" + s + "'");
   }
 
   @Override

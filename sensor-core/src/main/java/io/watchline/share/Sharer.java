@@ -1,5 +1,6 @@
 package io.watchline.share;
 
+import io.watchline.geo.InvalidValueException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.watchline.incident.Incident;
 import io.watchline.incident.TrackPoint;
@@ -41,7 +42,7 @@ public final class Sharer {
       Objects.requireNonNull(originator, "originator");
       Objects.requireNonNull(validFor, "validFor");
       if (level == ShareLevel.NEIGHBOUR && (key == null || policy == null)) {
-        throw new IllegalArgumentException("the neighbour level needs the partner's key and the border");
+        throw new InvalidValueException("the neighbour level needs the partner's key and the border");
       }
     }
   }

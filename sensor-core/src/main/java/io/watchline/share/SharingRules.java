@@ -27,5 +27,8 @@ public final class SharingRules {
    */
   public static final Set<String> NEIGHBOUR_FACTORS = Set.of(
       "event_t", "crossing", "distance_m", "corroborated", "cls", "cls_share", "group_size", "night",
-      "conf", "hits", "straightness", "crossings", "speed_mps", "dwell_s");
+      "conf", "hits", "straightness", "crossings", "speed_mps", "dwell_s",
+      // welfare: why people may be in danger and what the partner needs to reach them (never our patrols)
+      "priority", "reasons", "stay_min", "after_crossing", "road_m", "road_lat", "road_lon", "water_m",
+      "temperature_c", "wind_kmh", "wind_chill_c", "precipitation_mm");
 }

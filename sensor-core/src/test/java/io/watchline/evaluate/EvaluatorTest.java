@@ -64,4 +64,24 @@ class EvaluatorTest {
       assertThat(s.incidents()).isEqualTo(2);
     });
   }
+
+  @Test
+  void welfareHasItsOwnRow() throws Exception {
+    String truth = "{\"t\":\"2026-11-27T23:00:00.000Z\",\"end\":\"2026-11-28T00:10:00.000Z\",\"kind\":\"welfare\","
+        + "\"group\":\"W1\",\"role\":\"welfare\",\"cls\":\"human\",\"group_size\":4,\"lat\":42.1,\"lon\":19.1,"
+        + "\"reason\":\"abandoned after crossing\"}\n";
+    Truth t = Truth.read(new ByteArrayInputStream(truth.getBytes(StandardCharsets.UTF_8)), "truth");
+    Evaluator.Report r = Evaluator.evaluate(List.of(
+        incident("INC-1", IncidentKind.WELFARE, "2026-11-27T23:01:00Z", 42.1005, 19.1, null),
+        // a crossing at the same place is not a welfare alert
+        incident("INC-2", IncidentKind.CROSSING, "2026-11-27T23:01:00Z", 42.1, 19.1, null),
+        // an hour later far away: a false welfare alert
+        incident("INC-3", IncidentKind.WELFARE, "2026-11-28T03:00:00Z", 42.3, 19.3, null)), t, null);
+    Evaluator.KindScore w = r.kind("welfare");
+    assertThat(w.truth()).isEqualTo(1);
+    assertThat(w.found()).isEqualTo(1);
+    assertThat(w.incidents()).isEqualTo(2);
+    assertThat(w.precision()).isEqualTo(0.5);
+    assertThat(r.falseAlarms()).extracting(Evaluator.FalseAlarm::id).contains("INC-3");
+  }
 }

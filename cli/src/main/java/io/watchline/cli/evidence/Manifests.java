@@ -27,7 +27,7 @@ public final class Manifests {
     RunManifest.Builder b = RunManifest.builder(spec.name(),
         spec.commandLine().getParseResult() == null ? java.util.List.of() : spec.commandLine().getParseResult().originalArgs());
     for (OptionSpec o : spec.options()) {
-      if (o.usageHelp() || o.versionHelp()) continue;
+      if (o.usageHelp() || o.versionHelp() || o.hidden()) continue; // hidden: old spellings, recorded under the new name
       b.parameter(o.longestName().replaceFirst("^-+", ""), value(o));
     }
     int i = 0;

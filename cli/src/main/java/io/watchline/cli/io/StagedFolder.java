@@ -96,27 +96,44 @@ public final class StagedFolder implements AutoCloseable {
         }
       }
     }
-    Path old = null;
-    if (Files.exists(target)) {
-      old = TempFiles.nameFor(target, "");
-      TempFiles.register(old);
-      move(target, old);
-    }
     try {
-      move(staging, target);
+      swap(staging, target, TempFiles.nameFor(target, ""));
     } catch (IOException e) {
-      if (old != null) {
-        move(old, target); // put the previous folder back
-      }
       throw new OutputTarget.WriteFailedException("cannot move the finished folder into place as " + target + ": "
           + IoErrors.reason(e), e);
     }
     published = true;
     TempFiles.done(staging);
     OutputTarget.syncFolder(target.getParent());
-    if (old != null) {
-      TempFiles.deleteQuietly(old);
-      TempFiles.done(old);
+  }
+
+  /**
+   * The all-or-nothing step of publishing a folder, shared by every folder output (this class, the
+   * nightly report): an existing {@code target} is renamed to {@code aside}, {@code staging} is
+   * renamed to {@code target}, then {@code aside} is deleted. When the second rename fails the
+   * previous folder is put back, so {@code target} is always either the old or the new folder.
+   *
+   * @param aside a free name beside {@code target}; removed on Ctrl-C while it exists
+   * @throws IOException when a rename fails (the previous folder is back in place)
+   */
+  public static void swap(Path staging, Path target, Path aside) throws IOException {
+    boolean hadOld = Files.exists(target);
+    if (hadOld) {
+      TempFiles.register(aside);
+      move(target, aside);
+    }
+    try {
+      move(staging, target);
+    } catch (IOException e) {
+      if (hadOld) {
+        move(aside, target); // put the previous folder back
+        TempFiles.done(aside);
+      }
+      throw e;
+    }
+    if (hadOld) {
+      TempFiles.deleteQuietly(aside);
+      TempFiles.done(aside);
     }
   }
 

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code export --to cot --send URL}: each record read becomes one CoT event sent as soon as it
+ * {@code export -f cot --send URL}: each record read becomes one CoT event sent as soon as it
  * is read (one UDP datagram, or one write on a TCP/TLS stream to a TAK server), until the input
  * ends or a signal stops it.
  */

@@ -1,6 +1,6 @@
 package io.watchline.cli.nightly;
 
-import io.watchline.cli.CoverageCommand;
+import io.watchline.cli.CoverageAssembly;
 import io.watchline.cli.SensorActivity;
 import io.watchline.geo.coverage.Intervals;
 import io.watchline.geo.coverage.SensorUptime;
@@ -8,16 +8,12 @@ import io.watchline.geo.coverage.CoverageAnalysis;
 import io.watchline.geo.coverage.CoverageFiles;
 import io.watchline.geo.coverage.CoverageOptions;
 import io.watchline.geo.coverage.CoverageResult;
-import io.watchline.geo.coverage.PatrolFix;
 import io.watchline.geo.coverage.SensorSpec;
-import io.watchline.geo.coverage.Terrain;
-import io.watchline.geo.dem.DemReader;
 import io.watchline.geo.io.GeoFeature;
 import io.watchline.incident.Incident;
 import io.watchline.ndjson.NdjsonObservationReader;
-import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
-import io.watchline.sites.Site;
+import io.watchline.sites.SensorSpecs;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -42,10 +38,7 @@ final class CoverageStep implements NightlyStep {
   @Override
   public void run(NightlyRun run) throws IOException {
     NightlyConfig c = run.config;
-    List<SensorSpec> sensors = new ArrayList<>();
-    for (Site s : run.sites.all()) {
-      sensors.add(CoverageCommand.toSpec(s));
-    }
+    List<SensorSpec> sensors = SensorSpecs.of(run.sites);
     long start = run.window.start().toEpochMilli();
     long end = run.window.end().toEpochMilli();
     CoverageOptions o = CoverageOptions.defaults(start, end)
@@ -53,29 +46,17 @@ final class CoverageStep implements NightlyStep {
         .withPatrols(c.coverageSweepM(), c.coverageRevisitMs());
     // the night's own records (and status lines, if configured) say which sensor was alive when
     SensorUptime uptime = SensorActivity.uptime(run.sites, start, end);
-    double margin = Math.max(c.sectorBandKm() * 1000, 2000);
-    CoverageResult.GridFrame frame = CoverageAnalysis.frameFor(run.border, sensors, o.cellM(), margin);
-    Terrain terrain;
     if (c.dem() == null) {
-      terrain = Terrain.bareEarth(frame.west(), frame.north(), frame.width(), frame.height(), o.cellM());
       run.notes.add("coverage on bare earth: no DEM configured (dem:)");
     } else {
       Steps.requireFile(c.dem(), "dem");
-      terrain = Terrain.fromDem(DemReader.read(c.dem()), c.dem().getFileName().toString(), run.border.projection(),
-          frame.west(), frame.north(), frame.width(), frame.height(), o.cellM());
     }
-    CoverageAnalysis analysis = CoverageAnalysis.prepare(run.border, terrain, sensors, o);
+    CoverageAnalysis analysis = CoverageAssembly.prepare(run.border, sensors, o, c.sectorBandKm() * 1000,
+        c.dem() == null ? List.of() : List.of(c.dem()), false, io.watchline.geo.coverage.LineOfSight.DEFAULT).analysis();
     for (Path f : run.observationFiles) {
       try (NdjsonObservationReader r = new NdjsonObservationReader(Files.newInputStream(f), f.toString(), run.rejects)) {
         for (Observation ob; (ob = r.next()) != null; ) {
-          if (ob.kind() == Kind.PATROL) {
-            if (ob.hasPosition()) {
-              String unit = ob.unit() != null ? ob.unit() : ob.sensor() != null ? ob.sensor() : "patrol";
-              analysis.addPatrolFix(new PatrolFix(ob.lat(), ob.lon(), ob.t().toEpochMilli(), unit));
-            }
-          } else {
-            uptime.heard(ob.sensor(), ob.t().toEpochMilli());
-          }
+          CoverageAssembly.add(analysis, uptime, ob);
         }
       }
     }
@@ -86,7 +67,7 @@ final class CoverageStep implements NightlyStep {
     }
     List<CoverageAnalysis.IncidentPoint> points = new ArrayList<>();
     for (Incident i : run.incidents) {
-      points.add(new CoverageAnalysis.IncidentPoint(i.id(), i.lat(), i.lon(), i.start().toEpochMilli()));
+      points.add(CoverageAssembly.point(i));
     }
     CoverageResult r = analysis.finish(points, uptime);
     run.coverage = r;

@@ -14,6 +14,7 @@ import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,8 @@ final class NightMap {
       Map.of(
           IncidentKind.CROSSING, new Color(0xE6, 0x00, 0x00),
           IncidentKind.APPROACH, new Color(0xFF, 0x8C, 0x00),
-          IncidentKind.LOITER, new Color(0xD4, 0xAA, 0x00));
+          IncidentKind.LOITER, new Color(0xD4, 0xAA, 0x00),
+          IncidentKind.WELFARE, new Color(0x00, 0x55, 0xFF));
 
   /** A sensor site as drawn: position, fan, and "down 01:00–03:00" (null when up all night). */
   record SiteMark(String id, double lat, double lon, boolean radar, double azimuthDeg, double fovDeg, double rangeM,
@@ -151,9 +153,17 @@ final class NightMap {
       }
       placed.add(new java.awt.geom.Rectangle2D.Double(px - 8, py - 8, 16, 16));
     }
-    for (Incident i : incidents) {
+    // welfare cases last, so that nothing hides them
+    List<Incident> markers = new ArrayList<>(incidents);
+    markers.sort(java.util.Comparator.comparing((Incident i) -> i.kind() == IncidentKind.WELFARE));
+    for (Incident i : markers) {
       double px = x(i.lon()), py = y(i.lat());
       g.setColor(COLOURS.get(i.kind()));
+      if (i.kind() == IncidentKind.WELFARE) {
+        // a ring around the dot: people in danger stand out from the crossings around them
+        g.setStroke(new BasicStroke(3f));
+        g.drawOval((int) Math.round(px - 11), (int) Math.round(py - 11), 22, 22);
+      }
       g.fillOval((int) Math.round(px - 6), (int) Math.round(py - 6), 12, 12);
       g.setColor(Color.BLACK);
       g.setStroke(new BasicStroke(1f));
@@ -182,7 +192,7 @@ final class NightMap {
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
     g.drawString(title, 12, height - 15);
     g.setFont(label);
-    int lx = width - 520;
+    int lx = width - 605;
     for (IncidentKind k : IncidentKind.values()) {
       g.setColor(COLOURS.get(k));
       g.fillOval(lx, height - 27, 12, 12);

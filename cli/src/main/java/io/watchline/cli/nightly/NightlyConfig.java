@@ -73,7 +73,7 @@ public record NightlyConfig(
   record Thresholds(@JsonProperty("top_incidents") Integer topIncidents, @JsonProperty("min_score") Double minScore) {}
 
   /** Thrown with a message that names the file and the key to fix. */
-  public static final class ConfigException extends IllegalArgumentException {
+  public static final class ConfigException extends io.watchline.geo.InvalidValueException {
     private static final long serialVersionUID = 1L;
 
     ConfigException(String message) {

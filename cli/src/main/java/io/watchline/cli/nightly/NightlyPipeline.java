@@ -1,5 +1,6 @@
 package io.watchline.cli.nightly;
 
+import io.watchline.cli.io.StagedFolder;
 import io.watchline.cli.io.TempFiles;
 import io.watchline.evidence.RunManifest;
 import java.io.IOException;
@@ -7,11 +8,9 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.PrivateKey;
 import java.util.List;
@@ -140,23 +139,7 @@ public final class NightlyPipeline {
 
   /** Renames the finished folder into place; an earlier folder of the same date is replaced. */
   private static void publish(Path temp, Path target, Path root, String date) throws IOException {
-    Path old = null;
-    if (Files.exists(target)) {
-      old = root.resolve("." + date + ".old-" + ProcessHandle.current().pid());
-      move(target, old);
-    }
-    move(temp, target);
-    if (old != null) {
-      deleteTree(old);
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
+    StagedFolder.swap(temp, target, root.resolve("." + date + ".old-" + ProcessHandle.current().pid()));
   }
 
   /** Temporary folders of this date left by a killed run (we hold the lock, so none is live). */

@@ -43,10 +43,10 @@ final class Outputs {
         w.close();
       }
       try (OutputStream out = open(run.dir.resolve("incidents.geojson"))) {
-        write(new GeoJsonRecordWriter(out, false, true), run.incidents);
+        write(new GeoJsonRecordWriter(out, false, true), welfareFirst(run.incidents));
       }
       try (OutputStream out = open(run.dir.resolve("incidents.csv"))) {
-        write(new CsvRecordWriter(out), run.incidents);
+        write(new CsvRecordWriter(out), welfareFirst(run.incidents));
       }
     }
 
@@ -191,5 +191,12 @@ final class Outputs {
   static String csv(String v) {
     if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) return v;
     return '"' + v.replace("\"", "\"\"") + '"';
+  }
+
+  /** The incidents with welfare cases first (as `watchline export` writes them), otherwise in their order. */
+  static java.util.List<Incident> welfareFirst(java.util.List<Incident> incidents) {
+    java.util.List<Incident> out = new java.util.ArrayList<>(incidents);
+    out.sort(java.util.Comparator.comparing((Incident i) -> i.kind() != io.watchline.incident.IncidentKind.WELFARE));
+    return out;
   }
 }

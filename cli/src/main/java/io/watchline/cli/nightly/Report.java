@@ -41,10 +41,11 @@ final class Report {
     for (IncidentKind k : IncidentKind.values()) byKind.put(k, 0L);
     run.incidents.forEach(i -> byKind.merge(i.kind(), 1L, Long::sum));
     return String.format(Locale.ROOT,
-        "Window %s (UTC %s to %s). %d incident candidates (%d crossing, %d approach, %d loiter) from %d observations"
+        "Window %s (UTC %s to %s). %d incident candidates (%s%d crossing, %d approach, %d loiter) from %d observations"
             + " in %d sensor feeds; %d rejected records (rejects.ndjson); %d silent sensors.",
         run.window.local(), ExportFields.time(run.window.start()), ExportFields.time(run.window.end()),
-        run.incidents.size(), byKind.get(IncidentKind.CROSSING), byKind.get(IncidentKind.APPROACH),
+        run.incidents.size(), byKind.get(IncidentKind.WELFARE) > 0 ? byKind.get(IncidentKind.WELFARE) + " welfare, " : "",
+        byKind.get(IncidentKind.CROSSING), byKind.get(IncidentKind.APPROACH),
         byKind.get(IncidentKind.LOITER), run.observationCount, run.config.feeds().size(), run.rejectedTotal(),
         run.silentSensors.size());
   }
@@ -52,6 +53,11 @@ final class Report {
   /** Things to look at first: empty feeds, silent sensors, unreadable files, missing stages. */
   List<String> findings() {
     List<String> f = new ArrayList<>();
+    long welfare = run.incidents.stream().filter(i -> i.kind() == IncidentKind.WELFARE).count();
+    if (welfare > 0) {
+      f.add(welfare + " welfare case" + (welfare == 1 ? "" : "s") + ": people may be in danger. See \"People at risk\" first;"
+          + " each names the nearest patrol (last fix) and road.");
+    }
     for (FeedQuality q : run.feeds) {
       if (q.files.isEmpty()) f.add("Feed " + q.name + ": no input file matched its globs.");
       else if (q.unusable()) f.add("F" + q.unusableReason().substring(1) + "; the run exits 1.");
@@ -80,6 +86,8 @@ final class Report {
 
   List<Section> sections() {
     List<Section> s = new ArrayList<>();
+    Section welfare = WelfareSection.of(run.incidents, run.window.zone());
+    if (!welfare.rows().isEmpty()) s.add(welfare); // a night without one reads as before
     List<List<String>> sectorRows = new ArrayList<>();
     for (Outputs.SectorCounts c : Outputs.SectorCounts.of(run)) {
       sectorRows.add(List.of(c.id, c.sides, String.format(Locale.ROOT, "%.1f", c.borderKm), Integer.toString(c.total),
@@ -91,9 +99,11 @@ final class Report {
 
     List<Incident> top = new ArrayList<>();
     for (Incident i : run.incidents) {
-      if (Double.isNaN(i.score()) || i.score() >= run.config.minScore()) top.add(i);
+      if (Double.isNaN(i.score()) || i.score() >= run.config.minScore() || i.kind() == IncidentKind.WELFARE) top.add(i);
     }
-    top.sort(Comparator.comparingDouble((Incident i) -> Double.isNaN(i.score()) ? -1 : i.score()).reversed()
+    // welfare first whatever the score: lives before crossings
+    top.sort(Comparator.comparing((Incident i) -> i.kind() != IncidentKind.WELFARE)
+        .thenComparing(Comparator.comparingDouble((Incident i) -> Double.isNaN(i.score()) ? -1 : i.score()).reversed())
         .thenComparing(Incident::start).thenComparing(Incident::id));
     int shown = Math.min(top.size(), run.config.topIncidents());
     List<List<String>> incRows = new ArrayList<>();
@@ -141,6 +151,9 @@ final class Report {
   String markdown() {
     StringBuilder m = new StringBuilder();
     m.append("# ").append(title()).append("\n\n").append(summary()).append("\n\n");
+    List<Section> sections = sections();
+    // people at risk before everything else, even the other findings
+    sections.stream().filter(s -> s.id().equals(WelfareSection.ID)).forEach(s -> mdSection(m, s));
     List<String> findings = findings();
     if (!findings.isEmpty()) {
       m.append("## Look first\n\n");
@@ -148,19 +161,21 @@ final class Report {
       m.append('\n');
     }
     m.append("![map of the night](map.png)\n\n");
-    for (Section s : sections()) {
-      m.append("## ").append(s.title()).append("\n\n");
-      if (s.lead() != null) m.append(s.lead()).append("\n\n");
-      if (s.rows().isEmpty()) continue;
-      m.append("| ").append(String.join(" | ", s.header())).append(" |\n|");
-      s.header().forEach(h -> m.append(" --- |"));
-      m.append('\n');
-      for (List<String> row : s.rows()) {
-        m.append("| ").append(String.join(" | ", row.stream().map(c -> c.replace("|", "\\|")).toList())).append(" |\n");
-      }
-      m.append('\n');
-    }
+    sections.stream().filter(s -> !s.id().equals(WelfareSection.ID)).forEach(s -> mdSection(m, s));
     return m.toString();
+  }
+
+  private static void mdSection(StringBuilder m, Section s) {
+    m.append("## ").append(s.title()).append("\n\n");
+    if (s.lead() != null) m.append(s.lead()).append("\n\n");
+    if (s.rows().isEmpty()) return;
+    m.append("| ").append(String.join(" | ", s.header())).append(" |\n|");
+    s.header().forEach(h -> m.append(" --- |"));
+    m.append('\n');
+    for (List<String> row : s.rows()) {
+      m.append("| ").append(String.join(" | ", row.stream().map(c -> c.replace("|", "\\|")).toList())).append(" |\n");
+    }
+    m.append('\n');
   }
 
   String html(byte[] mapPng) {
@@ -173,9 +188,14 @@ final class Report {
         .append("table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}\n")
         .append("table#incidents td:nth-child(2){white-space:nowrap}th{background:#eef}tr:nth-child(even) td{background:#fafafa}td.num{text-align:right}\n")
         .append(".look{background:#fff4e0;border-left:4px solid #e69500;padding:.4em 1em}\n")
-        .append("img#map{max-width:100%;border:1px solid #ccc}\n.kind-crossing{color:#c00;font-weight:bold}.kind-approach{color:#d77000}.kind-loiter{color:#9a7d00}\n")
+        .append("img#map{max-width:100%;border:1px solid #ccc}\n.kind-crossing{color:#c00;font-weight:bold}.kind-approach{color:#d77000}.kind-loiter{color:#9a7d00}.kind-welfare{color:#0040d0;font-weight:bold}\n")
+        .append("table#welfare{border:3px solid #0055ff}table#welfare th{background:#dde6ff}h2#h-welfare{color:#0040d0}\n")
         .append("@media print{body{max-width:none}}\n</style>\n</head>\n<body>\n");
     h.append("<h1>").append(esc(title())).append("</h1>\n<p id=\"summary\">").append(esc(summary())).append("</p>\n");
+    // people at risk before everything else, even the other findings
+    for (Section s : sections()) {
+      if (s.id().equals(WelfareSection.ID)) section(h, s);
+    }
     List<String> findings = findings();
     if (!findings.isEmpty()) {
       h.append("<div class=\"look\" id=\"findings\"><strong>Look first</strong>\n<ul>\n");
@@ -185,28 +205,33 @@ final class Report {
     h.append("<h2>Map</h2>\n<img id=\"map\" width=\"1200\" alt=\"map of the night: sectors, border, incidents by kind\" src=\"data:image/png;base64,")
         .append(Base64.getEncoder().encodeToString(mapPng)).append("\">\n");
     for (Section s : sections()) {
-      h.append("<h2 id=\"h-").append(s.id()).append("\">").append(esc(s.title())).append("</h2>\n");
-      if (s.lead() != null) h.append("<p>").append(esc(s.lead())).append("</p>\n");
-      if (s.rows().isEmpty() && s.lead() != null) continue;
-      h.append("<table id=\"").append(s.id()).append("\">\n<thead><tr>");
-      s.header().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
-      h.append("</tr></thead>\n<tbody>\n");
-      for (List<String> row : s.rows()) {
-        h.append("<tr>");
-        for (int c = 0; c < row.size(); c++) {
-          String v = row.get(c);
-          String cls = s.id().equals("incidents") && c == 2 ? " class=\"kind-" + esc(v) + "\""
-              : v.matches("-?[0-9.]+") ? " class=\"num\"" : "";
-          h.append("<td").append(cls).append('>').append(esc(v)).append("</td>");
-        }
-        h.append("</tr>\n");
-      }
-      h.append("</tbody></table>\n");
+      if (!s.id().equals(WelfareSection.ID)) section(h, s);
     }
     h.append("<p><small>Files: incidents.ndjson, incidents.geojson, incidents.csv, gaps.geojson, sectors.csv,")
         .append(" rejects.ndjson, map.png. Written by watchline nightly.</small></p>\n</body>\n</html>\n");
     return h.toString();
   }
+
+  /** One section as a heading, its lead and its table. */
+  private static void section(StringBuilder h, Section s) {
+    h.append("<h2 id=\"h-").append(s.id()).append("\">").append(esc(s.title())).append("</h2>\n");
+    if (s.lead() != null) h.append("<p>").append(esc(s.lead())).append("</p>\n");
+    if (s.rows().isEmpty() && s.lead() != null) return;
+    h.append("<table id=\"").append(s.id()).append("\">\n<thead><tr>");
+    s.header().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+    h.append("</tr></thead>\n<tbody>\n");
+    for (List<String> row : s.rows()) {
+      h.append("<tr>");
+      for (int c = 0; c < row.size(); c++) {
+        String v = row.get(c);
+        String cls = s.id().equals("incidents") && c == 2 ? " class=\"kind-" + esc(v) + "\""
+            : v.matches("-?[0-9.]+") ? " class=\"num\"" : "";
+        h.append("<td").append(cls).append('>').append(esc(v)).append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</tbody></table>\n");
+    }
 
   /** The incident's own sector, else the sector its position falls in (as in the sector table). */
   private String sector(Incident i) {

@@ -30,7 +30,7 @@ import org.xml.sax.InputSource;
 /**
  * The live pipe end to end on loopback: a simulated night in the real formats (ten minutes) is
  * replayed at 20x (radar ASTERIX over UDP, cameras' ONVIF and patrols' NMEA over TCP) into
- * {@code ingest --listen} -> {@code fuse --follow} -> {@code export --to cot --send udp://} and a
+ * {@code ingest --listen} -> {@code fuse --follow} -> {@code export -f cot --send udp://} and a
  * listener here. Every incident the batch run finds in the same files must arrive as one CoT event
  * that fits a datagram. The commands run in this JVM, joined by named pipes; each one's latency
  * (the CoT event's arrival after its last observation was due to be sent) is printed, not
@@ -50,7 +50,7 @@ class LiveLoopbackTest {
   void everyBatchIncidentArrivesAsCotFromTheLivePipe() throws Exception {
     Path night = dir.resolve("night");
     assertThat(Main.run("simulate", "-q", "--seed", "3", "--formats", "real", "--from", "23:00", "--to", "23:10",
-        "--out", night.toString())).isZero();
+        "--output-dir", night.toString())).isZero();
     List<String> feeds = new ArrayList<>();
     try (DirectoryStream<Path> d = Files.newDirectoryStream(night, "{radar,thermal,patrol}-*")) {
       d.forEach(p -> feeds.add(p.toString()));
@@ -83,7 +83,7 @@ class LiveLoopbackTest {
       CompletableFuture<Integer> fusing = CompletableFuture.supplyAsync(() -> Main.run("fuse", "-q", "--follow",
           obsPipe.toString(), "--max-delay", "5s", "--border", BORDER, "--sites", SITES, "-o", incPipe.toString()));
       CompletableFuture<Integer> exporting = CompletableFuture.supplyAsync(() -> Main.run("export", "-q",
-          incPipe.toString(), "--to", "cot", "--send", "udp://127.0.0.1:" + listener.getLocalPort()));
+          incPipe.toString(), "-f", "cot", "--send", "udp://127.0.0.1:" + listener.getLocalPort()));
       List<String> replay = new ArrayList<>(List.of("replay", "-q", "--date", "2026-11-27", "--sites", SITES,
           "--speed", Double.toString(SPEED), "--to", "udp://127.0.0.1:" + udp, "--to", "tcp://127.0.0.1:" + tcp));
       replay.addAll(feeds);

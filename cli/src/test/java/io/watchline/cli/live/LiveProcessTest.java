@@ -74,7 +74,7 @@ class LiveProcessTest {
         + "\"evidence\":[{\"file\":\"radar.ast\",\"offset\":12}]}\n");
     try (SSLServerSocket server = (SSLServerSocket) serverContext().getServerSocketFactory().createServerSocket(0)) {
       server.setNeedClientAuth(true);
-      ProcessBuilder pb = new ProcessBuilder(JAVA, "-cp", CP, "io.watchline.cli.Main", "export", incidents.toString(), "--to", "cot",
+      ProcessBuilder pb = new ProcessBuilder(JAVA, "-cp", CP, "io.watchline.cli.Main", "export", incidents.toString(), "-f", "cot",
           "--send", "tls://127.0.0.1:" + server.getLocalPort(), "--cert", dir.resolve("client.p12").toString(),
           "--trust", dir.resolve("client-trusts.p12").toString()).redirectErrorStream(true)
           .redirectOutput(dir.resolve("export.txt").toFile());

@@ -1,5 +1,6 @@
 package io.watchline.geo.border;
 
+import io.watchline.geo.InvalidValueException;
 import io.watchline.geo.index.PackedRTree;
 import io.watchline.geo.index.SegmentMath;
 import io.watchline.geo.index.SegmentSet;
@@ -51,7 +52,7 @@ public final class SharedBorder {
       throw new GeometryException("both countries must be polygons (got " + right.getGeometryType() + " and " + left.getGeometryType() + ")");
     }
     if (!(toleranceM > 0)) {
-      throw new IllegalArgumentException("snap tolerance must be positive, got " + toleranceM);
+      throw new InvalidValueException("snap tolerance must be positive, got " + toleranceM);
     }
     Envelope e = new Envelope(right.getEnvelopeInternal());
     e.expandToInclude(left.getEnvelopeInternal());

@@ -1,5 +1,6 @@
 package io.watchline.geo.context;
 
+import io.watchline.geo.InvalidValueException;
 import io.watchline.geo.border.BorderLines;
 import io.watchline.geo.index.BorderIndex;
 import io.watchline.geo.index.SectorBand;
@@ -39,7 +40,7 @@ public final class BorderContext {
   private BorderContext(
       LineString borderLonLat, String leftName, String rightName, List<Sector> sectorsOrNull, double sectorEveryM, double bandM) {
     if (borderLonLat == null || borderLonLat.isEmpty() || borderLonLat.getNumPoints() < 2) {
-      throw new IllegalArgumentException("the border line is empty");
+      throw new InvalidValueException("the border line is empty");
     }
     this.borderLonLat = (LineString) borderLonLat.copy();
     this.leftName = leftName == null ? "left" : leftName;

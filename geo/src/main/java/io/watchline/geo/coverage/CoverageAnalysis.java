@@ -1,5 +1,6 @@
 package io.watchline.geo.coverage;
 
+import io.watchline.geo.InvalidValueException;
 import io.watchline.geo.context.BorderContext;
 import io.watchline.geo.coverage.CoverageResult.BorderSample;
 import io.watchline.geo.coverage.CoverageResult.Gap;
@@ -159,7 +160,7 @@ public final class CoverageAnalysis {
     int width = (int) Math.ceil((env.getMaxX() - west) / cellM);
     int height = (int) Math.ceil((north - env.getMinY()) / cellM);
     if ((long) width * height > 60_000_000L) {
-      throw new IllegalArgumentException("coverage raster of " + width + "x" + height + " cells is too large; use a larger --cell");
+      throw new InvalidValueException("coverage raster of " + width + "x" + height + " cells is too large; use a larger --cell");
     }
     return new GridFrame(west, north, cellM, width, height);
   }

@@ -1,5 +1,7 @@
 package io.watchline.geo.coverage;
 
+import io.watchline.geo.InvalidValueException;
+
 /**
  * Settings of one coverage analysis.
  *
@@ -30,13 +32,13 @@ public record CoverageOptions(
 
   public CoverageOptions {
     if (windowEndMillis <= windowStartMillis) {
-      throw new IllegalArgumentException("time window must end after it starts");
+      throw new InvalidValueException("time window must end after it starts");
     }
     if (!(cellM >= 5) || !(sampleM > 0) || !(sweepM >= 0) || revisitMillis <= 0 || !(minGapM >= 0)) {
-      throw new IllegalArgumentException("cell >= 5 m, sample > 0, sweep >= 0, revisit > 0 and min gap >= 0 are required");
+      throw new InvalidValueException("cell >= 5 m, sample > 0, sweep >= 0, revisit > 0 and min gap >= 0 are required");
     }
     if ((hourFrom < -1 || hourFrom > 23) || (hourFrom >= 0 && (hourTo < 0 || hourTo > 24))) {
-      throw new IllegalArgumentException("hours must be 0..24");
+      throw new InvalidValueException("hours must be 0..24");
     }
   }
 

@@ -1,5 +1,7 @@
 package io.watchline.geo.coverage;
 
+import io.watchline.geo.InvalidValueException;
+
 /**
  * A fixed sensor as the coverage maths sees it (the CLI maps sites.yaml entries to these).
  *
@@ -19,7 +21,7 @@ public record SensorSpec(
 
   public SensorSpec {
     if (!(rangeMaxM > 0)) {
-      throw new IllegalArgumentException("sensor " + id + ": range_max_m must be > 0");
+      throw new InvalidValueException("sensor " + id + ": range_max_m must be > 0");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.watchline.geo.coverage;
 
+import io.watchline.geo.InvalidValueException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class SensorUptime {
     this.end = windowEnd;
     timeouts.forEach((id, t) -> {
       if (t <= 0) {
-        throw new IllegalArgumentException("sensor " + id + ": silence timeout must be positive");
+        throw new InvalidValueException("sensor " + id + ": silence timeout must be positive");
       }
       bySensor.put(id, new Track(t));
     });

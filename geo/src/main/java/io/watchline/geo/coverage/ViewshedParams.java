@@ -1,5 +1,7 @@
 package io.watchline.geo.coverage;
 
+import io.watchline.geo.InvalidValueException;
+
 /**
  * What one viewshed computation needs besides the terrain.
  *
@@ -22,13 +24,13 @@ public record ViewshedParams(
 
   public ViewshedParams {
     if (!(observerHeightM >= 0) || !(targetHeightM >= 0)) {
-      throw new IllegalArgumentException("observer and target heights must be >= 0 m");
+      throw new InvalidValueException("observer and target heights must be >= 0 m");
     }
     if (!(curvatureCoeff >= 0) || curvatureCoeff > 1.5) {
-      throw new IllegalArgumentException("curvature coefficient must be in 0..1.5, got " + curvatureCoeff);
+      throw new InvalidValueException("curvature coefficient must be in 0..1.5, got " + curvatureCoeff);
     }
     if (!(maxDistanceM >= 0)) {
-      throw new IllegalArgumentException("max distance must be >= 0 m");
+      throw new InvalidValueException("max distance must be >= 0 m");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.watchline.geo.dem;
 
+import io.watchline.geo.InvalidValueException;
 import java.util.Objects;
 
 /**
@@ -21,10 +22,10 @@ public final class ElevationGrid {
   public ElevationGrid(
       int width, int height, double west, double north, double cellX, double cellY, float[] z, GridCrs crs) {
     if (width <= 0 || height <= 0) {
-      throw new IllegalArgumentException("empty grid " + width + "x" + height);
+      throw new InvalidValueException("empty grid " + width + "x" + height);
     }
     if (!(cellX > 0) || !(cellY > 0)) {
-      throw new IllegalArgumentException("cell size must be positive: " + cellX + " x " + cellY);
+      throw new InvalidValueException("cell size must be positive: " + cellX + " x " + cellY);
     }
     if (z.length != (long) width * height) {
       throw new IllegalArgumentException("expected " + (long) width * height + " heights, got " + z.length);

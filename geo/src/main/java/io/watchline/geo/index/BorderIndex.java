@@ -1,5 +1,6 @@
 package io.watchline.geo.index;
 
+import io.watchline.geo.InvalidValueException;
 import java.util.Arrays;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LineString;
@@ -403,7 +404,7 @@ public final class BorderIndex {
 
   public static BorderIndex build(double[] x, double[] y, double marginM, double cellM) {
     if (x.length < 2 || x.length != y.length) {
-      throw new IllegalArgumentException("a border line needs at least two vertices");
+      throw new InvalidValueException("a border line needs at least two vertices");
     }
     return new BorderIndex(x.clone(), y.clone(), marginM, cellM);
   }

@@ -1,5 +1,6 @@
 package io.watchline.geo.index;
 
+import io.watchline.geo.InvalidValueException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class SectorIndex {
     this.nx = (int) Math.ceil((all.getMaxX() + cell - gx0) / cell);
     this.ny = (int) Math.ceil((all.getMaxY() + cell - gy0) / cell);
     if ((long) nx * ny > 50_000_000L) {
-      throw new IllegalArgumentException("sector grid too large: " + nx + " x " + ny + " cells of " + cell + " m");
+      throw new InvalidValueException("sector grid too large: " + nx + " x " + ny + " cells of " + cell + " m");
     }
 
     // Entries in sector order: (cell, flags|sector, edge list) for every cell a sector touches.

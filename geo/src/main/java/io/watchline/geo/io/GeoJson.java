@@ -3,6 +3,7 @@ package io.watchline.geo.io;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -29,6 +30,7 @@ public final class GeoJson {
   private GeoJson() {}
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> PROPERTIES = new TypeReference<>() {};
   private static final GeometryFactory FACTORY = new GeometryFactory();
 
   public static List<GeoFeature> read(Path file) throws IOException {
@@ -93,9 +95,8 @@ public final class GeoJson {
     if (g == null || g.isNull()) {
       throw new GeometryException(name + ": feature has no geometry");
     }
-    @SuppressWarnings("unchecked")
     Map<String, Object> props =
-        f.path("properties").isObject() ? MAPPER.convertValue(f.get("properties"), Map.class) : Map.of();
+        f.path("properties").isObject() ? MAPPER.convertValue(f.get("properties"), PROPERTIES) : Map.of();
     return new GeoFeature(Geometries.checked(geometry(g, name), name), props);
   }
 

@@ -1,5 +1,6 @@
 package io.watchline.geo.proj;
 
+import io.watchline.geo.InvalidValueException;
 import org.locationtech.jts.geom.CoordinateFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
@@ -46,7 +47,7 @@ public final class LocalProjection {
   /** A transverse Mercator centred on (lat0, lon0). */
   public static LocalProjection centredOn(double lat0, double lon0) {
     if (!(Math.abs(lat0) < 85) || !(Math.abs(lon0) <= 180)) {
-      throw new IllegalArgumentException("projection centre out of range: " + lat0 + ", " + lon0);
+      throw new InvalidValueException("projection centre out of range: " + lat0 + ", " + lon0);
     }
     return new LocalProjection(lat0, lon0);
   }

@@ -1,5 +1,6 @@
 package io.watchline.geo.sector;
 
+import io.watchline.geo.InvalidValueException;
 import java.util.Objects;
 import org.locationtech.jts.geom.Geometry;
 
@@ -13,7 +14,7 @@ public record Sector(String id, String name, Geometry polygon, double borderLeng
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(polygon, "polygon");
     if (!(polygon instanceof org.locationtech.jts.geom.Polygon || polygon instanceof org.locationtech.jts.geom.MultiPolygon)) {
-      throw new IllegalArgumentException("sector " + id + ": area must be a Polygon or MultiPolygon, not " + polygon.getGeometryType());
+      throw new InvalidValueException("sector " + id + ": area must be a Polygon or MultiPolygon, not " + polygon.getGeometryType());
     }
     if (name == null) {
       name = id;

@@ -1,5 +1,6 @@
 package io.watchline.geo.sector;
 
+import io.watchline.geo.InvalidValueException;
 import io.watchline.geo.proj.LocalProjection;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class SectorCutter {
   public static List<Sector> cut(
       LineString borderXy, LocalProjection projection, double everyM, double bandM, String left, String right) {
     if (!(everyM > 0) || !(bandM > 0)) {
-      throw new IllegalArgumentException("sector length and band width must be positive (got " + everyM + " m, " + bandM + " m)");
+      throw new InvalidValueException("sector length and band width must be positive (got " + everyM + " m, " + bandM + " m)");
     }
     double total = borderXy.getLength();
     int count = Math.max(1, (int) Math.ceil(total / everyM - 1e-9));
@@ -37,7 +38,7 @@ public final class SectorCutter {
       count--;
     }
     if (count > 9999) {
-      throw new IllegalArgumentException(
+      throw new InvalidValueException(
           String.format(Locale.ROOT, "%.0f m of border every %.0f m makes %d sectors; choose a longer sector length", total, everyM, count));
     }
     BufferParameters flat = new BufferParameters(16, BufferParameters.CAP_FLAT, BufferParameters.JOIN_ROUND, 5);

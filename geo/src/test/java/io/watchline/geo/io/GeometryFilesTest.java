@@ -13,8 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Polygon;
 
 class GeometryFilesTest {
   static Path fixture(String rel) {
@@ -29,7 +27,7 @@ class GeometryFilesTest {
     GeoFeature json = GeometryFiles.read(fixture("mne-alb.geojson")).get(0);
     GeoFeature kml = GeometryFiles.read(fixture("formats/mne-alb.kml")).get(0);
     GeoFeature gpkg = GeometryFiles.read(fixture("formats/mne-alb.gpkg")).get(0);
-    assertThat(json.geometry()).isInstanceOf(LineString.class);
+    assertThat(json.geometry().getGeometryType()).isEqualTo(Geometry.TYPENAME_LINESTRING);
     assertThat(json.geometry().getNumPoints()).isEqualTo(80);
     assertThat(kml.geometry().equalsExact(json.geometry(), 1e-8)).isTrue();
     assertThat(gpkg.geometry().equalsExact(json.geometry(), 1e-8)).isTrue();
@@ -46,7 +44,7 @@ class GeometryFilesTest {
     Files.writeString(f, "# two sectors\nPOLYGON ((19 42, 19.1 42, 19.1 42.1, 19 42.1, 19 42))\n\nSRID=4326;POLYGON ((19.1 42, 19.2 42, 19.2 42.1, 19.1 42))\n");
     List<GeoFeature> fs = GeometryFiles.read(f);
     assertThat(fs).hasSize(2);
-    assertThat(fs.get(0).geometry()).isInstanceOf(Polygon.class);
+    assertThat(fs.get(0).geometry().getGeometryType()).isEqualTo(Geometry.TYPENAME_POLYGON);
     assertThat(fs.get(1).geometry().getArea()).isCloseTo(0.005, org.assertj.core.api.Assertions.within(1e-12));
     Files.writeString(f, "SRID=32634;POINT (500000 4650000)\n");
     assertThatThrownBy(() -> GeometryFiles.read(f)).isInstanceOf(GeometryException.class).hasMessageContaining("SRID 32634");

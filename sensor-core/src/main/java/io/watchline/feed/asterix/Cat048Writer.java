@@ -1,5 +1,6 @@
 package io.watchline.feed.asterix;
 
+import io.watchline.geo.InvalidValueException;
 import io.watchline.geo.geodesy.Geodesy;
 import io.watchline.observation.Observation;
 import io.watchline.sites.Site;
@@ -26,7 +27,7 @@ public final class Cat048Writer implements Closeable, Flushable {
 
   public Cat048Writer(OutputStream out, int sac, int sic, long clockOffsetMs) {
     if (sac < 0 || sac > 255 || sic < 0 || sic > 255) {
-      throw new IllegalArgumentException("SAC/SIC must be 0..255");
+      throw new InvalidValueException("SAC/SIC must be 0..255");
     }
     this.out = out;
     this.sac = sac;
@@ -37,7 +38,7 @@ public final class Cat048Writer implements Closeable, Flushable {
   /** A writer for a registry site with SAC/SIC. */
   public static Cat048Writer forSite(OutputStream out, Site site) {
     if (!site.hasAsterixId()) {
-      throw new IllegalArgumentException("site " + site.id() + " has no sac/sic for ASTERIX");
+      throw new InvalidValueException("site " + site.id() + " has no sac/sic for ASTERIX");
     }
     return new Cat048Writer(out, site.sac(), site.sic(), site.clockOffsetMs());
   }
@@ -72,7 +73,7 @@ public final class Cat048Writer implements Closeable, Flushable {
     }
     long rho = Math.round(rangeM / AsterixReader.NM * 256);
     if (rho > 0xffff) {
-      throw new IllegalArgumentException("range " + rangeM + " m is beyond CAT048's 256 NM");
+      throw new InvalidValueException("range " + rangeM + " m is beyond CAT048's 256 NM");
     }
     long ms = t.toEpochMilli() - clockOffsetMs;
     long todNanos = Math.floorMod(ms, TimeAnchor.DAY_MS) * 1_000_000L + t.getNano() % 1_000_000;

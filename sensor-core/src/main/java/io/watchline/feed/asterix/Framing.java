@@ -1,5 +1,7 @@
 package io.watchline.feed.asterix;
 
+import io.watchline.geo.InvalidValueException;
+
 /**
  * How ASTERIX data blocks are packed in a recording. Detected from the first bytes; see
  * docs/feeds.md.
@@ -34,7 +36,7 @@ public enum Framing {
         return f;
       }
     }
-    throw new IllegalArgumentException("--framing must be auto, raw, final, pcap or gps, not '" + s + "'");
+    throw new InvalidValueException("--framing must be auto, raw, final, pcap or gps, not '" + s + "'");
   }
 
   /** The framing of a file starting with these bytes (more may follow), or null if not ASTERIX. */

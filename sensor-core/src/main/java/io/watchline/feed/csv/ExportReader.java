@@ -21,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -185,8 +184,7 @@ public final class ExportReader implements FeedReader {
     if (n == null || !n.isObject()) {
       return "line is not a JSON object";
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : n.properties()) {
       Field f = Field.of(e.getKey());
       if (f != null && !e.getValue().isNull()) {
         values[f.ordinal()] = e.getValue().asText();

@@ -1,5 +1,6 @@
 package io.watchline.feed.onvif;
 
+import io.watchline.geo.InvalidValueException;
 import io.watchline.feed.Xml;
 import io.watchline.ndjson.IsoTime;
 import io.watchline.observation.Observation;
@@ -27,7 +28,7 @@ public final class OnvifWriter implements Closeable {
 
   public OnvifWriter(OutputStream out, Site site) throws IOException {
     if (site.fovDeg() <= 0 || site.fovDeg() >= 360) {
-      throw new IllegalArgumentException("camera site " + site.id() + " needs a field of view below 360");
+      throw new InvalidValueException("camera site " + site.id() + " needs a field of view below 360");
     }
     this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     this.site = site;

@@ -86,6 +86,19 @@ public final class IncidentAssembler {
     waiting.add(c);
   }
 
+  /**
+   * Takes an incident scored by its own stage (welfare): it is numbered and written in start order
+   * with the others, never merged with them and never dropped by the minimum score. Its start must
+   * keep the promise of {@link #advance} like a candidate's.
+   */
+  public void addScored(Incident i) {
+    candidates++;
+    if (i.start().toEpochMilli() < bound) {
+      late++;
+    }
+    ready.add(i);
+  }
+
   public int candidates() {
     return candidates;
   }
