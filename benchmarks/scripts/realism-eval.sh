@@ -29,7 +29,7 @@ evaluate() { # jar dir observations...
 realistic() { # jar seed outdir
   local j="$1" s="$2" d="$3"
   rm -rf "$d"; mkdir -p "$d/raw"
-  java -jar "$j" simulate -q --seed "$s" --realism high --formats real --out "$d/raw"
+  java -jar "$j" simulate -q --seed "$s" --realism high --formats real --output-dir "$d/raw"
   cp "$d/raw/truth.ndjson" "$d/"
   (cd "$d/raw" && java -jar "$j" ingest -q radar-*.ast thermal-*.xml patrol-*.nmea --sites "$sites" --date 2026-11-27) \
     | tee "$d/observations.ndjson" \
@@ -41,7 +41,7 @@ realistic() { # jar seed outdir
 clean() { # jar seed outdir
   local j="$1" s="$2" d="$3"
   rm -rf "$d"; mkdir -p "$d"
-  java -jar "$j" simulate -q --seed "$s" --out "$d"
+  java -jar "$j" simulate -q --seed "$s" --output-dir "$d"
   java -jar "$j" fuse -q "$d/radar.ndjson" "$d/thermal.ndjson" "$d/patrol.ndjson" --border "$border" --sites "$sites" \
     -o "$d/incidents.ndjson"
   evaluate "$j" "$d" "$d/radar.ndjson" "$d/thermal.ndjson"

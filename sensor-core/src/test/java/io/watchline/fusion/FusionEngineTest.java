@@ -12,8 +12,12 @@ import org.junit.jupiter.api.Test;
 class FusionEngineTest {
 
   private static List<Incident> fuse(Synth s, List<TrackSummary> tracks) {
+    return fuse(s, tracks, 0.5);
+  }
+
+  private static List<Incident> fuse(Synth s, List<TrackSummary> tracks, double minScore) {
     List<Incident> out = new ArrayList<>();
-    FusionEngine e = new FusionEngine(Synth.BORDER, Synth.SITES, FusionConfig.defaults(), tracks::add, 0.5, out::add);
+    FusionEngine e = new FusionEngine(Synth.BORDER, Synth.SITES, FusionConfig.defaults(), tracks::add, minScore, out::add);
     for (Observation o : s.observations()) {
       e.accept(o);
     }
@@ -81,6 +85,30 @@ class FusionEngineTest {
     List<Incident> inc = fuse(s, new ArrayList<>());
     assertThat(inc).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING, IncidentKind.CROSSING);
     assertThat(inc).extracting(Incident::side).containsExactly("N→S", "S→N");
+  }
+
+  @Test
+  void anAnimalWanderingOverTheLineAndBackIsOneCrossing() {
+    // the same timing as the group above, but both legs zigzag (±50° every 150 m): no confident return
+    Synth s = new Synth(6);
+    long t = Synth.T0;
+    double e = 300, n = 500;
+    int leg = 0;
+    for (; n > -480; t += 2000, leg++) {
+      double side = (leg / 54) % 2 == 0 ? 1 : -1; // 54 plots of 2 s at 1.4 m/s = 150 m
+      e += side * 1.4 * 2 * Math.sin(Math.toRadians(50));
+      n -= 1.4 * 2 * Math.cos(Math.toRadians(50));
+      s.radarPlot(t, Synth.at(e, n)[0], Synth.at(e, n)[1]);
+    }
+    for (long end = t + 600_000; t < end; t += 2000) s.radarPlot(t, Synth.at(e, n)[0], Synth.at(e, n)[1]);
+    for (leg = 0; n < 500; t += 2000, leg++) {
+      double side = (leg / 54) % 2 == 0 ? 1 : -1;
+      e += side * 1.4 * 2 * Math.sin(Math.toRadians(50));
+      n += 1.4 * 2 * Math.cos(Math.toRadians(50));
+      s.radarPlot(t, Synth.at(e, n)[0], Synth.at(e, n)[1]);
+    }
+    List<Incident> inc = fuse(s, new ArrayList<>(), 0.0);
+    assertThat(inc).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
   }
 
   @Test

@@ -77,9 +77,9 @@ public final class CandidateFinder implements Closeable {
       CrossingEvent c = cs.get(i);
       int j = i + 1;
       while (j < cs.size() && cs.get(j).tMs() - cs.get(j - 1).tMs() <= cfg.recrossMs()
-          && !returned(cs.get(j - 1), cs.get(j))) j++;
-      boolean went = j < cs.size() && returned(cs.get(j - 1), cs.get(j));
-      boolean came = i > 0 && returned(cs.get(i - 1), c);
+          && !returned(track, cs.get(j - 1), cs.get(j))) j++;
+      boolean went = j < cs.size() && returned(track, cs.get(j - 1), cs.get(j));
+      boolean came = i > 0 && returned(track, cs.get(i - 1), c);
       double straight;
       if (went || came) {
         // judged on the leg that walked in (went) or out (came back), not the stay between
@@ -148,9 +148,21 @@ public final class CandidateFinder implements Closeable {
     }
   }
 
-  /** Whether {@code b} is a return over the line after a stay across it, not jitter along it. */
-  private boolean returned(CrossingEvent a, CrossingEvent b) {
-    return b.tMs() - a.tMs() >= cfg.returnMinMs() && b.tMs() - a.tMs() <= cfg.recrossMs() && a.from().equals(b.to());
+  /**
+   * Whether {@code b} is a return over the line after a stay across it, not jitter along it nor an
+   * animal wandering to and fro: both legs (walking in up to {@code a}, walking out from {@code b})
+   * straight, and the track not classified an animal.
+   */
+  private boolean returned(Track track, CrossingEvent a, CrossingEvent b) {
+    if (b.tMs() - a.tMs() < cfg.returnMinMs() || b.tMs() - a.tMs() > cfg.recrossMs() || !a.from().equals(b.to())
+        || "animal".equals(track.classes().best())) {
+      return false;
+    }
+    long step = cfg.shapeStepMs(), window = cfg.shapeWindowMs();
+    double in = PathShape.straightness(track, a.tMs() - window, a.tMs(), step);
+    double out = PathShape.straightness(track, b.tMs(), b.tMs() + window, step);
+    // unknown (too few points) is not confident
+    return in >= cfg.returnMinStraightness() && out >= cfg.returnMinStraightness();
   }
 
   /** Speed towards the line (m/s, positive = closing) of a point at (x, y) moving with velocity v. */

@@ -30,6 +30,8 @@ package io.watchline.fusion.incident;
  * @param closingLookAheadS closing speed is judged by where the track would be this many seconds on, s
  * @param returnMinMs a track crossing back this long or longer after it crossed made two crossings (went and came
  *     back), each judged on its own leg; quicker back and forth is one, ms
+ * @param returnMinStraightness ... and only when both legs (in before the first, out after the second) are at least
+ *     this straight: wildlife wanders to and fro, people walk in and out
  * @param maxDwellMs a track lost near the line and one leaving from the same place up to this long later are a group
  *     that stayed there unseen (a loiter, when the gap is at least {@code minLoiterMs}), ms
  * @param inferHorizonMs a good track lost heading for the line, with nobody leaving from there again, is projected
@@ -56,6 +58,7 @@ public record IncidentConfig(
     double stitchSpeedFactor,
     double closingLookAheadS,
     long returnMinMs,
+    double returnMinStraightness,
     long maxDwellMs,
     long inferHorizonMs) {
 
@@ -92,6 +95,7 @@ public record IncidentConfig(
     b.stitchSpeedFactor = stitchSpeedFactor;
     b.closingLookAheadS = closingLookAheadS;
     b.returnMinMs = returnMinMs;
+    b.returnMinStraightness = returnMinStraightness;
     b.maxDwellMs = maxDwellMs;
     b.inferHorizonMs = inferHorizonMs;
     return b;
@@ -139,6 +143,8 @@ public record IncidentConfig(
     private double closingLookAheadS = 10;
     // jitter along the line recrosses within a minute or two; a group that went over and came back stayed longer
     private long returnMinMs = 4 * 60_000L;
+    // people walk in and out on straight legs; grazing and rooting animals turn every few hundred metres
+    private double returnMinStraightness = 0.8;
     // loiterers stay 20-45 min; a Doppler radar loses them while they stand
     private long maxDwellMs = 50 * 60_000L;
     // a group walking on through a blind spot covers ~400 m in 5 min; approaches turn 80-400 m short and are seen leaving
@@ -266,6 +272,12 @@ public record IncidentConfig(
       return this;
     }
 
+    /** See {@link IncidentConfig#returnMinStraightness()}. */
+    public Builder returnMinStraightness(double v) {
+      returnMinStraightness = v;
+      return this;
+    }
+
     /** See {@link IncidentConfig#maxDwellMs()}. */
     public Builder maxDwellMs(long v) {
       maxDwellMs = v;
@@ -280,7 +292,7 @@ public record IncidentConfig(
 
     /** The configuration with the values set so far. */
     public IncidentConfig build() {
-      return new IncidentConfig(approachNearM, minApproachM, minLoiterMs, dwellRadiusM, loiterNearM, mergeM, mergeMs, recrossMs, shapeWindowMs, shapeStepMs, speedStepMs, stitchWindowMs, stitchNearM, stitchClosingMps, courseWindowMs, stitchMinSpeedMps, stitchSlackM, stitchSpeedFactor, closingLookAheadS, returnMinMs, maxDwellMs, inferHorizonMs);
+      return new IncidentConfig(approachNearM, minApproachM, minLoiterMs, dwellRadiusM, loiterNearM, mergeM, mergeMs, recrossMs, shapeWindowMs, shapeStepMs, speedStepMs, stitchWindowMs, stitchNearM, stitchClosingMps, courseWindowMs, stitchMinSpeedMps, stitchSlackM, stitchSpeedFactor, closingLookAheadS, returnMinMs, returnMinStraightness, maxDwellMs, inferHorizonMs);
     }
   }
 }

@@ -32,4 +32,15 @@ class ClutterMapTest {
     echo(m, 0, 0, 7 * BIN, 10 * BIN);
     assertThat(m.isClutter(0, 0)).isTrue();
   }
+
+  @Test
+  void theMapKeepsItsCellsWhenItGrowsAndCellsOnBothSidesOfTheOriginAreApart() {
+    ClutterMap m = new ClutterMap(QualityConfig.defaults());
+    echo(m, -1000, -1000, 0, 6 * BIN);
+    for (int i = 0; i < 20_000; i++) m.plot(5000 + 300.0 * (i % 200), 5000 + 300.0 * (i / 200), 6 * BIN); // 20 000 cells
+    assertThat(m.isClutter(-1000, -1000)).isTrue();
+    assertThat(m.isClutter(1000, 1000)).isFalse();
+    assertThat(m.isClutter(-1000, 1000)).isFalse();
+    assertThat(m.clutterCells()).isEqualTo(1);
+  }
 }
