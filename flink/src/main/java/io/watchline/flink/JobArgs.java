@@ -18,8 +18,14 @@ final class JobArgs {
                      [--band DIST] [--min-score S] [--reorder-window MS] [--to ndjson|geojson]
                      [--tracks FILE] [--rejects FILE] [-o FILE] [--parallelism N] [--regions N]
                      [--halo DIST] [-q]
+         or: FuseJob --kafka HOST:PORT[,...] --border FILE --sites FILE [--observations-topic T]
+                     [--incidents-topic T] [--rejects-topic T] [--group ID] [--bounded]
+                     [--idle-after MS] [same fusion and partitioning options]
         DIST is metres, or with a unit: 500m, 10km. --reorder-window is also the watermark's lateness.
-        --regions defaults to the parallelism; --halo to 5km (docs/scale.md).""";
+        --regions defaults to the parallelism; --halo to 5km (docs/scale.md).
+        Kafka topics default to watchline.observations, watchline.incidents, watchline.rejects; --bounded
+        stops at the end offsets found at start; a partition silent --idle-after ms (60000) stops holding
+        the watermark back.""";
 
   final List<String> inputs = new ArrayList<>();
   String border;
@@ -37,6 +43,13 @@ final class JobArgs {
   int regions;
   double haloM = RegionPartitioner.DEFAULT_HALO_M;
   boolean quiet;
+  String kafka;
+  String observationsTopic = KafkaSettings.OBSERVATIONS;
+  String incidentsTopic = KafkaSettings.INCIDENTS;
+  String rejectsTopic = KafkaSettings.REJECTS;
+  String group = KafkaSettings.GROUP;
+  boolean bounded;
+  long idleMs = KafkaSettings.IDLE_MS;
 
   /** A mistake on the command line: printed with the usage, exit 2. */
   static final class UsageException extends Exception {
@@ -65,6 +78,10 @@ final class JobArgs {
         a.quiet = true;
         continue;
       }
+      if ("--bounded".equals(name)) {
+        a.bounded = true;
+        continue;
+      }
       if (value == null) {
         if (i + 1 >= args.length) {
           throw new UsageException(name + " needs a value");
@@ -86,13 +103,26 @@ final class JobArgs {
         case "--parallelism" -> a.parallelism = (int) number(name, value);
         case "--regions" -> a.regions = (int) number(name, value);
         case "--halo" -> a.haloM = distance(name, value);
+        case "--kafka" -> a.kafka = value;
+        case "--observations-topic" -> a.observationsTopic = value;
+        case "--incidents-topic" -> a.incidentsTopic = value;
+        case "--rejects-topic" -> a.rejectsTopic = value;
+        case "--group" -> a.group = value;
+        case "--idle-after" -> a.idleMs = (long) number(name, value);
         default -> throw new UsageException("unknown option " + name);
       }
     }
     if (a.border == null || a.sites == null) {
       throw new UsageException("--border and --sites are required");
     }
-    if (a.inputs.isEmpty() || a.inputs.contains("-")) {
+    if (a.kafka != null) {
+      if (!a.inputs.isEmpty() || a.tracks != null || a.rejects != null || !"-".equals(a.output)) {
+        throw new UsageException("with --kafka the job reads and writes topics: no observation files, -o, --tracks or --rejects");
+      }
+      if (a.idleMs < 0) {
+        throw new UsageException("--idle-after must not be negative");
+      }
+    } else if (a.inputs.isEmpty() || a.inputs.contains("-")) {
       throw new UsageException("the flink engine reads observation files (standard input cannot be shared by its tasks)");
     }
     if (!"ndjson".equals(a.to) && !"geojson".equals(a.to)) {
@@ -110,6 +140,10 @@ final class JobArgs {
   FuseSettings settings() {
     return new FuseSettings(inputs, border, sectors, sectorEveryM, bandM, sites, minScore, reorderWindowMs,
         regions > 0 ? regions : parallelism, haloM);
+  }
+
+  KafkaSettings kafkaSettings() {
+    return new KafkaSettings(kafka, observationsTopic, incidentsTopic, rejectsTopic, group, bounded, idleMs);
   }
 
   private static double number(String name, String v) throws UsageException {
