@@ -80,13 +80,14 @@ public final class FuseJob {
     Path tmpOut = out == null ? null : temp(out);
     Path tmpTracks = a.tracks == null ? null : temp(Path.of(a.tracks));
     Path tmpRejects = rejectsFile == null ? null : temp(Path.of(rejectsFile));
+    JobManifest manifest = a.manifest == null ? null : JobManifest.start(a);
+    SourceHashes hashes = new SourceHashes(Path.of(""));
     Result r;
     try (IncidentSpool spool = new IncidentSpool()) {
       try (OutputStream tracks = tmpTracks == null ? OutputStream.nullOutputStream() : stream(tmpTracks);
           OutputStream rejects = tmpRejects == null ? OutputStream.nullOutputStream() : stream(tmpRejects)) {
         r = execute(env, s, spool, tracks, rejects);
       }
-      SourceHashes hashes = new SourceHashes(Path.of(""));
       for (String f : s.inputs()) {
         hashes.known(f, Path.of(f));
       }
@@ -123,6 +124,15 @@ public final class FuseJob {
     if (r.observations() == 0) {
       err.println("watchline: nothing usable was read: no observation was accepted from " + String.join(", ", s.inputs()));
       return 3;
+    }
+    if (manifest != null) {
+      try {
+        manifest.write(Path.of(a.manifest), a, s, hashes, out, a.tracks == null ? null : Path.of(a.tracks),
+            r.rejects() + r.late() > 0 && rejectsFile != null ? Path.of(rejectsFile) : null);
+      } catch (JobManifest.ChangedInput e) {
+        err.println("watchline: " + e.getMessage());
+        return 1;
+      }
     }
     return 0;
   }

@@ -17,7 +17,7 @@ final class JobArgs {
       usage: FuseJob OBS.ndjson... --border FILE --sites FILE [--sectors FILE] [--sector-every DIST]
                      [--band DIST] [--min-score S] [--reorder-window MS] [--to ndjson|geojson]
                      [--tracks FILE] [--rejects FILE] [-o FILE] [--parallelism N] [--regions N]
-                     [--halo DIST] [-q]
+                     [--halo DIST] [--manifest FILE] [-q]
          or: FuseJob --kafka HOST:PORT[,...] --border FILE --sites FILE [--observations-topic T]
                      [--incidents-topic T] [--rejects-topic T] [--group ID] [--bounded]
                      [--idle-after MS] [same fusion and partitioning options]
@@ -28,6 +28,9 @@ final class JobArgs {
         the watermark back.""";
 
   final List<String> inputs = new ArrayList<>();
+  /** The command line as given, for the run manifest. */
+  final List<String> arguments = new ArrayList<>();
+  String manifest;
   String border;
   String sectors;
   double sectorEveryM = 10_000;
@@ -62,6 +65,7 @@ final class JobArgs {
 
   static JobArgs parse(String[] args) throws UsageException {
     JobArgs a = new JobArgs();
+    a.arguments.addAll(List.of(args));
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg, value = null;
@@ -100,6 +104,7 @@ final class JobArgs {
         case "--tracks" -> a.tracks = value;
         case "--rejects" -> a.rejects = value;
         case "-o", "--output" -> a.output = value;
+        case "--manifest" -> a.manifest = value;
         case "--parallelism" -> a.parallelism = (int) number(name, value);
         case "--regions" -> a.regions = (int) number(name, value);
         case "--halo" -> a.haloM = distance(name, value);
@@ -116,8 +121,9 @@ final class JobArgs {
       throw new UsageException("--border and --sites are required");
     }
     if (a.kafka != null) {
-      if (!a.inputs.isEmpty() || a.tracks != null || a.rejects != null || !"-".equals(a.output)) {
-        throw new UsageException("with --kafka the job reads and writes topics: no observation files, -o, --tracks or --rejects");
+      if (!a.inputs.isEmpty() || a.tracks != null || a.rejects != null || !"-".equals(a.output) || a.manifest != null) {
+        throw new UsageException("with --kafka the job reads and writes topics: no observation files, -o, --tracks, --rejects"
+            + " or --manifest");
       }
       if (a.idleMs < 0) {
         throw new UsageException("--idle-after must not be negative");
