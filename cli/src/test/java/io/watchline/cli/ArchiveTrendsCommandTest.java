@@ -69,9 +69,14 @@ class ArchiveTrendsCommandTest {
     assertThat(run("trends", "--archive", a.toString(), "-o", t1.toString())).isEqualTo(0);
 
     List<String> hotspots = Files.readAllLines(t1.resolve("hotspots.csv"));
-    assertThat(hotspots.get(0)).startsWith("sector,week,week_start,statistic,p_value,emerging");
-    // flagged within 2 weeks of its start (weeks 6 to 8)
-    assertThat(hotspots).anyMatch(l -> l.matches(hot.path("sector").asText() + ",[678],.*,true,.*"));
+    assertThat(hotspots.get(0)).startsWith("sector,week,week_start,statistic,p_value,q_value,emerging");
+    // Weeks 6 to 8 (within 2 weeks of the start): the planted sector has the smallest p of all
+    // sectors. On this seed its earlier weeks drew 3.0 crossings a night against a true 2.37, so
+    // the doubling shows as x1.6 and q stays above 0.10 (PlantedChangesTest gives the rate over seeds).
+    String smallestP = hotspots.stream().skip(1).map(l -> l.split(",", -1))
+        .filter(f -> f[1].matches("[678]") && !f[4].isEmpty())
+        .min(java.util.Comparator.comparingDouble(f -> Double.parseDouble(f[4]))).orElseThrow()[0];
+    assertThat(smallestP).isEqualTo(hot.path("sector").asText());
     assertThat(Files.readAllLines(t1.resolve("displacement.csv")))
         .anyMatch(l -> l.startsWith(disp.path("sector").asText() + "," + disp.path("to").asText() + ","));
     assertThat(Files.readString(t1.resolve("summary.txt"))).contains("Emerging hotspots").contains(hot.path("sector").asText());
