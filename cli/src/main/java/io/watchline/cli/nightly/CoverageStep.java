@@ -26,7 +26,8 @@ import java.util.Map;
 
 /**
  * The coverage stage ({@code io.watchline.geo.coverage}): sensor viewsheds over the DEM (bare earth
- * without one) and the window's patrol fixes give the border's gaps; writes gaps.geojson, adds the
+ * without one) and the window's patrol fixes give the border's gaps; writes gaps.geojson and
+ * sensors.csv (each sensor's up-time in the window, which the night archive keeps), adds the
  * per-sector coverage columns to sectors.csv and the gap lines to the map.
  */
 final class CoverageStep implements NightlyStep {
@@ -75,6 +76,9 @@ final class CoverageStep implements NightlyStep {
       CoverageFiles.writeGaps(r, out);
     }
     run.gapsWritten = true;
+    try (OutputStream out = Outputs.open(run.dir.resolve("sensors.csv"))) {
+      CoverageFiles.writeSensors(r, out);
+    }
     List<GeoFeature> gaps = new ArrayList<>();
     for (CoverageResult.Gap g : r.gaps()) {
       Map<String, Object> p = new LinkedHashMap<>();

@@ -208,6 +208,7 @@ final class Report {
       if (!s.id().equals(WelfareSection.ID)) section(h, s);
     }
     h.append("<p><small>Files: incidents.ndjson, incidents.geojson, incidents.csv, gaps.geojson, sectors.csv,")
+        .append(run.coverage == null ? "" : " sensors.csv,")
         .append(" rejects.ndjson, map.png. Written by watchline nightly.</small></p>\n</body>\n</html>\n");
     return h.toString();
   }
