@@ -122,6 +122,14 @@ class ArchiveTrendsCommandTest {
     assertThat(sectors.subList(firstManned, sectors.size())).allMatch(l -> l.contains(",false,"));
     assertThat(Files.readAllLines(plan.resolve("plan.csv"))).hasSize(3);
     assertThat(Files.readString(plan.resolve("plan.html"))).contains("<svg").contains("undermanned");
+    // the map labels every sector and every team sent, and explains its marks
+    String svg = Files.readString(plan.resolve("plan.svg"));
+    assertThat(svg).contains(">Legend<").contains(">undermanned: half or more of its risk left<");
+    for (String l : sectors.subList(1, sectors.size())) assertThat(svg).contains(">" + l.split(",")[0] + "<");
+    for (String l : Files.readAllLines(plan.resolve("plan.csv")).subList(1, 3)) {
+      String[] f = l.split(",");
+      if (!f[3].startsWith("(")) assertThat(svg).contains(">" + f[0] + (f[1].equals("foot") ? " foot<" : " veh.<"));
+    }
     Files.writeString(roster, "team,start,end,base,mobility\nA1,19:00,03:00,S-99,vehicle\n");
     assertThat(run("plan", "--roster", roster.toString(), "--archive", db.toString(), "--night", "2027-01-23", "-o", plan.toString()))
         .isEqualTo(2);

@@ -33,7 +33,15 @@ final class Summary {
     for (TrendAnalysis.Hotspot h : a.hotspots) {
       if (h.emerging()) bySector.computeIfAbsent(h.sector(), k -> new java.util.ArrayList<>()).add(h);
     }
-    if (bySector.isEmpty()) b.append("- none\n");
+    if (bySector.isEmpty()) {
+      // say how close the nearest cell came, so "none" is not read as "nothing moved"
+      a.hotspots.stream().filter(h -> !Double.isNaN(h.p())).min(java.util.Comparator.comparingDouble(TrendAnalysis.Hotspot::p))
+          .ifPresentOrElse(h -> b.append(String.format(Locale.ROOT,
+              "- none; the strongest was %s in the week of %s: %.2f crossings/night over %d week(s) against %.2f before"
+                  + " (p=%.3g, q=%.3g)%n",
+              h.sector(), h.weekStart(), h.windowPerNight(), h.windowWeeks(), h.baselinePerNight(), h.p(), h.q())),
+              () -> b.append("- none (fewer than ").append(TrendAnalysis.MIN_BASELINE_WEEKS + 1).append(" weeks)\n"));
+    }
     for (Map.Entry<String, List<TrendAnalysis.Hotspot>> e : bySector.entrySet()) {
       TrendAnalysis.Hotspot first = e.getValue().get(0);
       b.append(String.format(Locale.ROOT,
