@@ -42,6 +42,10 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
   private final Cat062Edition requestedEdition;
   private Cat062Edition edition;
   private final Map<Integer, Object> siteCache = new HashMap<>();
+  private int lastSiteKey = -1;
+  private final String[] trackNames = new String[4096];
+  private String trackNamesSensor;
+  private Site lastSite;
   private final int[] at = new int[40];
 
   private byte[] b;
@@ -281,7 +285,7 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
       stats.warn("radar SAC/SIC " + sac + "/" + sic + " not in the sites registry (no lat/lon)");
     }
     if (at[Uap.I048_161] >= 0) {
-      o.track(sensor + "/" + (Framing.u16(b, at[Uap.I048_161]) & 0x0fff));
+      o.track(trackName(sensor, Framing.u16(b, at[Uap.I048_161]) & 0x0fff));
     }
     if (at[Uap.I048_200] >= 0) {
       int p = at[Uap.I048_200];
@@ -371,11 +375,31 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
   }
 
   private Site site(int sac, int sic) {
-    Object s = siteCache.computeIfAbsent(sac << 8 | sic, k -> {
-      Site found = sites.bySacSic(sac, sic);
-      return found == null ? Boolean.FALSE : found;
-    });
-    return s instanceof Site site ? site : null;
+    int key = sac << 8 | sic;
+    if (key != lastSiteKey) {
+      // A recording mostly carries one radar: remember the last answer, look up on a change.
+      Object s = siteCache.computeIfAbsent(key, k -> {
+        Site found = sites.bySacSic(sac, sic);
+        return found == null ? Boolean.FALSE : found;
+      });
+      lastSiteKey = key;
+      lastSite = s instanceof Site site ? site : null;
+    }
+    return lastSite;
+  }
+
+  /** "RDR-07/4711", built once per track number of the current radar rather than per plot. */
+  private String trackName(String sensor, int number) {
+    if (!sensor.equals(trackNamesSensor)) {
+      trackNamesSensor = sensor;
+      Arrays.fill(trackNames, null);
+    }
+    String name = trackNames[number];
+    if (name == null) {
+      name = sensor + "/" + number;
+      trackNames[number] = name;
+    }
+    return name;
   }
 
   /** Sensor id of a radar missing from the registry: "ASTERIX-<SAC>-<SIC>". */

@@ -7,6 +7,7 @@ import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
 import io.watchline.feed.TrackedXmlInput;
 import io.watchline.geo.geodesy.Geodesy;
+import io.watchline.ndjson.IsoTime;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -322,7 +322,7 @@ public final class OnvifReader implements FeedReader {
   /** xs:dateTime; ONVIF cameras sometimes omit the zone, which then means UTC. */
   static Instant parseTime(String s) {
     try {
-      return OffsetDateTime.parse(s).toInstant();
+      return IsoTime.parse(s);
     } catch (DateTimeParseException e) {
       return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
     }
