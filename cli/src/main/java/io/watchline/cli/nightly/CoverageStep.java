@@ -60,6 +60,9 @@ final class CoverageStep implements NightlyStep {
         }
       }
     }
+    if (run.statusFile != null && Files.isRegularFile(run.statusFile)) {
+      SensorActivity.readStatus(run.statusFile, uptime, run.rejects);
+    }
     for (String glob : c.sensorStatus()) {
       for (Path f : Globs.expand(c.base(), glob)) {
         SensorActivity.readStatus(f, uptime, run.rejects);

@@ -29,6 +29,8 @@ public final class NightlyRun {
   final List<FeedQuality> feeds = new ArrayList<>();
   /** Canonical observations of the window, one file per input file, each in its input order. */
   final List<Path> observationFiles = new ArrayList<>();
+  /** The feeds' signs of life that are not observations, written by the ingest step (status NDJSON). */
+  Path statusFile;
   long observationCount;
   /** Observations fusion refused as too late for its reorder window (also in rejects.ndjson). */
   long lateRejects;
