@@ -65,7 +65,7 @@ final class Report {
       for (String u : q.unreadable) f.add("Feed " + q.name + ": could not read " + u);
     }
     if (!run.silentSensors.isEmpty()) {
-      f.add("Silent sensors (in sites, no observation in the window): " + String.join(", ", run.silentSensors) + ".");
+      f.add("Silent sensors (in sites, neither an observation nor a sign of life in the window): " + String.join(", ", run.silentSensors) + ".");
     }
     if (run.coverage != null && run.coverage.availability() != null) {
       List<String> down = new ArrayList<>();

@@ -85,6 +85,7 @@ final class Steps {
         FeedOptions options = spec.options(run.window).withStatus(st -> {
           if (run.window.contains(st.t())) {
             status.alive(st);
+            q.sensors.add(st.sensor()); // heard, so not silent
           }
         });
         SiteRegistry sites = spec.sites() == null ? run.sites : loadSites(spec.sites(), run);
