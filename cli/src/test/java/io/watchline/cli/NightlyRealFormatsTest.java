@@ -92,6 +92,10 @@ class NightlyRealFormatsTest {
     assertThat(md).contains("RDR-01 down 00:00–01:00 (up 50 %)")
         .doesNotContainPattern("Silent sensors[^\\n]*RDR-01");
     assertThat(md).containsPattern("Silent sensors[^\\n]*RDR-02");
+    // how the map was made is told after the tables, not among the things to look at first
+    String lookFirst = md.substring(md.indexOf("## Look first"), md.indexOf("![map of the night]"));
+    assertThat(lookFirst).doesNotContain("line of sight");
+    assertThat(md.substring(md.indexOf("## How this was computed"))).contains("- line of sight: r2");
   }
 
   @Test

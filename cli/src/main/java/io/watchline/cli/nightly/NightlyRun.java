@@ -51,6 +51,8 @@ public final class NightlyRun {
   io.watchline.evidence.SourceHashes sources;
   /** Things the duty officer should know about the run itself (stages not available, …). */
   final List<String> notes = new ArrayList<>();
+  /** How the night was computed (e.g. the line-of-sight algorithm): printed after the tables. */
+  final List<String> methodNotes = new ArrayList<>();
 
   NightlyRun(NightlyConfig config, Window window, Path dir, Consumer<String> log) {
     this.config = config;

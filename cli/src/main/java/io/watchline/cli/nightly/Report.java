@@ -162,6 +162,11 @@ final class Report {
     }
     m.append("![map of the night](map.png)\n\n");
     sections.stream().filter(s -> !s.id().equals(WelfareSection.ID)).forEach(s -> mdSection(m, s));
+    if (!run.methodNotes.isEmpty()) {
+      m.append("## How this was computed\n\n");
+      run.methodNotes.forEach(n -> m.append("- ").append(n).append('\n'));
+      m.append('\n');
+    }
     return m.toString();
   }
 
@@ -206,6 +211,11 @@ final class Report {
         .append(Base64.getEncoder().encodeToString(mapPng)).append("\">\n");
     for (Section s : sections()) {
       if (!s.id().equals(WelfareSection.ID)) section(h, s);
+    }
+    if (!run.methodNotes.isEmpty()) {
+      h.append("<h2 id=\"h-method\">How this was computed</h2>\n<ul id=\"method\">\n");
+      run.methodNotes.forEach(n -> h.append("<li>").append(esc(n)).append("</li>\n"));
+      h.append("</ul>\n");
     }
     h.append("<p><small>Files: incidents.ndjson, incidents.geojson, incidents.csv, gaps.geojson, sectors.csv,")
         .append(" rejects.ndjson, map.png. Written by watchline nightly.</small></p>\n</body>\n</html>\n");
