@@ -116,7 +116,7 @@ class NightlyCommandTest {
     assertThat(md)
         .contains("Window 2026-11-27 18:00 – 2026-11-28 08:00 Europe/Podgorica (UTC 2026-11-27T17:00:00.000Z to 2026-11-28T07:00:00.000Z)")
         .contains("2 incident candidates (1 crossing, 0 approach, 1 loiter) from 18 observations in 3 sensor feeds")
-        .contains("Silent sensors (in sites, no observation in the window): RDR-09.")
+        .contains("Silent sensors (in sites, neither an observation nor a sign of life in the window): RDR-09.")
         .contains("Feed patrol: no input file matched its globs.")
         // radar: 20 lines read, 1 rejected, 17 in window (start inclusive, end exclusive), 2 outside
         .contains("| radar | 1 | ndjson | 20 | 1 | 17 | 2 | 2026-11-27 18:00:00 – 2026-11-28 00:20:20 | RDR-01 | ok |")

@@ -61,6 +61,9 @@ final class CoverageStep implements NightlyStep {
         }
       }
     }
+    if (run.statusFile != null && Files.isRegularFile(run.statusFile)) {
+      SensorActivity.readStatus(run.statusFile, uptime, run.rejects);
+    }
     for (String glob : c.sensorStatus()) {
       for (Path f : Globs.expand(c.base(), glob)) {
         SensorActivity.readStatus(f, uptime, run.rejects);
@@ -106,6 +109,11 @@ final class CoverageStep implements NightlyStep {
       cols.put("incidents_in_gaps", Integer.toString(s.incidentsInGaps()));
       run.sectorColumns.put(s.id(), cols);
     }
-    run.notes.addAll(r.notes());
+    for (String note : r.notes()) {
+      // which algorithm and which DEM tiles were used is how the map was made, not something to look
+      // at first (a missing DEM stays a finding)
+      boolean method = note.startsWith("line of sight: ") || note.startsWith("terrain: ");
+      (method ? run.methodNotes : run.notes).add(note);
+    }
   }
 }
