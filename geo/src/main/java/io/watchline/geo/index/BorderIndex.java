@@ -19,9 +19,10 @@ import org.locationtech.jts.geom.LineString;
  * beyond the zone and for track crossings. Every answer equals a brute-force scan of all segments
  * (the lowest segment index on exact ties), which the JTS oracle tests check.
  *
- * <p>Degenerate lines are accepted: repeated vertices (zero-length segments), a line folding back
- * on itself, a line of two identical points. Query coordinates that are NaN or infinite give NaN
- * (or, for {@link #nearestSegment}, an unspecified segment). Immutable after {@link #build}; all
+ * <p>Degenerate lines are accepted: repeated vertices (zero-length segments, which act as points),
+ * a line folding back on itself, a line of two identical points (its side is "left" everywhere).
+ * Query coordinates must be finite; a NaN coordinate gives NaN (and -1 from
+ * {@link #nearestSegment}). Immutable after {@link #build}; all
  * queries are thread-safe and lock-free. The single-point queries allocate nothing on the grid
  * path; the R-tree path and the batch queries use per-thread scratch arrays.
  */
@@ -98,7 +99,10 @@ public final class BorderIndex {
     return segments.bytes() + grid.bytes() + tree.bytes();
   }
 
-  /** Index of the segment nearest to (px, py), in [0, segmentCount()); the lowest index on ties. */
+  /**
+   * Index of the segment nearest to (px, py), in [0, segmentCount()); the lowest index on ties; -1
+   * when a coordinate is NaN.
+   */
   public int nearestSegment(double px, double py) {
     int code = (int) grid.cellWord(px, py);
     return code != BorderGrid.EMPTY ? grid.nearestInCell(px, py, code, segments) : tree.nearest(px, py, scratch.get());
@@ -107,9 +111,7 @@ public final class BorderIndex {
   /** Distance in metres from (px, py) to the line, positive on its left, negative on its right. */
   public double signedDistance(double px, double py) {
     long w = grid.cellWord(px, py);
-    return (int) w != BorderGrid.EMPTY
-        ? withinCell(px, py, w, Double.POSITIVE_INFINITY)
-        : segments.signed(px, py, tree.nearest(px, py, scratch.get()), Double.POSITIVE_INFINITY);
+    return withinCell(px, py, w, Double.POSITIVE_INFINITY);
   }
 
   /**
@@ -134,12 +136,20 @@ public final class BorderIndex {
       double d = segments.lineDistance(px, py, BorderGrid.firstSegment(code));
       return Math.abs(d) <= maxM ? d : Double.NaN;
     }
+    if (code >= 0) {
+      // One run of consecutive segments (a code other than EMPTY and SPAN).
+      int first = code >>> BorderGrid.COUNT_BITS;
+      return segments.signedNearestInRange(px, py, first, first + (code & BorderGrid.COUNT_MASK), maxM);
+    }
     if (code != BorderGrid.EMPTY) {
       i = grid.nearestInCell(px, py, code, segments);
     } else if (maxM <= grid.marginM) {
       return Double.NaN; // empty cells and the area off the grid lie beyond the margin
     } else {
       i = tree.nearest(px, py, scratch.get());
+      if (i < 0) {
+        return Double.NaN; // a NaN coordinate: no segment is at any distance
+      }
     }
     return segments.signed(px, py, i, maxM);
   }

@@ -100,6 +100,37 @@ final class SegmentTable {
   }
 
   /**
+   * {@link #signed} for the nearest of segments first..last (inclusive; the lowest index on ties),
+   * which must hold the nearest point of the polyline: one pass that keeps the winner's projection
+   * and cross product instead of measuring it again.
+   */
+  double signedNearestInRange(double px, double py, int first, int last, double maxM) {
+    double[] s = rows;
+    double best = Double.POSITIVE_INFINITY, bestT = 0, bestCross = 0;
+    int bestI = first;
+    for (int i = first; i <= last; i++) {
+      int o = ROW * i;
+      double ex = px - s[o], ey = py - s[o + 1], dx = s[o + 2], dy = s[o + 3];
+      double t = (ex * dx + ey * dy) * s[o + 4];
+      double tc = Math.max(0.0, Math.min(1.0, t));
+      double rx = ex - tc * dx, ry = ey - tc * dy;
+      double d2 = rx * rx + ry * ry;
+      if (d2 < best) {
+        best = d2;
+        bestI = i;
+        bestT = t;
+        bestCross = dx * ey - dy * ex;
+      }
+    }
+    if (!(best <= maxM * maxM)) {
+      return Double.NaN;
+    }
+    double d = Math.sqrt(best);
+    boolean left = bestT > 0 && bestT < 1 ? bestCross >= 0 : SegmentMath.isLeft(px, py, x, y, vertexCount, bestI);
+    return left ? d : -d;
+  }
+
+  /**
    * Signed distance to segment i, which must be the nearest of the polyline, or NaN when it
    * exceeds {@code maxM}. Inside the segment's span the side is the sign of the cross product; at
    * a vertex both segments meeting there decide ({@link SegmentMath#isLeft}). Points on the line
