@@ -10,6 +10,7 @@ package io.watchline.geo.index;
 final class SegmentRTree {
   private final SegmentTable segments;
   private final PackedRTree tree;
+  private final PackedRTree.ItemDistance distance;
 
   SegmentRTree(SegmentTable segments) {
     this.segments = segments;
@@ -23,6 +24,7 @@ final class SegmentRTree {
       by[i] = Math.max(y[i], y[i + 1]);
     }
     this.tree = PackedRTree.build(ax, ay, bx, by, m);
+    this.distance = (i, px, py) -> segments.distanceSq(px, py, i);
   }
 
   long bytes() {
@@ -30,51 +32,11 @@ final class SegmentRTree {
   }
 
   /**
-   * Index of the segment nearest to (px, py), nearer boxes first; the lowest index on ties.
+   * Index of the segment nearest to (px, py); the lowest index on ties, -1 for a NaN coordinate.
    * Allocates nothing once {@code s} has grown to the tree's depth.
    */
   int nearest(double px, double py, PackedRTree.Scratch s) {
-    PackedRTree t = tree;
-    int[] stack = s.stack(t.levels() * PackedRTree.NODE_SIZE + 1);
-    double[] lb = s.lb;
-    double[] boxes = t.boxes;
-    int top = 0;
-    stack[top] = t.root;
-    lb[top++] = 0;
-    double best = Double.POSITIVE_INFINITY;
-    int bestI = -1;
-    while (top > 0) {
-      top--;
-      int pos = stack[top];
-      if (lb[top] > best) {
-        continue;
-      }
-      if (pos < t.size) {
-        int i = t.ids[pos];
-        double d = segments.distanceSq(px, py, i);
-        if (d < best || (d == best && i < bestI)) {
-          best = d;
-          bestI = i;
-        }
-        continue;
-      }
-      int first = top;
-      for (int c = t.ids[pos], end = t.childEnd(pos); c < end; c++) {
-        double d = t.boxDistanceSq(c, px, py);
-        if (d <= best) {
-          // Insertion keeps this node's children sorted far to near, so the nearest pops first.
-          int j = top++;
-          while (j > first && lb[j - 1] < d) {
-            stack[j] = stack[j - 1];
-            lb[j] = lb[j - 1];
-            j--;
-          }
-          stack[j] = c;
-          lb[j] = d;
-        }
-      }
-    }
-    return bestI;
+    return tree.nearest(px, py, s, distance);
   }
 
   /**

@@ -137,18 +137,6 @@ final class SegmentTable {
    * get +0.
    */
   double signed(double px, double py, int i, double maxM) {
-    double[] s = rows;
-    int o = ROW * i;
-    double ex = px - s[o], ey = py - s[o + 1], dx = s[o + 2], dy = s[o + 3];
-    double t = (ex * dx + ey * dy) * s[o + 4];
-    double tc = Math.max(0.0, Math.min(1.0, t));
-    double rx = ex - tc * dx, ry = ey - tc * dy;
-    double d2 = rx * rx + ry * ry;
-    if (d2 > maxM * maxM) {
-      return Double.NaN;
-    }
-    double d = Math.sqrt(d2);
-    boolean left = t > 0 && t < 1 ? dx * ey - dy * ex >= 0 : SegmentMath.isLeft(px, py, x, y, vertexCount, i);
-    return left ? d : -d;
+    return signedNearestInRange(px, py, i, i, maxM);
   }
 }
