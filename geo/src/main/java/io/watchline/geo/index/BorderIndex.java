@@ -16,14 +16,15 @@ import org.locationtech.jts.geom.LineString;
  * <p>Three parts over one flat {@link SegmentTable}: a {@link BorderGrid} covering the line and a
  * fast zone around it (default {@value #DEFAULT_MARGIN_M} m), where a query reads one cell word
  * and scans the one to three candidate segments it names; a {@link SegmentRTree} for points
- * beyond the zone and for track crossings. Every answer equals a brute-force scan of all segments
- * (the lowest segment index on exact ties), which the JTS oracle tests check.
+ * beyond the zone and for track crossings. Every answer is that of a scan of all segments up to
+ * rounding (the lowest segment index on exact ties; distances within 1e-6 m of JTS's, sides as
+ * JTS's nearest segment decides them), which the oracle and property tests check.
  *
  * <p>Degenerate lines are accepted: repeated vertices (zero-length segments, which act as points),
  * a line folding back on itself, a line of two identical points (its side is "left" everywhere).
  * Query coordinates must be finite; a NaN coordinate gives NaN (and -1 from
- * {@link #nearestSegment}). Immutable after {@link #build}; all
- * queries are thread-safe and lock-free. The single-point queries allocate nothing on the grid
+ * {@link #nearestSegment}). Immutable after {@link #build}; all queries are thread-safe and
+ * lock-free. The single-point queries allocate nothing on the grid
  * path; the R-tree path and the batch queries use per-thread scratch arrays.
  */
 public final class BorderIndex {

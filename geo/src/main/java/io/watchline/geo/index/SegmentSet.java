@@ -10,6 +10,8 @@ public final class SegmentSet {
   private final double[] bx;
   private final double[] by;
   private final PackedRTree tree;
+  /** Built once, so a query allocates nothing. */
+  private final PackedRTree.ItemDistance distance = (i, x, y) -> SegmentMath.distanceSq(x, y, ax(i), ay(i), bx(i), by(i));
 
   public SegmentSet(double[] ax, double[] ay, double[] bx, double[] by) {
     int m = ax.length;
@@ -45,6 +47,6 @@ public final class SegmentSet {
 
   /** The nearest segment to (px, py), lowest number on ties; {@code s} is the caller's scratch. */
   public int nearest(double px, double py, PackedRTree.Scratch s) {
-    return tree.nearest(px, py, s, (i, x, y) -> SegmentMath.distanceSq(x, y, ax[i], ay[i], bx[i], by[i]));
+    return tree.nearest(px, py, s, distance);
   }
 }
