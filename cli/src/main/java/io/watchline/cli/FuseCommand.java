@@ -220,21 +220,19 @@ public final class FuseCommand implements Callable<Integer> {
       } else {
         NdjsonWriter w = new NdjsonWriter(out.stream());
         ndjson = w;
-        incidents = follow ? i -> {
-          w.write(i, sourceHashes.of(i));
-          w.flush(); // live: each incident leaves as soon as it is final
-        } : i -> w.write(i, sourceHashes.of(i));
+        incidents = follow ? new io.watchline.cli.live.RevisionWriter(w, sourceHashes)
+            : i -> w.write(i, sourceHashes.of(i));
       }
       FusionPipeline.Result result = new FusionPipeline(view, registry).minScore(minScore).reorderWindowMs(follow ? maxDelayMs : reorderWindowMs)
           .releaseWhenFinal(follow).welfare(welfare)
-          .tracks(sink).run(readers, rejects, incidents);
+          .tracks(sink).run(readers, follow ? new io.watchline.cli.live.MaxDelayRejects(rejects, maxDelayMs) : rejects, incidents);
       for (FeedReader r : readers) {
         accepted += r.stats().accepted();
         if (!log.quiet() || r.stats().rejectedCount() > 0) err.println("fuse: " + r.stats().summary());
       }
       if (result.late() > 0) {
         err.println("fuse: rejected " + result.late() + " late records (beyond the " + (follow ? "--max-delay "
-            + maxDelayMs + " ms watermark" : "reorder window") + "), kept in the rejects with their reason");
+            + io.watchline.cli.live.MaxDelayRejects.duration(maxDelayMs) + " watermark; raise it to keep them" : "reorder window") + "), kept in the rejects with their reason");
       }
       if (!log.quiet()) {
         err.println("fuse: " + result.stats().summary());

@@ -11,6 +11,7 @@ import io.watchline.fusion.incident.CandidateFinder;
 import io.watchline.fusion.incident.CrossingStitcher;
 import io.watchline.fusion.incident.IncidentAssembler;
 import io.watchline.fusion.incident.IncidentConfig;
+import io.watchline.fusion.incident.LiveReach;
 import io.watchline.fusion.track.Measurement;
 import io.watchline.fusion.track.PathShape;
 import io.watchline.fusion.track.Track;
@@ -62,6 +63,8 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   private final CrossingStitcher stitcher;
   private final CandidateFinder finder;
   private WelfareDetector welfare;
+  /** Live: where live tracks and loose ends may still put candidates (null in batch). */
+  private LiveReach reach;
   private final Map<Long, TrackState> states = new HashMap<>();
   private final Map<String, Batch> batches = new LinkedHashMap<>();
   private final FusionStats stats = new FusionStats();
@@ -249,12 +252,14 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
         id -> new TrackState(new BorderTrace(border, cfg.incidents().approachNearM())));
     double[] ll = border.toLatLon(track.filter().x(), track.filter().y());
     s.trace.add(m.tMs(), ll[0], ll[1]);
+    if (reach != null) reach.seen(track.id(), track.firstMs(), m.tMs(), ll[0], ll[1]);
   }
 
   /** Tracker callback: the kept track takes over the folded one's border history. */
   @Override
   public void merged(Track gone, Track into) {
     TrackState g = states.remove(gone.id());
+    if (reach != null) reach.merged(gone.id(), into.id());
     TrackState k = states.get(into.id());
     if (g != null && k != null) {
       k.trace.adopt(g.trace);
@@ -268,6 +273,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   @Override
   public void closed(Track track) {
     TrackState s = states.remove(track.id());
+    if (reach != null) reach.closed(track.id());
     if (!track.confirmed() || s == null) {
       stats.tentativeDropped++;
       return;
@@ -310,6 +316,14 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
    * track's start, a pending loose end's track start.
    */
   private void release(long birth) {
+    if (reach != null) {
+      try {
+        reach.release(birth, tracker.live(), stitcher, assembler);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
     for (Track t : tracker.live()) {
       birth = Math.min(birth, t.firstMs());
     }
@@ -321,9 +335,13 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     }
   }
 
-  /** Live: incidents leave as soon as they are final, numbered in that order ({@link IncidentAssembler#releaseWhenFinal}). */
+  /**
+   * Live: incidents leave as soon as they are final, in space as well as in time, with earlier
+   * versions before ({@link IncidentAssembler#advanceLive}), numbered in the order first written.
+   */
   public void releaseWhenFinal() {
     assembler.releaseWhenFinal();
+    reach = new LiveReach(border, cfg.incidents(), cfg.tracker().maxCoastMs());
   }
 
   /**
