@@ -57,6 +57,9 @@ public final class IncidentAssembler {
   private LiveRevisions revisions;
   /** Live: candidates came since the last release. */
   private boolean dirty;
+  /** Live: candidates added since the last release, and the tentative ones of the last release. */
+  private final List<Candidate> added = new ArrayList<>();
+  private List<Candidate> lastTentative = List.of();
   /** Live: how far a candidate may lie from the path it is made of (a crossing point between two positions), m. */
   private static final double REACH_MARGIN_M = 100;
 
@@ -89,6 +92,7 @@ public final class IncidentAssembler {
   public void add(Candidate c) {
     candidates++;
     dirty = true;
+    if (releaseWhenFinal) added.add(c);
     if (!releaseWhenFinal && (c.tMs() < bound || c.startMs() < bound)) {
       late++; // a broken promise of the caller; grouped anyway, but order may suffer
     }
@@ -145,7 +149,7 @@ public final class IncidentAssembler {
    */
   public void advance(long t) throws IOException {
     if (releaseWhenFinal) {
-      advanceLive(t, List.of());
+      advanceLive(t, List.of(), List.of());
       return;
     }
     bound = Math.max(bound, t);
@@ -195,10 +199,23 @@ public final class IncidentAssembler {
    *
    * @param unbornMs no track still to come begins before this, nor does a live one move again
    * @param reaches where the live tracks and loose ends may still put candidates
+   * @param tentative candidates that may yet come as they are (a loose end's approach): grouped
+   *     into versions, never final; what replaces one of them when it comes (the approach itself
+   *     or the crossing inferred, of the same track) keeps its incident's id
    */
-  public void advanceLive(long unbornMs, List<? extends FutureCandidates> reaches) throws IOException {
-    if (waiting.isEmpty()) return;
+  public void advanceLive(long unbornMs, List<? extends FutureCandidates> reaches, List<Candidate> tentative)
+      throws IOException {
+    Set<Candidate> pending = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    pending.addAll(tentative);
+    for (Candidate t : lastTentative) {
+      if (!pending.contains(t)) revisions.succeed(t, added);
+    }
+    if (tentative.size() != lastTentative.size() || !pending.containsAll(lastTentative)) dirty = true;
+    lastTentative = List.copyOf(tentative);
+    added.clear();
+    if (waiting.isEmpty() && tentative.isEmpty()) return;
     List<Candidate> all = new ArrayList<>(waiting);
+    all.addAll(tentative);
     all.sort(BY_EVENT);
     int n = all.size();
     int[] root = new int[n];
@@ -214,11 +231,13 @@ public final class IncidentAssembler {
     for (List<Candidate> set : sets.values()) {
       boolean fin = true;
       for (Candidate m : set) {
-        fin &= m.tMs() + mergeMs < unbornMs;
+        fin &= m.tMs() + mergeMs < unbornMs && !pending.contains(m);
         for (int r = 0; fin && r < reaches.size(); r++) fin = !reaches.get(r).mayMeet(m, mergeM, mergeMs, REACH_MARGIN_M);
         if (!fin) break;
       }
-      if (!fin) waiting.addAll(set);
+      if (!fin) {
+        for (Candidate m : set) if (!pending.contains(m)) waiting.add(m);
+      }
       if (!fin && !dirty) continue;
       List<List<Candidate>> groups = new ArrayList<>();
       for (Candidate c : set) group(groups, c);

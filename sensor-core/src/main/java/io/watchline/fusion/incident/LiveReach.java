@@ -105,7 +105,11 @@ public final class LiveReach {
   public void release(long unbornMs, List<Track> live, CrossingStitcher stitcher, IncidentAssembler assembler)
       throws IOException {
     stitcher.settle(stitchBirth(unbornMs, live, stitcher.pending()));
-    assembler.advanceLive(unbornMs, reaches(live, unbornMs, stitcher.pending()));
+    List<Candidate> approaches = new ArrayList<>();
+    for (CrossingStitcher.LooseEnd e : stitcher.pending()) {
+      if (e.isApproach()) approaches.add(e.approach()); // reported as it is unless a crossing is inferred
+    }
+    assembler.advanceLive(unbornMs, reaches(live, unbornMs, stitcher.pending()), approaches);
   }
 
   /**

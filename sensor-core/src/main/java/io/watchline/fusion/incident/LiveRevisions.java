@@ -48,6 +48,21 @@ final class LiveRevisions {
     return sent.size();
   }
 
+  /**
+   * A tentative candidate is gone: the candidate of the same track that came in its place (among
+   * {@code added}) takes over its incident's id.
+   */
+  void succeed(Candidate gone, List<Candidate> added) {
+    String id = idOf.remove(gone);
+    if (id == null) return;
+    for (Candidate c : added) {
+      if (c.trackId() == gone.trackId() && !idOf.containsKey(c)) {
+        idOf.put(c, id);
+        return;
+      }
+    }
+  }
+
   /** An incident scored on its own (welfare): final at once. */
   void alone(Incident i) throws IOException {
     out.revised(new IncidentRevision(withId(i, numbering.apply(i)), 1, true, false));

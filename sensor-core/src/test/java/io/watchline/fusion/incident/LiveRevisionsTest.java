@@ -48,11 +48,11 @@ class LiveRevisionsTest {
     Versions v = new Versions();
     IncidentAssembler a = live(v);
     a.add(crossing(1, 0, 0, "ALB→MNE"));
-    a.advanceLive(T + 600_000, List.of(nearbyTrack()));
-    a.advanceLive(T + 610_000, List.of(nearbyTrack())); // nothing changed: nothing written
+    a.advanceLive(T + 600_000, List.of(nearbyTrack()), List.of());
+    a.advanceLive(T + 610_000, List.of(nearbyTrack()), List.of()); // nothing changed: nothing written
     a.add(crossing(2, 20_000, 30, "ALB→MNE"));
-    a.advanceLive(T + 620_000, List.of(nearbyTrack()));
-    a.advanceLive(T + 630_000, List.of()); // the track ended
+    a.advanceLive(T + 620_000, List.of(nearbyTrack()), List.of());
+    a.advanceLive(T + 630_000, List.of(), List.of()); // the track ended
     assertThat(v.all).hasSize(3);
     assertThat(List.of(v.line(0), v.line(1), v.line(2))).containsExactly("INC-20261127-0001 rev 1 size 1",
         "INC-20261127-0001 rev 2 size 2", "INC-20261127-0001 rev 3 final size 2");
@@ -65,7 +65,7 @@ class LiveRevisionsTest {
     IncidentAssembler a = live(v);
     a.add(crossing(1, 0, 0, "ALB→MNE"));
     a.add(crossing(3, 100_000, 0, "ALB→MNE")); // 100 s later: another incident
-    a.advanceLive(T + 600_000, List.of(nearbyTrack()));
+    a.advanceLive(T + 600_000, List.of(nearbyTrack()), List.of());
     assertThat(v.all).extracting(r -> r.incident().id()).containsExactly("INC-20261127-0001", "INC-20261127-0002");
     a.add(crossing(2, 50_000, 0, "ALB→MNE")); // between them: in event order, all three are one group
     a.finish();
@@ -81,22 +81,42 @@ class LiveRevisionsTest {
     IncidentAssembler a = live(v);
     a.add(crossing(1, 0, 0, "ALB→MNE"));
     Reach far = new Reach(T - 3_600_000, Long.MAX_VALUE, 42.05, 42.06, 19.0, 19.01, Long.MAX_VALUE, 0); // 5.5 km north
-    a.advanceLive(T + 600_000, List.of(far));
+    a.advanceLive(T + 600_000, List.of(far), List.of());
     assertThat(v.all).hasSize(1);
     assertThat(v.all.get(0).last()).as("final while the far track lives on").isTrue();
 
     Versions w = new Versions();
     IncidentAssembler b = live(w);
     b.add(crossing(1, 0, 0, "ALB→MNE"));
-    b.advanceLive(T + 600_000, List.of(nearbyTrack()));
+    b.advanceLive(T + 600_000, List.of(nearbyTrack()), List.of());
     assertThat(w.all).hasSize(1);
     assertThat(w.all.get(0).last()).as("held while a track through the same place lives on").isFalse();
     // a track still to begin could join it: not final before its time plus the merge time
     Versions x = new Versions();
     IncidentAssembler c = live(x);
     c.add(crossing(1, 0, 0, "ALB→MNE"));
-    c.advanceLive(T + 60_000, List.of());
+    c.advanceLive(T + 60_000, List.of(), List.of());
     assertThat(x.all.get(0).last()).isFalse();
+  }
+
+  @Test
+  void aLooseEndsApproachIsWrittenAtOnceAndTheCrossingInferredLaterKeepsItsId() throws Exception {
+    Versions v = new Versions();
+    IncidentAssembler a = live(v);
+    Candidate approach = new Candidate(io.watchline.incident.IncidentKind.APPROACH, T, T - 600_000, T + 30_000, 42.0,
+        19.0, "S-01", "ALB", true, 40, 0, 1, "unknown", 0, Double.NaN, 40, 1.3, 0.95, 0, Double.NaN, 9, List.of(),
+        List.of(io.watchline.observation.Source.atLine("radar.ndjson", 9_000, 9)));
+    a.advanceLive(T + 60_000, List.of(), List.of(approach)); // the loose end waits for its window
+    assertThat(v.all).hasSize(1);
+    assertThat(v.all.get(0).incident().kind()).isEqualTo(io.watchline.incident.IncidentKind.APPROACH);
+    assertThat(v.all.get(0).last()).isFalse();
+    a.advanceLive(T + 70_000, List.of(), List.of(approach)); // unchanged: nothing written
+    assertThat(v.all).hasSize(1);
+    a.add(crossing(9, 40_000, 0, "ALB→MNE")); // the window closed: a crossing was inferred
+    a.advanceLive(T + 1_300_000, List.of(), List.of());
+    assertThat(List.of(v.line(0), v.line(1))).containsExactly("INC-20261127-0001 rev 1 size 1",
+        "INC-20261127-0001 rev 2 final size 1");
+    assertThat(v.all.get(1).incident().kind()).isEqualTo(io.watchline.incident.IncidentKind.CROSSING);
   }
 
   @Test
