@@ -124,7 +124,8 @@ public final class FuseCommand implements Callable<Integer> {
 
   @Option(names = "--follow",
       description = "Live: read the inputs as they grow (a file like tail -F, stdin or a pipe as it comes), write each"
-          + " incident as soon as it is final and flush it; ends at the end of a pipe or on SIGINT/SIGTERM (docs/live.md).")
+          + " incident as soon as it is formed, again when it changes (same id, rev + 1) and last with \"final\": true,"
+          + " each line flushed; ends at the end of a pipe or on SIGINT/SIGTERM (docs/live.md).")
   boolean follow;
 
   @Option(names = "--max-delay", paramLabel = "DURATION", defaultValue = "5s", converter = io.watchline.cli.live.Seconds.class,
