@@ -130,9 +130,7 @@ final class MapLegendPanel {
     g.fillRect(x, y, 28, 18);
     g.setColor(Color.DARK_GRAY);
     g.drawRect(x, y, 28, 18);
-    g.setColor(Color.BLACK);
-    g.drawString(text, x + 38, y + 14);
-    return y + 20;
+    return caption(g, x, y, text);
   }
 
   private static int hatch(Graphics2D g, int x, int y, String text) {
@@ -150,9 +148,7 @@ final class MapLegendPanel {
     g.setColor(Color.DARK_GRAY);
     g.setStroke(new BasicStroke(1f));
     g.drawRect(x, y, 28, 18);
-    g.setColor(Color.BLACK);
-    g.drawString(text, x + 38, y + 14);
-    return y + 20;
+    return caption(g, x, y, text);
   }
 
   private static int line(Graphics2D g, int x, int y, Color c, Stroke s, String text) {
@@ -160,15 +156,18 @@ final class MapLegendPanel {
     g.setColor(c);
     g.setStroke(s);
     g.draw(new Line2D.Double(x, y + 9, x + 28, y + 9));
-    g.setColor(Color.BLACK);
-    g.drawString(text, x + 38, y + 14);
-    return y + 20;
+    return caption(g, x, y, text);
   }
 
   private static int symbol(Graphics2D g, int x, int y, Shape shape, Color c, String text) {
     y += 8;
     g.setColor(c);
     g.fill(shape);
+    return caption(g, x, y, text);
+  }
+
+  /** The entry's text right of its symbol; the next entry's y. */
+  private static int caption(Graphics2D g, int x, int y, String text) {
     g.setColor(Color.BLACK);
     g.drawString(text, x + 38, y + 14);
     return y + 20;
