@@ -80,17 +80,11 @@ public final class FuseCommand implements Callable<Integer> {
   @Option(names = "--tracks", paramLabel = "FILE", description = "Also write every confirmed track (NDJSON), with its patrol label.")
   String tracksFile;
 
-  @Option(names = "--rejects", paramLabel = "FILE",
-      description = "Rejected input records (NDJSON with reason and offset); default: <output>.rejects.ndjson when there"
-          + " are any, or the first 10 on stderr when the output is stdout.")
-  String rejectsFile;
-
   @Option(names = "--reorder-window", paramLabel = "DURATION", defaultValue = "30s", converter = TimeSpan.Millis.class,
       description = "How far back in time a record may come in its file and still be merged, e.g. 2s, 500ms (default ${DEFAULT-VALUE}).")
   long reorderWindowMs;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-", description = "Output file; '-' (default) is standard output.")
-  String output;
+  @Mixin OutputOptions outputs = new OutputOptions();
 
   @Option(names = "--manifest", paramLabel = "FILE",
       description = "Run manifest (inputs, settings, outputs by SHA-256); default: manifest.json beside -o FILE, none for standard output.")
@@ -128,7 +122,7 @@ public final class FuseCommand implements Callable<Integer> {
           + " each line flushed; ends at the end of a pipe or on SIGINT/SIGTERM (docs/live.md).")
   boolean follow;
 
-  @Option(names = "--max-delay", paramLabel = "DURATION", defaultValue = "5s", converter = io.watchline.cli.live.Seconds.class,
+  @Option(names = "--max-delay", paramLabel = "DURATION", defaultValue = "5s", converter = TimeSpan.Millis.class,
       description = "With --follow: how long after newer records a record may still arrive and be fused (the watermark,"
           + " default ${DEFAULT-VALUE}); later ones are counted and written to the rejects as late, never dropped silently.")
   long maxDelayMs;
@@ -138,7 +132,7 @@ public final class FuseCommand implements Callable<Integer> {
     if (follow && !"ndjson".equals(to)) {
       throw new UserException("--follow writes NDJSON incidents as they become final; --format geojson needs the whole list");
     }
-    if (follow && !"-".equals(output) && (Files.isRegularFile(Path.of(output)) || !Files.exists(Path.of(output)))) {
+    if (follow && !"-".equals(outputs.output) && (Files.isRegularFile(Path.of(outputs.output)) || !Files.exists(Path.of(outputs.output)))) {
       throw new UserException("with --follow write to standard output or a pipe: a file is written whole at the end");
     }
     if (!"ndjson".equals(to) && !"geojson".equals(to)) {
@@ -158,10 +152,10 @@ public final class FuseCommand implements Callable<Integer> {
     }
     List<String> files = inputs.isEmpty() ? List.of("-") : inputs;
     FeedInputOptions.checkStdinOnce(files);
-    String rejectsPath = RejectReport.fileFor(rejectsFile, output);
+    String rejectsPath = RejectReport.fileFor(outputs.rejectsFile, outputs.output);
     List<Object> read = new ArrayList<>(files);
     read.addAll(java.util.Arrays.asList(border, sectors, sites, weatherFile, roadsFile, waterFile));
-    SameFiles.check(read, SameFiles.outputs("-o", output, "--tracks", tracksFile, "--rejects", rejectsPath,
+    SameFiles.check(read, SameFiles.outputs("-o", outputs.output, "--tracks", tracksFile, "--rejects", rejectsPath,
         "--manifest", manifestFile));
     for (String f : files) {
       // Named pipes and /dev/fd/N (bash's <(watchline ingest ...)) are inputs too: only a
@@ -181,7 +175,7 @@ public final class FuseCommand implements Callable<Integer> {
     SiteRegistry registry = SiteRegistry.load(sites);
     registry.requireNear(view.context().borderLonLat(), border.toString(), sites.toString());
     FusionPipeline.Welfare welfare = WelfareInputs.load(view, weatherFile, roadsFile, waterFile);
-    if (signKey != null && manifestFile == null && "-".equals(output)) {
+    if (signKey != null && manifestFile == null && "-".equals(outputs.output)) {
       throw new UserException("--sign signs the run manifest; with output to standard output give --manifest FILE");
     }
     java.security.PrivateKey key = Manifests.signingKey(signKey);
@@ -191,7 +185,7 @@ public final class FuseCommand implements Callable<Integer> {
 
     long accepted = 0;
     io.watchline.cli.live.FollowedInputs followed = follow ? new io.watchline.cli.live.FollowedInputs() : null;
-    try (OutputTarget out = OutputTarget.open(output);
+    try (OutputTarget out = OutputTarget.open(outputs.output);
         OutputTarget tracksOut = tracksFile == null ? null : OutputTarget.open(tracksFile);
         RejectReport rejects = RejectReport.open(rejectsPath, "fuse", err);
         // a signal stops the inputs, then waits until the incidents are out and the outputs closed
@@ -281,13 +275,13 @@ public final class FuseCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>(files);
     args.addAll(List.of("--border", borderOptions.border.toString(), "--sites", sites.toString(), "--sector-every", borderOptions.everyM + "",
         "--band", borderOptions.bandM + "", "--min-score", minScore + "", "--reorder-window", reorderWindowMs + "", "--to", to,
-        "-o", output, "--parallelism", parallelism + ""));
+        "-o", outputs.output, "--parallelism", parallelism + ""));
     if (borderOptions.sectors != null) args.addAll(List.of("--sectors", borderOptions.sectors.toString()));
     if (tracksFile != null) args.addAll(List.of("--tracks", tracksFile));
-    if (rejectsFile != null) args.addAll(List.of("--rejects", rejectsFile));
+    if (outputs.rejectsFile != null) args.addAll(List.of("--rejects", outputs.rejectsFile));
     // fuse's default place: manifest.json beside the output file
     String manifest = manifestFile != null ? manifestFile
-        : "-".equals(output) ? null : Path.of(output).toAbsolutePath().resolveSibling(Manifests.FILE).toString();
+        : "-".equals(outputs.output) ? null : Path.of(outputs.output).toAbsolutePath().resolveSibling(Manifests.FILE).toString();
     if (manifest != null) args.addAll(List.of("--manifest", manifest));
     if (log.quiet()) args.add("-q");
     return FlinkEngine.run(args);
@@ -296,7 +290,7 @@ public final class FuseCommand implements Callable<Integer> {
   /** The run manifest (docs/evidence.md): inputs hashed as they were read, settings, outputs. */
   private void writeManifest(RunManifest.Builder m, List<String> files, List<HashingInputStream> hashed,
       SourceHashes sources, SiteRegistry registry, java.security.PrivateKey key) throws IOException {
-    Path file = Manifests.location(manifestFile, output);
+    Path file = Manifests.location(manifestFile, outputs.output);
     if (file == null) return;
     for (int k = 0; k < files.size(); k++) {
       FileHash h = hashed.get(k).hash();
@@ -319,9 +313,9 @@ public final class FuseCommand implements Callable<Integer> {
         .parameters("fusion.config", FusionConfig.defaults())
         .parameters("fusion.welfare", io.watchline.fusion.welfare.WelfareConfig.defaults());
     // "incidents" is the NDJSON list evidence packages are cut from
-    if (!"-".equals(output)) m.output("geojson".equals(to) ? "incidents-geojson" : "incidents", Path.of(output));
+    if (!"-".equals(outputs.output)) m.output("geojson".equals(to) ? "incidents-geojson" : "incidents", Path.of(outputs.output));
     if (tracksFile != null && !"-".equals(tracksFile)) m.output("tracks", Path.of(tracksFile));
-    String rejectsPath = RejectReport.fileFor(rejectsFile, output);
+    String rejectsPath = RejectReport.fileFor(outputs.rejectsFile, outputs.output);
     if (rejectsPath != null && Files.isRegularFile(Path.of(rejectsPath))) m.output("rejects", Path.of(rejectsPath));
     Manifests.write(m, file, key);
   }

@@ -85,7 +85,7 @@ class LiveLoopbackTest {
       CompletableFuture<Integer> exporting = CompletableFuture.supplyAsync(() -> Main.run("export", "-q",
           incPipe.toString(), "-f", "cot", "--send", "udp://127.0.0.1:" + listener.getLocalPort()));
       List<String> replay = new ArrayList<>(List.of("replay", "-q", "--date", "2026-11-27", "--sites", SITES,
-          "--speed", Double.toString(SPEED), "--to", "udp://127.0.0.1:" + udp, "--to", "tcp://127.0.0.1:" + tcp));
+          "--speed", Double.toString(SPEED), "--send", "udp://127.0.0.1:" + udp, "--send", "tcp://127.0.0.1:" + tcp));
       replay.addAll(feeds);
       long started = System.currentTimeMillis();
       assertThat(Main.run(replay.toArray(String[]::new))).isZero();
