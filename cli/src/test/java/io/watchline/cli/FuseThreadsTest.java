@@ -33,7 +33,7 @@ class FuseThreadsTest {
   @Test
   void twoAndThreeRegionsGiveTheIncidentsOfOneThread() throws Exception {
     Path night = dir.resolve("n");
-    assertThat(Main.run("simulate", "-q", "--seed", "11", "--crossings", "30", "--approaches", "10", "--output-dir",
+    assertThat(Main.run("simulate", "-q", "--seed", "11", "--from", "19:00", "--to", "01:00", "--crossings", "30", "--approaches", "10", "--output-dir",
         night.toString())).isZero();
     Fused one = fuse(night, 1);
     assertThat(one.incidents()).hasSizeGreaterThan(30);
@@ -48,7 +48,7 @@ class FuseThreadsTest {
   @Test
   void aWelfareNightIsTheSameOnTwoThreads() throws Exception {
     Path night = dir.resolve("w");
-    assertThat(Main.run("simulate", "-q", "--seed", "5", "--welfare", "--crossings", "12", "--output-dir",
+    assertThat(Main.run("simulate", "-q", "--seed", "5", "--welfare", "--from", "20:00", "--to", "02:00", "--crossings", "12", "--output-dir",
         night.toString())).isZero();
     Fused one = fuse(night, 1);
     assertThat(one.incidents().stream().filter(i -> i.get("kind").asText().equals("welfare"))).isNotEmpty();
