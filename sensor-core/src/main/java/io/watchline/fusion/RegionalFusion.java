@@ -1,23 +1,19 @@
 package io.watchline.fusion;
 
-import com.fasterxml.jackson.core.JsonParser;
 import io.watchline.fusion.incident.IncidentAssembler;
 import io.watchline.fusion.partition.RegionPartitioner;
 import io.watchline.fusion.stream.TimeMerge;
 import io.watchline.incident.Incident;
 import io.watchline.incident.IncidentSink;
-import io.watchline.ndjson.IncidentJson;
-import io.watchline.ndjson.Json;
+import io.watchline.ndjson.IncidentNdjsonReader;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.sites.SiteRegistry;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -201,16 +197,17 @@ final class RegionalFusion {
 
   /** The regions' incidents in output order, numbered per day as one engine numbers them. */
   private static long mergeIncidents(List<RegionWorker> workers, IncidentSink out) throws IOException {
-    record Head(Incident incident, int region, BufferedReader in) {}
+    record Head(Incident incident, int region, IncidentNdjsonReader in) {}
     PriorityQueue<Head> heads = new PriorityQueue<>(
         Comparator.comparing(Head::incident, BY_OUTPUT).thenComparingInt(Head::region));
-    List<BufferedReader> readers = new ArrayList<>();
+    List<IncidentNdjsonReader> readers = new ArrayList<>();
     long count = 0;
     try {
       for (int r = 0; r < workers.size(); r++) {
-        BufferedReader in = Files.newBufferedReader(workers.get(r).incidentFile, StandardCharsets.UTF_8);
+        IncidentNdjsonReader in = new IncidentNdjsonReader(Files.newInputStream(workers.get(r).incidentFile),
+            workers.get(r).incidentFile.toString());
         readers.add(in);
-        Incident i = nextIncident(in);
+        Incident i = in.next();
         if (i != null) heads.add(new Head(i, r, in));
       }
       // the assembler's own numbering: fed in output order, it hands each on with its id
@@ -220,22 +217,14 @@ final class RegionalFusion {
         numbering.advance(h.incident().start().toEpochMilli());
         numbering.addScored(h.incident());
         count++;
-        Incident next = nextIncident(h.in());
+        Incident next = h.in().next();
         if (next != null) heads.add(new Head(next, h.region(), h.in()));
       }
       numbering.finish();
     } finally {
-      for (BufferedReader in : readers) in.close();
+      for (IncidentNdjsonReader in : readers) in.close();
     }
     return count;
-  }
-
-  private static Incident nextIncident(BufferedReader in) throws IOException {
-    String line = in.readLine();
-    if (line == null) return null;
-    try (JsonParser p = Json.FACTORY.createParser(line)) {
-      return IncidentJson.read(p);
-    }
   }
 
   /** The regions' tracks in the order they closed in the stream (ties: by region). */
