@@ -71,18 +71,20 @@ class PlantedChangesTest {
       if (displaced) displacementsFound++;
       final int sw = startWeek;
       t.hotspots.stream().filter(h -> h.sector().equals(hot.sector()) && h.week() >= sw - 1 && h.week() <= sw + 3)
-          .forEach(h -> lines.add(String.format(Locale.ROOT, "   %s w%d n=%d z=%.2f p=%.3f base=%.2f riseP=%.4f", h.sector(),
-              h.week() + 1, h.crossings(), h.z(), h.p(), h.baselinePerNight(), h.riseP())));
+          .forEach(h -> lines.add(String.format(Locale.ROOT, "   %s w%d n=%d window=%dw z=%.2f p=%.4f q=%.3f base=%.2f", h.sector(),
+              h.week() + 1, h.crossings(), h.windowWeeks(), h.z(), h.p(), h.q(), h.baselinePerNight())));
     }
     double share = (double) stationaryFlagged / stationaryWeeks;
     lines.forEach(System.out::println);
     System.out.printf(Locale.ROOT, "stationary sector-weeks flagged: %d of %d (%.2f %%)%n", stationaryFlagged, stationaryWeeks, 100 * share);
     System.out.printf(Locale.ROOT, "hotspots flagged within 2 weeks: %d of 10; displacements flagged: %d of 10%n",
         hotspotsOnTime, displacementsFound);
-    // Measured: 9 of 10 within 2 weeks; seed 5's doubled sector drew 27 and 23 crossings in its
-    // first two weeks against 18 expected before (one-sided rise p 0.05 and 0.28) and is flagged in week 9.
+    // Seeds 1-10 only check; the scan was tuned on seeds 11-40 (HotspotScanTuning). Measured: 9 of
+    // 10 within 2 weeks; seed 5's doubled sector drew 27, 23 and 32 crossings in its first three
+    // weeks against 18.2 a week before (3-week window p 0.015, q 0.23) and is flagged in week 9.
+    // Stationary sector-weeks flagged: 12 of 1,440 (0.83 %).
     assertThat(hotspotsOnTime).isGreaterThanOrEqualTo(9);
     assertThat(displacementsFound).isEqualTo(10);
-    assertThat(share).isLessThan(0.05);
+    assertThat(share).isLessThan(0.02);
   }
 }

@@ -297,7 +297,9 @@ public final class CoverageCommand implements Callable<Integer> {
           log.warn(p + " is empty: no records from it");
           continue;
         }
-        try (FeedReader reader = Feeds.open(p, FeedFormat.AUTO, FeedOptions.defaults(), registry, rejects)) {
+        // raw radar and camera feeds also carry signs of life without observations (CAT034, empty frames)
+        FeedOptions options = FeedOptions.defaults().withStatus(st -> uptime.heard(st.sensor(), st.t().toEpochMilli()));
+        try (FeedReader reader = Feeds.open(p, FeedFormat.AUTO, options, registry, rejects)) {
           Observation ob;
           while ((ob = reader.next()) != null) {
             records++;

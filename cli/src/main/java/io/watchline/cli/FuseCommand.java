@@ -281,13 +281,19 @@ public final class FuseCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  /** {@code --engine flink}: the same arguments to the job jar in a child JVM (no manifest yet). */
+  /**
+   * {@code --engine flink}: the same arguments to the job jar in a child JVM, which also writes the
+   * run manifest (unsigned) where fuse would.
+   */
   private int flink(List<String> files) throws IOException {
     if (!"flink".equals(engine)) {
       throw new UserException("--engine must be embedded or flink, not '" + engine + "'");
     }
-    if (manifestFile != null || signKey != null || parallelism < 1) {
-      throw new UserException("--engine flink takes --parallelism of at least 1 and writes no run manifest (no --manifest, --sign)");
+    if (signKey != null || parallelism < 1 || follow) {
+      throw new UserException("--engine flink takes --parallelism of at least 1, and neither --sign nor --follow");
+    }
+    if (weatherFile != null || roadsFile != null || waterFile != null) {
+      throw new UserException("--engine flink does not raise welfare incidents yet: no --weather, --roads or --water");
     }
     List<String> args = new ArrayList<>(files);
     args.addAll(List.of("--border", borderOptions.border.toString(), "--sites", sites.toString(), "--sector-every", borderOptions.everyM + "",
@@ -296,6 +302,10 @@ public final class FuseCommand implements Callable<Integer> {
     if (borderOptions.sectors != null) args.addAll(List.of("--sectors", borderOptions.sectors.toString()));
     if (tracksFile != null) args.addAll(List.of("--tracks", tracksFile));
     if (rejectsFile != null) args.addAll(List.of("--rejects", rejectsFile));
+    // fuse's default place: manifest.json beside the output file
+    String manifest = manifestFile != null ? manifestFile
+        : "-".equals(output) ? null : Path.of(output).toAbsolutePath().resolveSibling(Manifests.FILE).toString();
+    if (manifest != null) args.addAll(List.of("--manifest", manifest));
     if (log.quiet()) args.add("-q");
     return FlinkEngine.run(args);
   }

@@ -5,6 +5,7 @@ import io.watchline.cli.io.IoErrors;
 import io.watchline.cli.io.OutputTarget;
 import io.watchline.cli.io.RejectReport;
 import io.watchline.cli.io.SameFiles;
+import io.watchline.cli.io.StatusOutput;
 import io.watchline.feed.FeedException;
 import io.watchline.feed.RejectSink;
 import io.watchline.feed.FeedReader;
@@ -73,6 +74,11 @@ public final class IngestCommand implements Callable<Integer> {
           + " 10 on stderr).")
   String rejectsFile;
 
+  @Option(names = "--status", paramLabel = "FILE",
+      description = "Write the sensors' signs of life that are not observations (ASTERIX CAT034 north markers and"
+          + " sector crossings, ONVIF frames without objects) as status NDJSON, for coverage --status.")
+  String statusFile;
+
   @Option(names = "--max-bad", paramLabel = "N",
       description = "Exit 3 when more than N records in total were rejected (default: no limit).")
   Long maxBad;
@@ -123,7 +129,10 @@ public final class IngestCommand implements Callable<Integer> {
     }
     List<Object> inputs = new java.util.ArrayList<>(feeds);
     inputs.add(input.sites);
-    SameFiles.check(inputs, SameFiles.outputs("-o", out, "--rejects", rj));
+    SameFiles.check(inputs, SameFiles.outputs("-o", out, "--rejects", rj, "--status", statusFile));
+    if (statusFile != null && OutputTarget.isStdout(statusFile) && OutputTarget.isStdout(out)) {
+      throw new UserException("observations and status lines cannot both go to stdout");
+    }
     if (feeds.contains("-")) {
       InputFiles.check("-");
     }
@@ -131,8 +140,10 @@ public final class IngestCommand implements Callable<Integer> {
     SiteRegistry sites = input.siteRegistry();
     PrintWriter err = spec.commandLine().getErr();
     Counts counts = new Counts();
-    try (OutputTarget obsOut = OutputTarget.open(out); RejectReport rejects = RejectReport.open(rj, "ingest", err)) {
+    try (OutputTarget obsOut = OutputTarget.open(out); RejectReport rejects = RejectReport.open(rj, "ingest", err);
+        StatusOutput status = StatusOutput.open(statusFile)) {
       NdjsonWriter obs = new NdjsonWriter(obsOut.stream());
+      feedOptions = feedOptions.withStatus(status);
       boolean stopped;
       try {
         stopped = order == Order.INPUT
@@ -153,6 +164,11 @@ public final class IngestCommand implements Callable<Integer> {
       obsOut.commit();
       rejects.commit();
       rejects.printCounts();
+      status.commit();
+      if (status.count() > 0 && !log.quiet()) {
+        err.println("watchline: " + status.count() + " status lines (signs of life without observations)"
+            + (statusFile == null ? " not kept: --status FILE writes them for coverage" : " written to " + statusFile));
+      }
     }
     long rejected = counts.rejected;
     if (maxBad != null && rejected > maxBad) {

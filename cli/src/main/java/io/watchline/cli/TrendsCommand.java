@@ -24,10 +24,11 @@ import picocli.CommandLine.Option;
     description = {
       "Reads the night archive (see 'watchline archive') and writes, per sector and week, incidents by",
       "kind, group size, direction, hour of night and share in coverage gaps; a Mann-Kendall trend test",
-      "per sector; emerging hotspots (Getis-Ord Gi* on the sector x week grid, neighbours along the",
-      "border) in hotspots.csv; displacement (a sector's crossings fell after its watched km rose while a",
-      "neighbour's rose); a suggested impact level per sector (EUROSUR, Art. 34). Output: report.html",
-      "with charts, the charts as SVG, a CSV of every figure and summary.txt. See docs/trends.md.",
+      "per sector; emerging hotspots (the last 1-3 weeks against the sector's earlier rate, with the",
+      "Benjamini-Hochberg q over all sector-weeks) in hotspots.csv; displacement (a sector's crossings",
+      "fell after its watched km rose while a neighbour's rose); a suggested impact level per sector",
+      "(EUROSUR, Art. 34). Output: report.html with charts, the charts as SVG, a CSV of every figure",
+      "and summary.txt. See docs/trends.md.",
       ""
     },
     footer = {"", "Examples:",

@@ -86,6 +86,11 @@ class FuseCommandTest {
         "--sites", dir.resolve("sites.yaml").toString(), "--engine", "spark");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--engine must be embedded or flink");
+    // the job does not raise welfare incidents: refused rather than silently ignored
+    Run welfare = run("fuse", dir.resolve("radar.ndjson").toString(), "--border", dir.resolve("border.geojson").toString(),
+        "--sites", dir.resolve("sites.yaml").toString(), "--engine", "flink", "--water", dir.resolve("border.geojson").toString());
+    assertThat(welfare.code()).isEqualTo(2);
+    assertThat(welfare.err()).contains("--engine flink does not raise welfare incidents yet").doesNotContain("Exception");
   }
 
   @Test

@@ -53,6 +53,40 @@ class IngestCommandTest {
   }
 
   @Test
+  void radarServiceMessagesAndEmptyCameraFramesGoToTheStatusFile() throws IOException {
+    // RDR-01 (SAC 25, SIC 11 in the demo sites): a north marker every 4 s for a minute, no plots
+    java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+    for (int s = 0; s < 60; s += 4) {
+      int tod = (3600 + s) * 128;
+      raw.write(new byte[] {0x22, 0x00, 0x0A, (byte) 0xE0, 25, 11, 0x01, (byte) (tod >> 16), (byte) (tod >> 8), (byte) tod});
+    }
+    Path radar = Files.write(tmp.resolve("quiet-radar.ast"), raw.toByteArray());
+    Path status = tmp.resolve("status.ndjson");
+    Path out = tmp.resolve("obs.ndjson");
+    Run r = run("ingest", "--date", "2026-11-27", "--sites", fixture("demo/sites.yaml").toString(), radar.toString(),
+        "-o", out.toString(), "--status", status.toString());
+    // service messages are accepted records (counted as skipped): a quiet night is not a failure
+    assertThat(r.code).as(r.err).isEqualTo(ExitCode.OK);
+    assertThat(Files.readAllLines(out)).isEmpty();
+    List<String> lines = Files.readAllLines(status);
+    assertThat(lines).hasSize(15);
+    assertThat(lines.get(0)).isEqualTo("{\"t\":\"2026-11-27T01:00:00.000Z\",\"sensor\":\"RDR-01\","
+        + "\"sign\":\"north marker\",\"src\":{\"file\":\"" + radar + "\",\"offset\":3}}");
+    assertThat(r.err).contains("15 status lines (signs of life without observations) written to " + status);
+
+    // without --status they are only counted, and the summary says how to keep them
+    Run without = run("ingest", "--date", "2026-11-27", "--sites", fixture("demo/sites.yaml").toString(),
+        radar.toString(), "-o", tmp.resolve("o2.ndjson").toString());
+    assertThat(without.code).isEqualTo(ExitCode.OK);
+    assertThat(without.err).contains("15 status lines (signs of life without observations) not kept: --status FILE");
+
+    // the status file is what coverage --status reads: one line per sign, nothing rejected
+    assertThat(io.watchline.cli.SensorActivity.readStatus(status,
+        new io.watchline.geo.coverage.SensorUptime(0, Long.MAX_VALUE, java.util.Map.of()),
+        io.watchline.feed.RejectSink.DISCARD).accepted()).isEqualTo(15);
+  }
+
+  @Test
   void maxBadExceededExitsThreeButWritesOutputs() throws IOException {
     Path out = tmp.resolve("o.ndjson");
     Run r = run("ingest", fixture("gpx/korita-zbevnica.gpx").toString(), "-o", out.toString(),

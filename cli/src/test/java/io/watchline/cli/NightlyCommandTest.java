@@ -104,7 +104,7 @@ class NightlyCommandTest {
     Path out = dir.resolve("out/2026-11-28");
     assertThat(snapshot(out).keySet()).containsExactly(
         "gaps.geojson", "incidents.csv", "incidents.geojson", "incidents.ndjson", "manifest.json", "map.png", "rejects.ndjson",
-        "report.html", "report.md", "sectors.csv");
+        "report.html", "report.md", "sectors.csv", "sensors.csv");
     // fusion finds the radar track's crossing; the incident list adds the loiter of that night,
     // not the approach of the night before
     assertThat(Files.readAllLines(out.resolve("incidents.ndjson")))
@@ -116,7 +116,7 @@ class NightlyCommandTest {
     assertThat(md)
         .contains("Window 2026-11-27 18:00 – 2026-11-28 08:00 Europe/Podgorica (UTC 2026-11-27T17:00:00.000Z to 2026-11-28T07:00:00.000Z)")
         .contains("2 incident candidates (1 crossing, 0 approach, 1 loiter) from 18 observations in 3 sensor feeds")
-        .contains("Silent sensors (in sites, no observation in the window): RDR-09.")
+        .contains("Silent sensors (in sites, neither an observation nor a sign of life in the window): RDR-09.")
         .contains("Feed patrol: no input file matched its globs.")
         // radar: 20 lines read, 1 rejected, 17 in window (start inclusive, end exclusive), 2 outside
         .contains("| radar | 1 | ndjson | 20 | 1 | 17 | 2 | 2026-11-27 18:00:00 – 2026-11-28 00:20:20 | RDR-01 | ok |")
@@ -141,6 +141,17 @@ class NightlyCommandTest {
     assertThat(gaps.size()).isGreaterThan(0);
     assertThat(gaps.get(0).get("properties").get("gap").asText()).isEqualTo("GAP-001");
     assertThat(md).contains("| GAP-001 |").contains("coverage on bare earth: no DEM configured");
+    // each sensor's up-time in the window, carried into the night archive per night
+    List<String> sensors = Files.readAllLines(out.resolve("sensors.csv"));
+    assertThat(sensors.get(0)).isEqualTo("sensor,up_pct,outages,outages_utc");
+    assertThat(sensors).anyMatch(l -> l.startsWith("RDR-01,")).anyMatch(l -> l.startsWith("RDR-09,"));
+    try (var a = io.watchline.analytics.archive.NightArchive.openExisting(dir.resolve("out/archive.duckdb"));
+        var q = a.prepare("SELECT count(*), count(up_pct) FROM sensor_nights WHERE night = DATE '2026-11-28'");
+        var rs = q.executeQuery()) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(sensors.size() - 1);
+      assertThat(rs.getInt(2)).isPositive();
+    }
     // nothing but the dated folder, the lock file and the night archive is left in the output root
     try (Stream<Path> s = Files.list(dir.resolve("out"))) {
       assertThat(s.map(p -> p.getFileName().toString()))

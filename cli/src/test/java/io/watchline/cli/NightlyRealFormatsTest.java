@@ -1,6 +1,7 @@
 package io.watchline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.StringWriter;
 import java.io.PrintWriter;
@@ -73,6 +74,28 @@ class NightlyRealFormatsTest {
         + " \\| " + (radarAll - radar) + " \\| 2026-11-27 23:\\d\\d:\\d\\d – 2026-11-28 00:\\d\\d:\\d\\d \\| RDR-01 RDR-02 RDR-03 RDR-04 \\| ok \\|");
     assertThat(md).contains("| thermal | 12 | onvif | " + thermal + " | 0 | " + thermal + " |");
     assertThat(md).containsPattern("\\| patrol \\| 4 \\| nmea \\| \\d+ \\| 0 \\| " + canonicalInWindow("patrol.ndjson") + " \\|");
+  }
+
+  @Test
+  void aQuietRadarThatOnlySendsNorthMarkersCountsAsUp() throws Exception {
+    // RDR-01 (SAC 25, SIC 11): a north marker every 4 s from 23:00 to 00:00, not one plot
+    java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+    for (int s = 23 * 3600; s < 24 * 3600; s += 4) {
+      int tod = s * 128;
+      raw.write(new byte[] {0x22, 0x00, 0x0A, (byte) 0xE0, 25, 11, 0x01, (byte) (tod >> 16), (byte) (tod >> 8), (byte) tod});
+    }
+    Files.write(dir.resolve("quiet-RDR-01.ast"), raw.toByteArray());
+    String[] r = nightly("  radar: [quiet-RDR-01.ast]\n");
+    assertThat(r[0]).as(r[1]).isEqualTo("0");
+    String md = Files.readString(dir.resolve("out/2026-11-28/report.md"));
+    // up for the first of the window's two hours (and the 12 s timeout after the last marker), then down
+    assertThat(md).contains("RDR-01 down 00:00–01:00 (up 50 %)")
+        .doesNotContainPattern("Silent sensors[^\\n]*RDR-01");
+    assertThat(md).containsPattern("Silent sensors[^\\n]*RDR-02");
+    // how the map was made is told after the tables, not among the things to look at first
+    String lookFirst = md.substring(md.indexOf("## Look first"), md.indexOf("![map of the night]"));
+    assertThat(lookFirst).doesNotContain("line of sight");
+    assertThat(md.substring(md.indexOf("## How this was computed"))).contains("- line of sight: r2");
   }
 
   @Test

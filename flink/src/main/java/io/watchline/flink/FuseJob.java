@@ -57,14 +57,18 @@ public final class FuseJob {
       System.exit(2);
       return;
     }
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(a.parallelism);
+    if (a.kafka != null) {
+      System.exit(runKafka(env, a, System.err));
+      return;
+    }
     for (String f : a.inputs) {
       if (!Files.isRegularFile(Path.of(f))) {
         System.err.println("watchline fuse (flink): input file not found: " + f);
         System.exit(2);
       }
     }
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    env.setParallelism(a.parallelism);
     System.exit(run(env, a, System.err));
   }
 
@@ -76,13 +80,14 @@ public final class FuseJob {
     Path tmpOut = out == null ? null : temp(out);
     Path tmpTracks = a.tracks == null ? null : temp(Path.of(a.tracks));
     Path tmpRejects = rejectsFile == null ? null : temp(Path.of(rejectsFile));
+    JobManifest manifest = a.manifest == null ? null : JobManifest.start(a);
+    SourceHashes hashes = new SourceHashes(Path.of(""));
     Result r;
     try (IncidentSpool spool = new IncidentSpool()) {
       try (OutputStream tracks = tmpTracks == null ? OutputStream.nullOutputStream() : stream(tmpTracks);
           OutputStream rejects = tmpRejects == null ? OutputStream.nullOutputStream() : stream(tmpRejects)) {
         r = execute(env, s, spool, tracks, rejects);
       }
-      SourceHashes hashes = new SourceHashes(Path.of(""));
       for (String f : s.inputs()) {
         hashes.known(f, Path.of(f));
       }
@@ -120,7 +125,53 @@ public final class FuseJob {
       err.println("watchline: nothing usable was read: no observation was accepted from " + String.join(", ", s.inputs()));
       return 3;
     }
+    if (manifest != null) {
+      try {
+        manifest.write(Path.of(a.manifest), a, s, hashes, out, a.tracks == null ? null : Path.of(a.tracks),
+            r.rejects() + r.late() > 0 && rejectsFile != null ? Path.of(rejectsFile) : null);
+      } catch (JobManifest.ChangedInput e) {
+        err.println("watchline: " + e.getMessage());
+        return 1;
+      }
+    }
     return 0;
+  }
+
+  /**
+   * Runs the job on Kafka topics (observations in; incidents and rejects out) and reports what it
+   * counted when a bounded run ends; returns the exit code. An unbounded run ends only when cancelled.
+   */
+  static int runKafka(StreamExecutionEnvironment env, JobArgs a, PrintStream err) throws Exception {
+    FuseSettings s = a.settings();
+    KafkaSettings k = a.kafkaSettings();
+    Result r = executeKafka(env, s, k);
+    err.printf(Locale.ROOT, "fuse: flink on kafka %s, parallelism %d, %d regions: %d observations from %s, %d fused copies"
+        + " (duplication %.3f)%n", k.bootstrap(), env.getParallelism(), s.regions(), r.observations(), k.observationsTopic(),
+        r.copies(), r.duplication());
+    err.println("fuse: " + r.incidents() + " incidents to " + k.incidentsTopic() + "; " + r.rejects() + " rejected and "
+        + r.late() + " late records (behind the watermark) to " + k.rejectsTopic());
+    if (r.observations() == 0) {
+      err.println("watchline: nothing usable was read: no observation was accepted from topic " + k.observationsTopic());
+      return 3;
+    }
+    return 0;
+  }
+
+  /** The job on Kafka topics; its counts come from the job's accumulators. */
+  static Result executeKafka(StreamExecutionEnvironment env, FuseSettings s, KafkaSettings k) throws Exception {
+    prepare(env);
+    DataStream<Sourced> in = env.fromSource(KafkaObservations.source(k),
+        KafkaObservations.watermarks(s.reorderWindowMs(), k.idleMs()), "observations topic");
+    pipeline(in, s).filter(o -> o.kind() != Out.Kind.TRACK).name("incidents and rejects")
+        .sinkTo(KafkaIncidents.sink(k)).name("incidents and rejects topics");
+    JobExecutionResult done = env.execute("watchline fuse (kafka)");
+    return new Result(count(done, Owned.INCIDENTS), count(done, Owned.TRACKS), count(done, Route.REJECTED),
+        count(done, RegionFusion.LATE_RECORDS), count(done, Route.OBSERVATIONS), count(done, Route.COPIES));
+  }
+
+  private static long count(JobExecutionResult done, String accumulator) {
+    Long n = done.getAccumulatorResult(accumulator);
+    return n == null ? 0 : n;
   }
 
   /**
@@ -162,10 +213,8 @@ public final class FuseJob {
       }
     }
     JobExecutionResult done = job.getJobExecutionResult().get();
-    Long observations = done.getAccumulatorResult(Route.OBSERVATIONS);
-    Long copies = done.getAccumulatorResult(Route.COPIES);
-    return new Result(incidents.size(), trackCount, rejectCount, lateCount,
-        observations == null ? 0 : observations, copies == null ? 0 : copies);
+    return new Result(incidents.size(), trackCount, rejectCount, lateCount, count(done, Route.OBSERVATIONS),
+        count(done, Route.COPIES));
   }
 
   /** The merged observation files with event-time watermarks lagging the newest record by the lateness. */

@@ -17,11 +17,20 @@ final class JobArgs {
       usage: FuseJob OBS.ndjson... --border FILE --sites FILE [--sectors FILE] [--sector-every DIST]
                      [--band DIST] [--min-score S] [--reorder-window MS] [--to ndjson|geojson]
                      [--tracks FILE] [--rejects FILE] [-o FILE] [--parallelism N] [--regions N]
-                     [--halo DIST] [-q]
+                     [--halo DIST] [--manifest FILE] [-q]
+         or: FuseJob --kafka HOST:PORT[,...] --border FILE --sites FILE [--observations-topic T]
+                     [--incidents-topic T] [--rejects-topic T] [--group ID] [--bounded]
+                     [--idle-after MS] [same fusion and partitioning options]
         DIST is metres, or with a unit: 500m, 10km. --reorder-window is also the watermark's lateness.
-        --regions defaults to the parallelism; --halo to 5km (docs/scale.md).""";
+        --regions defaults to the parallelism; --halo to 5km (docs/scale.md).
+        Kafka topics default to watchline.observations, watchline.incidents, watchline.rejects; --bounded
+        stops at the end offsets found at start; a partition silent --idle-after ms (60000) stops holding
+        the watermark back.""";
 
   final List<String> inputs = new ArrayList<>();
+  /** The command line as given, for the run manifest. */
+  final List<String> arguments = new ArrayList<>();
+  String manifest;
   String border;
   String sectors;
   double sectorEveryM = 10_000;
@@ -37,6 +46,13 @@ final class JobArgs {
   int regions;
   double haloM = RegionPartitioner.DEFAULT_HALO_M;
   boolean quiet;
+  String kafka;
+  String observationsTopic = KafkaSettings.OBSERVATIONS;
+  String incidentsTopic = KafkaSettings.INCIDENTS;
+  String rejectsTopic = KafkaSettings.REJECTS;
+  String group = KafkaSettings.GROUP;
+  boolean bounded;
+  long idleMs = KafkaSettings.IDLE_MS;
 
   /** A mistake on the command line: printed with the usage, exit 2. */
   static final class UsageException extends Exception {
@@ -49,6 +65,7 @@ final class JobArgs {
 
   static JobArgs parse(String[] args) throws UsageException {
     JobArgs a = new JobArgs();
+    a.arguments.addAll(List.of(args));
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg, value = null;
@@ -63,6 +80,10 @@ final class JobArgs {
       }
       if ("-q".equals(name) || "--quiet".equals(name)) {
         a.quiet = true;
+        continue;
+      }
+      if ("--bounded".equals(name)) {
+        a.bounded = true;
         continue;
       }
       if (value == null) {
@@ -83,16 +104,31 @@ final class JobArgs {
         case "--tracks" -> a.tracks = value;
         case "--rejects" -> a.rejects = value;
         case "-o", "--output" -> a.output = value;
+        case "--manifest" -> a.manifest = value;
         case "--parallelism" -> a.parallelism = (int) number(name, value);
         case "--regions" -> a.regions = (int) number(name, value);
         case "--halo" -> a.haloM = distance(name, value);
+        case "--kafka" -> a.kafka = value;
+        case "--observations-topic" -> a.observationsTopic = value;
+        case "--incidents-topic" -> a.incidentsTopic = value;
+        case "--rejects-topic" -> a.rejectsTopic = value;
+        case "--group" -> a.group = value;
+        case "--idle-after" -> a.idleMs = (long) number(name, value);
         default -> throw new UsageException("unknown option " + name);
       }
     }
     if (a.border == null || a.sites == null) {
       throw new UsageException("--border and --sites are required");
     }
-    if (a.inputs.isEmpty() || a.inputs.contains("-")) {
+    if (a.kafka != null) {
+      if (!a.inputs.isEmpty() || a.tracks != null || a.rejects != null || !"-".equals(a.output) || a.manifest != null) {
+        throw new UsageException("with --kafka the job reads and writes topics: no observation files, -o, --tracks, --rejects"
+            + " or --manifest");
+      }
+      if (a.idleMs < 0) {
+        throw new UsageException("--idle-after must not be negative");
+      }
+    } else if (a.inputs.isEmpty() || a.inputs.contains("-")) {
       throw new UsageException("the flink engine reads observation files (standard input cannot be shared by its tasks)");
     }
     if (!"ndjson".equals(a.to) && !"geojson".equals(a.to)) {
@@ -110,6 +146,10 @@ final class JobArgs {
   FuseSettings settings() {
     return new FuseSettings(inputs, border, sectors, sectorEveryM, bandM, sites, minScore, reorderWindowMs,
         regions > 0 ? regions : parallelism, haloM);
+  }
+
+  KafkaSettings kafkaSettings() {
+    return new KafkaSettings(kafka, observationsTopic, incidentsTopic, rejectsTopic, group, bounded, idleMs);
   }
 
   private static double number(String name, String v) throws UsageException {

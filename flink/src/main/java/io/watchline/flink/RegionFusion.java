@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -37,6 +38,8 @@ final class RegionFusion extends KeyedProcessFunction<Integer, Routed, Out> {
   private static final long serialVersionUID = 1L;
   /** Records that arrived behind the watermark, as reject lines. */
   static final OutputTag<Out> LATE = new OutputTag<Out>("late") {};
+  /** Accumulator counting the late records: the job's result carries it even where no one reads the side output. */
+  static final String LATE_RECORDS = "late-records";
   private static final Comparator<Routed> IN_ORDER =
       Comparator.comparing((Routed r) -> r.observation().t()).thenComparingLong(Routed::seq);
   private static final long FINISH = Long.MAX_VALUE;
@@ -46,6 +49,7 @@ final class RegionFusion extends KeyedProcessFunction<Integer, Routed, Out> {
   private transient BorderView border;
   private transient SiteRegistry sites;
   private transient Map<Integer, Region> regions;
+  private transient LongCounter lateRecords;
 
   /** A region's engine, its waiting observations and where its output goes just now. */
   private static final class Region {
@@ -64,6 +68,7 @@ final class RegionFusion extends KeyedProcessFunction<Integer, Routed, Out> {
     border = settings.loadBorder();
     sites = settings.loadSites();
     regions = new HashMap<>();
+    lateRecords = getRuntimeContext().getLongCounter(LATE_RECORDS);
   }
 
   @Override
@@ -72,6 +77,7 @@ final class RegionFusion extends KeyedProcessFunction<Integer, Routed, Out> {
     long watermark = ctx.timerService().currentWatermark();
     if (t <= watermark) {
       if (r.primary()) {
+        lateRecords.add(1);
         Reject late = new Reject(r.observation().src(),
             "late record: " + (watermark - t) + " ms behind the watermark (lateness " + lateness + " ms)", null);
         ctx.output(LATE, new Out(Out.Kind.LATE, r.region(), Lines.of(w -> w.write(late)), Double.NaN, Double.NaN));

@@ -20,10 +20,12 @@ import java.time.LocalDate;
  * @param near when set, ASTERIX time of day starts on the day that puts the first record nearest
  *     this instant (the middle of a nightly window), instead of on {@code date}; a window that
  *     spans midnight then reads files that start on either side of it
+ * @param status where signs of life that are not observations go (CAT034 service messages, empty
+ *     ONVIF frames); {@link StatusSink#NONE} by default
  */
 public record FeedOptions(
     LocalDate date, Cat062Edition cat062Edition, String sensor, boolean allCotTypes, long dedupWindowMs,
-    Framing framing, Instant near) {
+    Framing framing, Instant near, StatusSink status) {
 
   /** CAT062 editions: 0.17 has I062/105 as 2x24 bits, 1.18 as 2x32 bits. */
   public enum Cat062Edition {
@@ -46,31 +48,36 @@ public record FeedOptions(
   public static final long DEFAULT_DEDUP_WINDOW_MS = 1000;
 
   public static FeedOptions defaults() {
-    return new FeedOptions(null, Cat062Edition.AUTO, null, false, DEFAULT_DEDUP_WINDOW_MS, null, null);
+    return new FeedOptions(null, Cat062Edition.AUTO, null, false, DEFAULT_DEDUP_WINDOW_MS, null, null, StatusSink.NONE);
   }
 
   public FeedOptions withDate(LocalDate d) {
-    return new FeedOptions(d, cat062Edition, sensor, allCotTypes, dedupWindowMs, framing, near);
+    return new FeedOptions(d, cat062Edition, sensor, allCotTypes, dedupWindowMs, framing, near, status);
   }
 
   public FeedOptions withCat062Edition(Cat062Edition e) {
-    return new FeedOptions(date, e, sensor, allCotTypes, dedupWindowMs, framing, near);
+    return new FeedOptions(date, e, sensor, allCotTypes, dedupWindowMs, framing, near, status);
   }
 
   public FeedOptions withSensor(String s) {
-    return new FeedOptions(date, cat062Edition, s, allCotTypes, dedupWindowMs, framing, near);
+    return new FeedOptions(date, cat062Edition, s, allCotTypes, dedupWindowMs, framing, near, status);
   }
 
   public FeedOptions withAllCotTypes(boolean all) {
-    return new FeedOptions(date, cat062Edition, sensor, all, dedupWindowMs, framing, near);
+    return new FeedOptions(date, cat062Edition, sensor, all, dedupWindowMs, framing, near, status);
   }
 
   public FeedOptions withFraming(Framing f) {
-    return new FeedOptions(date, cat062Edition, sensor, allCotTypes, dedupWindowMs, f, near);
+    return new FeedOptions(date, cat062Edition, sensor, allCotTypes, dedupWindowMs, f, near, status);
   }
 
   /** Time of day is anchored near {@code t} (see {@link #near}); {@code date} stays for NMEA. */
   public FeedOptions withDateNear(Instant t) {
-    return new FeedOptions(date, cat062Edition, sensor, allCotTypes, dedupWindowMs, framing, t);
+    return new FeedOptions(date, cat062Edition, sensor, allCotTypes, dedupWindowMs, framing, t, status);
+  }
+
+  /** Signs of life that are not observations go to {@code sink}. */
+  public FeedOptions withStatus(StatusSink sink) {
+    return new FeedOptions(date, cat062Edition, sensor, allCotTypes, dedupWindowMs, framing, near, sink);
   }
 }

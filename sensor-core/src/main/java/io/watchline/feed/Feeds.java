@@ -69,7 +69,7 @@ public final class Feeds {
     FeedReader reader = switch (f) {
       case NMEA -> new NmeaReader(in, name, unit, nmeaDate(options), rejects);
       case GPX -> new GpxReader(in, name, unit, rejects);
-      case ONVIF -> new OnvifReader(in, name, options.sensor(), sites, rejects);
+      case ONVIF -> new OnvifReader(in, name, options.sensor(), sites, rejects, options.status());
       case COT -> new CotReader(in, name, options.allCotTypes(), rejects);
       case NDJSON -> canonicalNdjson(in)
           ? new NdjsonObservationReader(in, name, rejects)

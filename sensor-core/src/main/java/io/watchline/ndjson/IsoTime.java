@@ -67,28 +67,67 @@ public final class IsoTime {
   }
 
   /**
-   * Parses an ISO-8601 timestamp. The canonical {@code yyyy-MM-ddTHH:mm:ss.SSSZ} form takes a fast
-   * path; anything else goes through java.time.
+   * Parses an ISO-8601 timestamp with a zone. {@code yyyy-MM-ddTHH:mm:ss[.f…f](Z|±HH:MM)} with 0–9
+   * fraction digits takes a fast path (feed readers meet it once per record, and java.time's parser
+   * would be most of their cost); anything else goes through {@link java.time.OffsetDateTime}, so
+   * the two always agree.
    *
-   * @throws DateTimeParseException when the text is not an ISO-8601 instant
+   * @throws DateTimeParseException when the text is not an ISO-8601 date-time with a zone
    */
   public static Instant parse(CharSequence s) {
-    if (s.length() == 24 && s.charAt(23) == 'Z' && s.charAt(10) == 'T' && s.charAt(19) == '.') {
-      int y = digits(s, 0, 4);
-      int mo = digits(s, 5, 2);
-      int d = digits(s, 8, 2);
-      int h = digits(s, 11, 2);
-      int mi = digits(s, 14, 2);
-      int se = digits(s, 17, 2);
-      int ms = digits(s, 20, 3);
-      if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && h >= 0 && h < 24
-          && mi >= 0 && mi < 60 && se >= 0 && se < 60 && ms >= 0
-          && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(13) == ':' && s.charAt(16) == ':') {
-        long days = daysFromCivil(y, mo, d);
-        return Instant.ofEpochMilli(((days * 24 + h) * 60 + mi) * 60_000L + se * 1000L + ms);
+    Instant fast = parseCommon(s);
+    return fast != null ? fast : java.time.OffsetDateTime.parse(s).toInstant();
+  }
+
+  /** The common forms, or null to leave the text to java.time (which also words the error). */
+  private static Instant parseCommon(CharSequence s) {
+    int n = s.length();
+    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
+      return null;
+    }
+    int y = digits(s, 0, 4);
+    int mo = digits(s, 5, 2);
+    int d = digits(s, 8, 2);
+    int h = digits(s, 11, 2);
+    int mi = digits(s, 14, 2);
+    int se = digits(s, 17, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h < 0 || h > 23 || mi < 0 || mi > 59
+        || se < 0 || se > 59) {
+      return null;
+    }
+    int i = 19;
+    int nanos = 0;
+    if (s.charAt(i) == '.') {
+      int scale = 100_000_000;
+      i++;
+      int first = i;
+      for (; i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
+        if (i - first >= 9) {
+          return null;
+        }
+        nanos += (s.charAt(i) - '0') * scale;
+        scale /= 10;
+      }
+      if (i == first) {
+        return null;
       }
     }
-    return java.time.OffsetDateTime.parse(s).toInstant();
+    int offsetSeconds;
+    if (i == n - 1 && s.charAt(i) == 'Z') {
+      offsetSeconds = 0;
+    } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
+      int oh = digits(s, i + 1, 2);
+      int om = digits(s, i + 4, 2);
+      if (oh < 0 || oh > 18 || om < 0 || om > 59 || oh == 18 && om > 0) {
+        return null;
+      }
+      offsetSeconds = (oh * 3600 + om * 60) * (s.charAt(i) == '-' ? -1 : 1);
+    } else {
+      return null;
+    }
+    long days = daysFromCivil(y, mo, d);
+    return Instant.ofEpochSecond(((days * 24 + h) * 60 + mi) * 60L + se - offsetSeconds, nanos);
   }
 
   private static int daysIn(int y, int m) {

@@ -70,6 +70,24 @@ public final class NdjsonWriter implements RejectSink, Closeable, Flushable {
     endLine();
   }
 
+  /**
+   * A status line as {@code coverage --status} reads it: {@code {"t":…,"sensor":…,"sign":…,"src":…}}.
+   */
+  public void write(io.watchline.feed.SensorStatus st) throws IOException {
+    g.writeStartObject();
+    scratch.setLength(0);
+    IsoTime.format(st.t().toEpochMilli(), scratch);
+    g.writeStringField("t", scratch.toString());
+    g.writeStringField("sensor", st.sensor());
+    g.writeStringField("sign", st.sign());
+    if (st.src() != null) {
+      g.writeFieldName("src");
+      ObservationJson.writeSource(st.src(), g);
+    }
+    g.writeEndObject();
+    endLine();
+  }
+
   /** Ends a record written through {@link #generator()}. */
   public void endLine() throws IOException {
     g.writeRaw('\n');

@@ -55,71 +55,6 @@ public final class Stats {
     return new MannKendall(n, s, var, z, p, sen);
   }
 
-  /**
-   * Getis–Ord Gi* z-scores on a sector × week grid of values (NaN = no data, left out). The
-   * neighbourhood of a cell is the cell itself (weight 1) and the sectors on either side along
-   * the border in the same week (weight {@code neighbourWeight}); mean and spread are over every
-   * cell of the grid. Returns NaN where the cell has no data.
-   */
-  public static double[][] giStar(double[][] x, double neighbourWeight, boolean robust) {
-    int rows = x.length;
-    int cols = rows == 0 ? 0 : x[0].length;
-    double sum = 0;
-    double sumSq = 0;
-    int n = 0;
-    for (double[] row : x) {
-      for (double v : row) {
-        if (!Double.isNaN(v)) {
-          sum += v;
-          sumSq += v * v;
-          n++;
-        }
-      }
-    }
-    double[][] z = new double[rows][cols];
-    double mean = n == 0 ? 0 : sum / n;
-    double sd = n == 0 ? 0 : Math.sqrt(Math.max(0, sumSq / n - mean * mean));
-    if (robust && n > 0) {
-      double[] v = Arrays.stream(x).flatMapToDouble(Arrays::stream).filter(d -> !Double.isNaN(d)).sorted().toArray();
-      mean = median(v);
-      final double m = mean;
-      sd = 1.4826 * median(Arrays.stream(v).map(d -> Math.abs(d - m)).sorted().toArray());
-    }
-    for (int s = 0; s < rows; s++) {
-      for (int w = 0; w < cols; w++) {
-        if (Double.isNaN(x[s][w]) || sd == 0 || n < 2) {
-          z[s][w] = Double.isNaN(x[s][w]) ? Double.NaN : 0;
-          continue;
-        }
-        double wx = 0;
-        double ws = 0;
-        double ws2 = 0;
-        for (int d = -1; d <= 1; d++) {
-          int t = s + d;
-          if (t < 0 || t >= rows || Double.isNaN(x[t][w])) continue;
-          double wt = d == 0 ? 1 : neighbourWeight;
-          wx += wt * x[t][w];
-          ws += wt;
-          ws2 += wt * wt;
-        }
-        double denom = sd * Math.sqrt(Math.max(0, (n * ws2 - ws * ws) / (n - 1)));
-        z[s][w] = denom == 0 ? 0 : (wx - mean * ws) / denom;
-      }
-    }
-    return z;
-  }
-
-  /** Median of sorted values. */
-  static double median(double[] sorted) {
-    int n = sorted.length;
-    return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
-
-  /** One-sided p-value of a hot spot: P(Z ≥ z). */
-  public static double hotP(double z) {
-    return Double.isNaN(z) ? Double.NaN : 1 - NORMAL.cumulativeProbability(z);
-  }
-
   /** Two-sided p-value of a standard normal score. */
   public static double twoSidedP(double z) {
     return Double.isNaN(z) ? Double.NaN : Math.min(1, 2 * (1 - NORMAL.cumulativeProbability(Math.abs(z))));
@@ -140,5 +75,23 @@ public final class Stats {
   public static double poissonFallP(int a, double ea, int b, double eb) {
     if (a + b == 0 || ea <= 0 || eb <= 0) return 1;
     return new BinomialDistribution(null, a + b, ea / (ea + eb)).cumulativeProbability(a);
+  }
+
+  /**
+   * Benjamini–Hochberg adjusted p-values (q): the false-discovery rate at which each test would
+   * just be called significant among all the tests given. NaN entries are not tests and stay NaN.
+   */
+  public static double[] benjaminiHochberg(double[] p) {
+    double[] q = new double[p.length];
+    Arrays.fill(q, Double.NaN);
+    Integer[] order = java.util.stream.IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).boxed()
+        .sorted((a, b) -> Double.compare(p[a], p[b])).toArray(Integer[]::new);
+    int m = order.length;
+    double running = 1;
+    for (int r = m - 1; r >= 0; r--) {
+      running = Math.min(running, p[order[r]] * m / (r + 1));
+      q[order[r]] = running;
+    }
+    return q;
   }
 }

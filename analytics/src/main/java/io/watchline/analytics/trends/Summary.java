@@ -27,17 +27,28 @@ final class Summary {
           t.sector(), t.direction(), t.mk().senSlope(), t.mk().p(), t.perNight()));
     }
     if (shown == 0) b.append("- no sector shows a significant trend\n");
-    b.append("\nEmerging hotspots (Getis-Ord Gi*, and the week above the sector's own earlier rate):\n");
+    b.append("\nEmerging hotspots (the last 1-3 weeks above the sector's own earlier rate; Benjamini-Hochberg q < ")
+        .append(TrendAnalysis.FDR).append(" over all sector-weeks):\n");
     Map<String, List<TrendAnalysis.Hotspot>> bySector = new TreeMap<>();
     for (TrendAnalysis.Hotspot h : a.hotspots) {
       if (h.emerging()) bySector.computeIfAbsent(h.sector(), k -> new java.util.ArrayList<>()).add(h);
     }
-    if (bySector.isEmpty()) b.append("- none\n");
+    if (bySector.isEmpty()) {
+      // say how close the nearest cell came, so "none" is not read as "nothing moved"
+      a.hotspots.stream().filter(h -> !Double.isNaN(h.p())).min(java.util.Comparator.comparingDouble(TrendAnalysis.Hotspot::p))
+          .ifPresentOrElse(h -> b.append(String.format(Locale.ROOT,
+              "- none; the strongest was %s in the week of %s: %.2f crossings/night over %d week(s) against %.2f before"
+                  + " (p=%.3g, q=%.3g)%n",
+              h.sector(), h.weekStart(), h.windowPerNight(), h.windowWeeks(), h.baselinePerNight(), h.p(), h.q())),
+              () -> b.append("- none (fewer than ").append(TrendAnalysis.MIN_BASELINE_WEEKS + 1).append(" weeks)\n"));
+    }
     for (Map.Entry<String, List<TrendAnalysis.Hotspot>> e : bySector.entrySet()) {
       TrendAnalysis.Hotspot first = e.getValue().get(0);
       b.append(String.format(Locale.ROOT,
-          "- %s from the week of %s: %.2f crossings/night against %.2f before (Gi* z=%.2f, p=%.3g); emerging in %d week(s)%n",
-          e.getKey(), first.weekStart(), first.perNight(), first.baselinePerNight(), first.z(), first.p(), e.getValue().size()));
+          "- %s from the week of %s: %.2f crossings/night over the last %d week(s) against %.2f before (p=%.3g, q=%.3g);"
+              + " emerging in %d week(s)%n",
+          e.getKey(), first.weekStart(), first.windowPerNight(), first.windowWeeks(), first.baselinePerNight(), first.p(),
+          first.q(), e.getValue().size()));
     }
     b.append("\nDisplacement (watched km rose, crossings fell, a neighbour's rose):\n");
     if (a.displacements.isEmpty()) b.append("- none\n");

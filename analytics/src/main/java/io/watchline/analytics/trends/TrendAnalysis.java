@@ -14,10 +14,18 @@ import org.apache.commons.math3.stat.inference.TTest;
 public final class TrendAnalysis {
   /** Significance level of every test. */
   public static final double ALPHA = 0.05;
-  /** Gi* weight of the sectors either side along the border (the cell itself weighs 1). */
-  public static final double NEIGHBOUR_WEIGHT = 0.5;
-  /** Weeks of history a sector needs before a week of it can be called emerging. */
+  /** Weeks of history a sector needs before the scan window (else the cell is not scanned). */
   public static final int MIN_BASELINE_WEEKS = 3;
+  /** Longest scan window: a rise is looked for over the last 1, 2 or 3 weeks. */
+  public static final int SCAN_WEEKS = 3;
+  /**
+   * Whether scan zones also join a sector with its neighbour along the border. Off: on the tuning
+   * seeds (11–40) the two-sector zones found fewer planted hotspots in time (26 vs 29 of 30) and
+   * flagged twice as many stationary weeks (docs/trends.md).
+   */
+  public static final boolean SCAN_NEIGHBOURS = false;
+  /** A cell is emerging when its Benjamini–Hochberg q over all scanned sector-weeks is below this. */
+  public static final double FDR = 0.10;
   /** A displacement needs the watched km (sensor + patrol) to rise by at least this share. */
   public static final double MIN_WATCH_RISE = 0.20;
   /** … and the sector's crossings to fall to at most this share of before. */
@@ -27,8 +35,13 @@ public final class TrendAnalysis {
 
   public record SectorTrend(String sector, Stats.MannKendall mk, double perNight, String direction) {}
 
+  /**
+   * One sector-week of the emerging-hotspot scan: z (excess in Poisson standard errors) and p of
+   * the best window (p adjusted for the windows tried), q its Benjamini–Hochberg value over every
+   * scanned cell; NaN when not scanned.
+   */
   public record Hotspot(String sector, int week, LocalDate weekStart, int crossings, double perNight, double z, double p,
-      double baselinePerNight, double riseP, boolean emerging) {}
+      double q, int windowWeeks, double windowPerNight, double baselinePerNight, boolean emerging) {}
 
   public record Displacement(String sector, String to, int week, LocalDate weekStart, double watchedKmBefore,
       double watchedKmAfter, double watchP, double perNightBefore, double perNightAfter, double fallP, double toBefore,
@@ -52,35 +65,16 @@ public final class TrendAnalysis {
       Stats.MannKendall mk = Stats.mannKendall(rate[s]);
       trends.add(new SectorTrend(g.sectors.get(s), mk, ratePerNight(s, 0, g.weeks), mk.direction(ALPHA)));
     }
-    // Gi* runs on each week's excess over the sector's own earlier rate, in Poisson standard
-    // errors ((observed - expected) / sqrt(expected)), so a sector that is always busy is not a
-    // hotspot every week, and a quiet sector that doubles weighs as much as a busy one.
-    double[][] baseline = new double[sectors][g.weeks];
-    double[][] riseP = new double[sectors][g.weeks];
-    double[][] excess = new double[sectors][g.weeks];
-    for (int s = 0; s < sectors; s++) {
-      int before = 0;
-      int nightsBefore = 0;
-      int weeksBefore = 0;
-      for (int w = 0; w < g.weeks; w++) {
-        baseline[s][w] = nightsBefore == 0 ? Double.NaN : (double) before / nightsBefore;
-        riseP[s][w] = nightsBefore == 0 ? 1 : Stats.poissonRiseP(g.crossings[s][w], g.nights[w], before, nightsBefore);
-        double expected = nightsBefore == 0 ? 0 : baseline[s][w] * g.nights[w];
-        excess[s][w] = g.nights[w] == 0 || weeksBefore < MIN_BASELINE_WEEKS ? Double.NaN
-            : (g.crossings[s][w] - expected) / Math.sqrt(Math.max(expected, 1));
-        before += g.crossings[s][w];
-        nightsBefore += g.nights[w];
-        if (g.nights[w] > 0) weeksBefore++;
-      }
-    }
-    double[][] z = Stats.giStar(excess, NEIGHBOUR_WEIGHT, true);
+    EmergingScan.Cell[][] scan = EmergingScan.scan(g.crossings, g.nights, SCAN_WEEKS, MIN_BASELINE_WEEKS, SCAN_NEIGHBOURS, ALPHA);
     for (int s = 0; s < sectors; s++) {
       for (int w = 0; w < g.weeks; w++) {
         if (g.nights[w] == 0) continue;
-        double p = Stats.hotP(z[s][w]);
-        boolean emerging = !Double.isNaN(z[s][w]) && p < ALPHA && riseP[s][w] < ALPHA;
-        hotspots.add(new Hotspot(g.sectors.get(s), w, g.weekStart(w), g.crossings[s][w], rate[s][w], z[s][w], p,
-            baseline[s][w], riseP[s][w], emerging));
+        EmergingScan.Cell c = scan[s][w];
+        hotspots.add(c == null
+            ? new Hotspot(g.sectors.get(s), w, g.weekStart(w), g.crossings[s][w], rate[s][w], Double.NaN, Double.NaN, Double.NaN,
+                0, Double.NaN, Double.NaN, false)
+            : new Hotspot(g.sectors.get(s), w, g.weekStart(w), g.crossings[s][w], rate[s][w], c.z(), c.p(), c.q(),
+                c.windowWeeks(), c.windowPerNight(), c.baselinePerNight(), c.q() < FDR));
       }
     }
     for (int s = 0; s < sectors; s++) displacement(s);

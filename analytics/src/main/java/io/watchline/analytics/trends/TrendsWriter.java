@@ -27,7 +27,7 @@ public final class TrendsWriter {
     Files.createDirectories(dir);
     List<String> rows = new ArrayList<>();
     rows.add("sector,week,week_start,nights,incidents,crossing,crossings_per_night,mean_group_size,in_gaps_share,"
-        + "sensor_km,patrol_km,uncovered_km,gi_star,gi_p,emerging");
+        + "sensor_km,patrol_km,uncovered_km,scan_z,scan_p,scan_q,emerging");
     int k = 0;
     for (int s = 0; s < g.sectors.size(); s++) {
       for (int w = 0; w < g.weeks; w++) {
@@ -38,7 +38,8 @@ public final class TrendsWriter {
             num(g.groupSizeCount[s][w] == 0 ? Double.NaN : (double) g.groupSizeSum[s][w] / g.groupSizeCount[s][w], 2),
             num(g.incidents[s][w] == 0 ? Double.NaN : (double) g.inGaps[s][w] / g.incidents[s][w], 3),
             num(g.mean(g.sensorKm, s, w), 2), num(g.mean(g.patrolKm, s, w), 2), num(g.mean(g.uncoveredKm, s, w), 2),
-            h == null ? "" : num(h.z(), 3), h == null ? "" : pval(h.p()), h == null ? "" : Boolean.toString(h.emerging())));
+            h == null ? "" : num(h.z(), 3), h == null ? "" : pval(h.p()), h == null ? "" : pval(h.q()),
+            h == null ? "" : Boolean.toString(h.emerging())));
       }
     }
     lines(dir.resolve("sector_weeks.csv"), rows);
@@ -57,12 +58,13 @@ public final class TrendsWriter {
           num(t.mk().z(), 3), pval(t.mk().p()), num(t.mk().senSlope(), 4), t.direction()));
     }
     lines(dir.resolve("trends.csv"), rows);
-    rows = new ArrayList<>(List.of("sector,week,week_start,statistic,p_value,emerging,crossings,crossings_per_night,"
-        + "baseline_per_night,rise_p"));
+    rows = new ArrayList<>(List.of("sector,week,week_start,statistic,p_value,q_value,emerging,crossings,crossings_per_night,"
+        + "window_weeks,window_per_night,baseline_per_night"));
     for (TrendAnalysis.Hotspot h : a.hotspots) {
       rows.add(String.join(",", csv(h.sector()), Integer.toString(h.week() + 1), h.weekStart().toString(), num(h.z(), 3),
-          pval(h.p()), Boolean.toString(h.emerging()), Integer.toString(h.crossings()), num(h.perNight(), 3),
-          num(h.baselinePerNight(), 3), pval(h.riseP())));
+          pval(h.p()), pval(h.q()), Boolean.toString(h.emerging()), Integer.toString(h.crossings()), num(h.perNight(), 3),
+          h.windowWeeks() == 0 ? "" : Integer.toString(h.windowWeeks()), num(h.windowPerNight(), 3),
+          num(h.baselinePerNight(), 3)));
     }
     lines(dir.resolve("hotspots.csv"), rows);
     rows = new ArrayList<>(List.of("sector,to,from_week,week_start,watched_km_before,watched_km_after,watch_p,"

@@ -26,7 +26,8 @@ import java.util.Map;
 
 /**
  * The coverage stage ({@code io.watchline.geo.coverage}): sensor viewsheds over the DEM (bare earth
- * without one) and the window's patrol fixes give the border's gaps; writes gaps.geojson, adds the
+ * without one) and the window's patrol fixes give the border's gaps; writes gaps.geojson and
+ * sensors.csv (each sensor's up-time in the window, which the night archive keeps), adds the
  * per-sector coverage columns to sectors.csv and the gap lines to the map.
  */
 final class CoverageStep implements NightlyStep {
@@ -60,6 +61,9 @@ final class CoverageStep implements NightlyStep {
         }
       }
     }
+    if (run.statusFile != null && Files.isRegularFile(run.statusFile)) {
+      SensorActivity.readStatus(run.statusFile, uptime, run.rejects);
+    }
     for (String glob : c.sensorStatus()) {
       for (Path f : Globs.expand(c.base(), glob)) {
         SensorActivity.readStatus(f, uptime, run.rejects);
@@ -75,6 +79,9 @@ final class CoverageStep implements NightlyStep {
       CoverageFiles.writeGaps(r, out);
     }
     run.gapsWritten = true;
+    try (OutputStream out = Outputs.open(run.dir.resolve("sensors.csv"))) {
+      CoverageFiles.writeSensors(r, out);
+    }
     List<GeoFeature> gaps = new ArrayList<>();
     for (CoverageResult.Gap g : r.gaps()) {
       Map<String, Object> p = new LinkedHashMap<>();
@@ -102,6 +109,11 @@ final class CoverageStep implements NightlyStep {
       cols.put("incidents_in_gaps", Integer.toString(s.incidentsInGaps()));
       run.sectorColumns.put(s.id(), cols);
     }
-    run.notes.addAll(r.notes());
+    for (String note : r.notes()) {
+      // which algorithm and which DEM tiles were used is how the map was made, not something to look
+      // at first (a missing DEM stays a finding)
+      boolean method = note.startsWith("line of sight: ") || note.startsWith("terrain: ");
+      (method ? run.methodNotes : run.notes).add(note);
+    }
   }
 }

@@ -29,6 +29,8 @@ public final class NightlyRun {
   final List<FeedQuality> feeds = new ArrayList<>();
   /** Canonical observations of the window, one file per input file, each in its input order. */
   final List<Path> observationFiles = new ArrayList<>();
+  /** The feeds' signs of life that are not observations, written by the ingest step (status NDJSON). */
+  Path statusFile;
   long observationCount;
   /** Observations fusion refused as too late for its reorder window (also in rejects.ndjson). */
   long lateRejects;
@@ -49,6 +51,8 @@ public final class NightlyRun {
   io.watchline.evidence.SourceHashes sources;
   /** Things the duty officer should know about the run itself (stages not available, …). */
   final List<String> notes = new ArrayList<>();
+  /** How the night was computed (e.g. the line-of-sight algorithm): printed after the tables. */
+  final List<String> methodNotes = new ArrayList<>();
 
   NightlyRun(NightlyConfig config, Window window, Path dir, Consumer<String> log) {
     this.config = config;

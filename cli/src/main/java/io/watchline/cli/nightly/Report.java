@@ -65,7 +65,7 @@ final class Report {
       for (String u : q.unreadable) f.add("Feed " + q.name + ": could not read " + u);
     }
     if (!run.silentSensors.isEmpty()) {
-      f.add("Silent sensors (in sites, no observation in the window): " + String.join(", ", run.silentSensors) + ".");
+      f.add("Silent sensors (in sites, neither an observation nor a sign of life in the window): " + String.join(", ", run.silentSensors) + ".");
     }
     if (run.coverage != null && run.coverage.availability() != null) {
       List<String> down = new ArrayList<>();
@@ -162,6 +162,11 @@ final class Report {
     }
     m.append("![map of the night](map.png)\n\n");
     sections.stream().filter(s -> !s.id().equals(WelfareSection.ID)).forEach(s -> mdSection(m, s));
+    if (!run.methodNotes.isEmpty()) {
+      m.append("## How this was computed\n\n");
+      run.methodNotes.forEach(n -> m.append("- ").append(n).append('\n'));
+      m.append('\n');
+    }
     return m.toString();
   }
 
@@ -207,7 +212,13 @@ final class Report {
     for (Section s : sections()) {
       if (!s.id().equals(WelfareSection.ID)) section(h, s);
     }
+    if (!run.methodNotes.isEmpty()) {
+      h.append("<h2 id=\"h-method\">How this was computed</h2>\n<ul id=\"method\">\n");
+      run.methodNotes.forEach(n -> h.append("<li>").append(esc(n)).append("</li>\n"));
+      h.append("</ul>\n");
+    }
     h.append("<p><small>Files: incidents.ndjson, incidents.geojson, incidents.csv, gaps.geojson, sectors.csv,")
+        .append(run.coverage == null ? "" : " sensors.csv,")
         .append(" rejects.ndjson, map.png. Written by watchline nightly.</small></p>\n</body>\n</html>\n");
     return h.toString();
   }

@@ -68,12 +68,26 @@ final class Steps {
     @Override
     public void run(NightlyRun run) throws IOException {
       Files.createDirectories(run.scratch);
+      run.statusFile = run.scratch.resolve("status.ndjson");
+      try (io.watchline.cli.io.StatusOutput status = io.watchline.cli.io.StatusOutput.open(run.statusFile.toString())) {
+        readFeeds(run, status);
+        status.commit();
+      }
+    }
+
+    private void readFeeds(NightlyRun run, io.watchline.cli.io.StatusOutput status) throws IOException {
       Set<String> seenSensors = new TreeSet<>();
       for (Map.Entry<String, FeedSpec> feed : run.config.feeds().entrySet()) {
         FeedQuality q = new FeedQuality(feed.getKey());
         run.feeds.add(q);
         FeedSpec spec = feed.getValue();
-        FeedOptions options = spec.options(run.window);
+        // signs of life that are not observations (CAT034, empty ONVIF frames) keep quiet sensors up
+        FeedOptions options = spec.options(run.window).withStatus(st -> {
+          if (run.window.contains(st.t())) {
+            status.alive(st);
+            q.sensors.add(st.sensor()); // heard, so not silent
+          }
+        });
         SiteRegistry sites = spec.sites() == null ? run.sites : loadSites(spec.sites(), run);
         for (String glob : spec.files()) {
           for (Path file : Globs.expand(run.config.base(), glob)) {

@@ -133,6 +133,70 @@ public final class PackedRTree {
     return dx * dx + dy * dy;
   }
 
+  /**
+   * The item nearest to (px, py) by branch and bound, nearer boxes first: the lowest id on ties,
+   * -1 when no item is at a comparable distance (a NaN coordinate).
+   *
+   * @param items the exact squared distance from the point to an item
+   * @param s the calling thread's scratch
+   */
+  public int nearest(double px, double py, Scratch s, ItemDistance items) {
+    int[] stack = s.stack(levels() * NODE_SIZE + 1);
+    double[] lb = s.lb;
+    int top = 0;
+    stack[top] = root;
+    lb[top++] = 0;
+    double best = Double.POSITIVE_INFINITY;
+    int bestI = -1;
+    while (top > 0) {
+      top--;
+      int pos = stack[top];
+      if (lb[top] > best) {
+        continue;
+      }
+      if (pos < size) {
+        int i = ids[pos];
+        double d = items.distanceSq(i, px, py);
+        if (d < best || (d == best && i < bestI)) {
+          best = d;
+          bestI = i;
+        }
+        continue;
+      }
+      top = pushChildren(pos, px, py, best, stack, lb, top);
+    }
+    return bestI;
+  }
+
+  /**
+   * Pushes the children of node {@code pos} whose boxes are within squared distance {@code maxSq}
+   * of the point onto the stack, with their distances in {@code lb}; insertion keeps them sorted
+   * far to near, so the nearest pops first. Returns the new stack size.
+   */
+  int pushChildren(int pos, double px, double py, double maxSq, int[] stack, double[] lb, int top) {
+    int first = top;
+    for (int c = ids[pos], end = childEnd(pos); c < end; c++) {
+      double d = boxDistanceSq(c, px, py);
+      if (d <= maxSq) {
+        int j = top++;
+        while (j > first && lb[j - 1] < d) {
+          stack[j] = stack[j - 1];
+          lb[j] = lb[j - 1];
+          j--;
+        }
+        stack[j] = c;
+        lb[j] = d;
+      }
+    }
+    return top;
+  }
+
+  /** Exact squared distance from a query point to an item, for {@link #nearest}. */
+  @FunctionalInterface
+  public interface ItemDistance {
+    double distanceSq(int item, double px, double py);
+  }
+
   /** Calls {@code visitor} with each item id whose box intersects the query box; stops when it returns false. */
   public void search(double minX, double minY, double maxX, double maxY, Scratch scratch, ItemVisitor visitor) {
     int[] stack = scratch.stack(levels() * NODE_SIZE);

@@ -46,7 +46,6 @@ public final class PointIndex {
     PackedRTree.Scratch s = scratch.get();
     int[] stack = s.stack(tree.levels() * PackedRTree.NODE_SIZE + 1);
     double[] lb = s.lb;
-    double[] boxes = tree.boxes;
     int found = 0;
     int top = 0;
     stack[top] = tree.root;
@@ -76,20 +75,7 @@ public final class PointIndex {
         }
         continue;
       }
-      int first = top;
-      for (int c = tree.ids[pos], end = tree.childEnd(pos); c < end; c++) {
-        double d = tree.boxDistanceSq(c, px, py);
-        if (d <= worst) {
-          int j = top++;
-          while (j > first && lb[j - 1] < d) {
-            stack[j] = stack[j - 1];
-            lb[j] = lb[j - 1];
-            j--;
-          }
-          stack[j] = c;
-          lb[j] = d;
-        }
-      }
+      top = tree.pushChildren(pos, px, py, worst, stack, lb, top);
     }
     return found;
   }

@@ -79,11 +79,11 @@ public final class SectorIndex {
     }
 
     // Entries in sector order: (cell, flags|sector, edge list) for every cell a sector touches.
-    BorderIndex.IntList eCell = new BorderIndex.IntList(1 << 12);
-    BorderIndex.IntList eFlags = new BorderIndex.IntList(1 << 12);
-    BorderIndex.IntList eEdgeFrom = new BorderIndex.IntList(1 << 12);
-    BorderIndex.IntList eEdgeTo = new BorderIndex.IntList(1 << 12);
-    BorderIndex.IntList cellEdges = new BorderIndex.IntList(1 << 12); // global edge numbers per (cell, sector)
+    IntList eCell = new IntList(1 << 12);
+    IntList eFlags = new IntList(1 << 12);
+    IntList eEdgeFrom = new IntList(1 << 12);
+    IntList eEdgeTo = new IntList(1 << 12);
+    IntList cellEdges = new IntList(1 << 12); // global edge numbers per (cell, sector)
     double[] allEdges = new double[4 * totalEdges];
     int edgeBase = 0;
     for (int s = 0; s < sectors; s++) {
@@ -94,8 +94,8 @@ public final class SectorIndex {
         continue;
       }
       // (cell, edge) pairs for every edge meeting a (slightly enlarged) cell.
-      BorderIndex.IntList pairCell = new BorderIndex.IntList(4 * m);
-      BorderIndex.IntList pairEdge = new BorderIndex.IntList(4 * m);
+      IntList pairCell = new IntList(4 * m);
+      IntList pairEdge = new IntList(4 * m);
       for (int j = 0; j < m; j++) {
         double ax = e[4 * j], ay = e[4 * j + 1], bx = e[4 * j + 2], by = e[4 * j + 3];
         int c0 = cx(Math.min(ax, bx) - EPS), c1 = cx(Math.max(ax, bx) + EPS);
@@ -165,10 +165,10 @@ public final class SectorIndex {
     int[] perCell = new int[cells + 1];
     int[] order = eCell.indicesByValue(cells, perCell);
     this.code = new int[cells];
-    BorderIndex.IntList starts = new BorderIndex.IntList(1 << 10);
-    BorderIndex.IntList entries = new BorderIndex.IntList(1 << 10);
-    BorderIndex.IntList edgeStarts = new BorderIndex.IntList(1 << 10);
-    BorderIndex.IntList edgeList = new BorderIndex.IntList(1 << 12);
+    IntList starts = new IntList(1 << 10);
+    IntList entries = new IntList(1 << 10);
+    IntList edgeStarts = new IntList(1 << 10);
+    IntList edgeList = new IntList(1 << 12);
     for (int c = 0; c < cells; c++) {
       int from = perCell[c], to = perCell[c + 1];
       if (from == to) {

@@ -10,6 +10,8 @@ public final class SegmentSet {
   private final double[] bx;
   private final double[] by;
   private final PackedRTree tree;
+  /** Built once, so a query allocates nothing. */
+  private final PackedRTree.ItemDistance distance = (i, x, y) -> SegmentMath.distanceSq(x, y, ax(i), ay(i), bx(i), by(i));
 
   public SegmentSet(double[] ax, double[] ay, double[] bx, double[] by) {
     int m = ax.length;
@@ -45,43 +47,6 @@ public final class SegmentSet {
 
   /** The nearest segment to (px, py), lowest number on ties; {@code s} is the caller's scratch. */
   public int nearest(double px, double py, PackedRTree.Scratch s) {
-    int[] stack = s.stack(tree.levels() * PackedRTree.NODE_SIZE + 1);
-    double[] lb = s.lb;
-    int top = 0;
-    stack[top] = tree.root;
-    lb[top++] = 0;
-    double best = Double.POSITIVE_INFINITY;
-    int bestI = -1;
-    while (top > 0) {
-      top--;
-      int pos = stack[top];
-      if (lb[top] > best) {
-        continue;
-      }
-      if (pos < tree.size) {
-        int i = tree.ids[pos];
-        double d = SegmentMath.distanceSq(px, py, ax[i], ay[i], bx[i], by[i]);
-        if (d < best || (d == best && i < bestI)) {
-          best = d;
-          bestI = i;
-        }
-        continue;
-      }
-      int first = top;
-      for (int c = tree.ids[pos], end = tree.childEnd(pos); c < end; c++) {
-        double d = tree.boxDistanceSq(c, px, py);
-        if (d <= best) {
-          int j = top++;
-          while (j > first && lb[j - 1] < d) {
-            stack[j] = stack[j - 1];
-            lb[j] = lb[j - 1];
-            j--;
-          }
-          stack[j] = c;
-          lb[j] = d;
-        }
-      }
-    }
-    return bestI;
+    return tree.nearest(px, py, s, distance);
   }
 }

@@ -42,6 +42,11 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
   private final Cat062Edition requestedEdition;
   private Cat062Edition edition;
   private final Map<Integer, Object> siteCache = new HashMap<>();
+  private final io.watchline.feed.StatusSink status;
+  private int lastSiteKey = -1;
+  private final String[] trackNames = new String[4096];
+  private String trackNamesSensor;
+  private Site lastSite;
   private final int[] at = new int[40];
 
   private byte[] b;
@@ -61,6 +66,7 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
           + " (only pcap captures carry one)");
     }
     this.file = file;
+    this.status = options.status();
     this.framing = framing;
     this.sites = sites;
     this.rejects = rejects;
@@ -233,7 +239,7 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
         case 48 -> cat048(start);
         case 62 -> edition == Cat062Edition.V0_17 ? cat062old(start) : cat062(start);
         default -> {
-          stats.skipped("asterix cat034 service message");
+          cat034(start);
           yield null;
         }
       };
@@ -241,6 +247,32 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
       reject(offsetOf(start), "CAT" + pad3(blockCat) + " record: " + e.getMessage(), start, end);
       return null;
     }
+  }
+
+  /**
+   * A service message is no observation, but it says the radar is turning: handed to the status
+   * sink (coverage reads a quiet radar as up, not down) and counted as skipped.
+   */
+  private void cat034(int start) throws AsterixFormatException {
+    if (at[Uap.I034_010] < 0 || at[Uap.I034_030] < 0) {
+      stats.skipped("asterix cat034 service message");
+      return; // no source or no time: nothing to say about whom or when
+    }
+    int sac = b[at[Uap.I034_010]] & 0xff;
+    int sic = b[at[Uap.I034_010] + 1] & 0xff;
+    Site site = site(sac, sic);
+    int type = at[Uap.I034_000] >= 0 ? b[at[Uap.I034_000]] & 0xff : 0;
+    String sign = switch (type) {
+      case 1 -> "north marker";
+      case 2 -> "sector crossing";
+      case 3 -> "geographical filtering";
+      case 4 -> "jamming strobe";
+      default -> "cat034 message type " + type;
+    };
+    Instant t = time(u24(b, at[Uap.I034_030]), site); // a bad time rejects the record, as for plots
+    stats.skipped("asterix cat034 service message");
+    status.alive(new io.watchline.feed.SensorStatus(t, site != null ? site.id() : asterixId(sac, sic), sign,
+        Source.atOffset(file, offsetOf(start))));
   }
 
   private Observation cat048(int start) throws AsterixFormatException {
@@ -281,7 +313,7 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
       stats.warn("radar SAC/SIC " + sac + "/" + sic + " not in the sites registry (no lat/lon)");
     }
     if (at[Uap.I048_161] >= 0) {
-      o.track(sensor + "/" + (Framing.u16(b, at[Uap.I048_161]) & 0x0fff));
+      o.track(trackName(sensor, Framing.u16(b, at[Uap.I048_161]) & 0x0fff));
     }
     if (at[Uap.I048_200] >= 0) {
       int p = at[Uap.I048_200];
@@ -371,11 +403,31 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
   }
 
   private Site site(int sac, int sic) {
-    Object s = siteCache.computeIfAbsent(sac << 8 | sic, k -> {
-      Site found = sites.bySacSic(sac, sic);
-      return found == null ? Boolean.FALSE : found;
-    });
-    return s instanceof Site site ? site : null;
+    int key = sac << 8 | sic;
+    if (key != lastSiteKey) {
+      // A recording mostly carries one radar: remember the last answer, look up on a change.
+      Object s = siteCache.computeIfAbsent(key, k -> {
+        Site found = sites.bySacSic(sac, sic);
+        return found == null ? Boolean.FALSE : found;
+      });
+      lastSiteKey = key;
+      lastSite = s instanceof Site site ? site : null;
+    }
+    return lastSite;
+  }
+
+  /** "RDR-07/4711", built once per track number of the current radar rather than per plot. */
+  private String trackName(String sensor, int number) {
+    if (!sensor.equals(trackNamesSensor)) {
+      trackNamesSensor = sensor;
+      Arrays.fill(trackNames, null);
+    }
+    String name = trackNames[number];
+    if (name == null) {
+      name = sensor + "/" + number;
+      trackNames[number] = name;
+    }
+    return name;
   }
 
   /** Sensor id of a radar missing from the registry: "ASTERIX-<SAC>-<SIC>". */

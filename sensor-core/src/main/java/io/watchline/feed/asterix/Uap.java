@@ -47,7 +47,13 @@ final class Uap {
     return null;
   }
 
-  /** CAT034 monoradar service messages, edition 1.27: only walked over, never decoded. */
+  /** FRNs of the CAT034 items read as signs of life: data source, message type, time of day. */
+  static final int I034_010 = 1, I034_000 = 2, I034_030 = 3;
+
+  /**
+   * CAT034 monoradar service messages, edition 1.27: walked over; data source, message type and
+   * time of day are read as the radar's sign of life (no observation).
+   */
   static final Item[] CAT034 = {
     fixed("I034/010", 2), fixed("I034/000", 1), fixed("I034/030", 3), fixed("I034/020", 1),
     fixed("I034/041", 2), compoundFixed("I034/050", 1, 0, 0, 1, 1, 2, 0),

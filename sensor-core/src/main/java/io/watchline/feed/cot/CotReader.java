@@ -5,6 +5,7 @@ import io.watchline.feed.ReadStats;
 import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
 import io.watchline.feed.Utf8Repair;
+import io.watchline.ndjson.IsoTime;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
@@ -13,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.Attributes;
@@ -294,7 +294,7 @@ public final class CotReader implements FeedReader {
     }
     Instant t;
     try {
-      t = OffsetDateTime.parse(time == null ? "" : time).toInstant();
+      t = IsoTime.parse(time == null ? "" : time);
     } catch (DateTimeParseException e) {
       reject(src, "CoT event time '" + time + "' is not ISO-8601", excerpt());
       return null;

@@ -8,6 +8,7 @@ import io.watchline.feed.ReadStats;
 import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
 import io.watchline.geo.geodesy.Geodesy;
+import io.watchline.ndjson.IsoTime;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -307,12 +307,12 @@ public final class ExportReader implements FeedReader {
   /** ISO-8601 (zone-less means UTC) or epoch seconds / milliseconds. */
   static Instant parseTime(String s) {
     try {
-      if (s.chars().allMatch(c -> c >= '0' && c <= '9' || c == '.')) {
+      if (isEpochNumber(s)) {
         double d = Double.parseDouble(s);
         return d > 1e11 ? Instant.ofEpochMilli((long) d) : Instant.ofEpochMilli(Math.round(d * 1000));
       }
       try {
-        return OffsetDateTime.parse(s).toInstant();
+        return IsoTime.parse(s);
       } catch (DateTimeParseException e) {
         return LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
       }
@@ -321,9 +321,28 @@ public final class ExportReader implements FeedReader {
     }
   }
 
+  private static boolean isEpochNumber(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c < '0' || c > '9') && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Splits one CSV line honouring double quotes ("" inside quotes is a quote); null if a quote is open. */
   static List<String> split(String line, char delim) {
     List<String> out = new ArrayList<>();
+    if (line.indexOf('"') < 0) {
+      // Most exports quote nothing: cut at the delimiters without copying char by char.
+      int from = 0;
+      for (int at; (at = line.indexOf(delim, from)) >= 0; from = at + 1) {
+        out.add(line.substring(from, at));
+      }
+      out.add(line.substring(from));
+      return out;
+    }
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;
     for (int i = 0; i < line.length(); i++) {

@@ -6,13 +6,13 @@ import io.watchline.feed.TrackedXmlInput;
 import io.watchline.feed.ReadStats;
 import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
+import io.watchline.ndjson.IsoTime;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
@@ -142,7 +142,7 @@ public final class GpxReader implements FeedReader {
   static Instant parseTime(String s) {
     // GPX times are xsd:dateTime, normally with Z; a missing zone is read as UTC.
     try {
-      return OffsetDateTime.parse(s).toInstant();
+      return IsoTime.parse(s);
     } catch (DateTimeParseException e) {
       return java.time.LocalDateTime.parse(s).toInstant(java.time.ZoneOffset.UTC);
     }

@@ -7,6 +7,7 @@ import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
 import io.watchline.feed.TrackedXmlInput;
 import io.watchline.geo.geodesy.Geodesy;
+import io.watchline.ndjson.IsoTime;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -58,9 +58,18 @@ public final class OnvifReader implements FeedReader {
   private double sy = 1;
   private int frameObjects;
   private boolean inFrame;
+  private int frameLine;
+  private final io.watchline.feed.StatusSink status;
 
   public OnvifReader(InputStream in, String file, String sensor, SiteRegistry sites, RejectSink rejects)
       throws IOException {
+    this(in, file, sensor, sites, rejects, io.watchline.feed.StatusSink.NONE);
+  }
+
+  /** As above; frames without objects go to {@code status} as the camera's signs of life. */
+  public OnvifReader(InputStream in, String file, String sensor, SiteRegistry sites, RejectSink rejects,
+      io.watchline.feed.StatusSink status) throws IOException {
+    this.status = status;
     this.file = file;
     this.sensorOption = sensor;
     this.sites = sites;
@@ -94,6 +103,7 @@ public final class OnvifReader implements FeedReader {
         if (ev == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("Frame")) {
           if (frameObjects == 0) {
             stats.skipped("onvif frame without objects");
+            emptyFrame(frameLine);
           }
           inFrame = false;
           continue;
@@ -102,7 +112,10 @@ public final class OnvifReader implements FeedReader {
           continue;
         }
         switch (xml.getLocalName()) {
-          case "Frame" -> startFrame();
+          case "Frame" -> {
+            frameLine = startLine;
+            startFrame();
+          }
           case "Transformation" -> {
             if (inFrame) {
               readTransformation();
@@ -131,6 +144,20 @@ public final class OnvifReader implements FeedReader {
     }
     done = true;
     return null;
+  }
+
+  /**
+   * A frame with nothing in it still says the camera's analytics are running: handed to the status
+   * sink when its time and camera are known (coverage reads a quiet camera as up, not down).
+   */
+  private void emptyFrame(int line) {
+    Site site = site();
+    String sensor = site != null ? site.id() : sensorOption != null ? sensorOption : frameSource;
+    if (frameTime == null || sensor == null) {
+      return;
+    }
+    Instant t = site == null ? frameTime : frameTime.plusMillis(site.clockOffsetMs());
+    status.alive(new io.watchline.feed.SensorStatus(t, sensor, "empty analytics frame", at(line)));
   }
 
   private void startFrame() {
@@ -322,7 +349,7 @@ public final class OnvifReader implements FeedReader {
   /** xs:dateTime; ONVIF cameras sometimes omit the zone, which then means UTC. */
   static Instant parseTime(String s) {
     try {
-      return OffsetDateTime.parse(s).toInstant();
+      return IsoTime.parse(s);
     } catch (DateTimeParseException e) {
       return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
     }

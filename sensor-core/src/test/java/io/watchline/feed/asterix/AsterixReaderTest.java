@@ -230,6 +230,63 @@ class AsterixReaderTest {
     assertThat(r.stats().skippedByReason()).containsEntry("asterix cat065 block (category not decoded)", 1L);
   }
 
+  /** One CAT034 record of the reference decoder's text output. */
+  record Expected034(int sic, int type, double tod) {}
+
+  /** CAT034 records of expected/cat_034_048.txt, duplicates (same bytes) dropped, in order. */
+  static List<Expected034> expected034() throws IOException {
+    Map<String, Expected034> out = new LinkedHashMap<>();
+    for (String r : Files.readString(TestData.realdata("feeds/asterix/expected/cat_034_048.txt")).split("Data Record ")) {
+      if (r.contains("Item 000 : Message Type")) {
+        out.putIfAbsent(find(r, "HexData: (\\w+)"), new Expected034(
+            Integer.parseInt(find(r, "System Identification Code: (\\d+)")),
+            Integer.parseInt(find(r, "Message Type: (\\d+)")),
+            Double.parseDouble(find(r, "Time of day: \\d+ \\(([\\d.]+) s\\)"))));
+      }
+    }
+    return new ArrayList<>(out.values());
+  }
+
+  @Test
+  void serviceMessagesBecomeSignsOfLifeMatchingTheReferenceDecoder() throws IOException {
+    List<io.watchline.feed.SensorStatus> seen = new ArrayList<>();
+    TestData.Rejects rj = new TestData.Rejects();
+    FeedReader r = open(TestData.realdata("feeds/asterix/cat_034_048.pcap"),
+        FeedOptions.defaults().withStatus(seen::add), SiteRegistry.empty(), rj);
+    assertThat(TestData.readAll(r)).hasSize(63); // observations unchanged
+    List<Expected034> want = expected034();
+    assertThat(want).isNotEmpty();
+    assertThat(seen).hasSize(want.size());
+    assertThat(r.stats().skippedByReason()).containsEntry("asterix cat034 service message", (long) want.size());
+    for (int i = 0; i < want.size(); i++) {
+      Expected034 e = want.get(i);
+      io.watchline.feed.SensorStatus st = seen.get(i);
+      assertThat(st.sensor()).isEqualTo("ASTERIX-25-" + e.sic);
+      assertThat(st.sign()).isEqualTo(e.type == 1 ? "north marker" : e.type == 2 ? "sector crossing"
+          : "cat034 message type " + e.type);
+      assertThat(st.t()).isEqualTo(Instant.ofEpochSecond(Instant.parse("2016-05-05T00:00:00Z").getEpochSecond(),
+          Math.round(e.tod * 1e9)));
+      assertThat(st.src().hasOffset()).isTrue();
+    }
+  }
+
+  @Test
+  void aServiceMessageOfAKnownRadarNamesTheSiteAndCarriesItsClockOffset() throws IOException {
+    Site radar = new Site("RDR-01", SiteKind.RADAR, 42.36, 19.60, 8, 0, 360, 50, 12000, 25, 13, 1500);
+    // CAT034, LEN 10, FSPEC 010+000+030, SAC 25 SIC 13, north marker, time of day 3600 s (460800/128)
+    byte[] block = {0x22, 0x00, 0x0A, (byte) 0xE0, 25, 13, 0x01, 0x07, 0x08, 0x00};
+    List<io.watchline.feed.SensorStatus> seen = new ArrayList<>();
+    FeedReader r = open(block, FeedOptions.defaults().withDate(LocalDate.of(2026, 11, 27)).withStatus(seen::add),
+        new SiteRegistry(List.of(radar)), new TestData.Rejects());
+    assertThat(TestData.readAll(r)).isEmpty();
+    assertThat(seen).singleElement().satisfies(st -> {
+      assertThat(st.sensor()).isEqualTo("RDR-01");
+      assertThat(st.sign()).isEqualTo("north marker");
+      assertThat(st.t()).isEqualTo(Instant.parse("2026-11-27T01:00:01.500Z"));
+      assertThat(st.src().offset()).isEqualTo(3); // the record, after the block header (CAT, LEN)
+    });
+  }
+
   @Test
   void finalFrameWithTcasAndGpsFramingAndMixedCategories() throws IOException {
     TestData.Rejects rj = new TestData.Rejects();

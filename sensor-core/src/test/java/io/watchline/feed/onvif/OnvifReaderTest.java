@@ -77,6 +77,21 @@ class OnvifReaderTest {
   }
 
   @Test
+  void aFrameWithoutObjectsIsTheCamerasSignOfLife() throws IOException {
+    List<io.watchline.feed.SensorStatus> seen = new java.util.ArrayList<>();
+    FeedReader r = open(TestData.fixture("onvif/thermal-TC-01-candidates.xml"),
+        FeedOptions.defaults().withStatus(seen::add), SITES, new TestData.Rejects());
+    assertThat(TestData.readAll(r)).hasSize(3); // observations unchanged
+    // the second of three frames (line 45) has nothing in it: the camera was up, and says so
+    assertThat(seen).singleElement().satisfies(st -> {
+      assertThat(st.sensor()).isEqualTo("TC-01");
+      assertThat(st.sign()).isEqualTo("empty analytics frame");
+      assertThat(st.t()).isEqualTo(Instant.parse("2026-11-27T23:14:05.750Z"));
+      assertThat(st.src().line()).isEqualTo(45);
+    });
+  }
+
+  @Test
   void typeFormZonelessTimeAndSensorOptionWithClockOffset() throws IOException {
     TestData.Rejects rj = new TestData.Rejects();
     List<Observation> obs = TestData.readAll(open(TestData.fixture("onvif/thermal-TC-02-types.xml"),
