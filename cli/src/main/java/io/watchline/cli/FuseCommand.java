@@ -113,6 +113,14 @@ public final class FuseCommand implements Callable<Integer> {
       description = "With --engine flink: task slots, and fusion regions along the border (default ${DEFAULT-VALUE}).")
   int parallelism;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Fusion threads (default 1: not yet measured faster on a quiet machine, docs/performance.md). With 2 or more the border is cut into"
+          + " N fusion regions fused side by side, inputs decoded on their own threads; the same incidents as --threads 1"
+          + " (one engine, one thread), track ids numbered per region (docs/scale.md). --follow fuses on one thread.")
+  Integer threads;
+
+  /** More regions than this cost more in halo copies than they gain (docs/scale.md). */
+
   @Option(names = "--sign", paramLabel = "KEY", description = "Sign the manifest with this Ed25519 key (PKCS#8 PEM, see 'watchline evidence keygen').")
   Path signKey;
 
@@ -183,6 +191,10 @@ public final class FuseCommand implements Callable<Integer> {
     SourceHashes sourceHashes = new SourceHashes(Path.of(""));
     List<HashingInputStream> hashed = new ArrayList<>();
 
+    if (threads != null && threads < 1) {
+      throw new UserException("--threads must be at least 1");
+    }
+    int fusionThreads = follow || threads == null ? 1 : threads;
     long accepted = 0;
     io.watchline.cli.live.FollowedInputs followed = follow ? new io.watchline.cli.live.FollowedInputs() : null;
     try (OutputTarget out = OutputTarget.open(outputs.output);
@@ -201,7 +213,10 @@ public final class FuseCommand implements Callable<Integer> {
             : "-".equals(f) ? InputFiles.stdin() : Files.newInputStream(Path.of(f)));
         hashed.add(in);
         if (!"-".equals(f)) sourceHashes.known(f, Path.of(f));
-        readers.add(new NdjsonObservationReader(in, "-".equals(f) ? "-" : f, rejects));
+        String name = "-".equals(f) ? "-" : f;
+        readers.add(fusionThreads > 1
+            ? io.watchline.feed.PrefetchReader.start(name, s -> new NdjsonObservationReader(in, name, s), rejects)
+            : new NdjsonObservationReader(in, name, rejects));
       }
       // Incidents are written as they become final, so memory does not grow with the night.
       IncidentSink incidents;
@@ -219,7 +234,7 @@ public final class FuseCommand implements Callable<Integer> {
             : i -> w.write(i, sourceHashes.of(i));
       }
       FusionPipeline.Result result = new FusionPipeline(view, registry).minScore(minScore).reorderWindowMs(follow ? maxDelayMs : reorderWindowMs)
-          .releaseWhenFinal(follow).welfare(welfare)
+          .releaseWhenFinal(follow).welfare(welfare).threads(fusionThreads)
           .tracks(sink).run(readers, follow ? new io.watchline.cli.live.MaxDelayRejects(rejects, maxDelayMs) : rejects, incidents);
       for (FeedReader r : readers) {
         accepted += r.stats().accepted();

@@ -141,6 +141,21 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
    */
   public void accept(Observation o) {
     long t = o.t().toEpochMilli();
+    advanceTo(t);
+    switch (o.kind()) {
+      case RADAR -> radar(o, t);
+      case THERMAL -> thermal(o, t);
+      case PATROL -> patrol(o, t);
+    }
+  }
+
+  /**
+   * Moves data time to {@code t} without an observation: what {@link #accept} does first (scans
+   * that are over are tracked, housekeeping and incident release run when due). Fusion regions
+   * that run in parallel get the whole stream's clock this way (docs/scale.md); calling it again
+   * with the same time changes nothing.
+   */
+  public void advanceTo(long t) {
     nowMs = Math.max(nowMs, t);
     flushBatchesBefore(t - cfg.scanWindowMs());
     if (lastHousekeepingMs == Long.MIN_VALUE || t - lastHousekeepingMs >= cfg.housekeepingEveryMs()) {
@@ -150,10 +165,17 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
       lastReleaseMs = t;
       release(t - cfg.birthMarginMs());
     }
-    switch (o.kind()) {
-      case RADAR -> radar(o, t);
-      case THERMAL -> thermal(o, t);
-      case PATROL -> patrol(o, t);
+  }
+
+  /**
+   * A radar's scan began at {@code t0} with a plot this engine did not get (a parallel region's
+   * engine: the plot lay in another region). This sensor's plots up to the scan window later join
+   * that scan, as they do in one engine over everything. No effect while a scan of the sensor is open.
+   */
+  public void scanBegan(String sensor, long t0) {
+    String key = sensor == null ? "" : sensor;
+    if (!batches.containsKey(key)) {
+      batches.put(key, new Batch(t0));
     }
   }
 
