@@ -36,6 +36,10 @@ public final class FuseThroughput {
       System.err.printf(Locale.ROOT, "generated %s (%d MB) in %.1f s%n", file, Files.size(file) >> 20, (System.nanoTime() - t0) / 1e9);
     }
     System.out.printf(Locale.ROOT, "input: %s, %d MB, max heap %d MB%n", file, Files.size(file) >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    if (Integer.getInteger("pipeline", 0) > 0) { // one pipeline run only, e.g. under a profiler
+      pipeline(file, Integer.getInteger("pipeline"));
+      return;
+    }
     double bestFloor = 0, bestFuse = 0;
     for (int round = 1; round <= 2; round++) {
       double floor = floor(file);
@@ -44,6 +48,17 @@ public final class FuseThroughput {
       bestFuse = Math.max(bestFuse, fuse);
     }
     System.out.printf(Locale.ROOT, "best (cpu time): read floor %.0f obs/s, fuse %.0f obs/s, fuse/floor = %.2f%n", bestFloor, bestFuse, bestFuse / bestFloor);
+    if (Boolean.getBoolean("threads")) {
+      // fuse --threads 1 against --threads 2, the whole pipeline (decode threads, routing, merge)
+      double[] one = {0, 0}, two = {0, 0};
+      for (int round = 1; round <= 2; round++) {
+        double[] a = pipeline(file, 1), b = pipeline(file, 2);
+        one = new double[] {Math.max(one[0], a[0]), Math.max(one[1], a[1])};
+        two = new double[] {Math.max(two[0], b[0]), Math.max(two[1], b[1])};
+      }
+      System.out.printf(Locale.ROOT, "best: threads 1 %.0f obs/s wall, %.0f obs/s cpu; threads 2 %.0f obs/s wall, %.0f obs/s cpu;"
+          + " 2/1 = %.2f (wall), %.2f (cpu)%n", one[0], one[1], two[0], two[1], two[0] / one[0], two[1] / one[1]);
+    }
     // An untimed third run measures what fusion really keeps: heap in use right after a full
     // collection, sampled every 1M observations (the old-generation figure includes garbage that
     // no full collection has cleared yet).
@@ -67,6 +82,27 @@ public final class FuseThroughput {
   }
 
   static long peakLiveBytes;
+
+  /**
+   * The fuse pipeline on N threads (inputs decoded on their own thread when N > 1, as {@code fuse}
+   * does): observations per second of wall time and of the process's CPU time.
+   */
+  static double[] pipeline(Path file, int threads) throws IOException {
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long t0 = System.nanoTime(), c0 = os.getProcessCpuTime();
+    long[] incidents = {0};
+    FeedReader reader = threads > 1
+        ? io.watchline.feed.PrefetchReader.start("bench", s -> new NdjsonObservationReader(Files.newInputStream(file), file.toString(), s),
+            RejectSink.DISCARD)
+        : new NdjsonObservationReader(Files.newInputStream(file), file.toString(), RejectSink.DISCARD);
+    io.watchline.fusion.FusionPipeline.Result r = new io.watchline.fusion.FusionPipeline(SyntheticFeed.BORDER, SyntheticFeed.sites())
+        .threads(threads).run(List.of(reader), RejectSink.DISCARD, i -> incidents[0]++);
+    long count = reader.stats().accepted();
+    double s = (System.nanoTime() - t0) / 1e9, cpu = (os.getProcessCpuTime() - c0) / 1e9;
+    System.out.printf(Locale.ROOT, "fuse --threads %d: %d observations, wall %.1f s = %.0f obs/s, process cpu %.1f s = %.0f obs/s;"
+        + " %d incidents%n", threads, count, s, count / s, cpu, count / cpu, incidents[0]);
+    return new double[] {count / s, count / cpu};
+  }
 
   static double fuse(Path file, boolean sampleLive) throws IOException {
     long t0 = System.nanoTime(), c0 = THREADS.getCurrentThreadCpuTime(), count = 0;

@@ -1,10 +1,10 @@
 package io.watchline.cli;
 
 import io.watchline.analytics.archive.NightArchive;
+import io.watchline.cli.io.OutputTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,20 +68,20 @@ public final class ArchiveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
       Path archive = target.archive;
-      Path fresh = archive.resolveSibling("." + archive.getFileName() + ".rebuild-" + ProcessHandle.current().pid());
-      Files.deleteIfExists(fresh);
-      int rc;
-      try {
-        rc = ArchiveCommand.add(target.dirs, fresh, log);
-        if (rc == ExitCode.OK) {
-          Files.deleteIfExists(archive.resolveSibling(archive.getFileName() + ".wal"));
-          Files.move(fresh, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      // built under a temporary name beside the old archive and renamed into place, as every file output
+      try (OutputTarget fresh = OutputTarget.openPath(archive.toString(), ".duckdb")) {
+        Path built = fresh.tempPath();
+        try {
+          int rc = ArchiveCommand.add(target.dirs, built, log);
+          if (rc == ExitCode.OK) {
+            Files.deleteIfExists(archive.resolveSibling(archive.getFileName() + ".wal"));
+            fresh.commit();
+          }
+          return rc;
+        } finally {
+          Files.deleteIfExists(built.resolveSibling(built.getFileName() + ".wal"));
         }
-      } finally {
-        Files.deleteIfExists(fresh);
-        Files.deleteIfExists(fresh.resolveSibling(fresh.getFileName() + ".wal"));
       }
-      return rc;
     }
   }
 

@@ -31,6 +31,7 @@ final class DeprecatedOptions {
       new Alias("validate", "--format", "--input-format"),
       new Alias("fuse", "--to", "--format"),
       new Alias("export", "--to", "--format"),
+      new Alias("replay", "--to", "--send"),
       new Alias("coverage", "--out", "--output-dir"),
       new Alias("simulate", "-o", "--output-dir"),
       new Alias("simulate", "--out", "--output-dir"),

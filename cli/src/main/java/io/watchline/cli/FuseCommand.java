@@ -80,17 +80,11 @@ public final class FuseCommand implements Callable<Integer> {
   @Option(names = "--tracks", paramLabel = "FILE", description = "Also write every confirmed track (NDJSON), with its patrol label.")
   String tracksFile;
 
-  @Option(names = "--rejects", paramLabel = "FILE",
-      description = "Rejected input records (NDJSON with reason and offset); default: <output>.rejects.ndjson when there"
-          + " are any, or the first 10 on stderr when the output is stdout.")
-  String rejectsFile;
-
   @Option(names = "--reorder-window", paramLabel = "DURATION", defaultValue = "30s", converter = TimeSpan.Millis.class,
       description = "How far back in time a record may come in its file and still be merged, e.g. 2s, 500ms (default ${DEFAULT-VALUE}).")
   long reorderWindowMs;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-", description = "Output file; '-' (default) is standard output.")
-  String output;
+  @Mixin OutputOptions outputs = new OutputOptions();
 
   @Option(names = "--manifest", paramLabel = "FILE",
       description = "Run manifest (inputs, settings, outputs by SHA-256); default: manifest.json beside -o FILE, none for standard output.")
@@ -119,15 +113,24 @@ public final class FuseCommand implements Callable<Integer> {
       description = "With --engine flink: task slots, and fusion regions along the border (default ${DEFAULT-VALUE}).")
   int parallelism;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Fusion threads (default 1: not yet measured faster on a quiet machine, docs/performance.md). With 2 or more the border is cut into"
+          + " N fusion regions fused side by side, inputs decoded on their own threads; the same incidents as --threads 1"
+          + " (one engine, one thread), track ids numbered per region (docs/scale.md). --follow fuses on one thread.")
+  Integer threads;
+
+  /** More regions than this cost more in halo copies than they gain (docs/scale.md). */
+
   @Option(names = "--sign", paramLabel = "KEY", description = "Sign the manifest with this Ed25519 key (PKCS#8 PEM, see 'watchline evidence keygen').")
   Path signKey;
 
   @Option(names = "--follow",
       description = "Live: read the inputs as they grow (a file like tail -F, stdin or a pipe as it comes), write each"
-          + " incident as soon as it is final and flush it; ends at the end of a pipe or on SIGINT/SIGTERM (docs/live.md).")
+          + " incident as soon as it is formed, again when it changes (same id, rev + 1) and last with \"final\": true,"
+          + " each line flushed; ends at the end of a pipe or on SIGINT/SIGTERM (docs/live.md).")
   boolean follow;
 
-  @Option(names = "--max-delay", paramLabel = "DURATION", defaultValue = "5s", converter = io.watchline.cli.live.Seconds.class,
+  @Option(names = "--max-delay", paramLabel = "DURATION", defaultValue = "5s", converter = TimeSpan.Millis.class,
       description = "With --follow: how long after newer records a record may still arrive and be fused (the watermark,"
           + " default ${DEFAULT-VALUE}); later ones are counted and written to the rejects as late, never dropped silently.")
   long maxDelayMs;
@@ -137,7 +140,7 @@ public final class FuseCommand implements Callable<Integer> {
     if (follow && !"ndjson".equals(to)) {
       throw new UserException("--follow writes NDJSON incidents as they become final; --format geojson needs the whole list");
     }
-    if (follow && !"-".equals(output) && (Files.isRegularFile(Path.of(output)) || !Files.exists(Path.of(output)))) {
+    if (follow && !"-".equals(outputs.output) && (Files.isRegularFile(Path.of(outputs.output)) || !Files.exists(Path.of(outputs.output)))) {
       throw new UserException("with --follow write to standard output or a pipe: a file is written whole at the end");
     }
     if (!"ndjson".equals(to) && !"geojson".equals(to)) {
@@ -157,10 +160,10 @@ public final class FuseCommand implements Callable<Integer> {
     }
     List<String> files = inputs.isEmpty() ? List.of("-") : inputs;
     FeedInputOptions.checkStdinOnce(files);
-    String rejectsPath = RejectReport.fileFor(rejectsFile, output);
+    String rejectsPath = RejectReport.fileFor(outputs.rejectsFile, outputs.output);
     List<Object> read = new ArrayList<>(files);
     read.addAll(java.util.Arrays.asList(border, sectors, sites, weatherFile, roadsFile, waterFile));
-    SameFiles.check(read, SameFiles.outputs("-o", output, "--tracks", tracksFile, "--rejects", rejectsPath,
+    SameFiles.check(read, SameFiles.outputs("-o", outputs.output, "--tracks", tracksFile, "--rejects", rejectsPath,
         "--manifest", manifestFile));
     for (String f : files) {
       // Named pipes and /dev/fd/N (bash's <(watchline ingest ...)) are inputs too: only a
@@ -180,7 +183,7 @@ public final class FuseCommand implements Callable<Integer> {
     SiteRegistry registry = SiteRegistry.load(sites);
     registry.requireNear(view.context().borderLonLat(), border.toString(), sites.toString());
     FusionPipeline.Welfare welfare = WelfareInputs.load(view, weatherFile, roadsFile, waterFile);
-    if (signKey != null && manifestFile == null && "-".equals(output)) {
+    if (signKey != null && manifestFile == null && "-".equals(outputs.output)) {
       throw new UserException("--sign signs the run manifest; with output to standard output give --manifest FILE");
     }
     java.security.PrivateKey key = Manifests.signingKey(signKey);
@@ -188,9 +191,13 @@ public final class FuseCommand implements Callable<Integer> {
     SourceHashes sourceHashes = new SourceHashes(Path.of(""));
     List<HashingInputStream> hashed = new ArrayList<>();
 
+    if (threads != null && threads < 1) {
+      throw new UserException("--threads must be at least 1");
+    }
+    int fusionThreads = follow || threads == null ? 1 : threads;
     long accepted = 0;
     io.watchline.cli.live.FollowedInputs followed = follow ? new io.watchline.cli.live.FollowedInputs() : null;
-    try (OutputTarget out = OutputTarget.open(output);
+    try (OutputTarget out = OutputTarget.open(outputs.output);
         OutputTarget tracksOut = tracksFile == null ? null : OutputTarget.open(tracksFile);
         RejectReport rejects = RejectReport.open(rejectsPath, "fuse", err);
         // a signal stops the inputs, then waits until the incidents are out and the outputs closed
@@ -206,7 +213,10 @@ public final class FuseCommand implements Callable<Integer> {
             : "-".equals(f) ? InputFiles.stdin() : Files.newInputStream(Path.of(f)));
         hashed.add(in);
         if (!"-".equals(f)) sourceHashes.known(f, Path.of(f));
-        readers.add(new NdjsonObservationReader(in, "-".equals(f) ? "-" : f, rejects));
+        String name = "-".equals(f) ? "-" : f;
+        readers.add(fusionThreads > 1
+            ? io.watchline.feed.PrefetchReader.start(name, s -> new NdjsonObservationReader(in, name, s), rejects)
+            : new NdjsonObservationReader(in, name, rejects));
       }
       // Incidents are written as they become final, so memory does not grow with the night.
       IncidentSink incidents;
@@ -220,21 +230,19 @@ public final class FuseCommand implements Callable<Integer> {
       } else {
         NdjsonWriter w = new NdjsonWriter(out.stream());
         ndjson = w;
-        incidents = follow ? i -> {
-          w.write(i, sourceHashes.of(i));
-          w.flush(); // live: each incident leaves as soon as it is final
-        } : i -> w.write(i, sourceHashes.of(i));
+        incidents = follow ? new io.watchline.cli.live.RevisionWriter(w, sourceHashes)
+            : i -> w.write(i, sourceHashes.of(i));
       }
       FusionPipeline.Result result = new FusionPipeline(view, registry).minScore(minScore).reorderWindowMs(follow ? maxDelayMs : reorderWindowMs)
-          .releaseWhenFinal(follow).welfare(welfare)
-          .tracks(sink).run(readers, rejects, incidents);
+          .releaseWhenFinal(follow).welfare(welfare).threads(fusionThreads)
+          .tracks(sink).run(readers, follow ? new io.watchline.cli.live.MaxDelayRejects(rejects, maxDelayMs) : rejects, incidents);
       for (FeedReader r : readers) {
         accepted += r.stats().accepted();
         if (!log.quiet() || r.stats().rejectedCount() > 0) err.println("fuse: " + r.stats().summary());
       }
       if (result.late() > 0) {
         err.println("fuse: rejected " + result.late() + " late records (beyond the " + (follow ? "--max-delay "
-            + maxDelayMs + " ms watermark" : "reorder window") + "), kept in the rejects with their reason");
+            + io.watchline.cli.live.MaxDelayRejects.duration(maxDelayMs) + " watermark; raise it to keep them" : "reorder window") + "), kept in the rejects with their reason");
       }
       if (!log.quiet()) {
         err.println("fuse: " + result.stats().summary());
@@ -282,13 +290,13 @@ public final class FuseCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>(files);
     args.addAll(List.of("--border", borderOptions.border.toString(), "--sites", sites.toString(), "--sector-every", borderOptions.everyM + "",
         "--band", borderOptions.bandM + "", "--min-score", minScore + "", "--reorder-window", reorderWindowMs + "", "--to", to,
-        "-o", output, "--parallelism", parallelism + ""));
+        "-o", outputs.output, "--parallelism", parallelism + ""));
     if (borderOptions.sectors != null) args.addAll(List.of("--sectors", borderOptions.sectors.toString()));
     if (tracksFile != null) args.addAll(List.of("--tracks", tracksFile));
-    if (rejectsFile != null) args.addAll(List.of("--rejects", rejectsFile));
+    if (outputs.rejectsFile != null) args.addAll(List.of("--rejects", outputs.rejectsFile));
     // fuse's default place: manifest.json beside the output file
     String manifest = manifestFile != null ? manifestFile
-        : "-".equals(output) ? null : Path.of(output).toAbsolutePath().resolveSibling(Manifests.FILE).toString();
+        : "-".equals(outputs.output) ? null : Path.of(outputs.output).toAbsolutePath().resolveSibling(Manifests.FILE).toString();
     if (manifest != null) args.addAll(List.of("--manifest", manifest));
     if (log.quiet()) args.add("-q");
     return FlinkEngine.run(args);
@@ -297,7 +305,7 @@ public final class FuseCommand implements Callable<Integer> {
   /** The run manifest (docs/evidence.md): inputs hashed as they were read, settings, outputs. */
   private void writeManifest(RunManifest.Builder m, List<String> files, List<HashingInputStream> hashed,
       SourceHashes sources, SiteRegistry registry, java.security.PrivateKey key) throws IOException {
-    Path file = Manifests.location(manifestFile, output);
+    Path file = Manifests.location(manifestFile, outputs.output);
     if (file == null) return;
     for (int k = 0; k < files.size(); k++) {
       FileHash h = hashed.get(k).hash();
@@ -320,9 +328,9 @@ public final class FuseCommand implements Callable<Integer> {
         .parameters("fusion.config", FusionConfig.defaults())
         .parameters("fusion.welfare", io.watchline.fusion.welfare.WelfareConfig.defaults());
     // "incidents" is the NDJSON list evidence packages are cut from
-    if (!"-".equals(output)) m.output("geojson".equals(to) ? "incidents-geojson" : "incidents", Path.of(output));
+    if (!"-".equals(outputs.output)) m.output("geojson".equals(to) ? "incidents-geojson" : "incidents", Path.of(outputs.output));
     if (tracksFile != null && !"-".equals(tracksFile)) m.output("tracks", Path.of(tracksFile));
-    String rejectsPath = RejectReport.fileFor(rejectsFile, output);
+    String rejectsPath = RejectReport.fileFor(outputs.rejectsFile, outputs.output);
     if (rejectsPath != null && Files.isRegularFile(Path.of(rejectsPath))) m.output("rejects", Path.of(rejectsPath));
     Manifests.write(m, file, key);
   }

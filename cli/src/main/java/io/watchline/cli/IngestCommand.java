@@ -65,14 +65,7 @@ public final class IngestCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FEED", arity = "0..*", description = "Feed files; '-' reads stdin.")
   List<String> feeds;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = "-",
-      description = "Observations NDJSON (default: stdout).")
-  String out;
-
-  @Option(names = "--rejects", paramLabel = "FILE",
-      description = "Rejected records NDJSON (default: <out>.rejects.ndjson when there are any; with stdout: the first"
-          + " 10 on stderr).")
-  String rejectsFile;
+  @Mixin OutputOptions outputs = new OutputOptions();
 
   @Option(names = "--status", paramLabel = "FILE",
       description = "Write the sensors' signs of life that are not observations (ASTERIX CAT034 north markers and"
@@ -117,20 +110,20 @@ public final class IngestCommand implements Callable<Integer> {
       throw new UserException("--max-bad must be 0 or more");
     }
     if (live.active()) {
-      return live.run(this, feeds, out, rejectsFile, maxBad, spec.commandLine().getErr(), log.quiet());
+      return live.run(this, feeds, outputs.output, outputs.rejectsFile, maxBad, spec.commandLine().getErr(), log.quiet());
     }
     if (feeds == null || feeds.isEmpty()) {
       throw new UserException("give at least one FEED file (or '-'), or --listen / --follow");
     }
     FeedInputOptions.checkStdinOnce(feeds);
-    String rj = RejectReport.fileFor(rejectsFile, out);
-    if (rj != null && OutputTarget.isStdout(rj) && OutputTarget.isStdout(out)) {
+    String rj = RejectReport.fileFor(outputs.rejectsFile, outputs.output);
+    if (rj != null && OutputTarget.isStdout(rj) && OutputTarget.isStdout(outputs.output)) {
       throw new UserException("observations and rejects cannot both go to stdout");
     }
     List<Object> inputs = new java.util.ArrayList<>(feeds);
     inputs.add(input.sites);
-    SameFiles.check(inputs, SameFiles.outputs("-o", out, "--rejects", rj, "--status", statusFile));
-    if (statusFile != null && OutputTarget.isStdout(statusFile) && OutputTarget.isStdout(out)) {
+    SameFiles.check(inputs, SameFiles.outputs("-o", outputs.output, "--rejects", rj, "--status", statusFile));
+    if (statusFile != null && OutputTarget.isStdout(statusFile) && OutputTarget.isStdout(outputs.output)) {
       throw new UserException("observations and status lines cannot both go to stdout");
     }
     if (feeds.contains("-")) {
@@ -140,7 +133,7 @@ public final class IngestCommand implements Callable<Integer> {
     SiteRegistry sites = input.siteRegistry();
     PrintWriter err = spec.commandLine().getErr();
     Counts counts = new Counts();
-    try (OutputTarget obsOut = OutputTarget.open(out); RejectReport rejects = RejectReport.open(rj, "ingest", err);
+    try (OutputTarget obsOut = OutputTarget.open(outputs.output); RejectReport rejects = RejectReport.open(rj, "ingest", err);
         StatusOutput status = StatusOutput.open(statusFile)) {
       NdjsonWriter obs = new NdjsonWriter(obsOut.stream());
       feedOptions = feedOptions.withStatus(status);

@@ -3,7 +3,6 @@ package io.watchline.cli;
 import io.watchline.cli.io.RejectReport;
 import io.watchline.cli.io.SameFiles;
 import io.watchline.cli.live.LiveIngestRun;
-import io.watchline.cli.live.Seconds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,7 +21,7 @@ public final class LiveInputOptions {
       description = "Read FILE as it grows, like tail -F (survives rotation; waits for it to appear). Repeatable.")
   List<Path> follow = new ArrayList<>();
 
-  @Option(names = "--stop-after-idle", paramLabel = "DURATION", converter = Seconds.class,
+  @Option(names = "--stop-after-idle", paramLabel = "DURATION", converter = TimeSpan.Millis.class,
       description = "Stop when no record arrived for this long after the first one (e.g. 30s, 5m; default: run until SIGINT/SIGTERM).")
   Long idleMs;
 

@@ -4,9 +4,10 @@ import io.watchline.cli.io.RejectReport;
 import picocli.CommandLine.Option;
 
 /**
- * A command's output file and where its rejected input records go (a picocli mixin), spelt as
- * docs/cli.md says: {@code -o/--output FILE} ({@code -} is standard output, the default) and
- * {@code --rejects FILE}.
+ * A command's output file and where its rejected input records go (a picocli mixin used by every
+ * command that writes one file from records it may reject: ingest, fuse, export, merge, share),
+ * spelt as docs/cli.md says: {@code -o/--output FILE} ({@code -} is standard output, the
+ * default) and {@code --rejects FILE}.
  */
 public final class OutputOptions {
   @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
@@ -14,8 +15,8 @@ public final class OutputOptions {
   String output;
 
   @Option(names = "--rejects", paramLabel = "FILE",
-      description = "Rejected lines as NDJSON (src, reason, excerpt); default: <OUT>.rejects.ndjson when there are any,"
-          + " or the first 10 on stderr when the output is stdout.")
+      description = "Rejected input records as NDJSON, each with its reason and source offset; default:"
+          + " <OUT>.rejects.ndjson when there are any, or the first 10 on stderr when the output is stdout.")
   String rejectsFile;
 
   /** Where rejects are written: --rejects, else beside the output file, else none (stdout). */

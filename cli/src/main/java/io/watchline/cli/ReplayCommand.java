@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
       "pcap with both multicast copies, FINAL, GPS) one datagram per block or captured payload, a",
       "text feed (NMEA, CoT, ONVIF, NDJSON, CSV) one line at a time. The feeds are merged by their",
       "recorded times and sent with the recorded gaps divided by --speed. Each FILE goes to the one",
-      "--to address, to its own when --to is given once per FILE, or, with one udp:// and one tcp://",
+      "--send address, to its own when --send is given once per FILE, or, with one udp:// and one tcp://",
       "address, ASTERIX recordings over UDP and text feeds over TCP. Over TCP every FILE gets its own",
       "connection (a listener reads each connection as one feed).",
       ""
@@ -42,10 +42,10 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Examples:",
-      "  watchline replay radar.ast --date 2026-11-27 --speed 10 --to udp://239.1.2.3:4000",
+      "  watchline replay radar.ast --date 2026-11-27 --speed 10 --send udp://239.1.2.3:4000",
       "  watchline replay radar-*.ast patrol-*.nmea cam-*.xml --date 2026-11-27 --speed 20 \\",
-      "      --to udp://239.1.2.3:4000 --to tcp://127.0.0.1:4001   # ASTERIX over UDP, the rest over TCP",
-      "  watchline replay patrol-*.nmea --speed 0 --to tcp://127.0.0.1:4001   # as fast as possible",
+      "      --send udp://239.1.2.3:4000 --send tcp://127.0.0.1:4001   # ASTERIX over UDP, the rest over TCP",
+      "  watchline replay patrol-*.nmea --speed 0 --send tcp://127.0.0.1:4001   # as fast as possible",
       "",
       "Exit codes: 0 all sent, 1 a send failed, 2 usage error (unreadable file, bad address)."
     })
@@ -53,10 +53,10 @@ public final class ReplayCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Recorded feed files.")
   List<Path> files;
 
-  @Option(names = "--to", required = true, paramLabel = "URL",
+  @Option(names = "--send", required = true, paramLabel = "URL",
       description = "udp://HOST:PORT[?iface=NAME] or tcp://HOST:PORT: once for all files, once per file, or one udp://"
           + " (ASTERIX) and one tcp:// (text feeds).")
-  List<String> to;
+  List<String> destinations;
 
   @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
       description = "Times faster than recorded (default ${DEFAULT-VALUE}; 0 sends without waiting).")
@@ -74,7 +74,7 @@ public final class ReplayCommand implements Callable<Integer> {
       throw new UserException("--speed must be 0 (no waiting) or a positive factor, not " + speed);
     }
     List<Endpoint> targets = new ArrayList<>();
-    for (String t : to) {
+    for (String t : destinations) {
       try {
         Endpoint e = Endpoint.parse(t);
         if (e.scheme() == Endpoint.Scheme.TLS) {

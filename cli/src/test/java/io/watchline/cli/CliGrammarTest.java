@@ -220,4 +220,58 @@ class CliGrammarTest {
     assertThat(cut.code()).as(cut.err()).isZero();
     assertThat(new ObjectMapper().readTree(out.toFile()).get("features").size()).isEqualTo(4);
   }
+
+  @Test
+  void everyCommandWritingOneFileFromRecordsItMayRejectTakesTheOutputOptionsMixin() {
+    CommandLine root = Main.commandLine();
+    String rejects = root.getSubcommands().get("export").getCommandSpec().findOption("--rejects").description()[0];
+    for (String cmd : new String[] {"ingest", "fuse", "export", "merge", "share"}) {
+      CommandLine.Model.CommandSpec spec = root.getSubcommands().get(cmd).getCommandSpec();
+      assertThat(spec.mixins().values()).as(cmd).anyMatch(m -> m.userObject() instanceof OutputOptions);
+      assertThat(spec.findOption("-o").names()).as(cmd).containsExactly("-o", "--output");
+      assertThat(spec.findOption("--rejects").description()[0]).as(cmd).isEqualTo(rejects);
+    }
+  }
+
+  /** The command object of {@code args[0]} after parsing (not running) the command line; notes go to {@code err}. */
+  static Object parsed(StringWriter err, String... args) {
+    CommandLine root = Main.commandLine();
+    root.setErr(new PrintWriter(err, true));
+    root.parseArgs(args);
+    return root.getSubcommands().get(args[0]).getCommand();
+  }
+
+  @Test
+  void liveDurationsAreTimeSpansLikeEveryOtherDuration() {
+    StringWriter err = new StringWriter();
+    for (String given : new String[] {"5s", "5000ms", "PT5S", "5000"}) {
+      FuseCommand fuse = (FuseCommand) parsed(err, "fuse", "--border", "b.geojson", "--sites", "s.yaml", "--follow",
+          "--max-delay", given, "-");
+      assertThat(fuse.maxDelayMs).as(given).isEqualTo(5000);
+      IngestCommand ingest = (IngestCommand) parsed(err, "ingest", "--listen", "udp://127.0.0.1:4000", "--stop-after-idle", given);
+      assertThat(ingest.live.idleMs).as(given).isEqualTo(5000);
+    }
+    assertThat(((FuseCommand) parsed(err, "fuse", "--border", "b", "--sites", "s", "-")).maxDelayMs).isEqualTo(5000);
+    assertThatThrownBy(() -> parsed(err, "fuse", "--border", "b", "--sites", "s", "--max-delay", "5 weeks", "-"))
+        .isInstanceOf(CommandLine.ParameterException.class)
+        .hasMessageContaining("'5 weeks' is not a duration (examples: 2s, 500ms, 90min, 4h, 1d, PT5M)");
+  }
+
+  @Test
+  void toIsOnlyTheEndOfARangeAndReplaySendsLikeExport() {
+    CommandLine root = Main.commandLine();
+    for (CommandLine cmd : root.getSubcommands().values()) {
+      OptionSpec to = cmd.getCommandSpec().findOption("--to");
+      if (to != null && !to.hidden()) {
+        assertThat(cmd.getCommandSpec().findOption("--from")).as(cmd.getCommandName()).isNotNull();
+      }
+    }
+    assertThat(root.getSubcommands().get("replay").getCommandSpec().findOption("--send").paramLabel())
+        .isEqualTo(root.getSubcommands().get("export").getCommandSpec().findOption("--send").paramLabel());
+    StringWriter err = new StringWriter();
+    ReplayCommand replay = (ReplayCommand) parsed(err, "replay", "--to", "udp://127.0.0.1:4000", "--to=tcp://127.0.0.1:4001",
+        "radar.ast");
+    assertThat(replay.destinations).containsExactly("udp://127.0.0.1:4000", "tcp://127.0.0.1:4001");
+    assertThat(err.toString()).contains("watchline replay: --to is deprecated", "use --send");
+  }
 }

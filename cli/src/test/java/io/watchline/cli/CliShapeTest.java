@@ -53,9 +53,7 @@ class CliShapeTest {
 
   @Test
   void foldersArePublishedByOneClass() {
-    // ArchiveCommand renames its night-archive database (a file) into place itself: to move into
-    // OutputTarget, which already does that for files
-    noClasses().that().resideOutsideOfPackage("io.watchline.cli.io..").and().haveNameNotMatching("io\\.watchline\\.cli\\.ArchiveCommand(\\$.*)?")
+    noClasses().that().resideOutsideOfPackage("io.watchline.cli.io..")
         .should().callMethodWhere(calls(Files.class, Set.of("move")))
         .because("StagedFolder.swap (folders) and OutputTarget (files) are the only renames into place")
         .check(classes);

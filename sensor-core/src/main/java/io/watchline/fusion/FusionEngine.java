@@ -11,6 +11,7 @@ import io.watchline.fusion.incident.CandidateFinder;
 import io.watchline.fusion.incident.CrossingStitcher;
 import io.watchline.fusion.incident.IncidentAssembler;
 import io.watchline.fusion.incident.IncidentConfig;
+import io.watchline.fusion.incident.LiveReach;
 import io.watchline.fusion.quality.ClutterMap;
 import io.watchline.fusion.quality.TrackQuality;
 import io.watchline.fusion.track.Measurement;
@@ -66,6 +67,8 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   private final TrackQuality quality;
   private final ClutterMap clutter;
   private WelfareDetector welfare;
+  /** Live: where live tracks and loose ends may still put candidates (null in batch). */
+  private LiveReach reach;
   private final Map<Long, TrackState> states = new HashMap<>();
   private final Map<String, Batch> batches = new LinkedHashMap<>();
   private final FusionStats stats = new FusionStats();
@@ -145,6 +148,21 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
    */
   public void accept(Observation o) {
     long t = o.t().toEpochMilli();
+    advanceTo(t);
+    switch (o.kind()) {
+      case RADAR -> radar(o, t);
+      case THERMAL -> thermal(o, t);
+      case PATROL -> patrol(o, t);
+    }
+  }
+
+  /**
+   * Moves data time to {@code t} without an observation: what {@link #accept} does first (scans
+   * that are over are tracked, housekeeping and incident release run when due). Fusion regions
+   * that run in parallel get the whole stream's clock this way (docs/scale.md); calling it again
+   * with the same time changes nothing.
+   */
+  public void advanceTo(long t) {
     nowMs = Math.max(nowMs, t);
     flushBatchesBefore(t - cfg.scanWindowMs());
     if (lastHousekeepingMs == Long.MIN_VALUE || t - lastHousekeepingMs >= cfg.housekeepingEveryMs()) {
@@ -154,10 +172,17 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
       lastReleaseMs = t;
       release(t - cfg.birthMarginMs());
     }
-    switch (o.kind()) {
-      case RADAR -> radar(o, t);
-      case THERMAL -> thermal(o, t);
-      case PATROL -> patrol(o, t);
+  }
+
+  /**
+   * A radar's scan began at {@code t0} with a plot this engine did not get (a parallel region's
+   * engine: the plot lay in another region). This sensor's plots up to the scan window later join
+   * that scan, as they do in one engine over everything. No effect while a scan of the sensor is open.
+   */
+  public void scanBegan(String sensor, long t0) {
+    String key = sensor == null ? "" : sensor;
+    if (!batches.containsKey(key)) {
+      batches.put(key, new Batch(t0));
     }
   }
 
@@ -257,12 +282,14 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
         id -> new TrackState(new BorderTrace(border, cfg.incidents().approachNearM())));
     double[] ll = border.toLatLon(track.filter().x(), track.filter().y());
     s.trace.add(m.tMs(), ll[0], ll[1]);
+    if (reach != null) reach.seen(track.id(), track.firstMs(), m.tMs(), ll[0], ll[1]);
   }
 
   /** Tracker callback: the kept track takes over the folded one's border history. */
   @Override
   public void merged(Track gone, Track into) {
     TrackState g = states.remove(gone.id());
+    if (reach != null) reach.merged(gone.id(), into.id());
     TrackState k = states.get(into.id());
     if (g != null && k != null) {
       k.trace.adopt(g.trace);
@@ -276,6 +303,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   @Override
   public void closed(Track track) {
     TrackState s = states.remove(track.id());
+    if (reach != null) reach.closed(track.id());
     if (!track.confirmed() || s == null) {
       stats.tentativeDropped++;
       return;
@@ -323,6 +351,14 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
    * track's start, a pending loose end's track start.
    */
   private void release(long birth) {
+    if (reach != null) {
+      try {
+        reach.release(birth, tracker.live(), stitcher, assembler);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
     for (Track t : tracker.live()) {
       birth = Math.min(birth, t.firstMs());
     }
@@ -334,9 +370,13 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     }
   }
 
-  /** Live: incidents leave as soon as they are final, numbered in that order ({@link IncidentAssembler#releaseWhenFinal}). */
+  /**
+   * Live: incidents leave as soon as they are final, in space as well as in time, with earlier
+   * versions before ({@link IncidentAssembler#advanceLive}), numbered in the order first written.
+   */
   public void releaseWhenFinal() {
     assembler.releaseWhenFinal();
+    reach = new LiveReach(border, cfg.incidents(), cfg.tracker().maxCoastMs());
   }
 
   /**

@@ -4,6 +4,7 @@ import io.watchline.geo.InvalidValueException;
 import io.watchline.feed.FeedReader;
 import io.watchline.feed.RejectSink;
 import io.watchline.fusion.border.BorderView;
+import io.watchline.fusion.partition.RegionPartitioner;
 import io.watchline.fusion.stream.TimeMerge;
 import io.watchline.fusion.track.Tracker;
 import io.watchline.fusion.welfare.MapLayer;
@@ -51,6 +52,8 @@ public final class FusionPipeline {
   public record Welfare(WelfareConfig config, Weather weather, MapLayer roads, MapLayer water) {}
 
   private boolean releaseWhenFinal;
+  private int threads = 1;
+  private double haloM = RegionPartitioner.DEFAULT_HALO_M;
 
   /**
    * What a run did.
@@ -125,6 +128,29 @@ public final class FusionPipeline {
     return this;
   }
 
+  /**
+   * Fusion threads (default 1: one engine on the calling thread). With more, the border is cut
+   * into as many fusion regions ({@link RegionPartitioner}), each fused by its own engine on its
+   * own thread while the calling thread reads and routes ({@link RegionalFusion}: the same
+   * incidents, numbered the same; track ids differ). Live release ({@link #releaseWhenFinal}) and
+   * custom tracker stages run on one thread.
+   *
+   * @throws IllegalArgumentException when less than 1
+   */
+  public FusionPipeline threads(int threads) {
+    if (threads < 1) {
+      throw new InvalidValueException("at least one fusion thread is needed: " + threads);
+    }
+    this.threads = threads;
+    return this;
+  }
+
+  /** With several {@link #threads}: how far beyond its area a region still fuses, m (default {@value RegionPartitioner#DEFAULT_HALO_M}). */
+  public FusionPipeline haloM(double haloM) {
+    this.haloM = haloM;
+    return this;
+  }
+
   /** Receives every confirmed track when it closes (default {@link TrackSink#NONE}). */
   public FusionPipeline tracks(TrackSink tracks) {
     this.tracks = tracks;
@@ -142,12 +168,17 @@ public final class FusionPipeline {
    *     temporary file is deleted either way
    */
   public Result run(List<FeedReader> readers, RejectSink rejects, IncidentSink incidents) throws IOException {
+    if (threads > 1 && !releaseWhenFinal && stages == null) {
+      RegionPartitioner regions = RegionPartitioner.of(border, sites, threads, haloM);
+      if (regions.regionCount() > 1) {
+        return new RegionalFusion(regions, sites, config, this::engine)
+            .run(() -> new TimeMerge(readers, rejects, reorderWindowMs, MAX_BUFFERED), tracks, incidents);
+      }
+    }
     Tracker.Stages s = stages != null ? stages : Tracker.Stages.standard(config.tracker());
     try (FusionEngine engine = new FusionEngine(border, sites, config, s, tracks, minScore, incidents);
         TimeMerge merge = new TimeMerge(readers, rejects, reorderWindowMs, MAX_BUFFERED)) {
-      if (welfare != null) {
-        engine.welfare(new WelfareDetector(border, welfare.config(), welfare.weather(), welfare.roads(), welfare.water()));
-      }
+      withWelfare(engine);
       if (releaseWhenFinal) {
         engine.releaseWhenFinal();
       }
@@ -157,5 +188,18 @@ public final class FusionPipeline {
       engine.finish();
       return new Result(engine.stats(), merge.late());
     }
+  }
+
+  /** One region's engine (standard stages, this pipeline's settings). */
+  private FusionEngine engine(TrackSink trackSink, IncidentSink incidents) {
+    return withWelfare(new FusionEngine(border, sites, config, Tracker.Stages.standard(config.tracker()), trackSink,
+        minScore, incidents));
+  }
+
+  private FusionEngine withWelfare(FusionEngine engine) {
+    if (welfare != null) {
+      engine.welfare(new WelfareDetector(border, welfare.config(), welfare.weather(), welfare.roads(), welfare.water()));
+    }
+    return engine;
   }
 }

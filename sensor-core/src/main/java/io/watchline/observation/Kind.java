@@ -9,14 +9,19 @@ public enum Kind {
   THERMAL,
   PATROL;
 
+  // computed once: fromWire runs for every record read
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
   public String wireName() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire;
   }
+
+  private static final Kind[] VALUES = values();
 
   /** Parses the lower-case wire name; throws IllegalArgumentException with the allowed values. */
   public static Kind fromWire(String s) {
-    for (Kind k : values()) {
-      if (k.wireName().equals(s)) {
+    for (Kind k : VALUES) {
+      if (k.wire.equals(s)) {
         return k;
       }
     }

@@ -35,6 +35,21 @@ public final class Intervals {
     return Arrays.copyOf(out, n);
   }
 
+  /** The union of two sets (or of any pairs in any order). */
+  public static long[] union(long[] a, long[] b) {
+    long[] both = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return union(both);
+  }
+
+  /** Whether instant {@code t} lies in the set. */
+  public static boolean contains(long[] set, long t) {
+    for (int i = 0; i < set.length; i += 2) {
+      if (t >= set[i] && t < set[i + 1]) return true;
+    }
+    return false;
+  }
+
   public static long[] clip(long[] set, long from, long to) {
     return intersect(set, new long[] {from, to});
   }

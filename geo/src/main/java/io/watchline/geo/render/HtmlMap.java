@@ -198,15 +198,10 @@ public final class HtmlMap {
           img.setRGB(i, j, 0xff8c8c8c); // hatching: no terrain data, never counted as seen
           continue;
         }
-        double shade = r.terrain().flat() || noData ? 0.93 : CoverageMap.hillshade(dem, c, rr);
+        double shade = r.terrain().flat() || noData ? 0.93 : CoverageStyle.hillshade(dem, c, rr);
         int gray = (int) Math.round(255 * (0.55 + 0.45 * shade));
-        boolean seen = r.seenPd()[k] > 0 && r.seenPd()[k] >= r.options().minPd();
-        Color tint = seen ? CoverageMap.SEEN : r.patrolled()[k] != 0 ? CoverageMap.PATROLLED
-            : r.inBand()[k] != 0 ? CoverageMap.OPEN_BAND : null;
-        double a = tint == CoverageMap.OPEN_BAND ? 0.45 : 0.5;
-        int rgb = tint == null ? (gray << 16) | (gray << 8) | gray
-            : ((int) (gray * (1 - a) + tint.getRed() * a) << 16) | ((int) (gray * (1 - a) + tint.getGreen() * a) << 8)
-                | (int) (gray * (1 - a) + tint.getBlue() * a);
+        Color tint = CoverageStyle.tint(r, k);
+        int rgb = tint == null ? (gray << 16) | (gray << 8) | gray : CoverageStyle.blend(gray, tint);
         img.setRGB(i, j, 0xff000000 | rgb);
       }
     }

@@ -22,6 +22,9 @@ public final class PatrolPositions {
   private final long memoryMs;
   private final double driftMps;
   private final Map<String, Fixes> units = new TreeMap<>();
+  /** The units in name order, as arrays (null: to be rebuilt after a unit came or went). */
+  private String[] unitNames;
+  private Fixes[] unitFixes;
 
   /** One unit's fixes in time order; old ones are dropped from the front in bulk. */
   private static final class Fixes {
@@ -68,7 +71,12 @@ public final class PatrolPositions {
    * ignored (the merged input is time-ordered, so it can only be a duplicate).
    */
   public void add(String unit, long tMs, double x, double y) {
-    Fixes q = units.computeIfAbsent(unit, u -> new Fixes());
+    Fixes q = units.get(unit);
+    if (q == null) {
+      q = new Fixes();
+      units.put(unit, q);
+      unitNames = null;
+    }
     if (q.size() > 0 && q.last().tMs() > tMs) {
       return; // merged input is time-ordered; an older duplicate adds nothing
     }
@@ -88,6 +96,7 @@ public final class PatrolPositions {
       }
       if (q.size() == 1 && q.get(0).tMs() < nowMs - horizonMs - Math.max(maxGapMs, memoryMs)) {
         it.remove();
+        unitNames = null;
       }
     }
   }
@@ -133,23 +142,30 @@ public final class PatrolPositions {
 
   /** The nearest unit to (x, y) at {@code tMs}, or null when no unit has a position then. */
   public Nearest nearest(long tMs, double x, double y) {
-    Nearest best = null;
-    for (Map.Entry<String, Fixes> e : units.entrySet()) {
-      Fix f = interpolate(e.getValue(), tMs);
+    if (unitNames == null) {
+      // every live track asks for every point: iterate an array, not the tree
+      unitNames = units.keySet().toArray(new String[0]);
+      unitFixes = units.values().toArray(new Fixes[0]);
+    }
+    int best = -1;
+    double bestD = 0;
+    for (int i = 0; i < unitFixes.length; i++) {
+      Fix f = interpolate(unitFixes[i], tMs);
       double allowance = 0;
       if (f == null) {
-        f = remembered(e.getValue(), tMs);
+        f = remembered(unitFixes[i], tMs);
         allowance = f == null ? 0 : driftMps * (tMs - f.tMs() - maxGapMs) / 1000.0;
       }
       if (f != null) {
         double dx = f.x() - x, dy = f.y() - y;
         double d = Math.max(0, Math.sqrt(dx * dx + dy * dy) - allowance);
-        if (best == null || d < best.distanceM()) {
-          best = new Nearest(e.getKey(), d);
+        if (best < 0 || d < bestD) {
+          best = i;
+          bestD = d;
         }
       }
     }
-    return best;
+    return best < 0 ? null : new Nearest(unitNames[best], bestD);
   }
 
   /** The last fix before {@code tMs} when the unit has been silent since, for at most the memory; or null. */

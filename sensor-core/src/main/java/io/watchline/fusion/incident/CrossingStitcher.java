@@ -105,6 +105,11 @@ public final class CrossingStitcher {
     resolve(Long.MAX_VALUE);
   }
 
+  /** The loose ends still waiting (a view; live fusion bounds where they may yet put a crossing). */
+  public List<LooseEnd> pending() {
+    return java.util.Collections.unmodifiableList(ends);
+  }
+
   /** Loose ends still waiting. */
   public int pendingEnds() {
     return ends.size();

@@ -53,6 +53,15 @@ public final class IncidentAssembler {
   private int late;
   private int emitted;
   private boolean releaseWhenFinal;
+  /** Live: the versions written so far (null in batch). */
+  private LiveRevisions revisions;
+  /** Live: candidates came since the last release. */
+  private boolean dirty;
+  /** Live: candidates added since the last release, and the tentative ones of the last release. */
+  private final List<Candidate> added = new ArrayList<>();
+  private List<Candidate> lastTentative = List.of();
+  /** Live: how far a candidate may lie from the path it is made of (a crossing point between two positions), m. */
+  private static final double REACH_MARGIN_M = 100;
 
   /**
    * @param mergeM candidates whose events are closer than this (metres) ...
@@ -71,16 +80,20 @@ public final class IncidentAssembler {
 
   /**
    * Live: hand on each incident as soon as its group is final, not after every incident that
-   * starts before it (a long track would hold back every later one until it ends). Incidents then
-   * leave in the order they become final and are numbered in that order; the set is the same.
+   * starts before it (a long track would hold back every later one until it ends), and write
+   * versions of it before that ({@link IncidentSink#revised}; see {@link #advanceLive}). Incidents
+   * are numbered in the order they are first written; the final set is the same as in batch.
    */
   public void releaseWhenFinal() {
     this.releaseWhenFinal = true;
+    this.revisions = new LiveRevisions(out, this::nextId);
   }
 
   public void add(Candidate c) {
     candidates++;
-    if (c.tMs() < bound || c.startMs() < bound) {
+    dirty = true;
+    if (releaseWhenFinal) added.add(c);
+    if (!releaseWhenFinal && (c.tMs() < bound || c.startMs() < bound)) {
       late++; // a broken promise of the caller; grouped anyway, but order may suffer
     }
     waiting.add(c);
@@ -93,6 +106,14 @@ public final class IncidentAssembler {
    */
   public void addScored(Incident i) {
     candidates++;
+    if (releaseWhenFinal) {
+      try {
+        revisions.alone(i);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return;
+    }
     if (i.start().toEpochMilli() < bound) {
       late++;
     }
@@ -110,7 +131,7 @@ public final class IncidentAssembler {
 
   /** Incidents handed on so far. */
   public int emitted() {
-    return emitted;
+    return releaseWhenFinal ? revisions.finals() : emitted;
   }
 
   /** Candidates and groups held (for memory checks). */
@@ -127,6 +148,10 @@ public final class IncidentAssembler {
    * {@code t}, and hands on what is final.
    */
   public void advance(long t) throws IOException {
+    if (releaseWhenFinal) {
+      advanceLive(t, List.of(), List.of());
+      return;
+    }
     bound = Math.max(bound, t);
     while (!waiting.isEmpty() && waiting.peek().tMs() < bound) {
       group(waiting.poll());
@@ -142,13 +167,13 @@ public final class IncidentAssembler {
         }
       }
     }
-    long before = releaseWhenFinal ? Long.MAX_VALUE : bound;
-    for (List<Candidate> g : releaseWhenFinal ? List.<List<Candidate>>of() : open) {
+    long before = bound;
+    for (List<Candidate> g : open) {
       for (Candidate c : g) {
         before = Math.min(before, c.startMs());
       }
     }
-    for (Candidate c : releaseWhenFinal ? List.<Candidate>of() : waiting) {
+    for (Candidate c : waiting) {
       before = Math.min(before, c.startMs());
     }
     while (!ready.isEmpty() && ready.peek().start().toEpochMilli() < before) {
@@ -161,8 +186,82 @@ public final class IncidentAssembler {
     advance(Long.MAX_VALUE);
   }
 
+  /**
+   * Live: hands on what is final, in space as well as in time. Candidates linked by the grouping
+   * test (directly or through others) are grouped together or not at all, so such a set is final
+   * once no candidate still to come could join any of its members: none of its events is within
+   * the merge time of {@code unbornMs} (tracks still to begin) and none is within reach of a live
+   * track or a waiting loose end. A set far from every live track is thus final as soon as time
+   * allows, however long older tracks elsewhere live on. A final set is grouped exactly as batch
+   * groups it (its candidates in event order), so the incidents are batch's. A set not final yet
+   * whose candidates changed is grouped as it stands and written as a version ({@link
+   * LiveRevisions}).
+   *
+   * @param unbornMs no track still to come begins before this, nor does a live one move again
+   * @param reaches where the live tracks and loose ends may still put candidates
+   * @param tentative candidates that may yet come as they are (a loose end's approach): grouped
+   *     into versions, never final; what replaces one of them when it comes (the approach itself
+   *     or the crossing inferred, of the same track) keeps its incident's id
+   */
+  public void advanceLive(long unbornMs, List<? extends FutureCandidates> reaches, List<Candidate> tentative)
+      throws IOException {
+    Set<Candidate> pending = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    pending.addAll(tentative);
+    for (Candidate t : lastTentative) {
+      if (!pending.contains(t)) revisions.succeed(t, added);
+    }
+    if (tentative.size() != lastTentative.size() || !pending.containsAll(lastTentative)) dirty = true;
+    lastTentative = List.copyOf(tentative);
+    added.clear();
+    if (waiting.isEmpty() && tentative.isEmpty()) return;
+    List<Candidate> all = new ArrayList<>(waiting);
+    all.addAll(tentative);
+    all.sort(BY_EVENT);
+    int n = all.size();
+    int[] root = new int[n];
+    for (int i = 0; i < n; i++) root[i] = i;
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n && all.get(j).tMs() - all.get(i).tMs() <= mergeMs; j++) {
+        if (compatible(all.get(i), all.get(j))) root[find(root, j)] = find(root, i);
+      }
+    }
+    Map<Integer, List<Candidate>> sets = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) sets.computeIfAbsent(find(root, i), k -> new ArrayList<>()).add(all.get(i));
+    waiting.clear();
+    for (List<Candidate> set : sets.values()) {
+      boolean fin = true;
+      for (Candidate m : set) {
+        fin &= m.tMs() + mergeMs < unbornMs && !pending.contains(m);
+        for (int r = 0; fin && r < reaches.size(); r++) fin = !reaches.get(r).mayMeet(m, mergeM, mergeMs, REACH_MARGIN_M);
+        if (!fin) break;
+      }
+      if (!fin) {
+        for (Candidate m : set) if (!pending.contains(m)) waiting.add(m);
+      }
+      if (!fin && !dirty) continue;
+      List<List<Candidate>> groups = new ArrayList<>();
+      for (Candidate c : set) group(groups, c);
+      List<Incident> incidents = new ArrayList<>(groups.size());
+      for (List<Candidate> g : groups) {
+        Incident i = toIncident(g);
+        incidents.add(i.score() >= minScore ? i : null);
+      }
+      revisions.update(set, groups, incidents, fin);
+    }
+    dirty = false;
+  }
+
+  private static int find(int[] root, int i) {
+    while (root[i] != i) i = root[i] = root[root[i]];
+    return i;
+  }
+
   /** Joins the newest open group holding a compatible candidate, else opens one. */
   private void group(Candidate c) {
+    group(open, c);
+  }
+
+  private void group(List<List<Candidate>> open, Candidate c) {
     for (int i = open.size() - 1; i >= 0; i--) {
       List<Candidate> g = open.get(i);
       for (Candidate m : g) {
@@ -178,12 +277,15 @@ public final class IncidentAssembler {
   }
 
   private void emit(Incident i) throws IOException {
+    emitted++;
+    out.accept(LiveRevisions.withId(i, nextId(i)));
+  }
+
+  /** The next id of the incident's UTC day (of its start). */
+  private String nextId(Incident i) {
     String day = DAY.format(i.start());
     int n = perDay.merge(day, 1, Integer::sum);
-    String id = String.format(Locale.ROOT, "INC-%s-%04d", day, n);
-    emitted++;
-    out.accept(new Incident(id, i.start(), i.end(), i.lat(), i.lon(), i.sector(), i.side(), i.kind(), i.score(),
-        i.factors(), i.track(), i.evidence()));
+    return String.format(Locale.ROOT, "INC-%s-%04d", day, n);
   }
 
   private boolean compatible(Candidate a, Candidate b) {

@@ -184,13 +184,25 @@ public final class RegionPartitioner {
     // q in region r and |pq| <= h  =>  dist(p, stretch r) <= |pq| + dist(q, border) <= d(p) + 2h.
     double limit = Math.abs(border.signedDistanceXY(xy[0], xy[1])) + 2 * (reachM + haloM);
     Coordinate c = new Coordinate(xy[0], xy[1]);
-    Geometry pt = gf.createPoint(c);
+    Envelope at = new Envelope(c);
     int[] found = new int[regions.size()];
     int k = 0;
     for (int r = 0; r < regions.size(); r++) {
-      if (stretchEnvelope[r].distance(new Envelope(c)) <= limit && stretchDistance[r].distance(pt) <= limit) {
+      if (stretchEnvelope[r].distance(at) <= limit) {
         found[k++] = r;
       }
+    }
+    // The owner's stretch lies d(p) <= limit away, so it always passes: when it is the only
+    // candidate left, no exact distance is needed (the common case, far from any cut).
+    if (k > 1) {
+      Geometry pt = gf.createPoint(c);
+      int kept = 0;
+      for (int i = 0; i < k; i++) {
+        if (stretchDistance[found[i]].distance(pt) <= limit) {
+          found[kept++] = found[i];
+        }
+      }
+      k = kept;
     }
     if (k == 0) {
       found[k++] = ownerOf(lat, lon);

@@ -6,6 +6,7 @@ import io.watchline.feed.RejectSink;
 import io.watchline.observation.Observation;
 import java.io.Closeable;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +20,6 @@ import java.util.PriorityQueue;
  * feed's stats, never silently dropped. Memory: at most feeds x (window worth of records).
  */
 public final class TimeMerge implements Closeable {
-  private static final Comparator<Observation> BY_TIME = (a, b) -> a.t().compareTo(b.t());
 
   private final List<Feed> feeds = new ArrayList<>();
   private final PriorityQueue<Feed> heads = new PriorityQueue<>((a, b) -> {
@@ -38,7 +38,9 @@ public final class TimeMerge implements Closeable {
     final FeedReader reader;
     // in-order records (the common case) queue up cheaply; only stragglers pay for the heap
     final java.util.ArrayDeque<Observation> inOrder = new java.util.ArrayDeque<>();
-    final PriorityQueue<Observation> stragglers = new PriorityQueue<>(BY_TIME);
+    final StragglerHeap stragglers = new StragglerHeap();
+    long lastSec = Long.MIN_VALUE;
+    int lastNano;
     long newestMs = Long.MIN_VALUE;
     long releasedMs = Long.MIN_VALUE;
     boolean exhausted;
@@ -57,17 +59,23 @@ public final class TimeMerge implements Closeable {
       return inOrder.size() + stragglers.size();
     }
 
+    /** Whether the earliest straggler comes before the earliest in-order record (ties: the in-order one). */
+    private boolean stragglerFirst(Observation a) {
+      Instant t = a.t();
+      return StragglerHeap.compare(stragglers.peekSec(), stragglers.peekNano(), t.getEpochSecond(), t.getNano()) < 0;
+    }
+
     Observation peek() {
-      Observation a = inOrder.peekFirst(), b = stragglers.peek();
-      if (a == null) return b;
-      if (b == null) return a;
-      return b.t().compareTo(a.t()) < 0 ? b : a;
+      Observation a = inOrder.peekFirst();
+      if (stragglers.isEmpty()) return a;
+      if (a == null) return stragglers.peek();
+      return stragglerFirst(a) ? stragglers.peek() : a;
     }
 
     Observation poll() {
-      Observation a = inOrder.peekFirst(), b = stragglers.peek();
-      if (a == null && b == null) return null;
-      if (a == null || (b != null && b.t().compareTo(a.t()) < 0)) return stragglers.poll();
+      Observation a = inOrder.peekFirst();
+      if (stragglers.isEmpty()) return a == null ? null : inOrder.pollFirst();
+      if (a == null || stragglerFirst(a)) return stragglers.poll();
       return inOrder.pollFirst();
     }
 
@@ -87,8 +95,12 @@ public final class TimeMerge implements Closeable {
           continue;
         }
         newestMs = Math.max(newestMs, t);
-        if (inOrder.isEmpty() || inOrder.peekLast().t().compareTo(o.t()) <= 0) {
+        long sec = o.t().getEpochSecond();
+        int nano = o.t().getNano();
+        if (inOrder.isEmpty() || StragglerHeap.compare(lastSec, lastNano, sec, nano) <= 0) {
           inOrder.addLast(o);
+          lastSec = sec;
+          lastNano = nano;
         } else {
           stragglers.add(o);
         }
