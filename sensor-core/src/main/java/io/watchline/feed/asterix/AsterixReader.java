@@ -17,8 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Radar observations from ASTERIX recordings: CAT048 target reports (polar, placed with the radar
@@ -41,12 +39,8 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
   private final TimeAnchor anchor;
   private final Cat062Edition requestedEdition;
   private Cat062Edition edition;
-  private final Map<Integer, Object> siteCache = new HashMap<>();
   private final io.watchline.feed.StatusSink status;
-  private int lastSiteKey = -1;
-  private final String[] trackNames = new String[4096];
-  private String trackNamesSensor;
-  private Site lastSite;
+  private final RadarNames names;
   private final int[] at = new int[40];
 
   private byte[] b;
@@ -69,6 +63,7 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
     this.status = options.status();
     this.framing = framing;
     this.sites = sites;
+    this.names = new RadarNames(sites);
     this.rejects = rejects;
     this.stats = new ReadStats(file);
     this.anchor = new TimeAnchor(options.date(), options.near());
@@ -260,18 +255,11 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
     }
     int sac = b[at[Uap.I034_010]] & 0xff;
     int sic = b[at[Uap.I034_010] + 1] & 0xff;
-    Site site = site(sac, sic);
+    Site site = names.site(sac, sic);
     int type = at[Uap.I034_000] >= 0 ? b[at[Uap.I034_000]] & 0xff : 0;
-    String sign = switch (type) {
-      case 1 -> "north marker";
-      case 2 -> "sector crossing";
-      case 3 -> "geographical filtering";
-      case 4 -> "jamming strobe";
-      default -> "cat034 message type " + type;
-    };
     Instant t = time(u24(b, at[Uap.I034_030]), site); // a bad time rejects the record, as for plots
     stats.skipped("asterix cat034 service message");
-    status.alive(new io.watchline.feed.SensorStatus(t, site != null ? site.id() : asterixId(sac, sic), sign,
+    status.alive(new io.watchline.feed.SensorStatus(t, names.sensorId(sac, sic), Uap.serviceMessage(type),
         Source.atOffset(file, offsetOf(start))));
   }
 
@@ -302,8 +290,8 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
     } else {
       throw new AsterixFormatException("no position (neither I048/040 nor I048/042)");
     }
-    Site site = site(sac, sic);
-    String sensor = site != null ? site.id() : asterixId(sac, sic);
+    Site site = names.site(sac, sic);
+    String sensor = site != null ? site.id() : RadarNames.asterixId(sac, sic);
     Observation.Builder o = Observation.builder(time(u24(b, at[Uap.I048_140]), site), Kind.RADAR)
         .sensor(sensor).seq(seq++).polar(range, bearing).src(Source.atOffset(file, offsetOf(start)));
     if (site != null) {
@@ -313,7 +301,7 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
       stats.warn("radar SAC/SIC " + sac + "/" + sic + " not in the sites registry (no lat/lon)");
     }
     if (at[Uap.I048_161] >= 0) {
-      o.track(trackName(sensor, Framing.u16(b, at[Uap.I048_161]) & 0x0fff));
+      o.track(names.trackName(sensor, Framing.u16(b, at[Uap.I048_161]) & 0x0fff));
     }
     if (at[Uap.I048_200] >= 0) {
       int p = at[Uap.I048_200];
@@ -334,7 +322,7 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
     double lon = s32(b, p + 4) * 180.0 / (1 << 25);
     Observation.Builder o = track(sac, sic, at[Uap.I062_070], lat, lon, start);
     if (at[Uap.I062_040] >= 0) {
-      o.track(trackPrefix(sac, sic) + "/" + Framing.u16(b, at[Uap.I062_040]));
+      o.track(names.sensorId(sac, sic) + "/" + Framing.u16(b, at[Uap.I062_040]));
     }
     if (at[Uap.I062_185] >= 0) {
       int v = at[Uap.I062_185];
@@ -357,7 +345,7 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
     double lon = s24(b, p + 3) * 180.0 / (1 << 23);
     Observation.Builder o = track(sac, sic, at[Uap.I017_070], lat, lon, start);
     if (at[Uap.I017_040] >= 0) {
-      o.track(trackPrefix(sac, sic) + "/" + (Framing.u16(b, at[Uap.I017_040]) & 0x7fff));
+      o.track(names.sensorId(sac, sic) + "/" + (Framing.u16(b, at[Uap.I017_040]) & 0x7fff));
     }
     if (at[Uap.I017_180] >= 0) {
       int v = at[Uap.I017_180];
@@ -373,15 +361,10 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
       throw new AsterixFormatException("I062/105 position out of range (" + lat + ", " + lon
           + "): wrong --cat062-edition?");
     }
-    Site site = site(sac, sic);
+    Site site = names.site(sac, sic);
     return Observation.builder(time(u24(b, todPos), site), Kind.RADAR)
-        .sensor(trackPrefix(sac, sic)).seq(seq++).position(lat, lon)
+        .sensor(names.sensorId(sac, sic)).seq(seq++).position(lat, lon)
         .src(Source.atOffset(file, offsetOf(start)));
-  }
-
-  private String trackPrefix(int sac, int sic) {
-    Site s = site(sac, sic);
-    return s != null ? s.id() : asterixId(sac, sic);
   }
 
   private void require(int frn, String reason) throws AsterixFormatException {
@@ -400,39 +383,6 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
       nanos += site.clockOffsetMs() * 1_000_000L;
     }
     return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
-  }
-
-  private Site site(int sac, int sic) {
-    int key = sac << 8 | sic;
-    if (key != lastSiteKey) {
-      // A recording mostly carries one radar: remember the last answer, look up on a change.
-      Object s = siteCache.computeIfAbsent(key, k -> {
-        Site found = sites.bySacSic(sac, sic);
-        return found == null ? Boolean.FALSE : found;
-      });
-      lastSiteKey = key;
-      lastSite = s instanceof Site site ? site : null;
-    }
-    return lastSite;
-  }
-
-  /** "RDR-07/4711", built once per track number of the current radar rather than per plot. */
-  private String trackName(String sensor, int number) {
-    if (!sensor.equals(trackNamesSensor)) {
-      trackNamesSensor = sensor;
-      Arrays.fill(trackNames, null);
-    }
-    String name = trackNames[number];
-    if (name == null) {
-      name = sensor + "/" + number;
-      trackNames[number] = name;
-    }
-    return name;
-  }
-
-  /** Sensor id of a radar missing from the registry: "ASTERIX-<SAC>-<SIC>". */
-  static String asterixId(int sac, int sic) {
-    return "ASTERIX-" + sac + "-" + sic;
   }
 
   static String pad3(int cat) {

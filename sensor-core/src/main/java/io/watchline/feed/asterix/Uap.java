@@ -47,6 +47,17 @@ final class Uap {
     return null;
   }
 
+  /** What a CAT034 message type (I034/000) says about the radar, as status lines name it. */
+  static String serviceMessage(int type) {
+    return switch (type) {
+      case 1 -> "north marker";
+      case 2 -> "sector crossing";
+      case 3 -> "geographical filtering";
+      case 4 -> "jamming strobe";
+      default -> "cat034 message type " + type;
+    };
+  }
+
   /** FRNs of the CAT034 items read as signs of life: data source, message type, time of day. */
   static final int I034_010 = 1, I034_000 = 2, I034_030 = 3;
 
