@@ -61,14 +61,22 @@ public final class TrackedXmlInput extends FilterInputStream {
    * (UTF-16 was re-encoded), so the parser is told so.
    */
   public XMLStreamReader parser() throws IOException, XMLStreamException {
+    return parser(this);
+  }
+
+  /**
+   * A parser over one document of this input, read through {@code document} (an {@link
+   * XmlDocuments} over this input); as {@link #parser()} otherwise.
+   */
+  public XMLStreamReader parser(InputStream document) throws IOException, XMLStreamException {
     if (in instanceof FeedInput f) {
       f.sniff();
     }
     if (FeedInput.forcedUtf8(in)) {
       declarationDone = true;
-      return SafeXml.inputFactory().createXMLStreamReader(this, "UTF-8");
+      return SafeXml.inputFactory().createXMLStreamReader(document, "UTF-8");
     }
-    return SafeXml.inputFactory().createXMLStreamReader(this);
+    return SafeXml.inputFactory().createXMLStreamReader(document);
   }
 
   @Override

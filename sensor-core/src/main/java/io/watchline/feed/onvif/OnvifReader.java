@@ -6,6 +6,7 @@ import io.watchline.feed.ReadStats;
 import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
 import io.watchline.feed.TrackedXmlInput;
+import io.watchline.feed.XmlDocuments;
 import io.watchline.geo.geodesy.Geodesy;
 import io.watchline.ndjson.IsoTime;
 import io.watchline.observation.Kind;
@@ -36,9 +37,14 @@ import javax.xml.stream.XMLStreamReader;
  * frame's {@code tt:Transformation}, becomes a true bearing with the camera site's azimuth and
  * field of view: {@code azimuth + x * fov / 2}. The site is the one named by {@code --sensor}, or
  * else the registry site whose id equals the frame's {@code Source} token.
+ *
+ * <p>A recorded stream of several documents back to back is read document by document ({@link
+ * XmlDocuments}); a malformed one is rejected and the next one read.
  */
 public final class OnvifReader implements FeedReader {
   private final TrackedXmlInput in;
+  private final XmlDocuments documents;
+  private long lineBase; // lines of the input before the current document's first line
   private XMLStreamReader xml; // null when the document broke before its first element
   private final String file;
   private final String sensorOption;
@@ -77,8 +83,10 @@ public final class OnvifReader implements FeedReader {
     this.stats = new ReadStats(file);
     this.in = new TrackedXmlInput(in, stats);
     stats.format("onvif");
+    this.documents = new XmlDocuments(this.in, "MetadataStream");
     try {
-      this.xml = this.in.parser();
+      documents.nextDocument();
+      this.xml = this.in.parser(documents);
     } catch (XMLStreamException e) {
       // Not an I/O failure: the document is broken before its first element. One line, as every
       // whole-file verdict.
@@ -90,7 +98,38 @@ public final class OnvifReader implements FeedReader {
 
   @Override
   public Observation next() throws IOException {
-    if (done || xml == null) {
+    while (!done) {
+      Observation o = nextInDocument();
+      if (o != null) {
+        return o;
+      }
+      done = !openNextDocument();
+    }
+    return null;
+  }
+
+  /**
+   * The next document of a recorded stream, if any. A document that breaks in its XML
+   * declaration costs only itself: rejected at its line, and the one after it is read.
+   */
+  private boolean openNextDocument() throws IOException {
+    closeParser();
+    inFrame = false;
+    if (!documents.nextDocument()) {
+      return false;
+    }
+    lineBase = documents.firstLine() - 1;
+    try {
+      xml = in.parser(documents);
+    } catch (XMLStreamException e) {
+      reject(at(1), "malformed XML document: " + io.watchline.feed.XmlErrors.describe(e.getMessage()), null);
+    }
+    return true;
+  }
+
+  /** The next object of the current document; null at its end or when it breaks (rejected). */
+  private Observation nextInDocument() throws IOException {
+    if (xml == null) {
       return null;
     }
     Source src = null;
@@ -137,12 +176,11 @@ public final class OnvifReader implements FeedReader {
       }
     } catch (XMLStreamException e) {
       Location loc = e.getLocation();
-      String where = loc == null ? "" : " at line " + loc.getLineNumber() + " column " + loc.getColumnNumber();
+      String where = loc == null ? "" : " at line " + (lineBase + loc.getLineNumber()) + " column " + loc.getColumnNumber();
       Source at = src != null ? src
           : loc == null ? Source.atOffset(file, in.position()) : at(loc.getLineNumber());
       reject(at, "malformed or truncated XML" + where + ": " + io.watchline.feed.XmlErrors.describe(e.getMessage()), null);
     }
-    done = true;
     return null;
   }
 
@@ -356,7 +394,8 @@ public final class OnvifReader implements FeedReader {
   }
 
   /** The line and the byte offset where it starts (the parser's own offsets count characters). */
-  private Source at(int line) {
+  private Source at(int documentLine) {
+    long line = lineBase + documentLine;
     long offset = in.lineStart(line);
     return Source.atLine(file, offset >= 0 ? offset : in.position(), line);
   }
@@ -384,6 +423,11 @@ public final class OnvifReader implements FeedReader {
 
   @Override
   public void close() throws IOException {
+    closeParser();
+    in.close();
+  }
+
+  private void closeParser() {
     try {
       if (xml != null) {
         xml.close();
@@ -391,7 +435,6 @@ public final class OnvifReader implements FeedReader {
     } catch (XMLStreamException e) {
       // nothing more to say about a broken document
     }
-    in.close();
+    xml = null;
   }
-
 }

@@ -129,4 +129,77 @@ class OnvifReaderTest {
     });
     assertThat(r.stats().read()).isEqualTo(2);
   }
+
+  /** One document read alone: its observations and rejects, for the stream test to compare with. */
+  private record Read(List<Observation> obs, List<io.watchline.feed.Reject> rejects, long read) {}
+
+  private static Read read(byte[] bytes) throws IOException {
+    TestData.Rejects rj = new TestData.Rejects();
+    FeedReader r = Feeds.open(new ByteArrayInputStream(bytes), "s.xml", FeedFormat.AUTO,
+        FeedOptions.defaults(), SITES, rj);
+    List<Observation> obs = TestData.readAll(r);
+    return new Read(obs, rj.all, r.stats().read());
+  }
+
+  private static long lines(byte[] b) {
+    long n = 0;
+    for (byte c : b) {
+      n += c == '\n' ? 1 : 0;
+    }
+    return n;
+  }
+
+  @Test
+  void aRecordedStreamOfDocumentsIsReadWholeAndABrokenOneCostsOnlyItself() throws IOException {
+    byte[] a = Files.readAllBytes(TestData.fixture("onvif/thermal-TC-01-candidates.xml"));
+    byte[] b = Files.readAllBytes(TestData.fixture("onvif/thermal-TC-02-types.xml"));
+    byte[] broken = ("<?xml version=\"1.0\"?>\n<tt:MetadataStream xmlns:tt=\"http://www.onvif.org/ver10/schema\">\n"
+        + "<tt:VideoAnalytics><tt:Frame UtcTime=\"2026-11-27T23:15:00Z\" Source=\"TC-01\">\n"
+        + "<tt:Object ObjectId=\"9\"></tt:Frame></tt:MetadataStream>\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    // The last document without its XML declaration: cut after the previous root's closing tag.
+    String aText = new String(a, java.nio.charset.StandardCharsets.UTF_8);
+    byte[] bare = aText.substring(aText.indexOf('\n') + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[][] docs = {a, b, broken, bare};
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    for (byte[] d : docs) {
+      all.write(d);
+    }
+    Read whole = read(all.toByteArray());
+
+    List<Observation> expected = new java.util.ArrayList<>();
+    List<Long> expectedLines = new java.util.ArrayList<>();
+    List<Long> expectedOffsets = new java.util.ArrayList<>();
+    List<Long> expectedRejectLines = new java.util.ArrayList<>();
+    long read = 0;
+    long byteBase = 0;
+    long lineBase = 0;
+    for (byte[] d : docs) {
+      if (d != broken) {
+        Read alone = read(d);
+        read += alone.read();
+        for (Observation o : alone.obs()) {
+          expected.add(o);
+          expectedLines.add(o.src().line() + lineBase);
+          expectedOffsets.add(o.src().offset() + byteBase);
+        }
+        for (io.watchline.feed.Reject x : alone.rejects()) {
+          expectedRejectLines.add(x.src().line() + lineBase);
+        }
+      } else {
+        read += 1; // the broken object
+        expectedRejectLines.add(lineBase + 4); // where the mismatched end tag is found
+      }
+      byteBase += d.length;
+      lineBase += lines(d);
+    }
+    assertThat(whole.obs()).hasSize(expected.size()).hasSizeGreaterThan(4);
+    assertThat(whole.obs()).extracting(Observation::t).containsExactlyElementsOf(expected.stream().map(Observation::t).toList());
+    assertThat(whole.obs()).extracting(Observation::bearingDeg)
+        .containsExactlyElementsOf(expected.stream().map(Observation::bearingDeg).toList());
+    assertThat(whole.obs()).extracting(o -> o.src().line()).containsExactlyElementsOf(expectedLines);
+    assertThat(whole.obs()).extracting(o -> o.src().offset()).containsExactlyElementsOf(expectedOffsets);
+    assertThat(whole.rejects()).extracting(x -> x.src().line()).containsExactlyElementsOf(expectedRejectLines);
+    assertThat(whole.rejects()).filteredOn(x -> x.reason().startsWith("malformed or truncated XML")).hasSize(1);
+    assertThat(whole.read()).isEqualTo(read); // objects, rejects and empty frames of every document
+  }
 }
