@@ -19,7 +19,28 @@ public record Site(
     double rangeMaxM,
     int sac,
     int sic,
-    long clockOffsetMs) {
+    long clockOffsetMs,
+    Lens lens) {
+
+  /** A site with a pinhole lens (the default when sites.yaml names none). */
+  public Site(String id, SiteKind kind, double lat, double lon, double heightM, double azimuthDeg,
+      double fovDeg, double rangeMinM, double rangeMaxM, int sac, int sic, long clockOffsetMs) {
+    this(id, kind, lat, lon, heightM, azimuthDeg, fovDeg, rangeMinM, rangeMaxM, sac, sic, clockOffsetMs, Lens.PINHOLE);
+  }
+
+  /**
+   * True bearing of a horizontal image coordinate x (-1 left edge .. 1 right edge) by this
+   * camera's lens model, 0..360.
+   */
+  public double bearingOfImageX(double x) {
+    return ((azimuthDeg + lens.angleOff(x, fovDeg)) % 360 + 360) % 360;
+  }
+
+  /** Image x of a true bearing (the inverse of {@link #bearingOfImageX}); outside -1..1 off the image. */
+  public double imageXOfBearing(double bearingDeg) {
+    double off = ((bearingDeg - azimuthDeg) % 360 + 540) % 360 - 180;
+    return lens.imageX(off, fovDeg);
+  }
 
   /** True when {@code bearingDeg} lies inside the horizontal field of view. */
   public boolean inFieldOfView(double bearingDeg) {

@@ -133,7 +133,7 @@ public final class SiteRegistry {
 
   private static final List<String> KNOWN =
       List.of("id", "kind", "lat", "lon", "height_m", "azimuth_deg", "fov_deg", "range_min_m",
-          "range_max_m", "sac", "sic", "clock_offset_ms", "silence_timeout_s", "name", "notes");
+          "range_max_m", "sac", "sic", "clock_offset_ms", "silence_timeout_s", "lens", "name", "notes");
 
   private static Site parse(JsonNode n, String where) {
     if (!n.isObject()) {
@@ -172,7 +172,19 @@ public final class SiteRegistry {
     double clock = num(n, "clock_offset_ms", where, false, -86_400_000, 86_400_000);
     return new Site(id, kind, lat, lon, Double.isNaN(height) ? 0 : height,
         Double.isNaN(az) ? 0 : (az % 360 + 360) % 360, Double.isNaN(fov) ? 360 : fov,
-        Double.isNaN(rmin) ? 0 : rmin, rmax, sac, sic, Double.isNaN(clock) ? 0 : (long) clock);
+        Double.isNaN(rmin) ? 0 : rmin, rmax, sac, sic, Double.isNaN(clock) ? 0 : (long) clock, lens(n, where));
+  }
+
+  /** A camera's lens model: pinhole unless the site says {@code lens: linear}. */
+  private static Lens lens(JsonNode n, String where) {
+    if (!n.has("lens") || n.get("lens").isNull()) {
+      return Lens.PINHOLE;
+    }
+    return switch (n.get("lens").asText().trim().toLowerCase(Locale.ROOT)) {
+      case "pinhole", "rectilinear" -> Lens.PINHOLE;
+      case "linear" -> Lens.LINEAR;
+      default -> throw new SiteConfigException(where + ": lens must be pinhole or linear, not '" + shown(n.get("lens").asText()) + "'");
+    };
   }
 
   /** User text quoted in an error: one line (the CLI prints errors as one line), at most 60 chars. */

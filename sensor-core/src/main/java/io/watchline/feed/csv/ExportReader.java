@@ -215,7 +215,7 @@ public final class ExportReader implements FeedReader {
       if (bboxX < -1 || bboxX > 1) {
         throw new IllegalArgumentException("bbox x " + bboxX + " is outside -1..1");
       }
-      bearing = ((site.azimuthDeg() + bboxX * site.fovDeg() / 2) % 360 + 360) % 360;
+      bearing = site.bearingOfImageX(bboxX);
     }
     if (Double.isNaN(lat) != Double.isNaN(lon)) {
       throw new IllegalArgumentException("lat and lon must come together");

@@ -35,8 +35,9 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>The horizontal image coordinate, normalised to -1 (left edge) .. 1 (right edge) after the
  * frame's {@code tt:Transformation}, becomes a true bearing with the camera site's azimuth and
- * field of view: {@code azimuth + x * fov / 2}. The site is the one named by {@code --sensor}, or
- * else the registry site whose id equals the frame's {@code Source} token.
+ * field of view by the site's lens model: pinhole {@code azimuth + atan(x * tan(fov / 2))} unless
+ * the site says {@code lens: linear} ({@code azimuth + x * fov / 2}). The site is the one named by
+ * {@code --sensor}, or else the registry site whose id equals the frame's {@code Source} token.
  *
  * <p>A recorded stream of several documents back to back is read document by document ({@link
  * XmlDocuments}); a malformed one is rejected and the next one read.
@@ -352,8 +353,7 @@ public final class OnvifReader implements FeedReader {
         reject(src, "bounding box centre x " + nx + " is outside the image (-1..1)", excerpt);
         return null;
       }
-      double bearing = ((site.azimuthDeg() + nx * site.fovDeg() / 2) % 360 + 360) % 360;
-      o.polar(Double.NaN, bearing);
+      o.polar(Double.NaN, site.bearingOfImageX(nx));
     }
     stats.emitted();
     return o.build();

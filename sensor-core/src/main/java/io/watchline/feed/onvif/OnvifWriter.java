@@ -41,8 +41,8 @@ public final class OnvifWriter implements Closeable {
       throw new IllegalArgumentException("an ONVIF object needs a bearing");
     }
     double off = ((o.bearingDeg() - site.azimuthDeg()) % 360 + 540) % 360 - 180;
-    double x = off / (site.fovDeg() / 2);
-    if (x < -1 || x > 1) {
+    double x = site.imageXOfBearing(o.bearingDeg());
+    if (Math.abs(off) > site.fovDeg() / 2) {
       throw new IllegalArgumentException("bearing " + o.bearingDeg() + " is outside the field of view of " + site.id());
     }
     Instant t = o.t().minusMillis(site.clockOffsetMs());

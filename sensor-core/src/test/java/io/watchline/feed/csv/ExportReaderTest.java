@@ -68,7 +68,8 @@ class ExportReaderTest {
     List<Observation> obs = TestData.readAll(open(csv, rj));
     assertThat(obs).singleElement().satisfies(o -> {
       assertThat(o.kind()).isEqualTo(Kind.THERMAL);
-      assertThat(o.bearingDeg()).isCloseTo(145.0, within(1e-9));
+      // pinhole lens: 135 + atan(0.5 · tan(20°)); the linear form would say 145
+      assertThat(o.bearingDeg()).isCloseTo(135 + Math.toDegrees(Math.atan(0.5 * Math.tan(Math.toRadians(20)))), within(1e-9));
       assertThat(o.cls()).isEqualTo("human");
       assertThat(o.conf()).isCloseTo(0.87, within(1e-12));
     });

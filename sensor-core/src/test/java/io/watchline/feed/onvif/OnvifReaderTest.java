@@ -28,6 +28,11 @@ class OnvifReaderTest {
   static final Site CAMA = new Site("CAM-A", SiteKind.THERMAL, 42.0, 19.0, 10, 90, 60, 0, 2000, -1, -1, 0);
   static final SiteRegistry SITES = new SiteRegistry(List.of(TC01, TC02, CAMA));
 
+  /** The pinhole model's bearing, written out here as the expectation: az + atan(x · tan(fov/2)). */
+  static double pinhole(double azimuthDeg, double fovDeg, double x) {
+    return azimuthDeg + Math.toDegrees(Math.atan(x * Math.tan(Math.toRadians(fovDeg / 2))));
+  }
+
   static FeedReader open(Path p, FeedOptions o, SiteRegistry s, TestData.Rejects rj) throws IOException {
     return Feeds.open(p, FeedFormat.AUTO, o, s, rj);
   }
@@ -46,8 +51,10 @@ class OnvifReaderTest {
       assertThat(o.track()).isEqualTo("CAM-A/15");
       assertThat(o.cls()).isEqualTo("human");
       assertThat(o.conf()).isEqualTo(0.8);
-      // box centre x = 60 px; x * 0.003125 - 1 = -0.8125; 90 + (-0.8125) * 30 = 65.625
-      assertThat(o.bearingDeg()).isCloseTo(65.625, within(1e-9));
+      // box centre x = 60 px; x * 0.003125 - 1 = -0.8125; pinhole lens (the default):
+      // 90 + atan(-0.8125 * tan(30°)) = 64.86°, not the linear 90 + (-0.8125) * 30 = 65.625
+      double pinhole = 90 + Math.toDegrees(Math.atan(-0.8125 * Math.tan(Math.toRadians(30))));
+      assertThat(o.bearingDeg()).isCloseTo(pinhole, within(1e-9));
       assertThat(o.rangeM()).isNaN();
       assertThat(o.src().line()).isEqualTo(12);
     });
@@ -66,9 +73,9 @@ class OnvifReaderTest {
     assertThat(a.track()).isEqualTo("TC-01/7");
     assertThat(a.cls()).isEqualTo("human");
     assertThat(a.conf()).isEqualTo(0.7);
-    assertThat(a.bearingDeg()).isCloseTo(137.5, within(1e-9));
+    assertThat(a.bearingDeg()).isCloseTo(pinhole(135, 40, 0.125), within(1e-9)); // box centre 360 px; linear: 137.5
     assertThat(obs.get(1).cls()).isEqualTo("vehicle");
-    assertThat(obs.get(1).bearingDeg()).isCloseTo(116.25, within(1e-9));
+    assertThat(obs.get(1).bearingDeg()).isCloseTo(pinhole(135, 40, -0.9375), within(1e-9)); // 20 px; linear: 116.25
     Observation g = obs.get(2);
     assertThat(g.lat()).isEqualTo(42.0712);
     assertThat(g.lon()).isEqualTo(19.3311);
@@ -100,8 +107,8 @@ class OnvifReaderTest {
     assertThat(obs.get(0).t()).isEqualTo(Instant.parse("2026-11-28T02:00:00.100Z"));
     assertThat(obs.get(0).cls()).isEqualTo("vehicle");
     assertThat(obs.get(0).conf()).isEqualTo(0.91);
-    assertThat(obs.get(0).bearingDeg()).isCloseTo(185.0, within(1e-9));
-    assertThat(obs.get(1).bearingDeg()).isCloseTo(227.0, within(1e-9));
+    assertThat(obs.get(0).bearingDeg()).isCloseTo(pinhole(200, 60, -0.5), within(1e-9)); // linear: 185
+    assertThat(obs.get(1).bearingDeg()).isCloseTo(pinhole(200, 60, 0.9), within(1e-9)); // linear: 227
   }
 
   @Test
