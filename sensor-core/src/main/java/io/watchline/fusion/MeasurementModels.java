@@ -28,6 +28,9 @@ import java.util.Map;
  *       grid convergence at the site), to be matched to a track or crossed with another.
  * </ul>
  *
+ * A site's own {@code range_sigma_m} / {@code bearing_sigma_deg} from sites.yaml replace these
+ * fusion-wide values for its plots (a bare camera bearing still uses {@code cameraSigmaBearingDeg}).
+ *
  * Not thread-safe (it caches per-site geometry); one per fusion run.
  */
 public final class MeasurementModels {
@@ -70,7 +73,9 @@ public final class MeasurementModels {
     double[] xy = border.toXY(lat, lon);
     double rxx, rxy, ryy;
     if (o.hasPolar() && !Double.isNaN(o.rangeM())) {
-      double[] r = Measurement.polarCovariance(o.rangeM(), o.bearingDeg(), cfg.radarSigmaRangeM(), cfg.radarSigmaBearingDeg());
+      double sr = site == null ? cfg.radarSigmaRangeM() : site.rangeSigmaOr(cfg.radarSigmaRangeM());
+      double sb = site == null ? cfg.radarSigmaBearingDeg() : site.bearingSigmaOr(cfg.radarSigmaBearingDeg());
+      double[] r = Measurement.polarCovariance(o.rangeM(), o.bearingDeg(), sr, sb);
       rxx = r[0];
       rxy = r[1];
       ryy = r[2];
@@ -122,8 +127,9 @@ public final class MeasurementModels {
     double[] xy = border.toXY(lat, lon);
     double[] r;
     if (ranged) {
-      r = Measurement.polarCovariance(o.rangeM(), o.bearingDeg(),
-          Math.max(cfg.cameraMinRangeSigmaM(), cfg.cameraRangeSigmaFraction() * o.rangeM()), cfg.cameraSigmaBearingDeg());
+      Site site = sites.byId(o.sensor());
+      double sr = site.rangeSigmaOr(Math.max(cfg.cameraMinRangeSigmaM(), cfg.cameraRangeSigmaFraction() * o.rangeM()));
+      r = Measurement.polarCovariance(o.rangeM(), o.bearingDeg(), sr, site.bearingSigmaOr(cfg.cameraSigmaBearingDeg()));
     } else {
       double v = cfg.positionSigmaM() * cfg.positionSigmaM();
       r = new double[] {v, 0, v};

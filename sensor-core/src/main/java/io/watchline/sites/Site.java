@@ -20,12 +20,31 @@ public record Site(
     int sac,
     int sic,
     long clockOffsetMs,
-    Lens lens) {
+    Lens lens,
+    double rangeSigmaM,
+    double bearingSigmaDeg) {
 
-  /** A site with a pinhole lens (the default when sites.yaml names none). */
+  /** A site with a pinhole lens (the default when sites.yaml names none) and fusion's accuracy. */
   public Site(String id, SiteKind kind, double lat, double lon, double heightM, double azimuthDeg,
       double fovDeg, double rangeMinM, double rangeMaxM, int sac, int sic, long clockOffsetMs) {
     this(id, kind, lat, lon, heightM, azimuthDeg, fovDeg, rangeMinM, rangeMaxM, sac, sic, clockOffsetMs, Lens.PINHOLE);
+  }
+
+  /** A site with the given lens and fusion's accuracy for its kind (no per-sensor sigmas). */
+  public Site(String id, SiteKind kind, double lat, double lon, double heightM, double azimuthDeg,
+      double fovDeg, double rangeMinM, double rangeMaxM, int sac, int sic, long clockOffsetMs, Lens lens) {
+    this(id, kind, lat, lon, heightM, azimuthDeg, fovDeg, rangeMinM, rangeMaxM, sac, sic, clockOffsetMs, lens,
+        Double.NaN, Double.NaN);
+  }
+
+  /** This sensor's range error (1 sigma, m) if sites.yaml gives one, else {@code fallback}. */
+  public double rangeSigmaOr(double fallback) {
+    return Double.isNaN(rangeSigmaM) ? fallback : rangeSigmaM;
+  }
+
+  /** This sensor's bearing error (1 sigma, degrees) if sites.yaml gives one, else {@code fallback}. */
+  public double bearingSigmaOr(double fallback) {
+    return Double.isNaN(bearingSigmaDeg) ? fallback : bearingSigmaDeg;
   }
 
   /**

@@ -40,4 +40,14 @@ class SiteRegistryTest {
   void otherSyntaxErrorsStillSayNotValidYaml() {
     assertThatThrownBy(() -> load("sites: [ {id: a\n")).hasMessageStartingWith("sites.yaml:").hasMessageContaining("not valid YAML/JSON");
   }
+
+  @Test
+  void perSensorAccuracyIsReadAndOptional() throws Exception {
+    SiteRegistry r = load(RADAR.replace("lon: 19.85482", "lon: 19.85482\n    range_sigma_m: 30\n    bearing_sigma_deg: 0.8"));
+    assertThat(r.byId("RDR-01").rangeSigmaM()).isEqualTo(30.0);
+    assertThat(r.byId("RDR-01").bearingSigmaOr(0.4)).isEqualTo(0.8);
+    assertThat(load(RADAR).byId("RDR-01").rangeSigmaOr(15)).isEqualTo(15.0);
+    assertThatThrownBy(() -> load(RADAR.replace("lon: 19.85482", "lon: 19.85482\n    bearing_sigma_deg: 90")))
+        .hasMessageContaining("bearing_sigma_deg");
+  }
 }
