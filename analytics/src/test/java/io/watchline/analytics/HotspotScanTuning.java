@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * How the scan's settings were chosen: on seeds 11–40 (never the checking seeds 1–10 of
  * {@link PlantedChangesTest}), each variant's planted hotspots flagged within 2 weeks and its
- * stationary sector-weeks flagged. Not part of the default run (about a minute):
+ * stationary sector-weeks flagged; last, the scan together with a Poisson CUSUM ({@link PoissonCusum},
+ * tried and not adopted). Not part of the default run (about a minute):
  * {@code mvn -B -o -pl analytics -am test -Dtest=HotspotScanTuning -Dtrends.tuning=true -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "trends.tuning", matches = "true")
@@ -66,6 +67,45 @@ class HotspotScanTuning {
           System.out.printf(Locale.ROOT, "neighbour zones %-5s window <= %d weeks, q < %.2f: on time %d/%d, stationary flagged %d/%d (%.2f %%)%n",
               zones, window, fdr, onTime, scenarios.size(), flagged, stationary, 100.0 * flagged / stationary);
         }
+      }
+    }
+    // The scan as on main (own sector, 3 weeks, q < FDR) or a Poisson CUSUM reaching h.
+    for (double rise : new double[] {1.5, 2.0, 3.0}) {
+      for (double h : new double[] {3, 4, 5, 6, 8, 10, 12}) {
+        int onTime = 0;
+        int stationary = 0;
+        int flagged = 0;
+        int cusumOnly = 0;
+        for (int i = 0; i < scenarios.size(); i++) {
+          MonthsScenario s = scenarios.get(i);
+          TrendAnalysis t = analyses.get(i);
+          PlantedChange hot = s.changes().stream().filter(c -> c.kind().equals(PlantedChange.EMERGING_HOTSPOT)).findFirst().orElseThrow();
+          PlantedChange disp = s.changes().stream().filter(c -> c.kind().equals(PlantedChange.DISPLACEMENT)).findFirst().orElseThrow();
+          int start = (int) ((hot.start().toEpochDay() - first.toEpochDay()) / 7);
+          EmergingScan.Cell[][] c = EmergingScan.scan(t.grid.crossings, t.grid.nights, TrendAnalysis.SCAN_WEEKS,
+              TrendAnalysis.MIN_BASELINE_WEEKS, false, TrendAnalysis.ALPHA);
+          double[][] cu = PoissonCusum.statistic(t.grid.crossings, t.grid.nights, rise, TrendAnalysis.MIN_BASELINE_WEEKS);
+          int hs = t.grid.sectors.indexOf(hot.sector());
+          for (int w = start; w <= start + 2; w++) {
+            boolean scanFires = c[hs][w] != null && c[hs][w].q() < TrendAnalysis.FDR;
+            if (scanFires || cu[hs][w] >= h) {
+              onTime++;
+              break;
+            }
+          }
+          Set<String> changed = Set.of(hot.sector(), disp.sector(), disp.to());
+          for (int k = 0; k < t.grid.sectors.size(); k++) {
+            if (changed.contains(t.grid.sectors.get(k))) continue;
+            for (int w = 0; w < t.grid.weeks; w++) {
+              stationary++;
+              boolean scanFires = c[k][w] != null && c[k][w].q() < TrendAnalysis.FDR;
+              if (scanFires || cu[k][w] >= h) flagged++;
+              if (!scanFires && cu[k][w] >= h) cusumOnly++;
+            }
+          }
+        }
+        System.out.printf(Locale.ROOT, "scan or CUSUM(rise %.1f) >= %.0f: on time %d/%d, stationary flagged %d/%d (%.2f %%, %d by the CUSUM alone)%n",
+            rise, h, onTime, scenarios.size(), flagged, stationary, 100.0 * flagged / stationary, cusumOnly);
       }
     }
   }
