@@ -34,6 +34,7 @@ public final class XmlDocuments extends InputStream {
   private long lineBreaks; // line ends passed so far, as XML counts them
   private boolean afterCr;
   private long firstLine = 1;
+  private final byte[] one = new byte[1];
 
   /** Documents from {@code in}; {@code rootName} is the local name of the root element. */
   public XmlDocuments(InputStream in, String rootName) {
@@ -46,10 +47,9 @@ public final class XmlDocuments extends InputStream {
    * first call opens the first document.
    */
   public boolean nextDocument() throws IOException {
+    byte[] rest = new byte[4096];
     while (inDocument) {
-      if (read() < 0) {
-        break;
-      }
+      read(rest, 0, rest.length); // -1 at the document's end clears inDocument
     }
     while (true) {
       if (start == end && !fill()) {
@@ -75,9 +75,7 @@ public final class XmlDocuments extends InputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
+    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override

@@ -45,6 +45,7 @@ import javax.xml.stream.XMLStreamReader;
 public final class OnvifReader implements FeedReader {
   private final TrackedXmlInput in;
   private final XmlDocuments documents;
+  private boolean inputFailed;
   private long lineBase; // lines of the input before the current document's first line
   private XMLStreamReader xml; // null when the document broke before its first element
   private final String file;
@@ -104,7 +105,8 @@ public final class OnvifReader implements FeedReader {
       if (o != null) {
         return o;
       }
-      done = !openNextDocument();
+      // After a failure of the input itself (not of the XML in it) there is nothing to resume at.
+      done = inputFailed || !openNextDocument();
     }
     return null;
   }
@@ -176,6 +178,7 @@ public final class OnvifReader implements FeedReader {
         }
       }
     } catch (XMLStreamException e) {
+      inputFailed = causedByInput(e);
       Location loc = e.getLocation();
       String where = loc == null ? "" : " at line " + (lineBase + loc.getLineNumber()) + " column " + loc.getColumnNumber();
       Source at = src != null ? src
@@ -183,6 +186,15 @@ public final class OnvifReader implements FeedReader {
       reject(at, "malformed or truncated XML" + where + ": " + io.watchline.feed.XmlErrors.describe(e.getMessage()), null);
     }
     return null;
+  }
+
+  private static boolean causedByInput(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof IOException || (c instanceof XMLStreamException x && x.getNestedException() instanceof IOException)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
