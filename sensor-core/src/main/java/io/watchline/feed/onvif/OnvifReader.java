@@ -8,7 +8,6 @@ import io.watchline.feed.RejectSink;
 import io.watchline.feed.TrackedXmlInput;
 import io.watchline.feed.XmlDocuments;
 import io.watchline.geo.geodesy.Geodesy;
-import io.watchline.ndjson.IsoTime;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
@@ -17,10 +16,7 @@ import io.watchline.sites.SiteRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -223,7 +219,7 @@ public final class OnvifReader implements FeedReader {
     frameTime = null;
     if (frameTimeText != null) {
       try {
-        frameTime = parseTime(frameTimeText.trim());
+        frameTime = OnvifValues.parseTime(frameTimeText.trim());
       } catch (DateTimeParseException e) {
         frameTime = null;
       }
@@ -341,7 +337,7 @@ public final class OnvifReader implements FeedReader {
       conf = Double.NaN;
     }
     Observation.Builder o = Observation.builder(t, Kind.THERMAL).sensor(sensor).seq(seq++).src(src)
-        .cls(normaliseClass(bestClass)).conf(conf);
+        .cls(OnvifValues.normaliseClass(bestClass)).conf(conf);
     if (id != null) {
       o.track(sensor + "/" + id);
     }
@@ -380,29 +376,6 @@ public final class OnvifReader implements FeedReader {
       return sites.byId(sensorOption);
     }
     return frameSource == null ? null : sites.byId(frameSource);
-  }
-
-  /** ONVIF class names to the canonical lower-case classes fusion understands. */
-  static String normaliseClass(String c) {
-    if (c == null) {
-      return null;
-    }
-    String s = c.trim().toLowerCase(Locale.ROOT);
-    return switch (s) {
-      case "human", "person", "humanbody", "humanface", "face" -> "human";
-      case "vehicle", "car", "truck", "bus", "motorcycle", "bicycle", "licenseplate", "vehical" -> "vehicle";
-      case "animal", "dog", "cat", "horse" -> "animal";
-      default -> s;
-    };
-  }
-
-  /** xs:dateTime; ONVIF cameras sometimes omit the zone, which then means UTC. */
-  static Instant parseTime(String s) {
-    try {
-      return IsoTime.parse(s);
-    } catch (DateTimeParseException e) {
-      return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-    }
   }
 
   /** The line and the byte offset where it starts (the parser's own offsets count characters). */
