@@ -133,7 +133,13 @@ public final class TrackedXmlInput extends FilterInputStream {
       readyEnd = repair.finish(ready, 0); // the file may end inside a character
       return;
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < n; ) {
+      if (declarationDone && (!checkUtf8 || repair.idle())) {
+        i = copyPlain(i, n);
+        if (i == n) {
+          break;
+        }
+      }
       int c = chunk[i] & 0xff;
       sniffEncoding(c);
       see(chunk[i]);
@@ -142,8 +148,40 @@ public final class TrackedXmlInput extends FilterInputStream {
       } else {
         ready[readyEnd++] = chunk[i];
       }
+      i++;
     }
     checkTextRun();
+  }
+
+  /**
+   * Hands on the run of printable ASCII from chunk[i] at once (what {@link #see} and {@link
+   * Utf8Repair#put} would do byte by byte: neither changes such bytes nor counts a line); returns
+   * where the run ends.
+   */
+  private int copyPlain(int i, int n) {
+    int from = i;
+    int lastMarkup = -1;
+    byte[] c = chunk;
+    while (i < n) {
+      byte b = c[i];
+      if (b < 0x20) { // a control character or line end, or a byte past ASCII (negative)
+        break;
+      }
+      if (b == '<' || b == '>') {
+        lastMarkup = i;
+      }
+      i++;
+    }
+    int k = i - from;
+    if (k > 0) {
+      System.arraycopy(c, from, ready, readyEnd, k);
+      readyEnd += k;
+      pos += k;
+      seen += k;
+      sinceMarkup = lastMarkup >= 0 ? i - 1 - lastMarkup : sinceMarkup + k;
+      afterCr = false;
+    }
+    return i;
   }
 
   private final StringBuilder declaration = new StringBuilder();

@@ -58,6 +58,11 @@ public final class Utf8Repair {
     return latin1(b, out, at); // a stray continuation byte, or one that never occurs in UTF-8
   }
 
+  /** True when no sequence is under way: an ASCII byte put now comes out as itself (or U+FFFD). */
+  public boolean idle() {
+    return pending == 0;
+  }
+
   /** Ends the input: an unfinished sequence is read as Latin-1. Returns the new end. */
   public int finish(byte[] out, int at) {
     for (int i = 0; i < partialLen; i++) {

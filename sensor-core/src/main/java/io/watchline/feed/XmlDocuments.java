@@ -94,16 +94,18 @@ public final class XmlDocuments extends InputStream {
       if (start == cutAfter) {
         break;
       }
-      if (buf[start] == '<') {
-        if (!decidable()) {
-          if (n > 0 || (!fill() && !eof)) {
-            break;
-          }
-          continue; // more bytes, or the end of input: decidable now
-        }
-        if (cutsHere()) {
+      if (buf[start] != '<') {
+        n += copyText(b, off + n, len - n);
+        continue;
+      }
+      if (!decidable()) {
+        if (n > 0 || (!fill() && !eof)) {
           break;
         }
+        continue; // more bytes, or the end of input: decidable now
+      }
+      if (cutsHere()) {
+        break;
       }
       byte c = buf[start++];
       if (!isBlank(c)) {
@@ -117,6 +119,49 @@ public final class XmlDocuments extends InputStream {
       return -1;
     }
     return n;
+  }
+
+  /**
+   * Copies the bytes from {@code start} up to the next '<' (or the end of what is buffered, of
+   * the document, or of {@code b}), counting lines as {@link #count} does; returns how many.
+   */
+  private int copyText(byte[] b, int off, int room) {
+    int limit = Math.min(end, start + room);
+    if (cutAfter >= start) {
+      limit = Math.min(limit, cutAfter);
+    }
+    byte[] in = buf;
+    int p = start;
+    long breaks = lineBreaks;
+    boolean cr = afterCr;
+    boolean content = documentHasContent;
+    while (p < limit) {
+      byte c = in[p];
+      if (c == '<') {
+        break;
+      }
+      if (c == '\r') {
+        breaks++;
+        cr = true;
+      } else {
+        if (c == '\n') {
+          if (!cr) {
+            breaks++;
+          }
+        } else if (c != ' ' && c != '\t') {
+          content = true;
+        }
+        cr = false;
+      }
+      p++;
+    }
+    int k = p - start;
+    System.arraycopy(in, start, b, off, k);
+    start = p;
+    lineBreaks = breaks;
+    afterCr = cr;
+    documentHasContent = content;
+    return k;
   }
 
   /**
