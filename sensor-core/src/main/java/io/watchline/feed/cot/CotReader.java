@@ -168,8 +168,8 @@ public final class CotReader implements FeedReader {
     }
   }
 
-  /** The attributes of one event that make a fix; filled by the reused SAX handler. */
-  private static final class EventFields extends DefaultHandler {
+  /** The attributes of one event that make a fix; filled by the scanner or the SAX handler. */
+  static final class EventFields extends DefaultHandler {
     String uid;
     String type;
     String time;
@@ -253,14 +253,26 @@ public final class CotReader implements FeedReader {
     return repair.finish(repaired, n);
   }
 
+  private final PlainEventScanner plain = new PlainEventScanner();
+  private boolean scanPlain = true;
+
+  /** Parses every event with the XML parser, as before the scanner: the oracle of its tests. */
+  CotReader parserOnly() {
+    scanPlain = false;
+    return this;
+  }
+
   private Observation parse(Source src) throws IOException {
     fields.clear();
-    try {
-      sax().parse(new InputSource(new ByteArrayInputStream(repaired, 0, repairEvent())));
-    } catch (SAXException e) {
-      sax = null; // a parser that failed is not trusted with the next event
-      reject(src, "malformed CoT event: " + e.getMessage(), excerpt());
-      return null;
+    if (!scanPlain || !plain.scan(event, eventLen, fields)) {
+      fields.clear();
+      try {
+        sax().parse(new InputSource(new ByteArrayInputStream(repaired, 0, repairEvent())));
+      } catch (SAXException e) {
+        sax = null; // a parser that failed is not trusted with the next event
+        reject(src, "malformed CoT event: " + e.getMessage(), excerpt());
+        return null;
+      }
     }
     String uid = fields.uid;
     String type = fields.type;
