@@ -140,30 +140,43 @@ public final class CotReader implements FeedReader {
     int matched = 0;
     boolean overlong = false;
     while (true) {
-      int c = readByte();
-      if (c < 0) {
+      if (bufPos == bufLen && readByte() >= 0) {
+        bufPos--; // refilled: look at that byte again below
+      }
+      if (bufPos == bufLen) {
         return -1;
       }
-      pos++;
-      if (!overlong) {
-        if (eventLen == event.length) {
-          if (event.length >= MAX_EVENT) {
-            overlong = true;
-          } else {
-            event = java.util.Arrays.copyOf(event, event.length * 2);
+      // Look for the close in what is buffered, then copy all of it at once.
+      byte[] b = buf;
+      int from = bufPos;
+      int i = from;
+      boolean closed = false;
+      while (i < bufLen) {
+        byte c = b[i++];
+        if (c == CLOSE[matched]) {
+          if (++matched == CLOSE.length) {
+            closed = true;
+            break;
           }
-        }
-        if (!overlong) {
-          event[eventLen++] = (byte) c;
+        } else {
+          matched = c == CLOSE[0] ? 1 : 0;
         }
       }
-      if (c == CLOSE[matched]) {
-        matched++;
-        if (matched == CLOSE.length) {
-          return overlong ? -2 : eventLen;
+      int k = i - from;
+      bufPos = i;
+      pos += k;
+      if (!overlong) {
+        int room = MAX_EVENT - eventLen;
+        overlong = k > room;
+        int keep = Math.min(k, room);
+        if (eventLen + keep > event.length) {
+          event = java.util.Arrays.copyOf(event, Math.min(MAX_EVENT, Math.max(event.length * 2, eventLen + keep)));
         }
-      } else {
-        matched = c == CLOSE[0] ? 1 : 0;
+        System.arraycopy(b, from, event, eventLen, keep);
+        eventLen += keep;
+      }
+      if (closed) {
+        return overlong ? -2 : eventLen;
       }
     }
   }

@@ -59,7 +59,7 @@ public final class GpxReader implements FeedReader {
       return null;
     }
     Source src = null;
-    String excerpt = null;
+    String[] point = null; // name, lat, lon of the point being read: its excerpt if rejected
     try {
       while (xml.hasNext()) {
         // The parser's location after an event is where that event ended; the one before the
@@ -76,7 +76,7 @@ public final class GpxReader implements FeedReader {
         src = at(startLine);
         String latText = xml.getAttributeValue(null, "lat");
         String lonText = xml.getAttributeValue(null, "lon");
-        excerpt = "<" + name + " lat=\"" + latText + "\" lon=\"" + lonText + "\">";
+        point = new String[] {name, latText, lonText};
         String time = null;
         double speed = Double.NaN;
         double course = Double.NaN;
@@ -103,18 +103,18 @@ public final class GpxReader implements FeedReader {
         double lat = parse(latText);
         double lon = parse(lonText);
         if (Double.isNaN(lat) || Double.isNaN(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) {
-          reject(src, name + " lat/lon missing or out of range", excerpt);
+          reject(src, name + " lat/lon missing or out of range", excerpt(point));
           continue;
         }
         if (time == null || time.isEmpty()) {
-          reject(src, name + " without time", excerpt);
+          reject(src, name + " without time", excerpt(point));
           continue;
         }
         Instant t;
         try {
           t = parseTime(time);
         } catch (DateTimeParseException ex) {
-          reject(src, name + " time '" + time + "' is not ISO-8601", excerpt);
+          reject(src, name + " time '" + time + "' is not ISO-8601", excerpt(point));
           continue;
         }
         stats.emitted();
@@ -127,10 +127,15 @@ public final class GpxReader implements FeedReader {
       Source at = src != null ? src
           : loc == null ? Source.atOffset(file, in.position())
           : at(loc.getLineNumber());
-      reject(at, "malformed or truncated XML" + where + ": " + io.watchline.feed.XmlErrors.describe(e.getMessage()), excerpt);
+      reject(at, "malformed or truncated XML" + where + ": " + io.watchline.feed.XmlErrors.describe(e.getMessage()), excerpt(point));
     }
     done = true;
     return null;
+  }
+
+  /** Built only for a reject: most points are not. */
+  private static String excerpt(String[] point) {
+    return point == null ? null : "<" + point[0] + " lat=\"" + point[1] + "\" lon=\"" + point[2] + "\">";
   }
 
   /** The line and the byte offset where it starts (the parser's own offsets count characters). */

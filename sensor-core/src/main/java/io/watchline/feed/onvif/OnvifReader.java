@@ -314,9 +314,8 @@ public final class OnvifReader implements FeedReader {
         default -> { }
       }
     }
-    String excerpt = "<tt:Object ObjectId=\"" + id + "\"> in frame " + frameTimeText;
     if (frameTime == null) {
-      reject(src, frameTimeText == null ? "frame without UtcTime" : "frame UtcTime '" + frameTimeText + "' is not ISO-8601", excerpt);
+      reject(src, frameTimeText == null ? "frame without UtcTime" : "frame UtcTime '" + frameTimeText + "' is not ISO-8601", excerpt(id));
       return null;
     }
     Site site = site();
@@ -324,7 +323,7 @@ public final class OnvifReader implements FeedReader {
     double x = !Double.isNaN(left) && !Double.isNaN(right) ? (left + right) / 2 : cogX;
     if (site == null && !hasGeo) {
       reject(src, "no camera site for source '" + (frameSource == null ? "" : frameSource)
-          + "' (give --sensor SITE or a sites entry with that id) and no GeoLocation", excerpt);
+          + "' (give --sensor SITE or a sites entry with that id) and no GeoLocation", excerpt(id));
       return null;
     }
     String sensor = site != null ? site.id() : sensorOption != null ? sensorOption : frameSource;
@@ -349,22 +348,27 @@ public final class OnvifReader implements FeedReader {
       }
     } else {
       if (Double.isNaN(x)) {
-        reject(src, "object without BoundingBox, CenterOfGravity or GeoLocation", excerpt);
+        reject(src, "object without BoundingBox, CenterOfGravity or GeoLocation", excerpt(id));
         return null;
       }
       if (site.fovDeg() >= 360 || site.fovDeg() <= 0) {
-        reject(src, "camera site " + site.id() + " has no field of view (fov_deg) to turn image x into a bearing", excerpt);
+        reject(src, "camera site " + site.id() + " has no field of view (fov_deg) to turn image x into a bearing", excerpt(id));
         return null;
       }
       double nx = x * sx + tx;
       if (nx < -1.0001 || nx > 1.0001) {
-        reject(src, "bounding box centre x " + nx + " is outside the image (-1..1)", excerpt);
+        reject(src, "bounding box centre x " + nx + " is outside the image (-1..1)", excerpt(id));
         return null;
       }
       o.polar(Double.NaN, site.bearingOfImageX(nx));
     }
     stats.emitted();
     return o.build();
+  }
+
+  /** Built only for a reject: most objects are not. */
+  private String excerpt(String id) {
+    return "<tt:Object ObjectId=\"" + id + "\"> in frame " + frameTimeText;
   }
 
   private static boolean better(double l, double best) {
