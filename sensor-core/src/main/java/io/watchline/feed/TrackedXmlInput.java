@@ -160,17 +160,13 @@ public final class TrackedXmlInput extends FilterInputStream {
    */
   private int copyPlain(int i, int n) {
     int from = i;
-    int lastMarkup = -1;
     byte[] c = chunk;
-    while (i < n) {
-      byte b = c[i];
-      if (b < 0x20) { // a control character or line end, or a byte past ASCII (negative)
-        break;
-      }
-      if (b == '<' || b == '>') {
-        lastMarkup = i;
-      }
+    while (i < n && c[i] >= 0x20) { // stops at a control character, line end or non-ASCII byte
       i++;
+    }
+    int lastMarkup = i - 1; // markup is dense: looking back for it is short
+    while (lastMarkup >= from && c[lastMarkup] != '<' && c[lastMarkup] != '>') {
+      lastMarkup--;
     }
     int k = i - from;
     if (k > 0) {
@@ -178,7 +174,7 @@ public final class TrackedXmlInput extends FilterInputStream {
       readyEnd += k;
       pos += k;
       seen += k;
-      sinceMarkup = lastMarkup >= 0 ? i - 1 - lastMarkup : sinceMarkup + k;
+      sinceMarkup = lastMarkup >= from ? i - 1 - lastMarkup : sinceMarkup + k;
       afterCr = false;
     }
     return i;

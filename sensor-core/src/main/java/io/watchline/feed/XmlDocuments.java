@@ -140,6 +140,11 @@ public final class XmlDocuments extends InputStream {
       if (c == '<') {
         break;
       }
+      if (content && c > '\r') { // after the first non-blank only '<' and line ends matter
+        cr = false;
+        p++;
+        continue;
+      }
       if (c == '\r') {
         breaks++;
         cr = true;

@@ -353,14 +353,7 @@ public final class CotReader implements FeedReader {
   }
 
   private static double number(String s) {
-    if (s == null) {
-      return Double.NaN;
-    }
-    try {
-      return Double.parseDouble(s.trim());
-    } catch (NumberFormatException e) {
-      return Double.NaN;
-    }
+    return io.watchline.feed.XmlNumber.parse(s);
   }
 
   private String excerpt() {

@@ -154,14 +154,7 @@ public final class GpxReader implements FeedReader {
   }
 
   private static double parse(String s) {
-    if (s == null) {
-      return Double.NaN;
-    }
-    try {
-      return Double.parseDouble(s.trim());
-    } catch (NumberFormatException e) {
-      return Double.NaN;
-    }
+    return io.watchline.feed.XmlNumber.parse(s);
   }
 
   static String firstLine(String msg) {

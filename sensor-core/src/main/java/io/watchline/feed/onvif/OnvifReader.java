@@ -393,7 +393,11 @@ public final class OnvifReader implements FeedReader {
     if (s == null) {
       return dflt;
     }
-    try {
+    double v = io.watchline.feed.XmlNumber.parse(s);
+    if (!Double.isNaN(v)) {
+      return v;
+    }
+    try { // NaN: "NaN" itself, or no number (the default)
       return Double.parseDouble(s.trim());
     } catch (NumberFormatException e) {
       return dflt;
