@@ -98,7 +98,7 @@ public final class XmlDocuments extends InputStream {
         n += copyText(b, off + n, len - n);
         continue;
       }
-      if (!decidable()) {
+      if (end - start < LOOKAHEAD && !decidable()) {
         if (n > 0 || (!fill() && !eof)) {
           break;
         }
@@ -174,6 +174,9 @@ public final class XmlDocuments extends InputStream {
    * tag ends it after its '>'.
    */
   private boolean cutsHere() {
+    if (start + 1 < end && buf[start + 1] != '?' && buf[start + 1] != '/') {
+      return false; // a start tag, comment or the like: most of them
+    }
     if (documentHasContent && matches(start, DECLARATION) && start + DECLARATION.length < end
         && isBlank(buf[start + DECLARATION.length])) {
       return true;
