@@ -24,6 +24,16 @@ class CotReaderTest {
 
   /** All 26 captured events back to back, as a TAK server log would hold them. */
   static byte[] stream() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Path p : captures()) {
+      out.write(Files.readAllBytes(p));
+      out.write('\n');
+    }
+    return out.toByteArray();
+  }
+
+  /** The 26 captured event files, by name. */
+  static List<Path> captures() throws IOException {
     Path dir = TestData.fixture("cot/a-f-G-U-C-1581185446278.xml").getParent();
     List<Path> files = new ArrayList<>();
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.xml")) {
@@ -31,12 +41,7 @@ class CotReaderTest {
     }
     files.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
     assertThat(files).hasSize(26);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (Path p : files) {
-      out.write(Files.readAllBytes(p));
-      out.write('\n');
-    }
-    return out.toByteArray();
+    return files;
   }
 
   static FeedReader open(byte[] b, FeedOptions o, TestData.Rejects rejects) throws IOException {

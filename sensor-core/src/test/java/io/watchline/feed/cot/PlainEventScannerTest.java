@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,15 +36,8 @@ class PlainEventScannerTest {
   };
 
   static List<byte[]> realEvents() throws IOException {
-    Path dir = TestData.fixture("cot/a-f-G-U-C-1581185446278.xml").getParent();
-    List<Path> files = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.xml")) {
-      ds.forEach(files::add);
-    }
-    files.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
-    assertThat(files).hasSize(26);
     List<byte[]> events = new ArrayList<>();
-    for (Path p : files) {
+    for (Path p : CotReaderTest.captures()) {
       String s = Files.readString(p);
       events.add(s.substring(s.indexOf("<event")).strip().getBytes(StandardCharsets.UTF_8));
     }
