@@ -20,7 +20,7 @@ class XmlNumberTest {
   void agreesWithTheJdkBitForBit() {
     Random rnd = new Random(5);
     String alphabet = "0123456789.-+eE x";
-    for (int k = 0; k < 300_000; k++) {
+    for (int k = 0; k < 100_000; k++) {
       String s = switch (k % 4) {
         case 0 -> String.format(Locale.ROOT, "%." + rnd.nextInt(12) + "f", (rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(8)));
         case 1 -> Long.toString(rnd.nextLong() % (long) Math.pow(10, 1 + rnd.nextInt(18)));
@@ -33,7 +33,9 @@ class XmlNumberTest {
           yield sb.toString();
         }
       };
-      assertThat(Double.doubleToRawLongBits(XmlNumber.parse(s))).as(s).isEqualTo(Double.doubleToRawLongBits(jdk(s)));
+      if (Double.doubleToRawLongBits(XmlNumber.parse(s)) != Double.doubleToRawLongBits(jdk(s))) {
+        assertThat(Double.doubleToRawLongBits(XmlNumber.parse(s))).as(s).isEqualTo(Double.doubleToRawLongBits(jdk(s)));
+      }
     }
     for (String s : new String[] {"", "-", ".", "-.", "-0", "-0.0", "0.", ".5", "1.2.3", "999999999999999",
         "9999999999999999", "0.000000000000001", "42.100023070", " 1", "1 ", "NaN", "Infinity", "1d", "0x1p3", "--1"}) {
