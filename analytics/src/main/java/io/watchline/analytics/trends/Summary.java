@@ -27,8 +27,8 @@ final class Summary {
           t.sector(), t.direction(), t.mk().senSlope(), t.mk().p(), t.perNight()));
     }
     if (shown == 0) b.append("- no sector shows a significant trend\n");
-    b.append("\nEmerging hotspots (the last 1-3 weeks above the sector's own earlier rate; Benjamini-Hochberg q < ")
-        .append(TrendAnalysis.FDR).append(" over all sector-weeks):\n");
+    b.append("\nEmerging hotspots (the last 1-3 weeks above the sector's own earlier rate, p < ")
+        .append(TrendAnalysis.EMERGING_P).append(" over the windows tried; q: false-discovery rate over all sector-weeks):\n");
     Map<String, List<TrendAnalysis.Hotspot>> bySector = new TreeMap<>();
     for (TrendAnalysis.Hotspot h : a.hotspots) {
       if (h.emerging()) bySector.computeIfAbsent(h.sector(), k -> new java.util.ArrayList<>()).add(h);
