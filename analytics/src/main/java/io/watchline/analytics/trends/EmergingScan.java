@@ -1,6 +1,7 @@
 package io.watchline.analytics.trends;
 
 import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Emerging hotspots: a prospective scan of each sector's weekly crossings, judged as the analyst
@@ -25,6 +26,8 @@ public final class EmergingScan {
    */
   public record Cell(double z, double p, double q, int windowWeeks, double windowP, int windowsTried, int windowCrossings,
       double windowPerNight, double baselinePerNight) {}
+
+  private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
   private EmergingScan() {}
 
@@ -104,27 +107,54 @@ public final class EmergingScan {
     double[] none = new double[critical[0]];
     java.util.Arrays.fill(none, 1);
     for (int i = 1; i < windows; i++) {
-      double[] next = new double[critical[i]];
-      double r = (double) windowNights[i - 1] / windowNights[i];
-      for (int n = 0; n < next.length; n++) next[n] = weighted(n, r, none);
-      none = next;
+      none = weightedRows(critical[i], (double) windowNights[i - 1] / windowNights[i], none);
     }
     double p = 1 - weighted(total, (double) windowNights[windows - 1] / totalNights, none);
     // Exact up to rounding: between the best window's own p and the sum over the windows.
     return Math.min(Math.min(1, windows * t), Math.max(t, p));
   }
 
-  /** The smallest window count whose rise p (as the scan computes it) is at most t. */
+  /**
+   * The smallest window count whose rise p, computed as {@link Stats#poissonRiseP} computes it, is
+   * at most t: a search that starts from the normal approximation and gallops to the boundary.
+   */
   private static int criticalCount(int total, double windowNights, double nightsBefore, double t) {
-    int lo = 0;
-    int hi = total + 1; // P(X ≥ total + 1) = 0
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      double p = mid == 0 ? 1 : Stats.poissonRiseP(mid, windowNights, total - mid, nightsBefore);
-      if (p <= t) hi = mid;
-      else lo = mid + 1;
+    if (t >= 1) return 0;
+    if (total == 0 || nightsBefore <= 0) return total + 1; // every count's p is 1
+    double share = windowNights / (windowNights + nightsBefore);
+    BinomialDistribution d = new BinomialDistribution(null, total, share);
+    java.util.function.IntPredicate atMostT = k -> k > total || (k > 0 && 1 - d.cumulativeProbability(k - 1) <= t);
+    double z = t <= 1e-300 ? 40 : Math.min(40, NORMAL.inverseCumulativeProbability(1 - t));
+    double guess = total * share + z * Math.sqrt(total * share * (1 - share));
+    int k = (int) Math.max(0, Math.min(total + 1, Math.ceil(guess)));
+    int lo; // atMostT(lo) is false (or lo = -1)
+    int hi; // atMostT(hi) is true
+    int step = 1;
+    if (atMostT.test(k)) {
+      hi = k;
+      lo = k - 1;
+      while (lo >= 0 && atMostT.test(lo)) {
+        hi = lo;
+        step <<= 1;
+        lo = hi - step;
+      }
+      lo = Math.max(lo, -1);
+    } else {
+      lo = k;
+      hi = k + 1;
+      while (hi <= total && !atMostT.test(hi)) {
+        lo = hi;
+        step <<= 1;
+        hi = lo + step;
+      }
+      hi = Math.min(hi, total + 1);
     }
-    return lo;
+    while (hi - lo > 1) {
+      int mid = (lo + hi) >>> 1;
+      if (atMostT.test(mid)) hi = mid;
+      else lo = mid;
+    }
+    return hi;
   }
 
   /** Σ over k below {@code values.length} of P(binomial(n, r) = k) · values[k]. */
@@ -132,7 +162,7 @@ public final class EmergingScan {
     int top = Math.min(n, values.length - 1);
     if (top < 0) return 0;
     if (r >= 1) return n < values.length ? values[n] : 0;
-    // Walk out from the mode with the ratio of neighbouring probabilities: one library call per row.
+    // Walk out from the mode with the ratio of neighbouring probabilities: one library call.
     int mode = Math.min(top, (int) Math.floor((n + 1) * r));
     double atMode = new BinomialDistribution(null, n, r).probability(mode);
     double odds = r / (1 - r);
@@ -148,5 +178,29 @@ public final class EmergingScan {
       sum += pk * values[k - 1];
     }
     return sum;
+  }
+
+  /**
+   * {@link #weighted} for every n below {@code size}: the binomial(n, r) probabilities row by row
+   * (Pascal's rule), cut at {@code values.length}, so no special function is evaluated.
+   */
+  private static double[] weightedRows(int size, double r, double[] values) {
+    double[] out = new double[size];
+    if (r >= 1) {
+      for (int n = 0; n < size; n++) out[n] = n < values.length ? values[n] : 0;
+      return out;
+    }
+    double[] row = new double[values.length + 1];
+    row[0] = 1;
+    for (int n = 0; n < size; n++) {
+      if (n > 0) {
+        for (int k = Math.min(n, values.length); k > 0; k--) row[k] = row[k] * (1 - r) + row[k - 1] * r;
+        row[0] *= 1 - r;
+      }
+      double sum = 0;
+      for (int k = 0; k < values.length && k <= n; k++) sum += row[k] * values[k];
+      out[n] = sum;
+    }
+    return out;
   }
 }
