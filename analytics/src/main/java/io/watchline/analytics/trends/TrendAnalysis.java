@@ -24,6 +24,8 @@ public final class TrendAnalysis {
    * seeds 11–40 (docs/trends.md).
    */
   public static final double EMERGING_P = 0.01;
+  /** The summary says a sector's flags stand out over the whole period when its best q is below this. */
+  public static final double LOOKING_BACK_FDR = 0.10;
   /** A displacement needs the watched km (sensor + patrol) to rise by at least this share. */
   public static final double MIN_WATCH_RISE = 0.20;
   /** … and the sector's crossings to fall to at most this share of before. */
