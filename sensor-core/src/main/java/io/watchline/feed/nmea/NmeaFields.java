@@ -15,22 +15,34 @@ final class NmeaFields {
   private int[] ends = new int[32];
   private int count;
 
-  /** Cuts bytes {@code [from, to)} at every comma, as {@code split(",", -1)} would. */
-  void split(byte[] bytes, int from, int to) {
+  /**
+   * Cuts bytes {@code [from, to)} at every comma, as {@code split(",", -1)} would, and returns
+   * their NMEA checksum (the XOR of all of them).
+   */
+  int split(byte[] bytes, int from, int to) {
     b = bytes;
     count = 0;
+    int sum = 0;
     int s = from;
-    for (int i = from; i <= to; i++) {
-      if (i == to || bytes[i] == ',') {
-        if (count == starts.length) {
-          starts = java.util.Arrays.copyOf(starts, count * 2);
-          ends = java.util.Arrays.copyOf(ends, count * 2);
-        }
-        starts[count] = s;
-        ends[count++] = i;
+    for (int i = from; i < to; i++) {
+      byte c = bytes[i];
+      sum ^= c & 0xff;
+      if (c == ',') {
+        add(s, i);
         s = i + 1;
       }
     }
+    add(s, to);
+    return sum;
+  }
+
+  private void add(int start, int end) {
+    if (count == starts.length) {
+      starts = java.util.Arrays.copyOf(starts, count * 2);
+      ends = java.util.Arrays.copyOf(ends, count * 2);
+    }
+    starts[count] = start;
+    ends[count++] = end;
   }
 
   int count() {

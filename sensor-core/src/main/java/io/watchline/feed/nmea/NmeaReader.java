@@ -116,10 +116,7 @@ public final class NmeaReader implements FeedReader {
       reject(src(), "missing checksum (*hh)");
       return;
     }
-    int sum = 0;
-    for (int i = start + 1; i < star; i++) {
-      sum ^= b[i] & 0xff;
-    }
+    int sum = f.split(b, start + 1, star); // cut at the commas in the same pass as the checksum
     int given = hex(b[star + 1]) << 4 | hex(b[star + 2]);
     if (hex(b[star + 1]) < 0 || hex(b[star + 2]) < 0) {
       reject(src(), "checksum is not hexadecimal");
@@ -129,7 +126,6 @@ public final class NmeaReader implements FeedReader {
       reject(src(), String.format("bad checksum: computed %02X, sentence says %02X", sum, given));
       return;
     }
-    f.split(b, start + 1, star);
     int addressLength = f.end(0) - f.start(0);
     if (addressLength != 5 || b[start + 1] == 'P') {
       String address = f.text(0);
