@@ -16,11 +16,7 @@ public final class Geodesy {
 
   /** Where you end up going {@code distanceM} from (lat, lon) on true bearing {@code azimuthDeg}. */
   public static LatLon direct(double lat, double lon, double azimuthDeg, double distanceM) {
-    return latLon(WGS84.Direct(lat, lon, azimuthDeg, distanceM, GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE));
-  }
-
-  /** The end point of a direct problem, longitude in -180..180. */
-  static LatLon latLon(GeodesicData d) {
+    GeodesicData d = WGS84.Direct(lat, lon, azimuthDeg, distanceM, GeodesicMask.LATITUDE | GeodesicMask.LONGITUDE);
     return new LatLon(d.lat2, normaliseLon(d.lon2));
   }
 

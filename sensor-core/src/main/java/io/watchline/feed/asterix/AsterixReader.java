@@ -7,7 +7,6 @@ import io.watchline.feed.FeedReader;
 import io.watchline.feed.ReadStats;
 import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
-import io.watchline.geo.geodesy.AzimuthLines;
 import io.watchline.geo.geodesy.Geodesy;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
@@ -30,8 +29,6 @@ import java.util.Arrays;
  */
 public final class AsterixReader implements FeedReader, Chunks.Events {
   static final double NM = 1852.0;
-  /** Geodesic lines per radar azimuth code, shared by all readers: a long recording fills them once. */
-  private static final AzimuthLines PLOT_LINES = new AzimuthLines();
 
   private final String file;
   private final Framing framing;
@@ -277,12 +274,10 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
     int sic = b[at[Uap.I048_010] + 1] & 0xff;
     double range;
     double bearing;
-    int azimuthCode = -1;
     if (at[Uap.I048_040] >= 0) {
       int p = at[Uap.I048_040];
       range = Framing.u16(b, p) / 256.0 * NM;
-      azimuthCode = Framing.u16(b, p + 2);
-      bearing = azimuthCode * 360.0 / 65536.0;
+      bearing = Framing.u16(b, p + 2) * 360.0 / 65536.0;
     } else if (at[Uap.I048_042] >= 0) {
       int p = at[Uap.I048_042];
       double x = (short) Framing.u16(b, p) / 128.0 * NM;
@@ -300,9 +295,7 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
     Observation.Builder o = Observation.builder(time(u24(b, at[Uap.I048_140]), site), Kind.RADAR)
         .sensor(sensor).seq(seq++).polar(range, bearing).src(Source.atOffset(file, offsetOf(start)));
     if (site != null) {
-      Geodesy.LatLon ll = azimuthCode >= 0
-          ? PLOT_LINES.direct(site.lat(), site.lon(), azimuthCode, bearing, range) // = site.place, bit for bit
-          : site.place(range, bearing);
+      Geodesy.LatLon ll = site.place(range, bearing);
       o.position(ll.lat(), ll.lon());
     } else {
       stats.warn("radar SAC/SIC " + sac + "/" + sic + " not in the sites registry (no lat/lon)");
