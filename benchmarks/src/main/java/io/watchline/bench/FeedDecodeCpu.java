@@ -7,10 +7,8 @@ import io.watchline.feed.FeedReader;
 import io.watchline.feed.Feeds;
 import io.watchline.feed.RejectSink;
 import io.watchline.observation.Observation;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -41,7 +39,7 @@ public final class FeedDecodeCpu {
       long until = System.nanoTime() + 3_000_000_000L; // warm both loops up
       while (System.nanoTime() < until) {
         decode(data, options);
-        floor(data);
+        FeedDecodeBench.readAll(data);
       }
       double[] dec = new double[ROUNDS];
       double[] flo = new double[ROUNDS];
@@ -56,7 +54,7 @@ public final class FeedDecodeCpu {
         long t2 = MX.getCurrentThreadCpuTime();
         long t3;
         do { // enough floor passes for a CPU-clock reading well above its resolution
-          floor(data);
+          FeedDecodeBench.readAll(data);
           passes++;
           t3 = MX.getCurrentThreadCpuTime();
         } while (t3 - t2 < 20_000_000L);
@@ -107,16 +105,4 @@ public final class FeedDecodeCpu {
     return n;
   }
 
-  static long floor(byte[] data) throws IOException {
-    long sum = 0;
-    byte[] buf = new byte[1 << 16];
-    try (InputStream in = new BufferedInputStream(new ByteArrayInputStream(data), 1 << 16)) {
-      for (int k; (k = in.read(buf)) > 0; ) {
-        for (int i = 0; i < k; i++) {
-          sum += buf[i];
-        }
-      }
-    }
-    return sum;
-  }
 }
