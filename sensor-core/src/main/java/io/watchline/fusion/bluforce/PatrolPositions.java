@@ -1,6 +1,5 @@
 package io.watchline.fusion.bluforce;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,17 +27,49 @@ public final class PatrolPositions {
   /** Per unit, scratch for {@link #nearest}: a lower bound on its distance. */
   private double[] bounds;
 
-  /** One unit's fixes in time order; old ones are dropped from the front in bulk. */
+  /** One unit's fixes in time order, their times also as numbers to search; old ones leave from the front. */
   private static final class Fixes {
-    final ArrayList<Fix> list = new ArrayList<>();
-    int start;
+    Fix[] fixes = new Fix[16];
+    long[] times = new long[16];
+    int start, end;
+
+    int size() { return end - start; }
+    Fix get(int i) { return fixes[start + i]; }
+    Fix last() { return fixes[end - 1]; }
+
+    /** The index (0 = oldest held) of the first fix later than {@code tMs}, or {@link #size()}. */
+    int firstAfter(long tMs) {
+      int lo = start, hi = end;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (times[mid] <= tMs) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo - start;
+    }
+
     /** Bounding box of the held fixes (every position {@link #nearest} uses lies in it); stale after a drop. */
     double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
     double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
     boolean boxStale;
 
     void add(Fix f) {
-      list.add(f);
+      if (end == fixes.length) {
+        int n = size();
+        // slide to the front when half is free, else grow
+        Fix[] nf = n * 2 <= fixes.length ? fixes : new Fix[fixes.length * 2];
+        long[] nt = n * 2 <= fixes.length ? times : new long[fixes.length * 2];
+        System.arraycopy(fixes, start, nf, 0, n);
+        System.arraycopy(times, start, nt, 0, n);
+        java.util.Arrays.fill(nf, n, nf.length, null);
+        fixes = nf;
+        times = nt;
+        start = 0;
+        end = n;
+      }
+      fixes[end] = f;
+      times[end] = f.tMs();
+      end++;
       if (!boxStale) extend(f);
     }
 
@@ -57,7 +88,7 @@ public final class PatrolPositions {
       if (boxStale) {
         minX = minY = Double.POSITIVE_INFINITY;
         maxX = maxY = Double.NEGATIVE_INFINITY;
-        for (int i = start; i < list.size(); i++) extend(list.get(i));
+        for (int i = start; i < end; i++) extend(fixes[i]);
         boxStale = false;
       }
       double dx = Math.max(0, Math.max(minX - x, x - maxX));
@@ -66,17 +97,9 @@ public final class PatrolPositions {
       return Math.sqrt(dx * dx + dy * dy) - 0.01;
     }
 
-    int size() { return list.size() - start; }
-    Fix get(int i) { return list.get(start + i); }
-    Fix last() { return list.get(list.size() - 1); }
-
     void dropFirst() {
-      start++;
+      fixes[start++] = null;
       boxStale = true;
-      if (start > 64 && start > list.size() / 2) {
-        list.subList(0, start).clear();
-        start = 0;
-      }
     }
   }
 
@@ -151,13 +174,7 @@ public final class PatrolPositions {
   private Fix interpolate(Fixes q, long tMs) {
     int n = q.size();
     if (n == 0) return null;
-    // binary search for the first fix after tMs
-    int lo = 0, hi = n;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (q.get(mid).tMs() <= tMs) lo = mid + 1;
-      else hi = mid;
-    }
+    int lo = q.firstAfter(tMs);
     Fix before = lo > 0 ? q.get(lo - 1) : null;
     Fix after = lo < n ? q.get(lo) : null;
     if (before == null) {
@@ -230,13 +247,8 @@ public final class PatrolPositions {
   /** The last fix before {@code tMs} when the unit has been silent since, for at most the memory; or null. */
   private Fix remembered(Fixes q, long tMs) {
     if (memoryMs <= 0 || q.size() == 0) return null;
-    Fix last = null;
-    for (int i = q.size() - 1; i >= 0; i--) {
-      if (q.get(i).tMs() <= tMs) {
-        last = q.get(i);
-        break;
-      }
-    }
+    int i = q.firstAfter(tMs) - 1; // the newest fix at or before tMs
+    Fix last = i >= 0 ? q.get(i) : null;
     if (last == null || tMs - last.tMs() > memoryMs) return null;
     // silent since: the next fix (if any) came only after a gap longer than the maximum
     return last;
