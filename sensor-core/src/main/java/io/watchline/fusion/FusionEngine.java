@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +68,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   private WelfareDetector welfare;
   /** Live: where live tracks and loose ends may still put candidates (null in batch). */
   private LiveReach reach;
-  private final Map<Long, TrackState> states = new HashMap<>();
+  private final LongMap<TrackState> states = new LongMap<>();
   private final Map<String, Batch> batches = new LinkedHashMap<>();
   private final FusionStats stats = new FusionStats();
   private long lastHousekeepingMs = Long.MIN_VALUE;

@@ -3,7 +3,6 @@ package io.watchline.fusion;
 import io.watchline.fusion.partition.RegionPartitioner;
 import io.watchline.incident.Incident;
 import io.watchline.incident.TrackPoint;
-import io.watchline.ndjson.NdjsonWriter;
 import io.watchline.observation.Observation;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -19,7 +18,7 @@ import java.util.concurrent.BlockingQueue;
  * items through a bounded queue: the region's observations, and the whole stream's clock (ticks,
  * scan starts) so that its engine does, for the tracks of its area, exactly what one engine over
  * everything does. What the region owns goes to two temporary files in output order: incidents
- * (NDJSON, renumbered when merged) and tracks (binary, keyed by the stream position at which they
+ * (binary, {@link IncidentSpool}, renumbered when merged) and tracks (binary, keyed by the stream position at which they
  * closed). Memory: the engine's own plus a few chunks.
  */
 final class RegionWorker implements Runnable {
@@ -55,7 +54,7 @@ final class RegionWorker implements Runnable {
   final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE);
   final Path incidentFile;
   final Path trackFile;
-  private final NdjsonWriter incidents;
+  private final IncidentSpool.Writer incidents;
   private final DataOutputStream tracks;
   private final boolean keepTracks;
   /** Stream position of the item being fused: the key of the tracks it closes. */
@@ -72,9 +71,9 @@ final class RegionWorker implements Runnable {
     this.region = region;
     this.partitioner = partitioner;
     this.keepTracks = keepTracks;
-    this.incidentFile = Files.createTempFile("watchline-region" + region + "-", ".incidents.ndjson");
+    this.incidentFile = Files.createTempFile("watchline-region" + region + "-", ".incidents.bin");
     this.trackFile = Files.createTempFile("watchline-region" + region + "-", ".tracks.bin");
-    this.incidents = new NdjsonWriter(new BufferedOutputStream(Files.newOutputStream(incidentFile), 1 << 16));
+    this.incidents = new IncidentSpool.Writer(incidentFile);
     this.tracks = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(trackFile), 1 << 16));
     this.engine = engineFactory.make(this::track, this::incident);
   }
@@ -114,7 +113,7 @@ final class RegionWorker implements Runnable {
       }
     } finally {
       try {
-        incidents.flush();
+        incidents.close();
         tracks.close();
         engine.close();
       } catch (IOException | RuntimeException e) {

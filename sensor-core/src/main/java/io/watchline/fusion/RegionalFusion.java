@@ -5,7 +5,6 @@ import io.watchline.fusion.partition.RegionPartitioner;
 import io.watchline.fusion.stream.TimeMerge;
 import io.watchline.incident.Incident;
 import io.watchline.incident.IncidentSink;
-import io.watchline.ndjson.IncidentNdjsonReader;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.sites.SiteRegistry;
@@ -197,15 +196,14 @@ final class RegionalFusion {
 
   /** The regions' incidents in output order, numbered per day as one engine numbers them. */
   private static long mergeIncidents(List<RegionWorker> workers, IncidentSink out) throws IOException {
-    record Head(Incident incident, int region, IncidentNdjsonReader in) {}
+    record Head(Incident incident, int region, IncidentSpool.Reader in) {}
     PriorityQueue<Head> heads = new PriorityQueue<>(
         Comparator.comparing(Head::incident, BY_OUTPUT).thenComparingInt(Head::region));
-    List<IncidentNdjsonReader> readers = new ArrayList<>();
+    List<IncidentSpool.Reader> readers = new ArrayList<>();
     long count = 0;
     try {
       for (int r = 0; r < workers.size(); r++) {
-        IncidentNdjsonReader in = new IncidentNdjsonReader(Files.newInputStream(workers.get(r).incidentFile),
-            workers.get(r).incidentFile.toString());
+        IncidentSpool.Reader in = new IncidentSpool.Reader(workers.get(r).incidentFile);
         readers.add(in);
         Incident i = in.next();
         if (i != null) heads.add(new Head(i, r, in));
@@ -222,7 +220,7 @@ final class RegionalFusion {
       }
       numbering.finish();
     } finally {
-      for (IncidentNdjsonReader in : readers) in.close();
+      for (IncidentSpool.Reader in : readers) in.close();
     }
     return count;
   }

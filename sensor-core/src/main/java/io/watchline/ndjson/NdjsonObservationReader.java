@@ -23,6 +23,7 @@ public final class NdjsonObservationReader implements FeedReader {
   private final String file;
   private final RejectSink rejects;
   private final ReadStats stats;
+  private final TextPool pool = new TextPool();
 
   public NdjsonObservationReader(InputStream in, String file, RejectSink rejects) {
     this(new LineReader(io.watchline.feed.FeedInput.of(in)), file, rejects);
@@ -49,7 +50,7 @@ public final class NdjsonObservationReader implements FeedReader {
         continue;
       }
       try (JsonParser p = Json.FACTORY.createParser(lines.bytes(), 0, lines.length())) {
-        Observation o = ObservationJson.read(p);
+        Observation o = ObservationJson.read(p, pool);
         // A source without offset or line cannot lead back to any bytes: then this line is the
         // best evidence there is (and it still holds the upstream file name).
         if (o.src() == null || !(o.src().hasOffset() || o.src().hasLine())) {

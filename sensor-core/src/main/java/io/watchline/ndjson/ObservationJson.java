@@ -145,6 +145,11 @@ public final class ObservationJson {
    *     observation
    */
   public static Observation read(JsonParser p) throws IOException {
+    return read(p, null);
+  }
+
+  /** As {@link #read(JsonParser)}, with repeated text values (sensor, class, unit) taken from {@code pool} (null: none). */
+  static Observation read(JsonParser p, TextPool pool) throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
       throw new BadRecordException("not a JSON object");
     }
@@ -171,7 +176,7 @@ public final class ObservationJson {
             throw new BadRecordException(e.getMessage());
           }
         }
-        case "sensor" -> sensor = text(p, v, f);
+        case "sensor" -> sensor = text(p, v, f, pool);
         case "seq" -> seq = sequenceNumber(p, v);
         case "lat" -> lat = number(p, v, f);
         case "lon" -> lon = number(p, v, f);
@@ -180,9 +185,9 @@ public final class ObservationJson {
         case "track" -> track = v.isNumeric() ? p.getText() : text(p, v, f);
         case "speed_mps" -> speed = number(p, v, f);
         case "course_deg" -> course = number(p, v, f);
-        case "cls" -> cls = text(p, v, f);
+        case "cls" -> cls = text(p, v, f, pool);
         case "conf" -> conf = number(p, v, f);
-        case "unit" -> unit = text(p, v, f);
+        case "unit" -> unit = text(p, v, f, pool);
         case "src" -> src = readSource(p, v);
         default -> p.skipChildren();
       }
@@ -245,6 +250,10 @@ public final class ObservationJson {
       throw new BadRecordException("'" + field + "' must be a string");
     }
     return p.getText();
+  }
+
+  private static String text(JsonParser p, JsonToken v, String field, TextPool pool) throws IOException {
+    return pool == null || v != JsonToken.VALUE_STRING ? text(p, v, field) : pool.text(p);
   }
 
   /** A sequence number is a whole number from 0 up; anything else would not survive a round trip. */

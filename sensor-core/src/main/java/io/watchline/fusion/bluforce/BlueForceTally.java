@@ -15,6 +15,11 @@ public final class BlueForceTally {
   private int checked;
   private final Map<String, int[]> explainedBy = new TreeMap<>();
   private final Map<String, double[]> distanceSum = new TreeMap<>();
+  // the unit of the last explained point and its counters: a track moving with a patrol is
+  // explained by the same unit point after point (the name is the positions' own string)
+  private String lastUnit;
+  private int[] lastCount;
+  private double[] lastSum;
 
   /**
    * Checks the track's points not checked yet, up to time {@code untilMs} (inclusive).
@@ -29,8 +34,13 @@ public final class BlueForceTally {
       PatrolPositions.Nearest n = patrols.nearest(t.pointT(nextPoint), t.pointX(nextPoint), t.pointY(nextPoint));
       checked++;
       if (n != null && n.distanceM() <= gateM) {
-        explainedBy.computeIfAbsent(n.unit(), u -> new int[1])[0]++;
-        distanceSum.computeIfAbsent(n.unit(), u -> new double[1])[0] += n.distanceM();
+        if (n.unit() != lastUnit) {
+          lastUnit = n.unit();
+          lastCount = explainedBy.computeIfAbsent(lastUnit, u -> new int[1]);
+          lastSum = distanceSum.computeIfAbsent(lastUnit, u -> new double[1]);
+        }
+        lastCount[0]++;
+        lastSum[0] += n.distanceM();
       }
       nextPoint++;
     }

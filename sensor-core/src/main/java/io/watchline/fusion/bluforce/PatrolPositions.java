@@ -1,6 +1,5 @@
 package io.watchline.fusion.bluforce;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,22 +24,82 @@ public final class PatrolPositions {
   /** The units in name order, as arrays (null: to be rebuilt after a unit came or went). */
   private String[] unitNames;
   private Fixes[] unitFixes;
+  /** Per unit, scratch for {@link #nearest}: a lower bound on its distance. */
+  private double[] bounds;
 
-  /** One unit's fixes in time order; old ones are dropped from the front in bulk. */
+  /** One unit's fixes in time order, their times also as numbers to search; old ones leave from the front. */
   private static final class Fixes {
-    final ArrayList<Fix> list = new ArrayList<>();
-    int start;
+    Fix[] fixes = new Fix[16];
+    long[] times = new long[16];
+    int start, end;
 
-    int size() { return list.size() - start; }
-    Fix get(int i) { return list.get(start + i); }
-    Fix last() { return list.get(list.size() - 1); }
+    int size() { return end - start; }
+    Fix get(int i) { return fixes[start + i]; }
+    Fix last() { return fixes[end - 1]; }
+
+    /** The index (0 = oldest held) of the first fix later than {@code tMs}, or {@link #size()}. */
+    int firstAfter(long tMs) {
+      int lo = start, hi = end;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (times[mid] <= tMs) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo - start;
+    }
+
+    /** Bounding box of the held fixes (every position {@link #nearest} uses lies in it); stale after a drop. */
+    double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+    boolean boxStale;
+
+    void add(Fix f) {
+      if (end == fixes.length) {
+        int n = size();
+        // slide to the front when half is free, else grow
+        Fix[] nf = n * 2 <= fixes.length ? fixes : new Fix[fixes.length * 2];
+        long[] nt = n * 2 <= fixes.length ? times : new long[fixes.length * 2];
+        System.arraycopy(fixes, start, nf, 0, n);
+        System.arraycopy(times, start, nt, 0, n);
+        java.util.Arrays.fill(nf, n, nf.length, null);
+        fixes = nf;
+        times = nt;
+        start = 0;
+        end = n;
+      }
+      fixes[end] = f;
+      times[end] = f.tMs();
+      end++;
+      if (!boxStale) extend(f);
+    }
+
+    private void extend(Fix f) {
+      minX = Math.min(minX, f.x());
+      maxX = Math.max(maxX, f.x());
+      minY = Math.min(minY, f.y());
+      maxY = Math.max(maxY, f.y());
+    }
+
+    /**
+     * A lower bound on the distance from (x, y) to any position made of these fixes (a fix, or a
+     * point between two); NaN coordinates give NaN, which bounds nothing.
+     */
+    double distanceBound(double x, double y) {
+      if (boxStale) {
+        minX = minY = Double.POSITIVE_INFINITY;
+        maxX = maxY = Double.NEGATIVE_INFINITY;
+        for (int i = start; i < end; i++) extend(fixes[i]);
+        boxStale = false;
+      }
+      double dx = Math.max(0, Math.max(minX - x, x - maxX));
+      double dy = Math.max(0, Math.max(minY - y, y - maxY));
+      // less a centimetre: an interpolated point may round a hair outside the box
+      return Math.sqrt(dx * dx + dy * dy) - 0.01;
+    }
 
     void dropFirst() {
-      start++;
-      if (start > 64 && start > list.size() / 2) {
-        list.subList(0, start).clear();
-        start = 0;
-      }
+      fixes[start++] = null;
+      boxStale = true;
     }
   }
 
@@ -80,7 +139,7 @@ public final class PatrolPositions {
     if (q.size() > 0 && q.last().tMs() > tMs) {
       return; // merged input is time-ordered; an older duplicate adds nothing
     }
-    q.list.add(new Fix(tMs, x, y));
+    q.add(new Fix(tMs, x, y));
   }
 
   /**
@@ -115,13 +174,7 @@ public final class PatrolPositions {
   private Fix interpolate(Fixes q, long tMs) {
     int n = q.size();
     if (n == 0) return null;
-    // binary search for the first fix after tMs
-    int lo = 0, hi = n;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (q.get(mid).tMs() <= tMs) lo = mid + 1;
-      else hi = mid;
-    }
+    int lo = q.firstAfter(tMs);
     Fix before = lo > 0 ? q.get(lo - 1) : null;
     Fix after = lo < n ? q.get(lo) : null;
     if (before == null) {
@@ -140,44 +193,62 @@ public final class PatrolPositions {
     return new Fix(tMs, before.x() + a * (after.x() - before.x()), before.y() + a * (after.y() - before.y()));
   }
 
-  /** The nearest unit to (x, y) at {@code tMs}, or null when no unit has a position then. */
+  /**
+   * The nearest unit to (x, y) at {@code tMs}, or null when no unit has a position then. Of
+   * several equally near, the first in name order.
+   */
   public Nearest nearest(long tMs, double x, double y) {
     if (unitNames == null) {
       // every live track asks for every point: iterate an array, not the tree
       unitNames = units.keySet().toArray(new String[0]);
       unitFixes = units.values().toArray(new Fixes[0]);
+      bounds = new double[unitFixes.length];
     }
+    // Units are told apart by a lower bound on their distance (their fixes' box, less the most a
+    // silent unit's drift allowance can take off): the unit with the lowest bound gives a distance
+    // that every other unit must be able to beat, or it is not looked up at all.
+    double maxAllowance = Math.max(0, Math.abs(driftMps) * (memoryMs + Math.abs(maxGapMs)) / 1000.0);
+    int probe = -1;
+    for (int i = 0; i < unitFixes.length; i++) {
+      bounds[i] = unitFixes[i].distanceBound(x, y) - maxAllowance;
+      if (probe < 0 || bounds[i] < bounds[probe]) probe = i;
+    }
+    double limit = probe < 0 ? Double.POSITIVE_INFINITY : distance(probe, tMs, x, y);
+    if (!(limit >= 0)) limit = Double.POSITIVE_INFINITY; // no position then, or NaN: look at every unit
     int best = -1;
     double bestD = 0;
     for (int i = 0; i < unitFixes.length; i++) {
-      Fix f = interpolate(unitFixes[i], tMs);
-      double allowance = 0;
-      if (f == null) {
-        f = remembered(unitFixes[i], tMs);
-        allowance = f == null ? 0 : driftMps * (tMs - f.tMs() - maxGapMs) / 1000.0;
-      }
-      if (f != null) {
-        double dx = f.x() - x, dy = f.y() - y;
-        double d = Math.max(0, Math.sqrt(dx * dx + dy * dy) - allowance);
-        if (best < 0 || d < bestD) {
-          best = i;
-          bestD = d;
-        }
+      if (bounds[i] > limit) continue; // farther than a unit known to be there
+      double d = i == probe && limit != Double.POSITIVE_INFINITY ? limit : distance(i, tMs, x, y);
+      if (d == NO_POSITION) continue;
+      if (best < 0 || d < bestD) {
+        best = i;
+        bestD = d;
       }
     }
     return best < 0 ? null : new Nearest(unitNames[best], bestD);
   }
 
+  private static final double NO_POSITION = -1;
+
+  /** Unit {@code i}'s distance from (x, y) at {@code tMs}, less its drift allowance; {@link #NO_POSITION} when it has none then. */
+  private double distance(int i, long tMs, double x, double y) {
+    Fix f = interpolate(unitFixes[i], tMs);
+    double allowance = 0;
+    if (f == null) {
+      f = remembered(unitFixes[i], tMs);
+      if (f == null) return NO_POSITION;
+      allowance = driftMps * (tMs - f.tMs() - maxGapMs) / 1000.0;
+    }
+    double dx = f.x() - x, dy = f.y() - y;
+    return Math.max(0, Math.sqrt(dx * dx + dy * dy) - allowance);
+  }
+
   /** The last fix before {@code tMs} when the unit has been silent since, for at most the memory; or null. */
   private Fix remembered(Fixes q, long tMs) {
     if (memoryMs <= 0 || q.size() == 0) return null;
-    Fix last = null;
-    for (int i = q.size() - 1; i >= 0; i--) {
-      if (q.get(i).tMs() <= tMs) {
-        last = q.get(i);
-        break;
-      }
-    }
+    int i = q.firstAfter(tMs) - 1; // the newest fix at or before tMs
+    Fix last = i >= 0 ? q.get(i) : null;
     if (last == null || tMs - last.tMs() > memoryMs) return null;
     // silent since: the next fix (if any) came only after a gap longer than the maximum
     return last;

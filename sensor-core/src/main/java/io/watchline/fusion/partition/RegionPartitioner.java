@@ -50,6 +50,8 @@ public final class RegionPartitioner {
   private final IndexedFacetDistance[] stretchDistance;
   private final Envelope[] stretchEnvelope;
   private final GeometryFactory gf = new GeometryFactory();
+  /** The regions of each camera's bare bearings, which depend on the site alone (every third record of a night). */
+  private final java.util.concurrent.ConcurrentHashMap<String, int[]> bareBearingRegions = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * One fusion region.
@@ -155,7 +157,7 @@ public final class RegionPartitioner {
    * it as unplaced as one engine would.
    */
   public int[] regionsOf(Observation o) {
-    double lat = o.lat(), lon = o.lon(), reachM = 0;
+    double lat = o.lat(), lon = o.lon();
     if (!o.hasPosition()) {
       Site site = o.sensor() == null ? null : sites.byId(o.sensor());
       if (site == null) {
@@ -167,12 +169,11 @@ public final class RegionPartitioner {
         lon = p.lon();
       } else {
         // A bare bearing can be crossed, or matched to a track, anywhere within the camera's range.
-        lat = site.lat();
-        lon = site.lon();
-        reachM = Double.isNaN(site.rangeMaxM()) ? 0 : site.rangeMaxM();
+        return bareBearingRegions.computeIfAbsent(site.id(),
+            id -> regionsNear(site.lat(), site.lon(), Double.isNaN(site.rangeMaxM()) ? 0 : site.rangeMaxM())).clone();
       }
     }
-    return regionsNear(lat, lon, reachM);
+    return regionsNear(lat, lon, 0);
   }
 
   /**

@@ -13,6 +13,7 @@ final class StragglerHeap {
   private Observation[] items = new Observation[64];
   private long[] sec = new long[64];
   private int[] nano = new int[64];
+  private long[] ms = new long[64];
   private int size;
 
   int size() {
@@ -36,12 +37,19 @@ final class StragglerHeap {
     return nano[0];
   }
 
-  void add(Observation o) {
+  /** The earliest one's time in epoch milliseconds, as given to {@link #add}. */
+  long peekMs() {
+    return ms[0];
+  }
+
+  /** Adds a record; {@code epochMs} is its time in milliseconds. */
+  void add(Observation o, long epochMs) {
     if (size == items.length) {
       int c = size * 2;
       items = Arrays.copyOf(items, c);
       sec = Arrays.copyOf(sec, c);
       nano = Arrays.copyOf(nano, c);
+      ms = Arrays.copyOf(ms, c);
     }
     long s = o.t().getEpochSecond();
     int ns = o.t().getNano();
@@ -52,7 +60,7 @@ final class StragglerHeap {
       move(parent, k);
       k = parent;
     }
-    set(k, o, s, ns);
+    set(k, o, s, ns, epochMs);
   }
 
   /** Removes and returns the earliest, or null. */
@@ -63,6 +71,7 @@ final class StragglerHeap {
     Observation x = items[n];
     long xs = sec[n];
     int xn = nano[n];
+    long xm = ms[n];
     items[n] = null;
     if (n > 0) {
       int k = 0, half = n >>> 1;
@@ -73,7 +82,7 @@ final class StragglerHeap {
         move(child, k);
         k = child;
       }
-      set(k, x, xs, xn);
+      set(k, x, xs, xn, xm);
     }
     return result;
   }
@@ -87,11 +96,13 @@ final class StragglerHeap {
     items[to] = items[from];
     sec[to] = sec[from];
     nano[to] = nano[from];
+    ms[to] = ms[from];
   }
 
-  private void set(int k, Observation o, long s, int ns) {
+  private void set(int k, Observation o, long s, int ns, long m) {
     items[k] = o;
     sec[k] = s;
     nano[k] = ns;
+    ms[k] = m;
   }
 }

@@ -6,7 +6,6 @@ import io.watchline.feed.RejectSink;
 import io.watchline.observation.Observation;
 import java.io.Closeable;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +36,7 @@ public final class TimeMerge implements Closeable {
     final int index;
     final FeedReader reader;
     // in-order records (the common case) queue up cheaply; only stragglers pay for the heap
-    final java.util.ArrayDeque<Observation> inOrder = new java.util.ArrayDeque<>();
+    final InOrderQueue inOrder = new InOrderQueue();
     final StragglerHeap stragglers = new StragglerHeap();
     long lastSec = Long.MIN_VALUE;
     int lastNano;
@@ -59,29 +58,24 @@ public final class TimeMerge implements Closeable {
       return inOrder.size() + stragglers.size();
     }
 
-    /** Whether the earliest straggler comes before the earliest in-order record (ties: the in-order one). */
-    private boolean stragglerFirst(Observation a) {
-      Instant t = a.t();
-      return StragglerHeap.compare(stragglers.peekSec(), stragglers.peekNano(), t.getEpochSecond(), t.getNano()) < 0;
+    /** Whether the earliest record is a straggler (ties: the in-order one); both must hold some. */
+    private boolean stragglerFirst() {
+      return StragglerHeap.compare(stragglers.peekSec(), stragglers.peekNano(), inOrder.peekSec(), inOrder.peekNano()) < 0;
     }
 
-    Observation peek() {
-      Observation a = inOrder.peekFirst();
-      if (stragglers.isEmpty()) return a;
-      if (a == null) return stragglers.peek();
-      return stragglerFirst(a) ? stragglers.peek() : a;
+    /** Whether the next record to leave is a straggler (the feed must hold some). */
+    private boolean fromStragglers() {
+      return inOrder.isEmpty() || (!stragglers.isEmpty() && stragglerFirst());
     }
 
-    Observation poll() {
-      Observation a = inOrder.peekFirst();
-      if (stragglers.isEmpty()) return a == null ? null : inOrder.pollFirst();
-      if (a == null || stragglerFirst(a)) return stragglers.poll();
-      return inOrder.pollFirst();
+    /** Time of the next record to leave, epoch ms (the feed must hold some). */
+    long peekMs() {
+      return fromStragglers() ? stragglers.peekMs() : inOrder.peekMs();
     }
 
     /** Fills the buffer until its oldest record is safe to release; returns it, or null at the end. */
     Observation nextInOrder() throws IOException {
-      while (!exhausted && (isEmpty() || (newestMs - peek().t().toEpochMilli() < windowMs && size() < maxBuffered))) {
+      while (!exhausted && (isEmpty() || (newestMs - peekMs() < windowMs && size() < maxBuffered))) {
         Observation o = reader.next();
         if (o == null) {
           exhausted = true;
@@ -98,18 +92,19 @@ public final class TimeMerge implements Closeable {
         long sec = o.t().getEpochSecond();
         int nano = o.t().getNano();
         if (inOrder.isEmpty() || StragglerHeap.compare(lastSec, lastNano, sec, nano) <= 0) {
-          inOrder.addLast(o);
+          inOrder.add(o, t);
           lastSec = sec;
           lastNano = nano;
         } else {
-          stragglers.add(o);
+          stragglers.add(o, t);
         }
       }
-      Observation o = poll();
-      if (o != null) {
-        releasedMs = Math.max(releasedMs, o.t().toEpochMilli());
+      if (isEmpty()) {
+        return null;
       }
-      return o;
+      boolean straggler = fromStragglers();
+      releasedMs = Math.max(releasedMs, straggler ? stragglers.peekMs() : inOrder.peekMs());
+      return straggler ? stragglers.poll() : inOrder.poll();
     }
   }
 

@@ -1,7 +1,6 @@
 package io.watchline.fusion.track;
 
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * Class evidence from every sensor that saw a target, combined as confidence-weighted votes (a
@@ -12,7 +11,11 @@ import java.util.TreeMap;
  * sight) has a share of 0.17, not 1.0; fifty frames at 0.5 have 0.93.
  */
 public final class ClassVotes {
-  private final Map<String, Double> votes = new TreeMap<>();
+  // classes in name order with their summed weights: a handful per track, added to for every
+  // classified observation, so sorted arrays rather than a tree of boxed sums
+  private String[] names = new String[2];
+  private double[] sums = new double[2];
+  private int n;
   private double total;
 
   public void add(String cls, double conf) {
@@ -20,23 +23,53 @@ public final class ClassVotes {
       return;
     }
     double w = Double.isNaN(conf) ? 0.5 : Math.max(0.05, Math.min(1, conf));
-    votes.merge(cls, w, Double::sum);
+    merge(cls, w);
     total += w;
   }
 
   public void addAll(ClassVotes other) {
-    other.votes.forEach((k, v) -> votes.merge(k, v, Double::sum));
+    for (int i = 0; i < other.n; i++) {
+      merge(other.names[i], other.sums[i]);
+    }
     total += other.total;
+  }
+
+  private void merge(String cls, double w) {
+    int i = indexOf(cls);
+    if (i >= 0) {
+      sums[i] += w;
+      return;
+    }
+    i = -i - 1;
+    if (n == names.length) {
+      names = Arrays.copyOf(names, n * 2);
+      sums = Arrays.copyOf(sums, n * 2);
+    }
+    System.arraycopy(names, i, names, i + 1, n - i);
+    System.arraycopy(sums, i, sums, i + 1, n - i);
+    names[i] = cls;
+    sums[i] = w;
+    n++;
+  }
+
+  /** The class's place, or -(insertion point) - 1 when absent. */
+  private int indexOf(String cls) {
+    for (int i = 0; i < n; i++) {
+      int c = names[i] == cls ? 0 : names[i].compareTo(cls);
+      if (c == 0) return i;
+      if (c > 0) return -i - 1;
+    }
+    return -n - 1;
   }
 
   /** The class with most weight, or "unknown". */
   public String best() {
     String best = "unknown";
     double w = 0;
-    for (Map.Entry<String, Double> e : votes.entrySet()) {
-      if (e.getValue() > w) {
-        w = e.getValue();
-        best = e.getKey();
+    for (int i = 0; i < n; i++) {
+      if (sums[i] > w) {
+        w = sums[i];
+        best = names[i];
       }
     }
     return best;
@@ -48,7 +81,8 @@ public final class ClassVotes {
   /** Share of the votes the best class has, with {@link #PRIOR} (0 when nobody classified). */
   public double share() {
     if (total == 0) return 0;
-    return votes.get(best()) / (total + PRIOR);
+    String b = best();
+    return sums[indexOf(b)] / (total + PRIOR);
   }
 
   public double weight() {

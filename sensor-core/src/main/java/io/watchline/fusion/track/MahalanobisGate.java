@@ -31,23 +31,36 @@ public final class MahalanobisGate implements Gate {
       maxY = Math.max(maxY, m.y());
     }
     List<Track> tracks = new ArrayList<>();
-    for (Track t : live) {
-      if (t.feedTrack() != null) continue; // the feed associates its own tracks
-      double reach = cfg.coarseGateM() + cfg.maxTargetSpeedMps() * Math.abs(tMs - t.filterMs) / 1000.0;
-      double x = t.filter.x(), y = t.filter.y();
+    // the tracker's own list keeps the positions in flat arrays: read them there
+    LiveTracks flat = live instanceof LiveTracks l ? l : null;
+    for (int i = 0, n = live.size(); i < n; i++) {
+      Track t = flat == null ? live.get(i) : null;
+      if (flat != null ? flat.fromFeed(i) : t.feedTrack() != null) continue; // the feed associates its own tracks
+      long filterMs = flat != null ? flat.filterMs(i) : t.filterMs;
+      double reach = cfg.coarseGateM() + cfg.maxTargetSpeedMps() * Math.abs(tMs - filterMs) / 1000.0;
+      double x = flat != null ? flat.x(i) : t.filter.x(), y = flat != null ? flat.y(i) : t.filter.y();
       if (x < minX - reach || x > maxX + reach || y < minY - reach || y > maxY + reach) continue;
+      t = live.get(i);
       t.predictTo(tMs);
       tracks.add(t);
     }
-    // gate every pair, then keep only the rows and columns that share a gate
+    // gate the pairs that can pass, then keep only the rows and columns that share a gate
+    PlotsByX byX = new PlotsByX(plots);
     double[][] d2 = new double[tracks.size()][];
     int nRows = 0;
     boolean[] colGated = new boolean[plots.size()];
     for (int r = 0; r < tracks.size(); r++) {
       Track t = tracks.get(r);
       double[] row = null;
-      for (int c = 0; c < plots.size(); c++) {
+      // a CV filter's innovation covariance S = P + R has no eigenvalue above its trace, so a plot
+      // farther than sqrt(gate × trace) cannot pass; other filters try every plot
+      double near = t.filter instanceof CvFilter ? byX.reach(cfg.gateChi2(), t.filter.positionVariance()) : Double.POSITIVE_INFINITY;
+      double tx = t.filter.x(), ty = t.filter.y();
+      for (int k = byX.first(tx - near), end = plots.size(); k < end; k++) {
+        int c = byX.plot(k);
         Measurement m = plots.get(c);
+        if (m.x() > tx + near) break;
+        if (Math.abs(m.y() - ty) > near) continue;
         double d = t.filter.innovation(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy());
         if (d <= cfg.gateChi2()) {
           if (row == null) {

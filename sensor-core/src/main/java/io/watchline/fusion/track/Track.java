@@ -39,6 +39,9 @@ public final class Track {
   private double[] px = new double[16];
   private double[] py = new double[16];
   private int points;
+  /** The live list that mirrors this track's filter state, and its place there (null, -1 when not live). */
+  private LiveTracks live;
+  private int slot = -1;
 
   Track(long id, Measurement m, MotionFilter.Factory filters) {
     this.id = id;
@@ -55,12 +58,25 @@ public final class Track {
     if (dt > 0) {
       filter.predict(dt);
       filterMs = tMs;
+      mirror();
     }
   }
 
   void update(Measurement m) {
     filter.update(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy());
+    mirror();
     absorb(m);
+  }
+
+  /** Called by {@link LiveTracks} when the track joins, moves within or leaves it. */
+  void listedAt(LiveTracks list, int index) {
+    live = list;
+    slot = index;
+    mirror();
+  }
+
+  private void mirror() {
+    if (live != null) live.moved(slot, filter.x(), filter.y(), filterMs);
   }
 
   private void absorb(Measurement m) {

@@ -51,7 +51,7 @@ public final class Tracker {
   private final TrackerConfig cfg;
   private final Stages stages;
   private final Listener listener;
-  private final List<Track> live = new ArrayList<>();
+  private final LiveTracks live = new LiveTracks();
   private final Map<String, Track> byFeedTrack = new HashMap<>();
   private long nextId = 1;
   private long created;
@@ -152,14 +152,12 @@ public final class Tracker {
     int n = conf.size();
     if (n < 2) return;
     double[] px = new double[n], py = new double[n];
-    Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       double[] p = predictedPosition(conf.get(i), nowMs);
       px[i] = p[0];
       py[i] = p[1];
-      order[i] = i;
     }
-    java.util.Arrays.sort(order, (u, v) -> Double.compare(px[u], px[v]));
+    int[] order = byValue(px);
     double d2max = maxDistM * maxDistM, v2max = maxSpeedDiffMps * maxSpeedDiffMps;
     java.util.Set<Track> gone = new java.util.HashSet<>();
     for (int i = 0; i < n; i++) {
@@ -190,8 +188,31 @@ public final class Tracker {
       }
     }
     if (!gone.isEmpty()) {
-      live.removeAll(gone);
+      live.removeIf(gone::contains);
     }
+  }
+
+  /**
+   * Indices 0..n-1 ordered by {@code v} ({@link Double#compare} order), equal values by index: the
+   * order a stable sort gives, on primitives (this runs every housekeeping round).
+   */
+  static int[] byValue(double[] v) {
+    int n = v.length;
+    int[] a = new int[n], b = new int[n];
+    for (int i = 0; i < n; i++) a[i] = i;
+    for (int width = 1; width < n; width *= 2) { // bottom-up merge sort
+      for (int lo = 0; lo < n; lo += 2 * width) {
+        int mid = Math.min(lo + width, n), hi = Math.min(lo + 2 * width, n);
+        int i = lo, j = mid, k = lo;
+        while (i < mid && j < hi) b[k++] = Double.compare(v[a[j]], v[a[i]]) < 0 ? a[j++] : a[i++];
+        while (i < mid) b[k++] = a[i++];
+        while (j < hi) b[k++] = a[j++];
+      }
+      int[] t = a;
+      a = b;
+      b = t;
+    }
+    return a;
   }
 
   private void feedUpdate(Measurement m) {
