@@ -181,6 +181,31 @@ class FusionEngineTest {
   }
 
   @Test
+  void aCameraFalseObjectOfAMinuteOverTheLineRaisesNothingButAWalkerCamerasFollowForMinutesDoes() {
+    // both cameras report one false object for 60 s; crossed, it is a track over the line
+    Synth ghost = new Synth(7)
+        .cameraTarget(Synth.CAM_W, Synth.T0, 0, 40, 0.3, -1.3, 60, "human")
+        .cameraTarget(Synth.CAM_E, Synth.T0, 0, 40, 0.3, -1.3, 60, "human");
+    List<TrackSummary> tracks = new ArrayList<>();
+    List<Incident> out = new ArrayList<>();
+    FusionEngine e = new FusionEngine(Synth.BORDER, Synth.SITES, FusionConfig.defaults(), tracks::add, 0.0, out::add);
+    ghost.observations().forEach(e::accept);
+    try {
+      e.finish();
+    } catch (java.io.IOException x) {
+      throw new java.io.UncheckedIOException(x);
+    }
+    assertThat(tracks).isNotEmpty();
+    assertThat(e.stats().weakTracks).isPositive();
+    assertThat(out).isEmpty();
+    // the same walker followed for four minutes is a crossing
+    Synth walker = new Synth(7)
+        .cameraTarget(Synth.CAM_W, Synth.T0, 0, 150, 0.3, -1.3, 240, "human")
+        .cameraTarget(Synth.CAM_E, Synth.T0, 0, 150, 0.3, -1.3, 240, "human");
+    assertThat(fuse(walker, new ArrayList<>())).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+  }
+
+  @Test
   void clutterAloneMakesNoIncidentAndIdsAreStable() {
     Synth s = new Synth(6).clutter(Synth.T0, 3600, 0.5).radarTarget(Synth.T0 + 600_000, 2000, -700, -0.2, 1.3, 1000, 2, 0.85);
     List<Incident> a = fuse(s, new ArrayList<>());

@@ -9,6 +9,8 @@ package io.watchline.fusion.quality;
  *
  * @param minHits a track with fewer measurements raises nothing
  * @param minDurationMs ... nor one that lived less than this, ms
+ * @param minCameraLedMs a track with fewer than {@code minHits} radar measurements (led by cameras) must live this
+ *     long, ms
  * @param maxSpeedMps a track faster than this (mean over its life) is clutter, m/s
  * @param maxWalkMps a track faster than this is a vehicle or clutter, m/s ...
  * @param minFastHits ... and needs this many measurements unless a camera calls it a vehicle
@@ -29,6 +31,7 @@ package io.watchline.fusion.quality;
 public record QualityConfig(
     int minHits,
     long minDurationMs,
+    long minCameraLedMs,
     double maxSpeedMps,
     double maxWalkMps,
     int minFastHits,
@@ -58,6 +61,7 @@ public record QualityConfig(
     Builder b = new Builder();
     b.minHits = minHits;
     b.minDurationMs = minDurationMs;
+    b.minCameraLedMs = minCameraLedMs;
     b.maxSpeedMps = maxSpeedMps;
     b.maxWalkMps = maxWalkMps;
     b.minFastHits = minFastHits;
@@ -83,6 +87,9 @@ public record QualityConfig(
     private int minHits = 15;
     // three chance plots in a row last seconds; a target crossing a sensor's view lasts minutes
     private long minDurationMs = 45_000L;
+    // a camera's false object lasts 5-60 s (two cameras' crossed, or a group's extra boxes, up to
+    // ~2 min); a walker in a camera's view stays there for minutes
+    private long minCameraLedMs = 180_000L;
     // nothing on the ground off-road goes faster; chance-plot tracks run at 10-47 m/s
     private double maxSpeedMps = 30;
     // a group walks at 0.5-2 m/s and runs briefly; faster is a vehicle or clutter
@@ -123,6 +130,8 @@ public record QualityConfig(
 
     public Builder minDurationMs(long v) { minDurationMs = v; return this; }
 
+    public Builder minCameraLedMs(long v) { minCameraLedMs = v; return this; }
+
     public Builder maxSpeedMps(double v) { maxSpeedMps = v; return this; }
 
     public Builder maxWalkMps(double v) { maxWalkMps = v; return this; }
@@ -156,7 +165,7 @@ public record QualityConfig(
     public Builder patrolDriftMps(double v) { patrolDriftMps = v; return this; }
 
     public QualityConfig build() {
-      return new QualityConfig(minHits, minDurationMs, maxSpeedMps, maxWalkMps, minFastHits, maxTurnDegPerS, minHitRatio,
+      return new QualityConfig(minHits, minDurationMs, minCameraLedMs, maxSpeedMps, maxWalkMps, minFastHits, maxTurnDegPerS, minHitRatio,
           nominalScanMs, inferMinHits, inferMinDurationMs, inferMinStraightness, clutterCellM, clutterBinMs, clutterMinPlots,
           clutterBins, clutterShare, patrolMemoryMs, patrolDriftMps);
     }
