@@ -206,6 +206,21 @@ class FusionEngineTest {
   }
 
   @Test
+  void aRadarOnlyPieceOfAFewMinutesAtAWalkersPaceOverTheLineIsNotACrossing() {
+    // a herd grazing over the line: the radar follows it for 3 min, no camera sees it
+    Synth piece = new Synth(8).radarTarget(Synth.T0, 300, 120, 0.2, -1.4, 180, 2, 0.9);
+    List<TrackSummary> tracks = new ArrayList<>();
+    assertThat(fuse(piece, tracks, 0.0)).isEmpty();
+    assertThat(tracks).isNotEmpty();
+    // a camera on it, or a walk followed for 7 min, is evidence enough
+    Synth seen = new Synth(8).radarTarget(Synth.T0, 300, 120, 0.2, -1.4, 180, 2, 0.9)
+        .cameraTarget(Synth.CAM_W, Synth.T0, 300, 120, 0.2, -1.4, 180, "human");
+    assertThat(fuse(seen, new ArrayList<>())).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+    Synth walk = new Synth(8).radarTarget(Synth.T0, 300, 290, 0.2, -1.4, 420, 2, 0.9);
+    assertThat(fuse(walk, new ArrayList<>())).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+  }
+
+  @Test
   void clutterAloneMakesNoIncidentAndIdsAreStable() {
     Synth s = new Synth(6).clutter(Synth.T0, 3600, 0.5).radarTarget(Synth.T0 + 600_000, 2000, -700, -0.2, 1.3, 1000, 2, 0.85);
     List<Incident> a = fuse(s, new ArrayList<>());

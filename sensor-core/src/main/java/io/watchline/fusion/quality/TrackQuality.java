@@ -38,6 +38,9 @@ public final class TrackQuality {
     if (t.hits(Kind.RADAR) < cfg.minHits() && life < cfg.minCameraLedMs()) {
       return "brief camera object";
     }
+    if (t.hits(Kind.THERMAL) == 0 && speedMps <= cfg.maxWalkMps() && life < cfg.minRadarOnlyWalkMs()) {
+      return "brief radar-only walker";
+    }
     if (speedMps > cfg.maxSpeedMps()) {
       return "implausible speed";
     }
