@@ -35,11 +35,11 @@ class CandidateFinderTest {
     for (; n > -480; n -= 2.8, t += 2000) plot(tracker, trace, t, 300, n);
     for (long end = t + 600_000; t < end; t += 2000) plot(tracker, trace, t, 300, n);
     // a duplicate track folded into this one just before the return had crossed southwards then
-    // (jitter at the line): its crossing is adopted, out of the order of the walk
+    // (jitter at the line): its crossing is adopted, and the return looks like a quick back and forth
     BorderTrace duplicate = new BorderTrace(B, 1000);
     double[] a = Synth.at(500, 20), b = Synth.at(500, -20);
-    duplicate.add(t + 60_000, a[0], a[1]);
-    duplicate.add(t + 70_000, b[0], b[1]);
+    duplicate.add(t + 315_000, a[0], a[1]); // 20 s before this track's own return over the line
+    duplicate.add(t + 325_000, b[0], b[1]);
     trace.adopt(duplicate);
     for (; n < 500; n += 2.8, t += 2000) plot(tracker, trace, t, 300, n);
     assertThat(tracker.live()).hasSize(1);
