@@ -30,6 +30,18 @@ class FusionEngineTest {
     return out;
   }
 
+  /** Fuses everything with no score floor; the engine is returned for its statistics. */
+  private static FusionEngine run(Synth s, List<TrackSummary> tracks, List<Incident> out) {
+    FusionEngine e = new FusionEngine(Synth.BORDER, Synth.SITES, FusionConfig.defaults(), tracks::add, 0.0, out::add);
+    s.observations().forEach(e::accept);
+    try {
+      e.finish();
+    } catch (java.io.IOException x) {
+      throw new java.io.UncheckedIOException(x);
+    }
+    return e;
+  }
+
   @Test
   void incidentsAreHandedOnDuringTheRunOnceNoLiveTrackCanPrecedeThem() throws Exception {
     // a walker crossing at 23:07, another two hours later
@@ -62,13 +74,7 @@ class FusionEngineTest {
     Synth s = new Synth(5).radarTarget(Synth.T0, 0, 150, 0, -20, 20, 2, 1.0);
     List<TrackSummary> tracks = new ArrayList<>();
     List<Incident> out = new ArrayList<>();
-    FusionEngine e = new FusionEngine(Synth.BORDER, Synth.SITES, FusionConfig.defaults(), tracks::add, 0.0, out::add);
-    s.observations().forEach(e::accept);
-    try {
-      e.finish();
-    } catch (java.io.IOException x) {
-      throw new java.io.UncheckedIOException(x);
-    }
+    FusionEngine e = run(s, tracks, out);
     assertThat(tracks).isNotEmpty(); // it was a confirmed track ...
     assertThat(e.stats().weakTracks).isPositive(); // ... judged too weak
     assertThat(out).isEmpty();
@@ -188,13 +194,7 @@ class FusionEngineTest {
         .cameraTarget(Synth.CAM_E, Synth.T0, 0, 40, 0.3, -1.3, 60, "human");
     List<TrackSummary> tracks = new ArrayList<>();
     List<Incident> out = new ArrayList<>();
-    FusionEngine e = new FusionEngine(Synth.BORDER, Synth.SITES, FusionConfig.defaults(), tracks::add, 0.0, out::add);
-    ghost.observations().forEach(e::accept);
-    try {
-      e.finish();
-    } catch (java.io.IOException x) {
-      throw new java.io.UncheckedIOException(x);
-    }
+    FusionEngine e = run(ghost, tracks, out);
     assertThat(tracks).isNotEmpty();
     assertThat(e.stats().weakTracks).isPositive();
     assertThat(out).isEmpty();
