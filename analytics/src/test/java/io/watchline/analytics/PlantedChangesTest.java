@@ -79,11 +79,12 @@ class PlantedChangesTest {
     System.out.printf(Locale.ROOT, "stationary sector-weeks flagged: %d of %d (%.2f %%)%n", stationaryFlagged, stationaryWeeks, 100 * share);
     System.out.printf(Locale.ROOT, "hotspots flagged within 2 weeks: %d of 10; displacements flagged: %d of 10%n",
         hotspotsOnTime, displacementsFound);
-    // Seeds 1-10 only check; the scan was tuned on seeds 11-40 (HotspotScanTuning). Measured: 9 of
-    // 10 within 2 weeks; seed 5's doubled sector drew 27, 23 and 32 crossings in its first three
-    // weeks against 18.2 a week before (3-week window p 0.015, q 0.23) and is flagged in week 9.
-    // Stationary sector-weeks flagged: 12 of 1,440 (0.83 %).
-    assertThat(hotspotsOnTime).isGreaterThanOrEqualTo(9);
+    // Seeds 1-10 only check; the scan's level was chosen on seeds 11-40 (HotspotScanTuning: 27 of
+    // 30 in time, 0.60 % of stationary sector-weeks flagged). Measured here: 10 of 10 within 2 weeks
+    // (flagged in weeks 7, 6, 8, 6, 6, 7, 6, 6, 6, 8), stationary sector-weeks flagged 11 of 1,440
+    // (0.76 %). 3 of the 30 tuning seeds drew too weak a rise to be found in time, so a change to
+    // the simulator's draws can cost one of the ten without the scan getting worse.
+    assertThat(hotspotsOnTime).isEqualTo(10);
     assertThat(displacementsFound).isEqualTo(10);
     assertThat(share).isLessThan(0.02);
   }

@@ -6,6 +6,8 @@ import io.watchline.geo.InvalidValueException;
 import io.watchline.sites.SiteConfigException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,30 +33,37 @@ import picocli.CommandLine.ScopeType;
       "              export) nothing usable was read,",
       "            4 (nightly) another run holds the output root's lock,",
       "            141 the reader of standard output went away (e.g. '| head -1'); nothing is printed."
-    },
-    // One command per line: keep the list sorted by pipeline stage.
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      IngestCommand.class,
-      ValidateCommand.class,
-      BorderCommand.class,
-      SectorsCommand.class,
-      FuseCommand.class,
-      EvaluateCommand.class,
-      ExportCommand.class,
-      ShareCommand.class,
-      MergeCommand.class,
-      CoverageCommand.class,
-      NightlyCommand.class,
-      SimulateCommand.class,
-      ReplayCommand.class,
-      ArchiveCommand.class,
-      TrendsCommand.class,
-      PlanCommand.class,
-      DemoCommand.class,
-      io.watchline.cli.evidence.EvidenceCommand.class,
     })
 public final class Main {
+  /**
+   * The commands by the name they are called with, sorted by pipeline stage (the order of the
+   * help). Registered here rather than in the annotation so that a run builds only its own
+   * command's option model: building all of them costs every start ~0.2 s of CPU.
+   */
+  static final Map<String, Class<?>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("help", CommandLine.HelpCommand.class);
+    COMMANDS.put("ingest", IngestCommand.class);
+    COMMANDS.put("validate", ValidateCommand.class);
+    COMMANDS.put("border", BorderCommand.class);
+    COMMANDS.put("sectors", SectorsCommand.class);
+    COMMANDS.put("fuse", FuseCommand.class);
+    COMMANDS.put("evaluate", EvaluateCommand.class);
+    COMMANDS.put("export", ExportCommand.class);
+    COMMANDS.put("share", ShareCommand.class);
+    COMMANDS.put("merge", MergeCommand.class);
+    COMMANDS.put("coverage", CoverageCommand.class);
+    COMMANDS.put("nightly", NightlyCommand.class);
+    COMMANDS.put("simulate", SimulateCommand.class);
+    COMMANDS.put("replay", ReplayCommand.class);
+    COMMANDS.put("archive", ArchiveCommand.class);
+    COMMANDS.put("trends", TrendsCommand.class);
+    COMMANDS.put("plan", PlanCommand.class);
+    COMMANDS.put("demo", DemoCommand.class);
+    COMMANDS.put("evidence", io.watchline.cli.evidence.EvidenceCommand.class);
+  }
+
 
   @Option(
       names = "--debug",
@@ -69,11 +78,42 @@ public final class Main {
 
   /** Runs the command line and returns the exit code; never calls System.exit (tests use this). */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return commandLine(commandNamed(args)).execute(args);
   }
 
+  /** The whole command line, every command registered. */
   public static CommandLine commandLine() {
+    return commandLine((String) null);
+  }
+
+  /**
+   * The command named by the first argument that is no option, "" for a bare version request
+   * (no command needed), or null (help, no command, an unknown word: picocli then needs them all,
+   * to list them or suggest one).
+   */
+  static String commandNamed(String[] args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      return "";
+    }
+    for (String a : args) {
+      if (a.equals("--")) {
+        return null;
+      }
+      if (!a.startsWith("-")) {
+        return COMMANDS.containsKey(a) && !a.equals("help") ? a : null;
+      }
+    }
+    return null;
+  }
+
+  /** The command line with only {@code command} registered ("": none), or all of them when it is null. */
+  static CommandLine commandLine(String command) {
     CommandLine cl = new CommandLine(new Main());
+    for (var e : COMMANDS.entrySet()) {
+      if (command == null || command.equals(e.getKey())) {
+        cl.addSubcommand(e.getKey(), e.getValue());
+      }
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // Descriptions are wrapped by hand at ~95 columns; without a terminal to measure, picocli
     // assumes 80 and re-breaks every line in two.

@@ -70,8 +70,10 @@ class LauncherTest {
     Path dumps = tmp.resolve("dumps.log");
     script(bin.resolve("java"), "case \"$*\" in\n"
         + "  *XshowSettings*) echo '    java.specification.version = 17' >&2 ;;\n"
-        + "  *ArchiveClassesAtExit=*) echo dump >> '" + dumps + "'; [ \"${FAIL_DUMP:-0}\" = 1 ] && exit 1\n"
-        + "    a=\"${1#-XX:ArchiveClassesAtExit=}\"; echo archive > \"$a\" ;;\n"
+        + "  *DumpLoadedClassList=*) echo \"$4 $5\" > \"${1#-XX:DumpLoadedClassList=}\" ;;\n"
+        + "  *Xshare:dump*) echo dump >> '" + dumps + "'; [ \"${FAIL_DUMP:-0}\" = 1 ] && exit 1\n"
+        + "    cat \"${2#-XX:SharedClassListFile=}\" >> '" + dumps + "'\n"
+        + "    a=\"${3#-XX:SharedArchiveFile=}\"; echo archive > \"$a\" ;;\n"
         + "  *) echo \"ran $*\" ;;\n"
         + "esac\n");
 
@@ -89,11 +91,18 @@ class LauncherTest {
     assertThat(first).startsWith("ran -XX:SharedArchiveFile=" + jar.getParent().resolve("cds") + "/app-")
         .endsWith(".jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar " + jar + " demo\n");
     assertThat(second).isEqualTo(first);
-    assertThat(Files.readAllLines(dumps)).as("one failed dump, then, for the new jar, one that worked").containsExactly("dump", "dump");
+    assertThat(Files.readAllLines(dumps)).as("one failed dump, then, for the new jar, one that worked"
+        + " from the classes of two training runs").containsExactly("dump", "dump", "--help ", "ingest -q");
+    assertThat(launch(root, bin, "0", "ingest", "--date", "2026-11-27", jar.toString()))
+        .as("a small ingest stops at the quick compiler").contains(" -XX:TieredStopAtLevel=1 -jar ");
+    assertThat(launch(root, bin, "0", "ingest", "-")).as("stdin: size unknown").doesNotContain("TieredStopAtLevel");
+    assertThat(launch(root, bin, "0", "fuse", jar.toString())).doesNotContain("TieredStopAtLevel");
   }
 
-  private static String launch(Path root, Path bin, String failDump) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("/bin/bash", root.resolve("watchline").toString(), "demo");
+  private static String launch(Path root, Path bin, String failDump, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("watchline").toString()));
+    command.addAll(args.length == 0 ? List.of("demo") : List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
     pb.environment().put("FAIL_DUMP", failDump);
     pb.environment().remove("WATCHLINE_CDS");

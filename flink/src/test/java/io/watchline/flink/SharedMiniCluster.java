@@ -1,6 +1,7 @@
 package io.watchline.flink;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.util.TestStreamEnvironment;
@@ -39,8 +40,11 @@ final class SharedMiniCluster implements BeforeAllCallback, AfterAllCallback {
 
   private static Running start() {
     try {
+      // Any free port for the REST endpoint: a fixed 8081 fails when another program holds it.
+      Configuration conf = new Configuration();
+      conf.set(RestOptions.BIND_PORT, "0");
       MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
-          .setConfiguration(new Configuration()).setNumTaskManagers(1).setNumSlotsPerTaskManager(SLOTS).build());
+          .setConfiguration(conf).setNumTaskManagers(1).setNumSlotsPerTaskManager(SLOTS).build());
       cluster.start();
       return new Running(cluster);
     } catch (Exception e) {

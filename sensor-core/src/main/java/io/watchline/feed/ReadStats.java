@@ -16,6 +16,9 @@ public final class ReadStats {
   private long emitted;
   private long rejected;
   private final Map<String, Long> skipped = new TreeMap<>();
+  /** The latest skip reason and how often it came in a row, not yet in {@link #skipped}. */
+  private String runReason;
+  private long runCount;
   private final Map<String, Long> warnings = new TreeMap<>();
   private long bytes;
 
@@ -32,7 +35,32 @@ public final class ReadStats {
   }
 
   public void skipped(String reason) {
-    skipped.merge(reason, 1L, Long::sum);
+    if (reason == runReason && reason != null) { // the same constant again (a GGA after each RMC): no map look-up
+      runCount++;
+      return;
+    }
+    endRun();
+    runReason = java.util.Objects.requireNonNull(reason, "reason");
+    runCount = 1;
+  }
+
+  /** The skip counts by reason, the current run included. */
+  private Map<String, Long> skippedCounts() {
+    if (runReason == null) {
+      return skipped;
+    }
+    Map<String, Long> all = new TreeMap<>(skipped);
+    all.merge(runReason, runCount, Long::sum);
+    return all;
+  }
+
+  /** Adds the run of identical skip reasons to the counts. */
+  private void endRun() {
+    if (runReason != null) {
+      skipped.merge(runReason, runCount, Long::sum);
+      runReason = null;
+      runCount = 0;
+    }
   }
 
   /**
@@ -86,7 +114,7 @@ public final class ReadStats {
   }
 
   public long skippedTotal() {
-    long s = 0;
+    long s = runCount;
     for (long v : skipped.values()) {
       s += v;
     }
@@ -94,7 +122,7 @@ public final class ReadStats {
   }
 
   public Map<String, Long> skippedByReason() {
-    return Map.copyOf(skipped);
+    return Map.copyOf(skippedCounts());
   }
 
   public long bytesRead() {
@@ -110,7 +138,7 @@ public final class ReadStats {
     }
     sb.append(": read ").append(read()).append(" = accepted ").append(accepted());
     sb.append(" (observations ").append(emitted);
-    skipped.forEach((k, v) -> sb.append(", ").append(k).append(' ').append(v));
+    skippedCounts().forEach((k, v) -> sb.append(", ").append(k).append(' ').append(v));
     sb.append(") + rejected ").append(rejected);
     if (!warnings.isEmpty()) {
       sb.append("; warnings:");

@@ -3,6 +3,8 @@ package io.watchline.ndjson;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
@@ -17,26 +19,74 @@ import java.time.Instant;
 public final class ObservationJson {
   private ObservationJson() {}
 
+  // Field names and kinds as pre-encoded JSON: written as bytes, not escaped and encoded per line.
+  private static final SerializableString T = new SerializedString("t");
+  private static final SerializableString KIND = new SerializedString("kind");
+  private static final SerializableString SENSOR = new SerializedString("sensor");
+  private static final SerializableString SEQ = new SerializedString("seq");
+  private static final SerializableString LAT = new SerializedString("lat");
+  private static final SerializableString LON = new SerializedString("lon");
+  private static final SerializableString RANGE = new SerializedString("range_m");
+  private static final SerializableString BEARING = new SerializedString("bearing_deg");
+  private static final SerializableString TRACK = new SerializedString("track");
+  private static final SerializableString SPEED = new SerializedString("speed_mps");
+  private static final SerializableString COURSE = new SerializedString("course_deg");
+  private static final SerializableString CLS = new SerializedString("cls");
+  private static final SerializableString CONF = new SerializedString("conf");
+  private static final SerializableString UNIT = new SerializedString("unit");
+  private static final SerializableString SRC = new SerializedString("src");
+  private static final SerializableString FILE = new SerializedString("file");
+  private static final SerializableString OFFSET = new SerializedString("offset");
+  private static final SerializableString LINE = new SerializedString("line");
+  private static final SerializableString[] KINDS = java.util.Arrays.stream(Kind.values())
+      .map(k -> new SerializedString(k.wireName())).toArray(SerializableString[]::new);
+
+  /**
+   * Source file names as pre-encoded JSON, each written on every line of its file. Only names of
+   * printable ASCII without quote or backslash, whose encoding is the name itself in quotes; a
+   * bounded number of them (a long run over many files writes the rest as plain strings).
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, SerializableString> FILES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_FILES = 256;
+
   public static void write(Observation o, JsonGenerator g, StringBuilder scratch) throws IOException {
     g.writeStartObject();
     scratch.setLength(0);
     IsoTime.format(o.t().toEpochMilli(), scratch);
-    g.writeStringField("t", scratch.toString());
-    g.writeStringField("kind", o.kind().wireName());
-    if (o.sensor() != null) g.writeStringField("sensor", o.sensor());
-    if (o.seq() >= 0) g.writeNumberField("seq", o.seq());
-    num(g, "lat", o.lat());
-    num(g, "lon", o.lon());
-    num(g, "range_m", o.rangeM());
-    num(g, "bearing_deg", o.bearingDeg());
-    if (o.track() != null) g.writeStringField("track", o.track());
-    num(g, "speed_mps", o.speedMps());
-    num(g, "course_deg", o.courseDeg());
-    if (o.cls() != null) g.writeStringField("cls", o.cls());
-    num(g, "conf", o.conf());
-    if (o.unit() != null) g.writeStringField("unit", o.unit());
+    g.writeFieldName(T);
+    g.writeString(scratch.toString());
+    g.writeFieldName(KIND);
+    g.writeString(KINDS[o.kind().ordinal()]);
+    if (o.sensor() != null) {
+      g.writeFieldName(SENSOR);
+      g.writeString(o.sensor());
+    }
+    if (o.seq() >= 0) {
+      g.writeFieldName(SEQ);
+      g.writeNumber(o.seq());
+    }
+    num(g, LAT, o.lat());
+    num(g, LON, o.lon());
+    num(g, RANGE, o.rangeM());
+    num(g, BEARING, o.bearingDeg());
+    if (o.track() != null) {
+      g.writeFieldName(TRACK);
+      g.writeString(o.track());
+    }
+    num(g, SPEED, o.speedMps());
+    num(g, COURSE, o.courseDeg());
+    if (o.cls() != null) {
+      g.writeFieldName(CLS);
+      g.writeString(o.cls());
+    }
+    num(g, CONF, o.conf());
+    if (o.unit() != null) {
+      g.writeFieldName(UNIT);
+      g.writeString(o.unit());
+    }
     if (o.src() != null) {
-      g.writeFieldName("src");
+      g.writeFieldName(SRC);
       writeSource(o.src(), g);
     }
     g.writeEndObject();
@@ -44,15 +94,47 @@ public final class ObservationJson {
 
   public static void writeSource(Source s, JsonGenerator g) throws IOException {
     g.writeStartObject();
-    if (s.file() != null) g.writeStringField("file", s.file());
-    if (s.hasOffset()) g.writeNumberField("offset", s.offset());
-    if (s.hasLine()) g.writeNumberField("line", s.line());
+    if (s.file() != null) {
+      g.writeFieldName(FILE);
+      SerializableString name = fileName(s.file());
+      if (name != null) {
+        g.writeString(name);
+      } else {
+        g.writeString(s.file());
+      }
+    }
+    if (s.hasOffset()) {
+      g.writeFieldName(OFFSET);
+      g.writeNumber(s.offset());
+    }
+    if (s.hasLine()) {
+      g.writeFieldName(LINE);
+      g.writeNumber(s.line());
+    }
     g.writeEndObject();
   }
 
-  private static void num(JsonGenerator g, String name, double v) throws IOException {
+  /** The cached encoding of a file name, or null when it needs escaping or the cache is full. */
+  private static SerializableString fileName(String file) {
+    SerializableString cached = FILES.get(file);
+    if (cached != null || FILES.size() >= MAX_FILES) {
+      return cached;
+    }
+    for (int i = 0; i < file.length(); i++) {
+      char c = file.charAt(i);
+      if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+        return null;
+      }
+    }
+    SerializableString encoded = new SerializedString(file);
+    FILES.putIfAbsent(file, encoded);
+    return encoded;
+  }
+
+  private static void num(JsonGenerator g, SerializableString name, double v) throws IOException {
     if (!Double.isNaN(v)) {
-      g.writeNumberField(name, v);
+      g.writeFieldName(name);
+      g.writeNumber(v);
     }
   }
 

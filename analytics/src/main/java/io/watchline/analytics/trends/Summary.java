@@ -27,8 +27,8 @@ final class Summary {
           t.sector(), t.direction(), t.mk().senSlope(), t.mk().p(), t.perNight()));
     }
     if (shown == 0) b.append("- no sector shows a significant trend\n");
-    b.append("\nEmerging hotspots (the last 1-3 weeks above the sector's own earlier rate; Benjamini-Hochberg q < ")
-        .append(TrendAnalysis.FDR).append(" over all sector-weeks):\n");
+    b.append("\nEmerging hotspots (the last 1-3 weeks above the sector's own earlier rate, p < ")
+        .append(TrendAnalysis.EMERGING_P).append(" over the windows tried; q: false-discovery rate over all sector-weeks):\n");
     Map<String, List<TrendAnalysis.Hotspot>> bySector = new TreeMap<>();
     for (TrendAnalysis.Hotspot h : a.hotspots) {
       if (h.emerging()) bySector.computeIfAbsent(h.sector(), k -> new java.util.ArrayList<>()).add(h);
@@ -44,11 +44,16 @@ final class Summary {
     }
     for (Map.Entry<String, List<TrendAnalysis.Hotspot>> e : bySector.entrySet()) {
       TrendAnalysis.Hotspot first = e.getValue().get(0);
+      // About one stationary sector-week in a hundred is flagged by chance; q says whether the
+      // sector's flags still stand out when the whole period is looked back on.
+      double bestQ = e.getValue().stream().mapToDouble(TrendAnalysis.Hotspot::q).min().orElse(1);
       b.append(String.format(Locale.ROOT,
           "- %s from the week of %s: %.2f crossings/night over the last %d week(s) against %.2f before (p=%.3g, q=%.3g);"
-              + " emerging in %d week(s)%n",
+              + " emerging in %d week(s); %s%n",
           e.getKey(), first.weekStart(), first.windowPerNight(), first.windowWeeks(), first.baselinePerNight(), first.p(),
-          first.q(), e.getValue().size()));
+          first.q(), e.getValue().size(), bestQ < TrendAnalysis.LOOKING_BACK_FDR
+              ? String.format(Locale.ROOT, "stands out over the whole period too (best q=%.3g)", bestQ)
+              : String.format(Locale.ROOT, "over the whole period it may be chance (best q=%.3g)", bestQ)));
     }
     b.append("\nDisplacement (watched km rose, crossings fell, a neighbour's rose):\n");
     if (a.displacements.isEmpty()) b.append("- none\n");

@@ -19,13 +19,13 @@ public final class TrendAnalysis {
   /** Longest scan window: a rise is looked for over the last 1, 2 or 3 weeks. */
   public static final int SCAN_WEEKS = 3;
   /**
-   * Whether scan zones also join a sector with its neighbour along the border. Off: on the tuning
-   * seeds (11–40) the two-sector zones found fewer planted hotspots in time (26 vs 29 of 30) and
-   * flagged twice as many stationary weeks (docs/trends.md).
+   * A cell is emerging when its scan p (exact over the windows tried) is below this: the share of a
+   * stationary sector's weeks that may be flagged, about one week in a hundred. Chosen on the tuning
+   * seeds 11–40 (docs/trends.md).
    */
-  public static final boolean SCAN_NEIGHBOURS = false;
-  /** A cell is emerging when its Benjamini–Hochberg q over all scanned sector-weeks is below this. */
-  public static final double FDR = 0.10;
+  public static final double EMERGING_P = 0.01;
+  /** The summary says a sector's flags stand out over the whole period when its best q is below this. */
+  public static final double LOOKING_BACK_FDR = 0.10;
   /** A displacement needs the watched km (sensor + patrol) to rise by at least this share. */
   public static final double MIN_WATCH_RISE = 0.20;
   /** … and the sector's crossings to fall to at most this share of before. */
@@ -37,8 +37,8 @@ public final class TrendAnalysis {
 
   /**
    * One sector-week of the emerging-hotspot scan: z (excess in Poisson standard errors) and p of
-   * the best window (p adjusted for the windows tried), q its Benjamini–Hochberg value over every
-   * scanned cell; NaN when not scanned.
+   * the best window (p exact over the windows tried), q its Benjamini–Hochberg value over every
+   * scanned cell of the report (a retrospective false-discovery rate); NaN when not scanned.
    */
   public record Hotspot(String sector, int week, LocalDate weekStart, int crossings, double perNight, double z, double p,
       double q, int windowWeeks, double windowPerNight, double baselinePerNight, boolean emerging) {}
@@ -65,7 +65,7 @@ public final class TrendAnalysis {
       Stats.MannKendall mk = Stats.mannKendall(rate[s]);
       trends.add(new SectorTrend(g.sectors.get(s), mk, ratePerNight(s, 0, g.weeks), mk.direction(ALPHA)));
     }
-    EmergingScan.Cell[][] scan = EmergingScan.scan(g.crossings, g.nights, SCAN_WEEKS, MIN_BASELINE_WEEKS, SCAN_NEIGHBOURS, ALPHA);
+    EmergingScan.Cell[][] scan = EmergingScan.scan(g.crossings, g.nights, SCAN_WEEKS, MIN_BASELINE_WEEKS);
     for (int s = 0; s < sectors; s++) {
       for (int w = 0; w < g.weeks; w++) {
         if (g.nights[w] == 0) continue;
@@ -74,7 +74,7 @@ public final class TrendAnalysis {
             ? new Hotspot(g.sectors.get(s), w, g.weekStart(w), g.crossings[s][w], rate[s][w], Double.NaN, Double.NaN, Double.NaN,
                 0, Double.NaN, Double.NaN, false)
             : new Hotspot(g.sectors.get(s), w, g.weekStart(w), g.crossings[s][w], rate[s][w], c.z(), c.p(), c.q(),
-                c.windowWeeks(), c.windowPerNight(), c.baselinePerNight(), c.q() < FDR));
+                c.windowWeeks(), c.windowPerNight(), c.baselinePerNight(), c.p() < EMERGING_P));
       }
     }
     for (int s = 0; s < sectors; s++) displacement(s);

@@ -126,8 +126,29 @@ final class SegmentTable {
       return Double.NaN;
     }
     double d = Math.sqrt(best);
-    boolean left = bestT > 0 && bestT < 1 ? bestCross >= 0 : SegmentMath.isLeft(px, py, x, y, vertexCount, bestI);
+    boolean left = bestCross >= 0;
+    if (!(bestT > 0 && bestT < 1) && !neighboursAgree(px, py, bestI, left)) {
+      left = SegmentMath.isLeft(px, py, x, y, vertexCount, bestI);
+    }
     return left ? d : -d;
+  }
+
+  /**
+   * Whether the segments before and after segment i (where they exist) put (px, py) on the same
+   * side as {@code left}, the side by segment i's cross product. Then {@link SegmentMath#isLeft}
+   * answers {@code left} whichever vertex of segment i is nearest (each of its rules combines
+   * crosses that all agree), so the slower vertex rule can be skipped. The crosses are computed
+   * exactly as {@link SegmentMath#cross} computes them.
+   */
+  private boolean neighboursAgree(double px, double py, int i, boolean left) {
+    return (i == 0 || (cross(px, py, i - 1) >= 0) == left) && (i + 2 >= vertexCount || (cross(px, py, i + 1) >= 0) == left);
+  }
+
+  /** Cross product of segment i's direction and (p - its start): > 0 when p is on its left. */
+  private double cross(double px, double py, int i) {
+    double[] s = rows;
+    int o = ROW * i;
+    return s[o + 2] * (py - s[o + 1]) - s[o + 3] * (px - s[o]);
   }
 
   /**

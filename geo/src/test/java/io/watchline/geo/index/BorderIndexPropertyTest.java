@@ -16,8 +16,8 @@ import org.locationtech.jts.operation.distance.DistanceOp;
 
 /**
  * Property test of every distance answer of {@link BorderIndex} against JTS, over points drawn to
- * hit each path of the index: exactly on segments and on vertices, just beside the line, across
- * the fast zone's edge, far beyond it, and on degenerate lines.
+ * hit each path of the index: exactly on segments and on vertices, around vertices, just beside
+ * the line, across the fast zone's edge, far beyond it, and on degenerate lines.
  */
 class BorderIndexPropertyTest {
   private static final GeometryFactory GF = new GeometryFactory();
@@ -80,7 +80,7 @@ class BorderIndexPropertyTest {
       double t = rnd.nextDouble();
       double bx = v[i].x + t * (v[i + 1].x - v[i].x), by = v[i].y + t * (v[i + 1].y - v[i].y);
       double r, a = rnd.nextDouble() * 2 * Math.PI;
-      switch (k % 6) {
+      switch (k % 7) {
         case 0 -> r = 0; // on a segment
         case 1 -> {
           bx = v[i].x; // on a vertex
@@ -90,6 +90,11 @@ class BorderIndexPropertyTest {
         case 2 -> r = rnd.nextDouble() * 5; // just beside the line
         case 3 -> r = WITHIN_M + (rnd.nextDouble() - 0.5) * 20; // across the 2 km edge
         case 4 -> r = rnd.nextDouble() * 6_000; // through the fast zone and beyond
+        case 5 -> {
+          bx = v[i].x; // around a vertex: its wedges on both sides, where the side rule looks at both segments
+          by = v[i].y;
+          r = rnd.nextDouble() * 300;
+        }
         default -> r = 5_000 + rnd.nextDouble() * 100_000; // far away
       }
       qx[k] = bx + r * Math.cos(a);

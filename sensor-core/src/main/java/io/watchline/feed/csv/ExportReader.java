@@ -8,7 +8,6 @@ import io.watchline.feed.ReadStats;
 import io.watchline.feed.Reject;
 import io.watchline.feed.RejectSink;
 import io.watchline.geo.geodesy.Geodesy;
-import io.watchline.ndjson.IsoTime;
 import io.watchline.observation.Kind;
 import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
@@ -17,10 +16,6 @@ import io.watchline.sites.SiteRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +77,12 @@ public final class ExportReader implements FeedReader {
   private char delimiter;
   private Field[] columns;
   private long seq;
-  private final String[] values = new String[Field.values().length];
+  private final ExportRow row = new ExportRow();
+  /** The last sensor name and site seen, so a file of one sensor makes neither again per row. */
+  private String lastSensor;
+  private Site lastSite;
+  private final String[] trackNames = new String[4096];
+  private String trackNamesSensor;
 
   public ExportReader(InputStream in, String file, boolean ndjson, String sensor, SiteRegistry sites,
       RejectSink rejects) throws IOException {
@@ -119,8 +119,8 @@ public final class ExportReader implements FeedReader {
         stats.skipped("comment line");
         continue;
       }
-      java.util.Arrays.fill(values, null);
-      String problem = ndjson ? fromJson(line) : fromCsv(line);
+      row.start(line);
+      String problem = ndjson ? fromJson(line) : row.fromCsv(line, delimiter, columns);
       if (problem != null) {
         reject(src, problem);
         continue;
@@ -142,7 +142,7 @@ public final class ExportReader implements FeedReader {
     int semis = count(line, ';');
     int tabs = count(line, '\t');
     delimiter = tabs > commas && tabs > semis ? '\t' : semis > commas ? ';' : ',';
-    List<String> names = split(line, delimiter);
+    List<String> names = ExportRow.split(line, delimiter);
     if (names == null) {
       throw new FeedException(file + ": CSV header has an unterminated quoted field");
     }
@@ -155,23 +155,6 @@ public final class ExportReader implements FeedReader {
     if (!hasTime) {
       throw new FeedException(file + ": CSV header has no time column (t, time, timestamp, …): " + line);
     }
-  }
-
-  private String fromCsv(String line) {
-    List<String> cells = split(line, delimiter);
-    if (cells == null) {
-      return "unterminated quoted field";
-    }
-    if (cells.size() != columns.length) {
-      return "row has " + cells.size() + " columns, the header has " + columns.length;
-    }
-    for (int i = 0; i < cells.size(); i++) {
-      if (columns[i] != null) {
-        String v = cells.get(i).trim();
-        values[columns[i].ordinal()] = v.isEmpty() ? null : v;
-      }
-    }
-    return null;
   }
 
   private String fromJson(String line) {
@@ -187,27 +170,26 @@ public final class ExportReader implements FeedReader {
     for (Map.Entry<String, JsonNode> e : n.properties()) {
       Field f = Field.of(e.getKey());
       if (f != null && !e.getValue().isNull()) {
-        values[f.ordinal()] = e.getValue().asText();
+        row.set(f, e.getValue().asText());
       }
     }
     return null;
   }
 
   private Observation build(Source src) {
-    String tText = values[Field.T.ordinal()];
-    if (tText == null) {
+    if (!row.has(Field.T)) {
       throw new IllegalArgumentException("no time");
     }
-    Instant t = parseTime(tText);
-    String sensor = values[Field.SENSOR.ordinal()] != null ? values[Field.SENSOR.ordinal()] : sensorOption;
-    String unit = values[Field.UNIT.ordinal()];
+    Instant t = row.time();
+    String sensor = row.has(Field.SENSOR) ? sensor() : sensorOption;
+    String unit = row.text(Field.UNIT);
     double lat = num(Field.LAT);
     double lon = num(Field.LON);
     double range = nonNegative(Field.RANGE);
     double bearing = angle(Field.BEARING);
     double bboxX = num(Field.BBOX_X);
     Kind kind = kind(unit, range, bboxX);
-    Site site = sensor == null ? null : sites.byId(sensor);
+    Site site = sensor == null ? null : sensor == lastSensor ? lastSite : sites.byId(sensor);
     if (site != null) {
       t = t.plusMillis(site.clockOffsetMs());
     }
@@ -236,11 +218,8 @@ public final class ExportReader implements FeedReader {
     if (!Double.isNaN(conf) && (conf < 0 || conf > 1)) {
       conf = conf > 1 && conf <= 100 ? conf / 100 : Double.NaN;
     }
-    String track = values[Field.TRACK.ordinal()];
-    if (track != null && sensor != null && !track.contains("/")) {
-      track = sensor + "/" + track;
-    }
-    String cls = values[Field.CLS.ordinal()];
+    String track = track(sensor);
+    String cls = row.text(Field.CLS);
     return Observation.builder(t, kind).sensor(kind == Kind.PATROL && sensor == null ? unit : sensor)
         .seq(seq++).position(lat, lon).polar(range, bearing).track(track)
         .velocity(nonNegative(Field.SPEED), angle(Field.COURSE))
@@ -248,7 +227,7 @@ public final class ExportReader implements FeedReader {
   }
 
   private Kind kind(String unit, double range, double bboxX) {
-    String k = values[Field.KIND.ordinal()];
+    String k = row.text(Field.KIND);
     if (k != null) {
       try {
         return Kind.fromWire(k.trim().toLowerCase(Locale.ROOT));
@@ -259,7 +238,7 @@ public final class ExportReader implements FeedReader {
     if (unit != null) {
       return Kind.PATROL;
     }
-    if (!Double.isNaN(bboxX) || values[Field.CLS.ordinal()] != null && Double.isNaN(range)) {
+    if (!Double.isNaN(bboxX) || row.has(Field.CLS) && Double.isNaN(range)) {
       return Kind.THERMAL;
     }
     return Kind.RADAR;
@@ -289,89 +268,62 @@ public final class ExportReader implements FeedReader {
   }
 
   private double num(Field f) {
-    String v = values[f.ordinal()];
-    if (v == null) {
+    if (!row.has(f)) {
       return Double.NaN;
     }
     try {
-      double d = Double.parseDouble(v);
+      double d = row.number(f);
       if (Double.isInfinite(d) || Double.isNaN(d)) {
         throw new NumberFormatException();
       }
       return d;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(f.names[0] + " '" + v + "' is not a number");
+      throw new IllegalArgumentException(f.names[0] + " '" + row.text(f) + "' is not a number");
     }
   }
 
-  /** ISO-8601 (zone-less means UTC) or epoch seconds / milliseconds. */
-  static Instant parseTime(String s) {
-    try {
-      if (isEpochNumber(s)) {
-        double d = Double.parseDouble(s);
-        return d > 1e11 ? Instant.ofEpochMilli((long) d) : Instant.ofEpochMilli(Math.round(d * 1000));
-      }
-      try {
-        return IsoTime.parse(s);
-      } catch (DateTimeParseException e) {
-        return LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-      }
-    } catch (DateTimeParseException | NumberFormatException e) {
-      throw new IllegalArgumentException("time '" + s + "' is neither ISO-8601 nor epoch seconds/ms");
+  /** The sensor column's text, the same String as the row before when it did not change. */
+  private String sensor() {
+    if (lastSensor != null && row.is(Field.SENSOR, lastSensor)) {
+      return lastSensor;
     }
+    lastSensor = row.text(Field.SENSOR);
+    lastSite = sites.byId(lastSensor);
+    return lastSensor;
   }
 
-  private static boolean isEpochNumber(String s) {
+  /** "sensor/track" unless the track names its sensor; numeric tracks below 4096 are named once. */
+  private String track(String sensor) {
+    String track = row.text(Field.TRACK);
+    if (track == null || sensor == null || track.contains("/")) {
+      return track;
+    }
+    int n = track.length() <= 4 && (track.length() == 1 || track.charAt(0) != '0') ? digits(track) : -1;
+    if (n < 0 || n >= trackNames.length) {
+      return sensor + "/" + track;
+    }
+    if (sensor != trackNamesSensor) {
+      trackNamesSensor = sensor;
+      java.util.Arrays.fill(trackNames, null);
+    }
+    String name = trackNames[n];
+    if (name == null) {
+      name = sensor + "/" + track;
+      trackNames[n] = name;
+    }
+    return name;
+  }
+
+  private static int digits(String s) {
+    int v = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if ((c < '0' || c > '9') && c != '.') {
-        return false;
+      if (c < '0' || c > '9') {
+        return -1;
       }
+      v = v * 10 + c - '0';
     }
-    return true;
-  }
-
-  /** Splits one CSV line honouring double quotes ("" inside quotes is a quote); null if a quote is open. */
-  static List<String> split(String line, char delim) {
-    List<String> out = new ArrayList<>();
-    if (line.indexOf('"') < 0) {
-      // Most exports quote nothing: cut at the delimiters without copying char by char.
-      int from = 0;
-      for (int at; (at = line.indexOf(delim, from)) >= 0; from = at + 1) {
-        out.add(line.substring(from, at));
-      }
-      out.add(line.substring(from));
-      return out;
-    }
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            cur.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == delim) {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    if (quoted) {
-      return null;
-    }
-    out.add(cur.toString());
-    return out;
+    return v;
   }
 
   private static int count(String s, char c) {

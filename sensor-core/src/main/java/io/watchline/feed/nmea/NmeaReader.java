@@ -36,11 +36,14 @@ public final class NmeaReader implements FeedReader {
   /** Epoch day of the latest known date, and the time of day (ms) it was seen at; -1 if none. */
   private long dateDay = -1;
   private long dateTodMs;
-  private String lastEpoch;
+  /** The time field of the latest fix emitted: a fix with the same text is the same receiver epoch. */
+  private final NmeaFields.Text lastEpoch = new NmeaFields.Text();
+  private final NmeaFields f = new NmeaFields();
   private Pending pending;
   private long seq;
 
-  private record Pending(Observation fix, long todMs, String epoch, Source src, String excerpt) {}
+  /** A dated-later GGA fix: its time of day and time text, where it was, and its line for a reject. */
+  private record Pending(double lat, double lon, long todMs, String epoch, Source src, String excerpt) {}
 
   public NmeaReader(InputStream in, String file, String unit, LocalDate date, RejectSink rejects) {
     this.lines = new LineReader(in, 4096);
@@ -71,9 +74,8 @@ public final class NmeaReader implements FeedReader {
   }
 
   private void readLine() {
-    Source src = Source.atLine(file, lines.offset(), lines.lineNumber());
     if (lines.overlong()) {
-      reject(src, "line longer than " + lines.maxLine() + " bytes (" + lines.lineBytes() + ")");
+      reject(src(), "line longer than " + lines.maxLine() + " bytes (" + lines.lineBytes() + ")");
       return;
     }
     if (lines.blank()) {
@@ -96,7 +98,7 @@ public final class NmeaReader implements FeedReader {
       return;
     }
     if (first != '$') {
-      reject(src, "not an NMEA sentence (does not start with $)");
+      reject(src(), "not an NMEA sentence (does not start with $)");
       return;
     }
     int end = len;
@@ -111,55 +113,58 @@ public final class NmeaReader implements FeedReader {
       }
     }
     if (star < 0 || star + 3 != end) {
-      reject(src, "missing checksum (*hh)");
+      reject(src(), "missing checksum (*hh)");
       return;
     }
-    int sum = 0;
-    for (int i = start + 1; i < star; i++) {
-      sum ^= b[i] & 0xff;
-    }
+    int sum = f.split(b, start + 1, star); // cut at the commas in the same pass as the checksum
     int given = hex(b[star + 1]) << 4 | hex(b[star + 2]);
     if (hex(b[star + 1]) < 0 || hex(b[star + 2]) < 0) {
-      reject(src, "checksum is not hexadecimal");
+      reject(src(), "checksum is not hexadecimal");
       return;
     }
     if (sum != given) {
-      reject(src, String.format("bad checksum: computed %02X, sentence says %02X", sum, given));
+      reject(src(), String.format("bad checksum: computed %02X, sentence says %02X", sum, given));
       return;
     }
-    String body = new String(b, start + 1, star - start - 1, StandardCharsets.US_ASCII);
-    String[] f = body.split(",", -1);
-    String address = f[0];
-    if (address.length() != 5 || address.charAt(0) == 'P') {
+    int addressLength = f.end(0) - f.start(0);
+    if (addressLength != 5 || b[start + 1] == 'P') {
+      String address = f.text(0);
       stats.skipped("nmea sentence not used (" + (address.startsWith("P") ? "proprietary" : address) + ")");
       return;
     }
-    String type = address.substring(2);
-    switch (type) {
-      case "RMC" -> rmc(f, src);
-      case "GGA" -> gga(f, src);
-      default -> stats.skipped("nmea sentence not used (" + type + ")");
+    int t = start + 3;
+    if (b[t] == 'R' && b[t + 1] == 'M' && b[t + 2] == 'C') {
+      rmc();
+    } else if (b[t] == 'G' && b[t + 1] == 'G' && b[t + 2] == 'A') {
+      gga();
+    } else {
+      stats.skipped("nmea sentence not used (" + f.text(0).substring(2) + ")");
     }
   }
 
-  private void rmc(String[] f, Source src) {
-    if (f.length < 10) {
-      reject(src, "RMC has " + f.length + " fields, expected at least 10");
+  /** Where the current line is, made only for what is emitted or rejected. */
+  private Source src() {
+    return Source.atLine(file, lines.offset(), lines.lineNumber());
+  }
+
+  private void rmc() {
+    if (f.count() < 10) {
+      reject(src(), "RMC has " + f.count() + " fields, expected at least 10");
       return;
     }
-    long tod = parseTime(f[1]);
-    long day = parseDate(f[9]);
+    long tod = f.time(1);
+    long day = f.date(9);
     if (tod >= 0 && day >= 0) {
       // The receiver's date is good even when the fix is not: later GGAs may use it.
       dateDay = day;
       dateTodMs = tod;
     }
-    double lat = coord(f[3], f[4], 'N', 'S', 2, 90);
-    double lon = coord(f[5], f[6], 'E', 'W', 3, 180);
-    String epoch = f[1];
-    boolean valid = tod >= 0 && day >= 0 && "A".equals(f[2]) && !Double.isNaN(lat) && !Double.isNaN(lon);
+    double lat = f.coord(3, 4, 'N', 'S', 2, 90);
+    double lon = f.coord(5, 6, 'E', 'W', 3, 180);
+    boolean active = f.is(2, 'A');
+    boolean valid = tod >= 0 && day >= 0 && active && !Double.isNaN(lat) && !Double.isNaN(lon);
     if (pending != null && dateDay >= 0) {
-      if (valid && pending.epoch.equals(epoch)) {
+      if (valid && f.equals(1, pending.epoch)) {
         pending = null;
         stats.skipped("same epoch as another fix (GGA)");
       } else {
@@ -167,62 +172,64 @@ public final class NmeaReader implements FeedReader {
       }
     }
     if (tod < 0) {
-      reject(src, "RMC time '" + f[1] + "' is not hhmmss[.ss]");
+      reject(src(), "RMC time '" + f.text(1) + "' is not hhmmss[.ss]");
       return;
     }
-    if (!"A".equals(f[2])) {
-      reject(src, "invalid fix (RMC status " + (f[2].isEmpty() ? "empty" : f[2]) + ")");
+    if (!active) {
+      String status = f.text(2);
+      reject(src(), "invalid fix (RMC status " + (status.isEmpty() ? "empty" : status) + ")");
       return;
     }
     if (day < 0) {
-      reject(src, "RMC date '" + f[9] + "' is not ddmmyy");
+      reject(src(), "RMC date '" + f.text(9) + "' is not ddmmyy");
       return;
     }
     if (!valid) {
-      reject(src, "RMC position missing or malformed");
+      reject(src(), "RMC position missing or malformed");
       return;
     }
-    double knots = optional(f[7], 0, 1000);
-    double course = optional(f[8], 0, 360);
+    double knots = f.optional(7, 0, 1000);
+    double course = f.optional(8, 0, 360);
     if (knots < 0 || course < 0) {
       // a corrupt field despite a good checksum: the receiver's own fault, not ours to guess
-      reject(src, knots < 0 ? "RMC speed '" + f[7] + "' is not 0..1000 knots" : "RMC course '" + f[8] + "' is not 0..360 degrees");
+      reject(src(), knots < 0 ? "RMC speed '" + f.text(7) + "' is not 0..1000 knots"
+          : "RMC course '" + f.text(8) + "' is not 0..360 degrees");
       return;
     }
     double speed = knots * KNOT_MPS;
-    if (epoch.equals(lastEpoch)) {
+    if (lastEpoch.sameAs(f, 1)) {
       stats.skipped("same epoch as another fix (RMC)");
       return;
     }
-    emit(fix(day, tod, lat, lon, speed, course, src), epoch);
+    lastEpoch.set(f, 1);
+    emit(day, tod, lat, lon, speed, course, src());
   }
 
-  private void gga(String[] f, Source src) {
-    if (f.length < 7) {
-      reject(src, "GGA has " + f.length + " fields, expected at least 7");
+  private void gga() {
+    if (f.count() < 7) {
+      reject(src(), "GGA has " + f.count() + " fields, expected at least 7");
       return;
     }
-    long tod = parseTime(f[1]);
+    long tod = f.time(1);
     if (tod < 0) {
-      reject(src, "GGA time '" + f[1] + "' is not hhmmss[.ss]");
+      reject(src(), "GGA time '" + f.text(1) + "' is not hhmmss[.ss]");
       return;
     }
-    if (f[6].isEmpty() || "0".equals(f[6])) {
-      reject(src, "invalid fix (GGA quality " + (f[6].isEmpty() ? "empty" : "0") + ")");
+    if (f.isEmpty(6) || f.equals(6, "0")) {
+      reject(src(), "invalid fix (GGA quality " + (f.isEmpty(6) ? "empty" : "0") + ")");
       return;
     }
-    if (f.length > 7 && (f[7].equals("0") || f[7].equals("00"))) {
-      reject(src, "invalid fix (GGA 0 satellites used)");
+    if (f.count() > 7 && (f.equals(7, "0") || f.equals(7, "00"))) {
+      reject(src(), "invalid fix (GGA 0 satellites used)");
       return;
     }
-    double lat = coord(f[2], f[3], 'N', 'S', 2, 90);
-    double lon = coord(f[4], f[5], 'E', 'W', 3, 180);
+    double lat = f.coord(2, 3, 'N', 'S', 2, 90);
+    double lon = f.coord(4, 5, 'E', 'W', 3, 180);
     if (Double.isNaN(lat) || Double.isNaN(lon)) {
-      reject(src, "GGA position missing or malformed");
+      reject(src(), "GGA position missing or malformed");
       return;
     }
-    String epoch = f[1];
-    if (epoch.equals(lastEpoch)) {
+    if (lastEpoch.sameAs(f, 1)) {
       stats.skipped("same epoch as another fix (GGA)");
       return;
     }
@@ -230,11 +237,11 @@ public final class NmeaReader implements FeedReader {
       rejectPending("GGA without date: no RMC before the next GGA; give --date");
     }
     if (dateDay < 0) {
-      Observation o = fix(0, tod, lat, lon, Double.NaN, Double.NaN, src);
-      pending = new Pending(o, tod, epoch, src, lines.excerpt());
+      pending = new Pending(lat, lon, tod, f.text(1), src(), lines.excerpt());
       return;
     }
-    emit(fix(rolledDay(tod), tod, lat, lon, Double.NaN, Double.NaN, src), epoch);
+    lastEpoch.set(f, 1);
+    emit(rolledDay(tod), tod, lat, lon, Double.NaN, Double.NaN, src());
   }
 
   /** The date of a time of day: the RMC date, one day on when the clock wrapped past midnight. */
@@ -252,8 +259,8 @@ public final class NmeaReader implements FeedReader {
   private void flushPending() {
     Pending p = pending;
     pending = null;
-    Observation o = p.fix.withTime(Instant.ofEpochMilli(rolledDay(p.todMs) * 86_400_000L + p.todMs));
-    emit(o, p.epoch);
+    lastEpoch.set(p.epoch);
+    emit(rolledDay(p.todMs), p.todMs, p.lat, p.lon, Double.NaN, Double.NaN, p.src);
   }
 
   private void rejectPending(String reason) {
@@ -263,16 +270,10 @@ public final class NmeaReader implements FeedReader {
     rejects.reject(new Reject(p.src, reason, p.excerpt));
   }
 
-  private Observation fix(long day, long tod, double lat, double lon, double speed, double course, Source src) {
-    return Observation.builder(Instant.ofEpochMilli(day * 86_400_000L + tod), Kind.PATROL)
-        .sensor(unit).unit(unit).position(lat, lon).velocity(speed, course).src(src).build();
-  }
-
-  private void emit(Observation o, String epoch) {
-    lastEpoch = epoch;
+  private void emit(long day, long tod, double lat, double lon, double speed, double course, Source src) {
     stats.emitted();
-    out.add(new Observation(o.t(), o.kind(), o.sensor(), seq++, o.lat(), o.lon(), o.rangeM(),
-        o.bearingDeg(), o.track(), o.speedMps(), o.courseDeg(), o.cls(), o.conf(), o.unit(), o.src()));
+    out.add(Observation.builder(Instant.ofEpochMilli(day * 86_400_000L + tod), Kind.PATROL)
+        .sensor(unit).unit(unit).seq(seq++).position(lat, lon).velocity(speed, course).src(src).build());
   }
 
   private void reject(Source src, String reason) {
