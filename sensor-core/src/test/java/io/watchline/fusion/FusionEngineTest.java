@@ -30,6 +30,18 @@ class FusionEngineTest {
     return out;
   }
 
+  /** Fuses everything with no score floor; the engine is returned for its statistics. */
+  private static FusionEngine run(Synth s, List<TrackSummary> tracks, List<Incident> out) {
+    FusionEngine e = new FusionEngine(Synth.BORDER, Synth.SITES, FusionConfig.defaults(), tracks::add, 0.0, out::add);
+    s.observations().forEach(e::accept);
+    try {
+      e.finish();
+    } catch (java.io.IOException x) {
+      throw new java.io.UncheckedIOException(x);
+    }
+    return e;
+  }
+
   @Test
   void incidentsAreHandedOnDuringTheRunOnceNoLiveTrackCanPrecedeThem() throws Exception {
     // a walker crossing at 23:07, another two hours later
@@ -62,13 +74,7 @@ class FusionEngineTest {
     Synth s = new Synth(5).radarTarget(Synth.T0, 0, 150, 0, -20, 20, 2, 1.0);
     List<TrackSummary> tracks = new ArrayList<>();
     List<Incident> out = new ArrayList<>();
-    FusionEngine e = new FusionEngine(Synth.BORDER, Synth.SITES, FusionConfig.defaults(), tracks::add, 0.0, out::add);
-    s.observations().forEach(e::accept);
-    try {
-      e.finish();
-    } catch (java.io.IOException x) {
-      throw new java.io.UncheckedIOException(x);
-    }
+    FusionEngine e = run(s, tracks, out);
     assertThat(tracks).isNotEmpty(); // it was a confirmed track ...
     assertThat(e.stats().weakTracks).isPositive(); // ... judged too weak
     assertThat(out).isEmpty();
@@ -178,6 +184,40 @@ class FusionEngineTest {
     assertThat(r.factors()).containsEntry("corroborated", 1);
     assertThat(b.factors()).containsEntry("corroborated", 2).containsEntry("cls", "human");
     assertThat(b.score()).isGreaterThan(r.score());
+  }
+
+  @Test
+  void aCameraFalseObjectOfAMinuteOverTheLineRaisesNothingButAWalkerCamerasFollowForMinutesDoes() {
+    // both cameras report one false object for 60 s; crossed, it is a track over the line
+    Synth ghost = new Synth(7)
+        .cameraTarget(Synth.CAM_W, Synth.T0, 0, 40, 0.3, -1.3, 60, "human")
+        .cameraTarget(Synth.CAM_E, Synth.T0, 0, 40, 0.3, -1.3, 60, "human");
+    List<TrackSummary> tracks = new ArrayList<>();
+    List<Incident> out = new ArrayList<>();
+    FusionEngine e = run(ghost, tracks, out);
+    assertThat(tracks).isNotEmpty();
+    assertThat(e.stats().weakTracks).isPositive();
+    assertThat(out).isEmpty();
+    // the same walker followed for four minutes is a crossing
+    Synth walker = new Synth(7)
+        .cameraTarget(Synth.CAM_W, Synth.T0, 0, 150, 0.3, -1.3, 240, "human")
+        .cameraTarget(Synth.CAM_E, Synth.T0, 0, 150, 0.3, -1.3, 240, "human");
+    assertThat(fuse(walker, new ArrayList<>())).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+  }
+
+  @Test
+  void aRadarOnlyPieceOfAFewMinutesAtAWalkersPaceOverTheLineIsNotACrossing() {
+    // a herd grazing over the line: the radar follows it for 3 min, no camera sees it
+    Synth piece = new Synth(8).radarTarget(Synth.T0, 300, 120, 0.2, -1.4, 180, 2, 0.9);
+    List<TrackSummary> tracks = new ArrayList<>();
+    assertThat(fuse(piece, tracks, 0.0)).isEmpty();
+    assertThat(tracks).isNotEmpty();
+    // a camera on it, or a walk followed for 7 min, is evidence enough
+    Synth seen = new Synth(8).radarTarget(Synth.T0, 300, 120, 0.2, -1.4, 180, 2, 0.9)
+        .cameraTarget(Synth.CAM_W, Synth.T0, 300, 120, 0.2, -1.4, 180, "human");
+    assertThat(fuse(seen, new ArrayList<>())).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+    Synth walk = new Synth(8).radarTarget(Synth.T0, 300, 290, 0.2, -1.4, 420, 2, 0.9);
+    assertThat(fuse(walk, new ArrayList<>())).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
   }
 
   @Test

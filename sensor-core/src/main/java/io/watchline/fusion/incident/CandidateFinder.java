@@ -70,16 +70,19 @@ public final class CandidateFinder implements Closeable {
   public void closed(Track track, BorderTrace trace, List<TrackPoint> points, double speedMps, boolean infersAlone) {
     Bulk ev = new Bulk(points, track.evidence());
     List<CrossingEvent> cs = trace.crossings();
+    resumedNearTheLine(track);
     long step = cfg.shapeStepMs(), window = cfg.shapeWindowMs();
     // crossings of one track within the recross window are one event (back and forth is one story),
-    // unless it came back after a stay on the other side: went and returned, two crossings
+    // unless it came back after a stay on the other side: went and returned, two crossings. The
+    // return is judged from the burst's first crossing, so jitter at the line in between (or a
+    // duplicate track's crossing adopted out of order) does not hide it
+    boolean came = false;
     for (int i = 0; i < cs.size(); ) {
       CrossingEvent c = cs.get(i);
       int j = i + 1;
       while (j < cs.size() && cs.get(j).tMs() - cs.get(j - 1).tMs() <= cfg.recrossMs()
-          && !returned(track, cs.get(j - 1), cs.get(j))) j++;
-      boolean went = j < cs.size() && returned(track, cs.get(j - 1), cs.get(j));
-      boolean came = i > 0 && returned(track, cs.get(i - 1), c);
+          && !returned(track, c, cs.get(j))) j++;
+      boolean went = j < cs.size() && returned(track, c, cs.get(j));
       double straight;
       if (went || came) {
         // judged on the leg that walked in (went) or out (came back), not the stay between
@@ -90,8 +93,10 @@ public final class CandidateFinder implements Closeable {
             PathShape.straightness(track, c.tMs() - window, c.tMs() + window, step),
             PathShape.straightness(track, Long.MIN_VALUE, Long.MAX_VALUE, step));
       }
+      // a return's jitter at the line is not back and forth
       out.accept(candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
-          c.seen(), 0, 0, straight, j - i, ev, speedMps));
+          c.seen(), 0, 0, straight, went || came ? 1 : j - i, ev, speedMps));
+      came = went;
       i = j;
     }
     if (!cs.isEmpty()) {
@@ -163,6 +168,21 @@ public final class CandidateFinder implements Closeable {
     double out = PathShape.straightness(track, b.tMs(), b.tMs() + window, step);
     // unknown (too few points) is not confident
     return in >= cfg.returnMinStraightness() && out >= cfg.returnMinStraightness();
+  }
+
+  /**
+   * A track beginning close to the line heading for it may be a group walking on after standing
+   * unseen (what Doppler radars miss); the stitcher then infers no crossing for the track lost there.
+   */
+  private void resumedNearTheLine(Track track) {
+    int n = track.points();
+    if (n < 2) return;
+    double firstD = border.signedDistanceXY(track.pointX(0), track.pointY(0));
+    if (Math.abs(firstD) <= cfg.loiterNearM()
+        && closing(track.pointX(0), track.pointY(0), startVelocity(track), firstD) > cfg.stitchClosingMps()) {
+      stitcher.resumed(new CrossingStitcher.LooseStart(track.id(), track.firstMs(), track.pointX(0), track.pointY(0),
+          Math.signum(firstD), track.hits(), List.of()));
+    }
   }
 
   /** Speed towards the line (m/s, positive = closing) of a point at (x, y) moving with velocity v. */

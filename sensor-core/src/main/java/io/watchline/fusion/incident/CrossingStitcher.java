@@ -56,6 +56,7 @@ public final class CrossingStitcher {
   private final Consumer<Candidate> out;
   private final List<LooseEnd> ends = new ArrayList<>();
   private final List<LooseStart> starts = new ArrayList<>();
+  private final List<LooseStart> resumed = new ArrayList<>();
 
   /**
    * @param border the line and the local plane
@@ -81,6 +82,14 @@ public final class CrossingStitcher {
   }
 
   /**
+   * Adds a track that began near the line heading for it: a group that stood unseen (waiting for
+   * its moment) and walked on. A track lost where it began infers no crossing of its own.
+   */
+  public void resumed(LooseStart start) {
+    resumed.add(start);
+  }
+
+  /**
    * Resolves the loose ends whose window closed before {@code birth}, the time before which no
    * track still to come (nor a live one) began, and forgets starts no later end can use.
    *
@@ -97,6 +106,7 @@ public final class CrossingStitcher {
     // a start can serve only a later end; ends to come are at or after birth
     long oldestEnd = ends.isEmpty() ? birth : Math.min(birth, ends.get(0).tMs());
     starts.removeIf(b -> b.tMs() <= oldestEnd);
+    resumed.removeIf(b -> b.tMs() <= oldestEnd);
     return bound;
   }
 
@@ -115,9 +125,9 @@ public final class CrossingStitcher {
     return ends.size();
   }
 
-  /** Loose starts still held. */
+  /** Loose starts still held (found and resumed). */
   public int pendingStarts() {
-    return starts.size();
+    return starts.size() + resumed.size();
   }
 
   /**
@@ -142,6 +152,9 @@ public final class CrossingStitcher {
         tTo = best.tMs();
         ev = Spill.union(List.of(ev, best.evidence()));
         hits += best.hits();
+      } else if (a.heading() && walkedOn(a)) {
+        // it waited where it was lost and walked on later: that track tells the rest
+        continue;
       } else if (leftAgain(a) || !a.infersAlone() || !a.heading()) {
         // someone left from where it was lost, on the same side: it stayed or turned back there
         stayedOrApproached(a);
@@ -193,6 +206,18 @@ public final class CrossingStitcher {
   /** Whether a track left from where {@code a} was lost, on its side, within the dwell window. */
   private boolean leftAgain(LooseEnd a) {
     return leaving(a) != null;
+  }
+
+  /** Whether a track began where {@code a} was lost, on its side, heading for the line, within the dwell window. */
+  private boolean walkedOn(LooseEnd a) {
+    for (LooseStart b : resumed) {
+      long dt = b.tMs() - a.tMs();
+      if (dt > 0 && dt <= cfg.maxDwellMs() && b.side() == a.side()
+          && Math.hypot(b.x() - a.x(), b.y() - a.y()) <= cfg.dwellRadiusM()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first track leaving from where {@code a} was lost, on the same side, up to {@code maxDwellMs} later; or null. */

@@ -361,7 +361,7 @@ public final class IncidentAssembler {
     IncidentKind kind = lead.kind();
     Scorer.Score s =
         Scorer.score(new Scorer.Factors(kind, seen || kind != IncidentKind.CROSSING, sensorKinds, cls, clsShare,
-            tracks.size(), night, meanConf, minDist, nearM, hits, straight, crossings));
+            tracks.size(), night, meanConf, minDist, nearM, hits, straight, crossings, lead.dwellMs()));
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("event_t", IsoTime.format(Instant.ofEpochMilli(lead.tMs())));
     if (kind == IncidentKind.CROSSING) {

@@ -30,6 +30,9 @@ public final class Scorer {
   static final double STRAIGHT = 4.0;
   static final double STRAIGHT_PIVOT = 0.75;
   static final double RECROSSED = -1.0;
+  static final double LONG_STAY = 0.8;
+  static final long STAY_FROM_MS = 18 * 60_000L;
+  static final long STAY_FULL_MS = 20 * 60_000L;
 
   /** The inputs of the score. */
   public record Factors(
@@ -45,7 +48,15 @@ public final class Scorer {
       double nearM,
       int hits,
       double straightness,
-      int crossings) {}
+      int crossings,
+      long dwellMs) {
+    /** Factors of an event without a stay (dwell 0). */
+    public Factors(IncidentKind kind, boolean seen, int sensorKinds, String cls, double clsShare, int groupSize,
+        boolean night, double meanConf, double distanceM, double nearM, int hits, double straightness, int crossings) {
+      this(kind, seen, sensorKinds, cls, clsShare, groupSize, night, meanConf, distanceM, nearM, hits, straightness,
+          crossings, 0);
+    }
+  }
 
   /** The score and its terms, in the order they were added. */
   public record Score(double value, Map<String, Double> terms) {
@@ -86,6 +97,10 @@ public final class Scorer {
     }
     if (f.kind() != IncidentKind.CROSSING && f.nearM() > 0) {
       t.put("closeness", CLOSENESS * (1 - Math.min(f.distanceM(), f.nearM()) / f.nearM()));
+    }
+    if (f.kind() == IncidentKind.LOITER && f.dwellMs() > STAY_FROM_MS) {
+      // a stay of 40 min near the line says more than one of 18 (radar-only loiterers far out score low otherwise)
+      t.put("long stay", LONG_STAY * Math.min(1, (f.dwellMs() - STAY_FROM_MS) / (double) STAY_FULL_MS));
     }
     if (!Double.isNaN(f.straightness())) {
       // people walk to a goal; animals and clutter wander

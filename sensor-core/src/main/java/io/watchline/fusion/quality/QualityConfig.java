@@ -9,6 +9,9 @@ package io.watchline.fusion.quality;
  *
  * @param minHits a track with fewer measurements raises nothing
  * @param minDurationMs ... nor one that lived less than this, ms
+ * @param minCameraLedMs a track with fewer than {@code minHits} radar measurements (led by cameras) must live this
+ *     long, ms
+ * @param minRadarOnlyWalkMs a track at walking speed no camera saw must live this long, ms
  * @param maxSpeedMps a track faster than this (mean over its life) is clutter, m/s
  * @param maxWalkMps a track faster than this is a vehicle or clutter, m/s ...
  * @param minFastHits ... and needs this many measurements unless a camera calls it a vehicle
@@ -29,6 +32,8 @@ package io.watchline.fusion.quality;
 public record QualityConfig(
     int minHits,
     long minDurationMs,
+    long minCameraLedMs,
+    long minRadarOnlyWalkMs,
     double maxSpeedMps,
     double maxWalkMps,
     int minFastHits,
@@ -58,6 +63,8 @@ public record QualityConfig(
     Builder b = new Builder();
     b.minHits = minHits;
     b.minDurationMs = minDurationMs;
+    b.minCameraLedMs = minCameraLedMs;
+    b.minRadarOnlyWalkMs = minRadarOnlyWalkMs;
     b.maxSpeedMps = maxSpeedMps;
     b.maxWalkMps = maxWalkMps;
     b.minFastHits = minFastHits;
@@ -83,6 +90,13 @@ public record QualityConfig(
     private int minHits = 15;
     // three chance plots in a row last seconds; a target crossing a sensor's view lasts minutes
     private long minDurationMs = 45_000L;
+    // a camera's false object lasts 5-60 s (two cameras' crossed, or a group's extra boxes, up to
+    // ~2 min); a walker in a camera's view stays there for minutes
+    private long minCameraLedMs = 180_000L;
+    // a group walking to the line stays in a radar's view for its last minutes there and its first
+    // ones across; a herd grazes in 100-300 m steps with pauses, so a radar follows it in pieces of
+    // 1-5 min (and no camera calls it anything)
+    private long minRadarOnlyWalkMs = 300_000L;
     // nothing on the ground off-road goes faster; chance-plot tracks run at 10-47 m/s
     private double maxSpeedMps = 30;
     // a group walks at 0.5-2 m/s and runs briefly; faster is a vehicle or clutter
@@ -123,6 +137,10 @@ public record QualityConfig(
 
     public Builder minDurationMs(long v) { minDurationMs = v; return this; }
 
+    public Builder minCameraLedMs(long v) { minCameraLedMs = v; return this; }
+
+    public Builder minRadarOnlyWalkMs(long v) { minRadarOnlyWalkMs = v; return this; }
+
     public Builder maxSpeedMps(double v) { maxSpeedMps = v; return this; }
 
     public Builder maxWalkMps(double v) { maxWalkMps = v; return this; }
@@ -156,9 +174,9 @@ public record QualityConfig(
     public Builder patrolDriftMps(double v) { patrolDriftMps = v; return this; }
 
     public QualityConfig build() {
-      return new QualityConfig(minHits, minDurationMs, maxSpeedMps, maxWalkMps, minFastHits, maxTurnDegPerS, minHitRatio,
-          nominalScanMs, inferMinHits, inferMinDurationMs, inferMinStraightness, clutterCellM, clutterBinMs, clutterMinPlots,
-          clutterBins, clutterShare, patrolMemoryMs, patrolDriftMps);
+      return new QualityConfig(minHits, minDurationMs, minCameraLedMs, minRadarOnlyWalkMs, maxSpeedMps, maxWalkMps,
+          minFastHits, maxTurnDegPerS, minHitRatio, nominalScanMs, inferMinHits, inferMinDurationMs, inferMinStraightness,
+          clutterCellM, clutterBinMs, clutterMinPlots, clutterBins, clutterShare, patrolMemoryMs, patrolDriftMps);
     }
   }
 }

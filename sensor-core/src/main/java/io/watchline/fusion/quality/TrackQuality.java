@@ -2,6 +2,7 @@ package io.watchline.fusion.quality;
 
 import io.watchline.fusion.track.PathShape;
 import io.watchline.fusion.track.Track;
+import io.watchline.observation.Kind;
 
 /**
  * Whether a closed track is a target worth an incident or clutter: chance plots strung into a
@@ -33,6 +34,12 @@ public final class TrackQuality {
     }
     if (life < cfg.minDurationMs()) {
       return "short life";
+    }
+    if (t.hits(Kind.RADAR) < cfg.minHits() && life < cfg.minCameraLedMs()) {
+      return "brief camera object";
+    }
+    if (t.hits(Kind.THERMAL) == 0 && speedMps <= cfg.maxWalkMps() && life < cfg.minRadarOnlyWalkMs()) {
+      return "brief radar-only walker";
     }
     if (speedMps > cfg.maxSpeedMps()) {
       return "implausible speed";

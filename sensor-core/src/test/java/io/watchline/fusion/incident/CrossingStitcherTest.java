@@ -105,6 +105,23 @@ class CrossingStitcherTest {
   }
 
   @Test
+  void aTrackLostHeadingForTheLineWhereALaterTrackSetsOffForItWaitedThereAndInfersNothing() {
+    // lost 200 m short; 25 min later a track sets off from there towards the line: the group
+    // waited unseen and walked on (that track reports its own crossing)
+    lost(T, xy(0, 200), 0, -1.2, true);
+    double[] p = xy(40, 190);
+    stitcher.resumed(new CrossingStitcher.LooseStart(9, T + 25 * MIN, p[0], p[1], 1, 40, List.of()));
+    stitcher.finish();
+    assertThat(out).isEmpty();
+    // a track setting off 2 km along the line is somebody else: the lost one crossed unseen
+    lost(T + 60 * MIN, xy(0, 200), 0, -1.2, true);
+    double[] far = xy(2000, 190);
+    stitcher.resumed(new CrossingStitcher.LooseStart(9, T + 85 * MIN, far[0], far[1], 1, 40, List.of()));
+    stitcher.finish();
+    assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.CROSSING);
+  }
+
+  @Test
   void startsTooFarOnTheSameSideOrBeforeTheEndAreNotPartners() {
     lost(T, xy(0, 300), 0, -1.4, true);
     found(T + 5 * MIN, xy(4000, -300)); // 4 km in 5 min: more than 300 m + 1.5 x 1.5 m/s x 300 s

@@ -40,6 +40,29 @@ class ScorerTest {
   }
 
   @Test
+  void aLongStayLiftsARadarOnlyLoiterFarFromTheLineOverTheThreshold() {
+    // radar only, 450 m out, came in straight: an 18-min stay stays below 0.5, a 40-min one does not
+    Scorer.Factors brief = new Scorer.Factors(IncidentKind.LOITER, true, 1, "unknown", 0, 1, true, Double.NaN, 450, 500, 400,
+        0.95, 0, 19 * 60_000L);
+    Scorer.Factors longer = new Scorer.Factors(IncidentKind.LOITER, true, 1, "unknown", 0, 1, true, Double.NaN, 450, 500,
+        400, 0.95, 0, 40 * 60_000L);
+    assertThat(s(brief)).isLessThan(0.5);
+    assertThat(s(longer)).isGreaterThan(0.5);
+    assertThat(Scorer.score(longer).terms()).containsKey("long stay");
+    // never lower for a longer stay; other kinds do not care
+    for (long d = 0; d < 90 * 60_000L; d += 60_000L) {
+      Scorer.Factors a = new Scorer.Factors(IncidentKind.LOITER, true, 1, "unknown", 0, 1, true, Double.NaN, 450, 500, 400,
+          0.95, 0, d);
+      Scorer.Factors b = new Scorer.Factors(IncidentKind.LOITER, true, 1, "unknown", 0, 1, true, Double.NaN, 450, 500, 400,
+          0.95, 0, d + 60_000L);
+      assertThat(s(b)).isGreaterThanOrEqualTo(s(a));
+    }
+    Scorer.Factors approach = new Scorer.Factors(IncidentKind.APPROACH, true, 1, "unknown", 0, 1, true, Double.NaN, 450, 500,
+        400, 0.95, 0, 40 * 60_000L);
+    assertThat(Scorer.score(approach).terms()).doesNotContainKey("long stay");
+  }
+
+  @Test
   void concreteValuesAndTheExplanation() {
     Scorer.Score s = Scorer.score(new Scorer.Factors(IncidentKind.CROSSING, true, 2, "human", 1.0, 1, true, Double.NaN, 0, 300, 50, Double.NaN, 1));
     // z = -2 + 2.6 + 1.0 + 0.5 + 0.4 = 2.5

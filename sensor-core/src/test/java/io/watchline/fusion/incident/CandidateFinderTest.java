@@ -1,0 +1,77 @@
+package io.watchline.fusion.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchline.fusion.Synth;
+import io.watchline.fusion.bluforce.PatrolPositions;
+import io.watchline.fusion.border.BorderTrace;
+import io.watchline.fusion.border.BorderView;
+import io.watchline.fusion.track.Measurement;
+import io.watchline.fusion.track.Track;
+import io.watchline.fusion.track.Tracker;
+import io.watchline.fusion.track.TrackerConfig;
+import io.watchline.incident.IncidentKind;
+import io.watchline.incident.TrackPoint;
+import io.watchline.observation.Kind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Candidates of one closed track, on Synth's east-west border (north side "N"). */
+class CandidateFinderTest {
+  private static final BorderView B = Synth.BORDER;
+
+  @Test
+  void aReturnIsTwoCrossingsEvenWhenADuplicateTrackLeftACrossingOutOfOrderBeforeIt() {
+    // a group walks 500 m south over the line, waits 10 min, walks back north over it
+    Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
+      @Override public void updated(Track t, Measurement m) {}
+      @Override public void closed(Track t) {}
+    });
+    BorderTrace trace = new BorderTrace(B, 1000);
+    long t = Synth.T0;
+    double n = 500;
+    for (; n > -480; n -= 2.8, t += 2000) plot(tracker, trace, t, 300, n);
+    for (long end = t + 600_000; t < end; t += 2000) plot(tracker, trace, t, 300, n);
+    // a duplicate track folded into this one just before the return had crossed southwards then
+    // (jitter at the line): its crossing is adopted, and the return looks like a quick back and forth
+    BorderTrace duplicate = new BorderTrace(B, 1000);
+    double[] a = Synth.at(500, 20), b = Synth.at(500, -20);
+    duplicate.add(t + 315_000, a[0], a[1]); // 20 s before this track's own return over the line
+    duplicate.add(t + 325_000, b[0], b[1]);
+    trace.adopt(duplicate);
+    for (; n < 500; n += 2.8, t += 2000) plot(tracker, trace, t, 300, n);
+    assertThat(tracker.live()).hasSize(1);
+    Track track = tracker.live().get(0);
+    assertThat(trace.crossings()).extracting(c -> c.from() + "→" + c.to()).containsExactly("N→S", "N→S", "S→N");
+
+    List<Candidate> out = new ArrayList<>();
+    IncidentConfig cfg = IncidentConfig.defaults();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, out::add);
+    try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
+      finder.closed(track, trace, points(track), 1.4);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.CROSSING, IncidentKind.CROSSING);
+    assertThat(out).extracting(Candidate::side).containsExactly("N→S", "S→N");
+    assertThat(out).extracting(Candidate::crossings).containsExactly(1, 1); // no "recrossed" penalty
+  }
+
+  private static void plot(Tracker tracker, BorderTrace trace, long t, double east, double north) {
+    double[] ll = Synth.at(east, north);
+    double[] xy = B.toXY(ll[0], ll[1]);
+    tracker.scan(List.of(Measurement.isotropic(t, xy[0], xy[1], 5, Kind.RADAR, "R", List.of())), t);
+    trace.add(t, ll[0], ll[1]);
+  }
+
+  private static List<TrackPoint> points(Track track) {
+    List<TrackPoint> pts = new ArrayList<>();
+    for (int i = 0; i < track.points(); i++) {
+      double[] ll = B.toLatLon(track.pointX(i), track.pointY(i));
+      pts.add(new TrackPoint(ll[1], ll[0], Instant.ofEpochMilli(track.pointT(i))));
+    }
+    return pts;
+  }
+}
