@@ -42,18 +42,22 @@ final class Summary {
               h.sector(), h.weekStart(), h.windowPerNight(), h.windowWeeks(), h.baselinePerNight(), h.p(), h.q())),
               () -> b.append("- none (fewer than ").append(TrendAnalysis.MIN_BASELINE_WEEKS + 1).append(" weeks)\n"));
     }
-    for (Map.Entry<String, List<TrendAnalysis.Hotspot>> e : bySector.entrySet()) {
-      TrendAnalysis.Hotspot first = e.getValue().get(0);
-      // About one stationary sector-week in a hundred is flagged by chance; q says whether the
-      // sector's flags still stand out when the whole period is looked back on.
-      double bestQ = e.getValue().stream().mapToDouble(TrendAnalysis.Hotspot::q).min().orElse(1);
-      b.append(String.format(Locale.ROOT,
-          "- %s from the week of %s: %.2f crossings/night over the last %d week(s) against %.2f before (p=%.3g, q=%.3g);"
-              + " emerging in %d week(s); %s%n",
-          e.getKey(), first.weekStart(), first.windowPerNight(), first.windowWeeks(), first.baselinePerNight(), first.p(),
-          first.q(), e.getValue().size(), bestQ < TrendAnalysis.LOOKING_BACK_FDR
-              ? String.format(Locale.ROOT, "stands out over the whole period too (best q=%.3g)", bestQ)
-              : String.format(Locale.ROOT, "over the whole period it may be chance (best q=%.3g)", bestQ)));
+    // About one stationary sector-week in a hundred is flagged by chance; q says whether the
+    // sector's flags still stand out when the whole period is looked back on. Those come first,
+    // so a long archive's chance flags do not bury them.
+    for (boolean standingOut : new boolean[] {true, false}) {
+      for (Map.Entry<String, List<TrendAnalysis.Hotspot>> e : bySector.entrySet()) {
+        TrendAnalysis.Hotspot first = e.getValue().get(0);
+        double bestQ = e.getValue().stream().mapToDouble(TrendAnalysis.Hotspot::q).min().orElse(1);
+        if ((bestQ < TrendAnalysis.LOOKING_BACK_FDR) != standingOut) continue;
+        b.append(String.format(Locale.ROOT,
+            "- %s from the week of %s: %.2f crossings/night over the last %d week(s) against %.2f before (p=%.3g, q=%.3g);"
+                + " emerging in %d week(s); %s%n",
+            e.getKey(), first.weekStart(), first.windowPerNight(), first.windowWeeks(), first.baselinePerNight(), first.p(),
+            first.q(), e.getValue().size(), bestQ < TrendAnalysis.LOOKING_BACK_FDR
+                ? String.format(Locale.ROOT, "stands out over the whole period too (best q=%.3g)", bestQ)
+                : String.format(Locale.ROOT, "over the whole period it may be chance (best q=%.3g)", bestQ)));
+      }
     }
     b.append("\nDisplacement (watched km rose, crossings fell, a neighbour's rose):\n");
     if (a.displacements.isEmpty()) b.append("- none\n");
