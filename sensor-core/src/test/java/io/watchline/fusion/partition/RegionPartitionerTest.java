@@ -187,4 +187,34 @@ class RegionPartitionerTest {
     Observation unknown = Observation.builder(Instant.EPOCH, Kind.RADAR).sensor("NO-SUCH").polar(100, 10).build();
     assertThat(p.regionsOf(unknown)).containsExactly(0);
   }
+
+  /**
+   * The per-cell answers are the exact ones: points packed within a few cells of every halo edge
+   * (where cells straddle the edge and must not be cached), and spread over the whole area, each
+   * asked after its cell was decided by other points.
+   */
+  @Test
+  void cellLookupsGiveTheExactAnswerEverywhere() {
+    for (int regions : new int[] {2, 5}) {
+      RegionPartitioner p = RegionPartitioner.of(border, sites, regions, 5_000);
+      Random rnd = new Random(20 + regions);
+      int multi = 0, checked = 0;
+      for (int i = 0; i < 40_000; i++) {
+        double[] xy = randomPointNearBorder(rnd, i % 2 == 0 ? 25_000 : 12_000);
+        double[] ll = border.toLatLon(xy[0], xy[1]);
+        for (int k = 0; k < 4; k++) { // neighbours a few metres off share the cell, or sit just across
+          double[] q = border.toXY(ll[0], ll[1]);
+          double qx = q[0] + (k == 0 ? 0 : rnd.nextGaussian() * 200), qy = q[1] + (k == 0 ? 0 : rnd.nextGaussian() * 200);
+          double[] qll = border.toLatLon(qx, qy);
+          int[] got = p.regionsNear(qll[0], qll[1], 0);
+          double[] exactXy = border.toXY(qll[0], qll[1]);
+          assertThat(got).as("point %.1f,%.1f", qx, qy).containsExactly(p.exactRegionsNear(exactXy[0], exactXy[1], qll[0], qll[1], 0));
+          if (got.length > 1) multi++;
+          checked++;
+        }
+      }
+      // the points did reach the halo edges: many near a cut get several regions
+      assertThat(multi).isGreaterThan(checked / 20);
+    }
+  }
 }
