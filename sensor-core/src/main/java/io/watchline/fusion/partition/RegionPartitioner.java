@@ -52,8 +52,6 @@ public final class RegionPartitioner {
   private final GeometryFactory gf = new GeometryFactory();
   /** The regions of each camera's bare bearings, which depend on the site alone (every third record of a night). */
   private final java.util.concurrent.ConcurrentHashMap<String, int[]> bareBearingRegions = new java.util.concurrent.ConcurrentHashMap<>();
-  /** The regions near a point, per cell of the plane where they are the same throughout (the router's hot path). */
-  private final CellCache cells = new CellCache();
 
   /**
    * One fusion region.
@@ -184,21 +182,9 @@ public final class RegionPartitioner {
    */
   public int[] regionsNear(double lat, double lon, double reachM) {
     double[] xy = border.toXY(lat, lon);
-    if (reachM == 0) {
-      // most points lie in a cell whose every point has the same answer: look it up
-      int[] same = cells.regions(xy[0], xy[1], this::sameInCell);
-      if (same != null) {
-        return same.clone();
-      }
-    }
-    return exactRegionsNear(xy[0], xy[1], lat, lon, reachM);
-  }
-
-  /** {@link #regionsNear} computed for the point itself, without the cell lookup. */
-  int[] exactRegionsNear(double x, double y, double lat, double lon, double reachM) {
     // q in region r and |pq| <= h  =>  dist(p, stretch r) <= |pq| + dist(q, border) <= d(p) + 2h.
-    double limit = Math.abs(border.signedDistanceXY(x, y)) + 2 * (reachM + haloM);
-    Coordinate c = new Coordinate(x, y);
+    double limit = Math.abs(border.signedDistanceXY(xy[0], xy[1])) + 2 * (reachM + haloM);
+    Coordinate c = new Coordinate(xy[0], xy[1]);
     Envelope at = new Envelope(c);
     int[] found = new int[regions.size()];
     int k = 0;
@@ -223,35 +209,6 @@ public final class RegionPartitioner {
       found[k++] = ownerOf(lat, lon);
     }
     return Arrays.copyOf(found, k);
-  }
-
-  /**
-   * What {@link #exactRegionsNear} (reach 0) answers for every point within {@code half} of (x, y),
-   * or null when that is not certain. Every distance involved changes by at most |pq| between two
-   * points p and q, so a region is certainly out when its envelope lies beyond the largest limit
-   * in the cell, and certainly in when its stretch lies within the smallest limit.
-   */
-  private int[] sameInCell(double x, double y, double half) {
-    double d = Math.abs(border.signedDistanceXY(x, y));
-    double lowest = d - half + 2 * haloM - CellCache.SLACK_M;
-    double highest = d + half + 2 * haloM + CellCache.SLACK_M;
-    Coordinate c = new Coordinate(x, y);
-    Envelope at = new Envelope(c);
-    Geometry pt = gf.createPoint(c);
-    int[] found = new int[regions.size()];
-    int k = 0;
-    for (int r = 0; r < regions.size(); r++) {
-      if (stretchEnvelope[r].distance(at) - half > highest) {
-        continue;
-      }
-      if (stretchDistance[r].distance(pt) + half <= lowest) {
-        found[k++] = r;
-      } else {
-        return null;
-      }
-    }
-    // none in: the owner decides, and it may change within the cell
-    return k == 0 ? null : Arrays.copyOf(found, k);
   }
 
   /** The one region owning the point: the one whose stretch of border is nearest (ties: the lower). */
