@@ -99,6 +99,44 @@ class LauncherTest {
     assertThat(launch(root, bin, "0", "fuse", jar.toString())).doesNotContain("TieredStopAtLevel");
   }
 
+  /**
+   * On Java 24 and later the launcher makes an AOT cache instead: one training ingest recorded,
+   * then the cache created from that record, and every start passes it with -XX:AOTCache.
+   */
+  @Test
+  void onJava24AndLaterTheArchiveIsAnAotCacheTrainedByAnIngest() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+    Path root = Files.createDirectories(tmp.resolve("repo"));
+    Files.copy(SampleFiles.fixtures().getParent().getParent().resolve("watchline"), root.resolve("watchline"));
+    Path jar = root.resolve("cli/target/watchline-app.jar");
+    Files.createDirectories(jar.getParent());
+    Files.writeString(jar, "jar");
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path steps = tmp.resolve("steps.log");
+    script(bin.resolve("java"), "case \"$*\" in\n"
+        + "  *XshowSettings*) echo '    java.specification.version = 25' >&2 ;;\n"
+        + "  *AOTMode=record*) [ \"${FAIL_DUMP:-0}\" = 1 ] && exit 1\n"
+        + "    echo \"record $7 $8\" >> '" + steps + "'; echo conf > \"${2#-XX:AOTConfiguration=}\" ;;\n"
+        + "  *AOTMode=create*) echo \"create $(cat \"${2#-XX:AOTConfiguration=}\")\" >> '" + steps + "'\n"
+        + "    echo cache > \"${3#-XX:AOTCache=}\" ;;\n"
+        + "  *) echo \"ran $*\" ;;\n"
+        + "esac\n");
+
+    assertThat(launch(root, bin, "1")).as("a failed training run: a normal start")
+        .isEqualTo("ran -jar " + jar + " demo\n");
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    String first = launch(root, bin, "0");
+    assertThat(first).startsWith("ran -XX:AOTCache=" + jar.getParent().resolve("cds") + "/app-")
+        .endsWith(".aot -Xlog:aot=off -Xlog:cds=off -jar " + jar + " demo\n");
+    assertThat(launch(root, bin, "0")).isEqualTo(first);
+    assertThat(Files.readAllLines(steps)).as("one training ingest, one cache made from its record")
+        .containsExactly("record ingest -q", "create conf");
+    try (var files = Files.list(jar.getParent().resolve("cds"))) {
+      assertThat(files.map(f -> f.getFileName().toString())).as("no training leftovers")
+          .allMatch(f -> f.startsWith("java-") || f.startsWith("app-") && f.endsWith(".aot"));
+    }
+  }
+
   private static String launch(Path root, Path bin, String failDump, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("/bin/bash", root.resolve("watchline").toString()));
     command.addAll(args.length == 0 ? List.of("demo") : List.of(args));
