@@ -125,7 +125,14 @@ class LauncherTest {
     assertThat(launch(root, bin, "1")).as("a failed training run: a normal start")
         .isEqualTo("ran -jar " + jar + " demo\n");
     Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    Path cds = jar.getParent().resolve("cds");
+    long jarTime = Files.getLastModifiedTime(jar).toMillis() / 1000;
+    Path olderJars = Files.writeString(cds.resolve("app-1-2-3.jsa"), "old");
+    Path otherJdk = Files.writeString(cds.resolve("app-" + jarTime + "-4-5.jsa"), "17");
     String first = launch(root, bin, "0");
+    assertThat(olderJars).as("an older jar's archive is removed").doesNotExist();
+    assertThat(otherJdk).as("this jar's archive for another JDK stays").exists();
+    Files.delete(otherJdk);
     assertThat(first).startsWith("ran -XX:AOTCache=" + jar.getParent().resolve("cds") + "/app-")
         .endsWith(".aot -Xlog:aot=off -Xlog:cds=off -jar " + jar + " demo\n");
     assertThat(launch(root, bin, "0")).isEqualTo(first);
