@@ -60,12 +60,8 @@ class LauncherTest {
    */
   @Test
   void theClassDataSharingArchiveIsMadeOnFirstUseAndAFailedDumpFallsBackSilently() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
-    Path root = Files.createDirectories(tmp.resolve("repo"));
-    Files.copy(SampleFiles.fixtures().getParent().getParent().resolve("watchline"), root.resolve("watchline"));
-    Path jar = root.resolve("cli/target/watchline-app.jar");
-    Files.createDirectories(jar.getParent());
-    Files.writeString(jar, "jar");
+    Path jar = launcherWithBuiltJar();
+    Path root = jar.getParent().getParent().getParent();
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path dumps = tmp.resolve("dumps.log");
     script(bin.resolve("java"), "case \"$*\" in\n"
@@ -105,12 +101,8 @@ class LauncherTest {
    */
   @Test
   void onJava24AndLaterTheArchiveIsAnAotCacheTrainedByAnIngest() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
-    Path root = Files.createDirectories(tmp.resolve("repo"));
-    Files.copy(SampleFiles.fixtures().getParent().getParent().resolve("watchline"), root.resolve("watchline"));
-    Path jar = root.resolve("cli/target/watchline-app.jar");
-    Files.createDirectories(jar.getParent());
-    Files.writeString(jar, "jar");
+    Path jar = launcherWithBuiltJar();
+    Path root = jar.getParent().getParent().getParent();
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path steps = tmp.resolve("steps.log");
     script(bin.resolve("java"), "case \"$*\" in\n"
@@ -142,6 +134,17 @@ class LauncherTest {
       assertThat(files.map(f -> f.getFileName().toString())).as("no training leftovers")
           .allMatch(f -> f.startsWith("java-") || f.startsWith("app-") && f.endsWith(".aot"));
     }
+  }
+
+  /** A copy of the launcher in a repository whose application jar is already built; returns the jar. */
+  private Path launcherWithBuiltJar() throws IOException {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+    Path root = Files.createDirectories(tmp.resolve("repo"));
+    Files.copy(SampleFiles.fixtures().getParent().getParent().resolve("watchline"), root.resolve("watchline"));
+    Path jar = root.resolve("cli/target/watchline-app.jar");
+    Files.createDirectories(jar.getParent());
+    Files.writeString(jar, "jar");
+    return jar;
   }
 
   private static String launch(Path root, Path bin, String failDump, String... args) throws Exception {
