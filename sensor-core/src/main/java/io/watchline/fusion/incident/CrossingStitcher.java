@@ -32,12 +32,19 @@ public final class CrossingStitcher {
    * @param infersAlone whether the track alone, with nothing found across the line, is evidence for a crossing on its
    *     last course
    * @param heading whether it was heading for the line (else it stopped near it: only a loiter can follow)
+   * @param partnerOnly whether only a track found across the line makes it anything (a chain of pieces, {@link
+   *     FragmentChains}: no approach, loiter or lone inference of its own)
    */
   public record LooseEnd(long trackId, long tMs, double x, double y, double vx, double vy, double side, Candidate approach,
-      boolean isApproach, boolean infersAlone, boolean heading) {
+      boolean isApproach, boolean infersAlone, boolean heading, boolean partnerOnly) {
+    public LooseEnd(long trackId, long tMs, double x, double y, double vx, double vy, double side, Candidate approach,
+        boolean isApproach, boolean infersAlone, boolean heading) {
+      this(trackId, tMs, x, y, vx, vy, side, approach, isApproach, infersAlone, heading, false);
+    }
+
     public LooseEnd(long trackId, long tMs, double x, double y, double vx, double vy, double side, Candidate approach,
         boolean isApproach) {
-      this(trackId, tMs, x, y, vx, vy, side, approach, isApproach, true, true);
+      this(trackId, tMs, x, y, vx, vy, side, approach, isApproach, true, true, false);
     }
   }
 
@@ -73,6 +80,12 @@ public final class CrossingStitcher {
 
   /** Adds a track lost near the line; it waits for a partner until its window has closed. */
   public void lost(LooseEnd end) {
+    ends.add(end);
+  }
+
+  /** Adds a loose end in place of the one waiting with the same id (a chain of pieces that grew). */
+  public void replaceLost(LooseEnd end) {
+    ends.removeIf(e -> e.trackId() == end.trackId());
     ends.add(end);
   }
 
@@ -152,6 +165,8 @@ public final class CrossingStitcher {
         tTo = best.tMs();
         ev = Spill.union(List.of(ev, best.evidence()));
         hits += best.hits();
+      } else if (a.partnerOnly()) {
+        continue; // pieces on one side only: nothing to infer
       } else if (a.heading() && walkedOn(a)) {
         // it waited where it was lost and walked on later: that track tells the rest
         continue;
