@@ -57,6 +57,9 @@ public final class CrossingStitcher {
    */
   public record LooseStart(long trackId, long tMs, double x, double y, double side, int hits, List<Source> evidence) {}
 
+  /** Faster than a group on foot (running briefly included): a vehicle, which Doppler radars do see. */
+  static final double WALKER_MAX_MPS = 5;
+
   private final BorderView border;
   private final IncidentConfig cfg;
   private final long coastMs;
@@ -178,9 +181,12 @@ public final class CrossingStitcher {
         // nothing came out and nothing went back: a good track heading for the line walked on
         // unseen (standing and tangential walkers are what Doppler radars miss); did its last
         // course cross within the horizon?
-        double coast = Math.max(coastMs, cfg.inferHorizonMs()) / 1000.0;
         // at least a walker's pace on its last course: a filter fed by few plots underestimates it
         double v = Math.hypot(a.vx(), a.vy());
+        // only walkers vanish for minutes (a Doppler radar misses slow radial motion): anything
+        // faster is projected over the tracker's coast alone (a vehicle on a road bending towards
+        // the line, lost behind a ridge, would otherwise be carried kilometres over it)
+        double coast = (v > WALKER_MAX_MPS ? coastMs : Math.max(coastMs, cfg.inferHorizonMs())) / 1000.0;
         double k = v <= 0 ? 0 : Math.max(1, cfg.stitchMinSpeedMps() / v);
         to = border.toLatLon(a.x() + a.vx() * k * coast, a.y() + a.vy() * k * coast);
         tTo = a.tMs() + Math.round(coast * 1000);
