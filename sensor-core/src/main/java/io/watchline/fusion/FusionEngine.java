@@ -9,6 +9,7 @@ import io.watchline.fusion.border.BorderTrace;
 import io.watchline.fusion.border.BorderView;
 import io.watchline.fusion.incident.CandidateFinder;
 import io.watchline.fusion.incident.CrossingStitcher;
+import io.watchline.fusion.incident.FragmentChains;
 import io.watchline.fusion.incident.IncidentAssembler;
 import io.watchline.fusion.incident.IncidentConfig;
 import io.watchline.fusion.incident.LiveReach;
@@ -63,6 +64,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   private final IncidentAssembler assembler;
   private final CrossingStitcher stitcher;
   private final CandidateFinder finder;
+  private final FragmentChains chains;
   private final TrackQuality quality;
   private final ClutterMap clutter;
   private WelfareDetector welfare;
@@ -132,6 +134,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     this.finder = new CandidateFinder(border, ic, patrols, stitcher, assembler::add);
     this.quality = new TrackQuality(cfg.quality());
     this.clutter = new ClutterMap(cfg.quality());
+    this.chains = new FragmentChains(border, ic, stitcher, cfg.quality().minHits(), cfg.quality().minRadarOnlyWalkMs());
   }
 
   /** Looks for people in danger on every closed track (null: not at all). */
@@ -346,8 +349,13 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
       return;
     }
     stats.targetTracks++;
-    if (quality.reject(track, speed, clutter) != null) {
+    String weak = quality.reject(track, speed, clutter);
+    if (weak != null) {
       stats.weakTracks++;
+      if (TrackQuality.mayBePiece(weak)) {
+        // a walker a Doppler radar sees on a few scans a minute comes in pieces: one chain may be a crossing
+        chains.piece(track, points);
+      }
       return;
     }
     finder.closed(track, s.trace, points, speed,

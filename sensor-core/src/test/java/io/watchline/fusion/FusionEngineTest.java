@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.watchline.incident.Incident;
 import io.watchline.incident.IncidentKind;
 import io.watchline.observation.Observation;
+import io.watchline.sites.Site;
+import io.watchline.sites.SiteKind;
+import io.watchline.sites.SiteRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,8 +19,12 @@ class FusionEngineTest {
   }
 
   private static List<Incident> fuse(Synth s, List<TrackSummary> tracks, double minScore) {
+    return fuse(s, Synth.SITES, tracks, minScore);
+  }
+
+  private static List<Incident> fuse(Synth s, SiteRegistry sites, List<TrackSummary> tracks, double minScore) {
     List<Incident> out = new ArrayList<>();
-    FusionEngine e = new FusionEngine(Synth.BORDER, Synth.SITES, FusionConfig.defaults(), tracks::add, minScore, out::add);
+    FusionEngine e = new FusionEngine(Synth.BORDER, sites, FusionConfig.defaults(), tracks::add, minScore, out::add);
     for (Observation o : s.observations()) {
       e.accept(o);
     }
@@ -218,6 +225,58 @@ class FusionEngineTest {
     assertThat(fuse(seen, new ArrayList<>())).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
     Synth walk = new Synth(8).radarTarget(Synth.T0, 300, 290, 0.2, -1.4, 420, 2, 0.9);
     assertThat(fuse(walk, new ArrayList<>())).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+  }
+
+  @Test
+  void aRadarOnlyPieceThatThreeRadarsSawTogetherOnNearlyEveryScanIsACrossing() {
+    // the herd test's 3-min piece, but three overlapping radars each see it on 90 % of their 2-s
+    // scans (4 plots per 3 s, more than two radars give): a real target, not chance plots or a herd
+    Site east = new Site("RDR-2", SiteKind.RADAR, 42.03, 19.13, 8, 180, 360, 50, 12000, -1, -1, 0);
+    Site south = new Site("RDR-3", SiteKind.RADAR, 41.975, 19.09, 8, 0, 360, 50, 12000, -1, -1, 0);
+    SiteRegistry sites = new SiteRegistry(List.of(Synth.RADAR, east, south, Synth.CAM_W, Synth.CAM_E));
+    Synth three = new Synth(8);
+    Synth herd = new Synth(8);
+    long offset = 0;
+    for (Site r : List.of(Synth.RADAR, east, south)) {
+      three.radarTarget(r, Synth.T0 + offset, 300, 120, 0.2, -1.4, 180, 2, 0.9);
+      // a herd's weaker echo: each radar sees it on half its scans (2.25 plots per 3 s)
+      herd.radarTarget(r, Synth.T0 + offset, 300, 120, 0.2, -1.4, 180, 2, 0.5);
+      offset += 700;
+    }
+    List<Incident> inc = fuse(three, sites, new ArrayList<>(), 0.5);
+    assertThat(inc).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+    double[] truth = Synth.at(300 + 0.2 * 120 / 1.4, 0);
+    assertThat(metres(inc.get(0).lat(), inc.get(0).lon(), truth[0], truth[1])).isLessThan(60);
+    assertThat(fuse(herd, sites, new ArrayList<>(), 0.0)).isEmpty();
+  }
+
+  @Test
+  void aWalkerADopplerRadarSeesInPiecesAcrossTheLineIsOneCrossingAZigzagIsNone() {
+    // walking south at 1.2 m/s across the radar's beam, seen in a 16-s burst once a minute: each
+    // burst is a track of ~8 plots, too few to be anything alone; one after the other on one course
+    // they are one walker, 25 min up to the line and 15 min beyond it
+    double v = 1.2;
+    Synth pieces = new Synth(9);
+    for (int k = 0; k < 40; k++) {
+      pieces.radarTarget(Synth.T0 + k * 60_000L, 0, 1500 - v * 60 * k, 0, -v, 16, 2, 0.95);
+    }
+    List<Incident> inc = fuse(pieces, new ArrayList<>());
+    assertThat(inc).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+    double[] truth = Synth.at(0, 0);
+    assertThat(metres(inc.get(0).lat(), inc.get(0).lon(), truth[0], truth[1])).isLessThan(100);
+    long truthMs = Synth.T0 + Math.round(1500 / v * 1000);
+    assertThat(Math.abs(inc.get(0).eventTime().toEpochMilli() - truthMs)).isLessThan(120_000L);
+    // a herd grazing over the line: the same bursts, but every two minutes it swings 50 degrees the other way
+    Synth zigzag = new Synth(9);
+    double e = 0, n = 1500;
+    for (int k = 0; k < 40; k++) {
+      double course = Math.toRadians(k / 2 % 2 == 0 ? 130 : 230);
+      double ve = v * Math.sin(course), vn = v * Math.cos(course);
+      zigzag.radarTarget(Synth.T0 + k * 60_000L, e, n, ve, vn, 16, 2, 0.95);
+      e += ve * 60;
+      n += vn * 60;
+    }
+    assertThat(fuse(zigzag, new ArrayList<>(), 0.0)).isEmpty();
   }
 
   @Test

@@ -38,19 +38,29 @@ public final class Synth {
 
   /** Radar plots of a target moving from (e0, n0) at (ve, vn) m/s for {@code seconds}, every {@code scanS}. */
   public Synth radarTarget(long startMs, double e0, double n0, double ve, double vn, int seconds, double scanS, double pd) {
+    return radarTarget(RADAR, startMs, e0, n0, ve, vn, seconds, scanS, pd);
+  }
+
+  /** As above, seen by {@code radar}. */
+  public Synth radarTarget(Site radar, long startMs, double e0, double n0, double ve, double vn, int seconds, double scanS,
+      double pd) {
     for (double s = 0; s <= seconds; s += scanS) {
       if (rnd.nextDouble() > pd) continue;
       double[] ll = at(e0 + ve * s, n0 + vn * s);
-      radarPlot(startMs + (long) (s * 1000), ll[0], ll[1]);
+      radarPlot(radar, startMs + (long) (s * 1000), ll[0], ll[1]);
     }
     return this;
   }
 
   public void radarPlot(long tMs, double lat, double lon) {
-    double r = Geodesy.distance(RADAR.lat(), RADAR.lon(), lat, lon) + rnd.nextGaussian() * 15;
-    double b = Geodesy.bearing(RADAR.lat(), RADAR.lon(), lat, lon) + rnd.nextGaussian() * 0.3;
-    Geodesy.LatLon p = RADAR.place(r, b);
-    add(Observation.builder(Instant.ofEpochMilli(tMs), Kind.RADAR).sensor(RADAR.id()).polar(r, b).position(p.lat(), p.lon()));
+    radarPlot(RADAR, tMs, lat, lon);
+  }
+
+  private void radarPlot(Site radar, long tMs, double lat, double lon) {
+    double r = Geodesy.distance(radar.lat(), radar.lon(), lat, lon) + rnd.nextGaussian() * 15;
+    double b = Geodesy.bearing(radar.lat(), radar.lon(), lat, lon) + rnd.nextGaussian() * 0.3;
+    Geodesy.LatLon p = radar.place(r, b);
+    add(Observation.builder(Instant.ofEpochMilli(tMs), Kind.RADAR).sensor(radar.id()).polar(r, b).position(p.lat(), p.lon()));
   }
 
   /** Random false plots in a box around the border, {@code perScan} per 2 s scan on average. */

@@ -32,12 +32,19 @@ public final class CrossingStitcher {
    * @param infersAlone whether the track alone, with nothing found across the line, is evidence for a crossing on its
    *     last course
    * @param heading whether it was heading for the line (else it stopped near it: only a loiter can follow)
+   * @param partnerOnly whether only a track found across the line makes it anything (a chain of pieces, {@link
+   *     FragmentChains}: no approach, loiter or lone inference of its own)
    */
   public record LooseEnd(long trackId, long tMs, double x, double y, double vx, double vy, double side, Candidate approach,
-      boolean isApproach, boolean infersAlone, boolean heading) {
+      boolean isApproach, boolean infersAlone, boolean heading, boolean partnerOnly) {
+    public LooseEnd(long trackId, long tMs, double x, double y, double vx, double vy, double side, Candidate approach,
+        boolean isApproach, boolean infersAlone, boolean heading) {
+      this(trackId, tMs, x, y, vx, vy, side, approach, isApproach, infersAlone, heading, false);
+    }
+
     public LooseEnd(long trackId, long tMs, double x, double y, double vx, double vy, double side, Candidate approach,
         boolean isApproach) {
-      this(trackId, tMs, x, y, vx, vy, side, approach, isApproach, true, true);
+      this(trackId, tMs, x, y, vx, vy, side, approach, isApproach, true, true, false);
     }
   }
 
@@ -49,6 +56,9 @@ public final class CrossingStitcher {
    * @param evidence its observations' sources
    */
   public record LooseStart(long trackId, long tMs, double x, double y, double side, int hits, List<Source> evidence) {}
+
+  /** Faster than a group on foot (running briefly included): a vehicle, which Doppler radars do see. */
+  static final double WALKER_MAX_MPS = 5;
 
   private final BorderView border;
   private final IncidentConfig cfg;
@@ -73,6 +83,12 @@ public final class CrossingStitcher {
 
   /** Adds a track lost near the line; it waits for a partner until its window has closed. */
   public void lost(LooseEnd end) {
+    ends.add(end);
+  }
+
+  /** Adds a loose end in place of the one waiting with the same id (a chain of pieces that grew). */
+  public void replaceLost(LooseEnd end) {
+    ends.removeIf(e -> e.trackId() == end.trackId());
     ends.add(end);
   }
 
@@ -152,6 +168,8 @@ public final class CrossingStitcher {
         tTo = best.tMs();
         ev = Spill.union(List.of(ev, best.evidence()));
         hits += best.hits();
+      } else if (a.partnerOnly()) {
+        continue; // pieces on one side only: nothing to infer
       } else if (a.heading() && walkedOn(a)) {
         // it waited where it was lost and walked on later: that track tells the rest
         continue;
@@ -163,9 +181,12 @@ public final class CrossingStitcher {
         // nothing came out and nothing went back: a good track heading for the line walked on
         // unseen (standing and tangential walkers are what Doppler radars miss); did its last
         // course cross within the horizon?
-        double coast = Math.max(coastMs, cfg.inferHorizonMs()) / 1000.0;
         // at least a walker's pace on its last course: a filter fed by few plots underestimates it
         double v = Math.hypot(a.vx(), a.vy());
+        // only walkers vanish for minutes (a Doppler radar misses slow radial motion): anything
+        // faster is projected over the tracker's coast alone (a vehicle on a road bending towards
+        // the line, lost behind a ridge, would otherwise be carried kilometres over it)
+        double coast = (v > WALKER_MAX_MPS ? coastMs : Math.max(coastMs, cfg.inferHorizonMs())) / 1000.0;
         double k = v <= 0 ? 0 : Math.max(1, cfg.stitchMinSpeedMps() / v);
         to = border.toLatLon(a.x() + a.vx() * k * coast, a.y() + a.vy() * k * coast);
         tTo = a.tMs() + Math.round(coast * 1000);

@@ -11,7 +11,9 @@ package io.watchline.fusion.quality;
  * @param minDurationMs ... nor one that lived less than this, ms
  * @param minCameraLedMs a track with fewer than {@code minHits} radar measurements (led by cameras) must live this
  *     long, ms
- * @param minRadarOnlyWalkMs a track at walking speed no camera saw must live this long, ms
+ * @param minRadarOnlyWalkMs a track at walking speed no camera saw must live this long, ms ...
+ * @param radarOnlyManyPlotsPerScan ... unless its radars gave at least this many plots per {@code nominalScanMs} over
+ *     its life (several radars saw it together, nearly every scan)
  * @param maxSpeedMps a track faster than this (mean over its life) is clutter, m/s
  * @param maxWalkMps a track faster than this is a vehicle or clutter, m/s ...
  * @param minFastHits ... and needs this many measurements unless a camera calls it a vehicle
@@ -34,6 +36,7 @@ public record QualityConfig(
     long minDurationMs,
     long minCameraLedMs,
     long minRadarOnlyWalkMs,
+    double radarOnlyManyPlotsPerScan,
     double maxSpeedMps,
     double maxWalkMps,
     int minFastHits,
@@ -65,6 +68,7 @@ public record QualityConfig(
     b.minDurationMs = minDurationMs;
     b.minCameraLedMs = minCameraLedMs;
     b.minRadarOnlyWalkMs = minRadarOnlyWalkMs;
+    b.radarOnlyManyPlotsPerScan = radarOnlyManyPlotsPerScan;
     b.maxSpeedMps = maxSpeedMps;
     b.maxWalkMps = maxWalkMps;
     b.minFastHits = minFastHits;
@@ -97,6 +101,11 @@ public record QualityConfig(
     // ones across; a herd grazes in 100-300 m steps with pauses, so a radar follows it in pieces of
     // 1-5 min (and no camera calls it anything)
     private long minRadarOnlyWalkMs = 300_000L;
+    // one radar gives at most a plot per scan, and a herd (smaller echo) is seen on ~60 % of scans: more
+    // than two plots per 3 s scan means three or more radars saw the target together nearly every scan,
+    // which chance plots never do and a herd seldom does; a group walking through overlapping
+    // coverage does, and a few minutes of that is a real target
+    private double radarOnlyManyPlotsPerScan = 2.5;
     // nothing on the ground off-road goes faster; chance-plot tracks run at 10-47 m/s
     private double maxSpeedMps = 30;
     // a group walks at 0.5-2 m/s and runs briefly; faster is a vehicle or clutter
@@ -141,6 +150,8 @@ public record QualityConfig(
 
     public Builder minRadarOnlyWalkMs(long v) { minRadarOnlyWalkMs = v; return this; }
 
+    public Builder radarOnlyManyPlotsPerScan(double v) { radarOnlyManyPlotsPerScan = v; return this; }
+
     public Builder maxSpeedMps(double v) { maxSpeedMps = v; return this; }
 
     public Builder maxWalkMps(double v) { maxWalkMps = v; return this; }
@@ -174,7 +185,7 @@ public record QualityConfig(
     public Builder patrolDriftMps(double v) { patrolDriftMps = v; return this; }
 
     public QualityConfig build() {
-      return new QualityConfig(minHits, minDurationMs, minCameraLedMs, minRadarOnlyWalkMs, maxSpeedMps, maxWalkMps,
+      return new QualityConfig(minHits, minDurationMs, minCameraLedMs, minRadarOnlyWalkMs, radarOnlyManyPlotsPerScan, maxSpeedMps, maxWalkMps,
           minFastHits, maxTurnDegPerS, minHitRatio, nominalScanMs, inferMinHits, inferMinDurationMs, inferMinStraightness,
           clutterCellM, clutterBinMs, clutterMinPlots, clutterBins, clutterShare, patrolMemoryMs, patrolDriftMps);
     }

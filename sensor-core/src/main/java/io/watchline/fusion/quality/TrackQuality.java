@@ -38,7 +38,8 @@ public final class TrackQuality {
     if (t.hits(Kind.RADAR) < cfg.minHits() && life < cfg.minCameraLedMs()) {
       return "brief camera object";
     }
-    if (t.hits(Kind.THERMAL) == 0 && speedMps <= cfg.maxWalkMps() && life < cfg.minRadarOnlyWalkMs()) {
+    if (t.hits(Kind.THERMAL) == 0 && speedMps <= cfg.maxWalkMps() && life < cfg.minRadarOnlyWalkMs()
+        && !seenByManyRadars(t, life)) {
       return "brief radar-only walker";
     }
     if (speedMps > cfg.maxSpeedMps()) {
@@ -57,6 +58,24 @@ public final class TrackQuality {
       return "clutter map";
     }
     return null;
+  }
+
+  /**
+   * Whether a track's radar plots came faster than one radar can give them (more than {@code
+   * radarOnlyManyPlotsPerScan} per nominal scan over its life): several radars saw it together on
+   * nearly every scan. Chance plots of different radars do not fall together, and a herd's weaker
+   * echo is missed on many scans.
+   */
+  boolean seenByManyRadars(Track t, long lifeMs) {
+    return lifeMs > 0 && t.hits(Kind.RADAR) >= cfg.radarOnlyManyPlotsPerScan() * lifeMs / (double) cfg.nominalScanMs();
+  }
+
+  /**
+   * Whether a track rejected for {@code reason} may still be a piece of a walker followed in pieces:
+   * not when it zigzags or sits in a clutter field.
+   */
+  public static boolean mayBePiece(String reason) {
+    return !"zigzag".equals(reason) && !"clutter map".equals(reason);
   }
 
   /** Whether a track lost near the line is evidence enough, alone, for a crossing it would have made. */

@@ -157,6 +157,25 @@ class CrossingStitcherTest {
   }
 
   @Test
+  void withNoPartnerOnlyAWalkerIsProjectedForMinutesAVehicleOnlyOverTheCoast() {
+    // a walker 200 m out heading for the line at 45 degrees: projected at 1.5 m/s it crosses after
+    // 188 s, within the 5-min horizon
+    lost(T, xy(0, 200), 1.0, -1.0, false);
+    stitcher.finish();
+    assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.CROSSING);
+    out.clear();
+    // a vehicle 1 km out on a road bending towards the line at 15 m/s (10.6 m/s towards it): it
+    // would cross 94 s later, beyond the 30-s coast; a Doppler radar would have seen it there
+    lost(T, xy(0, 1000), 10.6, -10.6, false);
+    stitcher.finish();
+    assertThat(out).isEmpty();
+    // the same vehicle lost 200 m out crosses within the coast (19 s)
+    lost(T, xy(0, 200), 10.6, -10.6, false);
+    stitcher.finish();
+    assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.CROSSING);
+  }
+
+  @Test
   void withNoPartnerAndNoCrossingOnlyARealApproachIsReported() {
     lost(T, xy(0, 300), 1.4, 0, true); // walking along the line
     lost(T + MIN, xy(0, 500), 1.4, 0, false); // a stand-in, not an approach

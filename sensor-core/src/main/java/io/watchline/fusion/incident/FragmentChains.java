@@ -1,0 +1,236 @@
+package io.watchline.fusion.incident;
+
+import io.watchline.fusion.border.BorderView;
+import io.watchline.fusion.track.Track;
+import io.watchline.incident.IncidentKind;
+import io.watchline.incident.TrackPoint;
+import io.watchline.observation.Source;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A walker crossing a Doppler radar's beam is seen on a few scans a minute: the tracker follows it
+ * in pieces of seconds to a few minutes, each too short to be a target. Pieces that follow one
+ * another in time, start where the last one ended and keep its course are one walker: a
+ * <em>chain</em>. A chain that walked straight for minutes towards the line is a lost track there,
+ * and its part across the line a found one, handed to the {@link CrossingStitcher}, which infers
+ * the crossing from the evidence of both sides (never from one side alone: a chain is no approach,
+ * loiter or lone inference). Chance plots rarely keep a course piece after piece, and a herd,
+ * grazing in 100-300 m steps with pauses and sideways swings, breaks the chain (a pause) or fails
+ * its straightness.
+ *
+ * <p>Positions are metres in the border's local plane, times epoch ms. Memory: chains that a piece
+ * could still extend (ended less than {@code maxGapMs} ago). Not thread-safe.
+ */
+public final class FragmentChains {
+  /** A piece may start this long after the chain's last one ended (two radars' pieces may overlap a little). */
+  static final long MAX_GAP_MS = 3 * 60_000L, OVERLAP_MS = 30_000L;
+  /** Its start within this much of the chain's end, plus a brisk walk over the gap. */
+  static final double LINK_SLACK_M = 100, LINK_MPS = 2.5;
+  /** A piece must keep the chain's course within this angle (its last minutes, once it moved this far). */
+  static final double MAX_TURN_DEG = 60, COURSE_MIN_M = 100;
+  /** The side's part of the chain needs this straightness over points this far apart in time. */
+  static final double MIN_STRAIGHTNESS = 0.8;
+  static final long STEP_MS = 60_000L;
+  /** ... at least a slow walk over its life (a chain of pieces standing in one place is not one). */
+  static final double MIN_NET_MPS = 0.5;
+  /** The part before the line must be a walk of minutes, the part across at least this long. */
+  static final long MIN_FAR_SIDE_MS = 120_000L;
+
+  private final BorderView border;
+  private final IncidentConfig cfg;
+  private final CrossingStitcher stitcher;
+  private final int minHits;
+  private final long minWalkMs;
+  private final List<Chain> open = new ArrayList<>();
+
+  /**
+   * @param minHits each side's part needs this many measurements (a track's own floor)
+   * @param minWalkMs the part walking to the line must be this long (a radar-only walker's floor), ms
+   */
+  public FragmentChains(BorderView border, IncidentConfig cfg, CrossingStitcher stitcher, int minHits, long minWalkMs) {
+    this.border = border;
+    this.cfg = cfg;
+    this.stitcher = stitcher;
+    this.minHits = minHits;
+    this.minWalkMs = minWalkMs;
+  }
+
+  /** Takes a closed piece that was not good enough to be a target on its own. */
+  public void piece(Track t, List<TrackPoint> points) {
+    int n = t.points();
+    if (n == 0) return;
+    forget(t.firstMs());
+    Chain best = null;
+    double bestD = Double.MAX_VALUE;
+    for (Chain c : open) {
+      double d = c.linkDistance(t);
+      if (d < bestD) {
+        bestD = d;
+        best = c;
+      }
+    }
+    if (best == null) {
+      best = new Chain(t.id());
+      open.add(best);
+    }
+    best.add(t, points);
+    best.report(t.firstMs());
+  }
+
+  /** Drops the chains no piece beginning at or after {@code birth} can extend. */
+  public void forget(long birth) {
+    open.removeIf(c -> c.lastMs + MAX_GAP_MS < birth);
+  }
+
+  /** Open chains (for tests and the fuse summary). */
+  public int open() {
+    return open.size();
+  }
+
+  /** One walker followed in pieces: its points (piece ends), measurements and evidence so far. */
+  private final class Chain {
+    final long id;
+    final List<long[]> times = new ArrayList<>(); // per point: {t}
+    final List<double[]> xy = new ArrayList<>(); // per point: {x, y, signed distance}
+    final List<TrackPoint> track = new ArrayList<>();
+    final List<List<Source>> evidence = new ArrayList<>();
+    final List<int[]> hitsAt = new ArrayList<>(); // cumulative hits at each point
+    int hits;
+    long lastMs = Long.MIN_VALUE;
+    long endStartMs = -1; // the start of the first piece reported as a loose end (the bound it holds)
+    boolean startReported;
+
+    Chain(long id) {
+      this.id = id;
+    }
+
+    /** How far the piece starts from where this chain would link it, m; MAX_VALUE when it cannot. */
+    double linkDistance(Track t) {
+      long gap = t.firstMs() - lastMs;
+      if (gap > MAX_GAP_MS || gap < -OVERLAP_MS) return Double.MAX_VALUE;
+      double[] end = xy.get(xy.size() - 1);
+      double d = Math.hypot(t.pointX(0) - end[0], t.pointY(0) - end[1]);
+      if (d > LINK_SLACK_M + LINK_MPS * Math.max(0, gap) / 1000.0) return Double.MAX_VALUE;
+      double[] from = recent(lastMs - 3 * STEP_MS);
+      double cx = end[0] - from[0], cy = end[1] - from[1];
+      int n = t.points();
+      double px = t.pointX(n - 1) - end[0], py = t.pointY(n - 1) - end[1];
+      if (Math.hypot(cx, cy) >= COURSE_MIN_M && Math.hypot(px, py) >= LINK_SLACK_M) {
+        double turn = Math.toDegrees(Math.abs(Math.atan2(cx * py - cy * px, cx * px + cy * py)));
+        if (turn > MAX_TURN_DEG) return Double.MAX_VALUE;
+      }
+      return d;
+    }
+
+    /** The chain's point at or just before {@code tMs} (its first if none). */
+    private double[] recent(long tMs) {
+      for (int i = times.size() - 1; i >= 0; i--) {
+        if (times.get(i)[0] <= tMs) return xy.get(i);
+      }
+      return xy.get(0);
+    }
+
+    void add(Track t, List<TrackPoint> pts) {
+      int n = t.points();
+      for (int i : n == 1 ? new int[] {0} : new int[] {0, n - 1}) {
+        double x = t.pointX(i), y = t.pointY(i);
+        times.add(new long[] {t.pointT(i)});
+        xy.add(new double[] {x, y, border.signedDistanceXY(x, y)});
+        track.add(pts.get(i));
+        hitsAt.add(new int[] {hits + (i == 0 ? 0 : t.hits())});
+      }
+      hits += t.hits();
+      hitsAt.get(hitsAt.size() - 1)[0] = hits;
+      evidence.add(List.copyOf(t.evidence()));
+      lastMs = Math.max(lastMs, t.lastMs());
+    }
+
+    /** The index where the chain's last stretch on one side of the line began. */
+    private int sideStart(int end) {
+      double side = Math.signum(xy.get(end)[2]);
+      int i = end;
+      while (i > 0 && Math.signum(xy.get(i - 1)[2]) == side) i--;
+      return i;
+    }
+
+    /** Hands the stitcher what the chain now shows: a walk lost near the line, or its part across. */
+    void report(long pieceStartMs) {
+      int last = xy.size() - 1;
+      int s = sideStart(last);
+      if (s > 0 && !startReported) {
+        // it crossed between points s - 1 and s: the part before is the lost walk, this part the found one
+        if (walk(0, s - 1, minWalkMs) && walk(s, last, MIN_FAR_SIDE_MS) && away(s, last)) {
+          double[] a = xy.get(s);
+          stitcher.found(new CrossingStitcher.LooseStart(id, times.get(s)[0], a[0], a[1], Math.signum(a[2]),
+              hits - hitsAt.get(s - 1)[0], Spill.union(evidence)));
+          startReported = true;
+        }
+        return;
+      }
+      if (s == 0 && walk(0, last, minWalkMs) && Math.abs(xy.get(last)[2]) <= cfg.stitchNearM() && towards(last)) {
+        lost(last, pieceStartMs);
+      }
+    }
+
+    /** Reports the chain lost at its last point; the first report's piece start is the time it holds back. */
+    private void lost(int last, long pieceStartMs) {
+      double[] e = xy.get(last);
+      long t = times.get(last)[0];
+      if (endStartMs < 0) endStartMs = pieceStartMs;
+      double[] from = recent(t - 2 * STEP_MS);
+      double dt = Math.max(1, (t - timeOf(from)) / 1000.0);
+      double vx = (e[0] - from[0]) / dt, vy = (e[1] - from[1]) / dt;
+      double[] ll = border.toLatLon(e[0], e[1]);
+      List<TrackPoint> pts = List.copyOf(track);
+      Candidate standIn = new Candidate(IncidentKind.APPROACH, t, endStartMs, t, ll[0], ll[1], border.sectorOf(ll[0], ll[1]),
+          border.sideOf(ll[0], ll[1]), true, Math.abs(e[2]), 0, 1, "unknown", 0, 0, hits, netSpeed(0, last),
+          straightness(0, last), 0, Double.NaN, id, pts, Spill.union(evidence));
+      stitcher.replaceLost(new CrossingStitcher.LooseEnd(id, t, e[0], e[1], vx, vy, Math.signum(e[2]), standIn, false, false,
+          true, true));
+    }
+
+    private long timeOf(double[] p) {
+      for (int i = 0; i < xy.size(); i++) {
+        if (xy.get(i) == p) return times.get(i)[0];
+      }
+      return times.get(0)[0];
+    }
+
+    /** Whether points i..j are a walk: long enough, enough hits, straight, moving. */
+    private boolean walk(int i, int j, long minMs) {
+      long life = times.get(j)[0] - times.get(i)[0];
+      int h = hitsAt.get(j)[0] - (i == 0 ? 0 : hitsAt.get(i - 1)[0]);
+      return life >= minMs && h >= minHits && netSpeed(i, j) >= MIN_NET_MPS
+          && straightness(i, j) >= MIN_STRAIGHTNESS;
+    }
+
+    private boolean towards(int last) {
+      double[] from = recent(times.get(last)[0] - 2 * STEP_MS);
+      return Math.abs(xy.get(last)[2]) < Math.abs(from[2]) - cfg.stitchClosingMps() * 60;
+    }
+
+    private boolean away(int s, int last) {
+      return Math.abs(xy.get(last)[2]) > Math.abs(xy.get(s)[2]) + cfg.stitchClosingMps() * 60;
+    }
+
+    private double netSpeed(int i, int j) {
+      double dt = (times.get(j)[0] - times.get(i)[0]) / 1000.0;
+      return dt <= 0 ? 0 : Math.hypot(xy.get(j)[0] - xy.get(i)[0], xy.get(j)[1] - xy.get(i)[1]) / dt;
+    }
+
+    /** Net over walked distance on points at least {@code STEP_MS} apart (position noise of short steps is no wandering). */
+    private double straightness(int i, int j) {
+      double path = 0;
+      int prev = i;
+      for (int k = i + 1; k <= j; k++) {
+        if (times.get(k)[0] - times.get(prev)[0] < STEP_MS && k < j) continue;
+        path += Math.hypot(xy.get(k)[0] - xy.get(prev)[0], xy.get(k)[1] - xy.get(prev)[1]);
+        prev = k;
+      }
+      double net = Math.hypot(xy.get(j)[0] - xy.get(i)[0], xy.get(j)[1] - xy.get(i)[1]);
+      return path <= 0 ? 0 : net / path;
+    }
+  }
+
+}
