@@ -187,6 +187,24 @@ class FusionEngineTest {
   }
 
   @Test
+  void aGroupTheCamerasCallAnimalForMostOfItsWalkIsStillACrossingButAnAnimalIsNot() {
+    // only cameras see it; from 150 s on both call it "animal" for the rest of its 400 s walk
+    Synth walk = new Synth(9)
+        .cameraTarget(Synth.CAM_W, Synth.T0, 0, 300, 0.3, -1.3, 400, "human", 150, "animal")
+        .cameraTarget(Synth.CAM_E, Synth.T0, 0, 300, 0.3, -1.3, 400, "human", 150, "animal");
+    List<Incident> inc = fuse(walk, new ArrayList<>());
+    assertThat(inc).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+    double[] truth = Synth.at(0.3 * 300 / 1.3, 0);
+    assertThat(metres(inc.get(0).lat(), inc.get(0).lon(), truth[0], truth[1])).isLessThan(60);
+    assertThat(inc.get(0).factors()).containsEntry("cls", "animal");
+    // the same walk called "animal" throughout is an animal: no incident
+    Synth animal = new Synth(9)
+        .cameraTarget(Synth.CAM_W, Synth.T0, 0, 300, 0.3, -1.3, 400, "animal")
+        .cameraTarget(Synth.CAM_E, Synth.T0, 0, 300, 0.3, -1.3, 400, "animal");
+    assertThat(fuse(animal, new ArrayList<>())).isEmpty();
+  }
+
+  @Test
   void aCameraFalseObjectOfAMinuteOverTheLineRaisesNothingButAWalkerCamerasFollowForMinutesDoes() {
     // both cameras report one false object for 60 s; crossed, it is a track over the line
     Synth ghost = new Synth(7)

@@ -85,6 +85,26 @@ public final class ClassVotes {
     return sums[indexOf(b)] / (total + PRIOR);
   }
 
+  /**
+   * The winner's lead over the runner-up, with {@link #PRIOR}: what the evidence says once the
+   * classes it is split between cancel out (0 when nobody classified). A camera whose analytics
+   * call a walking group "animal" for minutes and "human" for as many says little either way;
+   * its share alone would sink the group.
+   */
+  public double lead() {
+    if (total == 0) return 0;
+    double first = 0, second = 0;
+    for (int i = 0; i < n; i++) {
+      if (sums[i] > first) {
+        second = first;
+        first = sums[i];
+      } else if (sums[i] > second) {
+        second = sums[i];
+      }
+    }
+    return (first - second) / (total + PRIOR);
+  }
+
   public double weight() {
     return total;
   }
