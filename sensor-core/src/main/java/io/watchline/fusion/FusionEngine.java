@@ -340,7 +340,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
       return;
     }
     finder.closed(track, s.trace, points, speed,
-        quality.infersAlone(track, TrackQuality.straightness(track, cfg.incidents().shapeStepMs())));
+        quality.infersAlone(track, speed, TrackQuality.straightness(track, cfg.incidents().shapeStepMs())));
   }
 
   /**

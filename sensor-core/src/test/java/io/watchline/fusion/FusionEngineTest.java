@@ -239,6 +239,21 @@ class FusionEngineTest {
   }
 
   @Test
+  void aVehicleLostBeforeTheLineInfersNoCrossingButAWalkerLostThereDoes() {
+    // a car on the road drives towards the line at 15 m/s and turns off 300 m before it: the radar
+    // loses it there and nothing comes out on the other side
+    Synth car = new Synth(10).radarTarget(Synth.T0, 500, 3000, 0, -15, 180, 2, 0.9);
+    assertThat(fuse(car, new ArrayList<>())).extracting(Incident::kind).doesNotContain(IncidentKind.CROSSING);
+    // a walker lost 300 m before the line (what a Doppler radar stops seeing) walked on over it
+    Synth walker = new Synth(10).radarTarget(Synth.T0, 500, 860, 0, -1.4, 400, 2, 0.9);
+    List<Incident> inc = fuse(walker, new ArrayList<>());
+    assertThat(inc).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+    assertThat(inc.get(0).factors()).containsEntry("crossing", "inferred");
+    double[] truth = Synth.at(500, 0);
+    assertThat(metres(inc.get(0).lat(), inc.get(0).lon(), truth[0], truth[1])).isLessThan(100);
+  }
+
+  @Test
   void clutterAloneMakesNoIncidentAndIdsAreStable() {
     Synth s = new Synth(6).clutter(Synth.T0, 3600, 0.5).radarTarget(Synth.T0 + 600_000, 2000, -700, -0.2, 1.3, 1000, 2, 0.85);
     List<Incident> a = fuse(s, new ArrayList<>());

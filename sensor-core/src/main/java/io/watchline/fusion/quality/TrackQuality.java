@@ -59,9 +59,17 @@ public final class TrackQuality {
     return null;
   }
 
-  /** Whether a track lost near the line is evidence enough, alone, for a crossing it would have made. */
-  public boolean infersAlone(Track t, double straightness) {
-    return t.hits() >= cfg.inferMinHits() && t.lastMs() - t.firstMs() >= cfg.inferMinDurationMs()
+  /**
+   * Whether a track lost near the line is evidence enough, alone, for a crossing it would have made.
+   * Only at walking pace: what vanishes unseen before the line is a walker a Doppler radar stops
+   * seeing; a vehicle it sees well, so one lost there turned off (a road along the line), and its
+   * last course projected minutes ahead would cross kilometres away. Found across the line, it is
+   * still stitched.
+   *
+   * @param speedMps the track's mean speed, m/s
+   */
+  public boolean infersAlone(Track t, double speedMps, double straightness) {
+    return speedMps <= cfg.maxWalkMps() && t.hits() >= cfg.inferMinHits() && t.lastMs() - t.firstMs() >= cfg.inferMinDurationMs()
         && !Double.isNaN(straightness) && straightness >= cfg.inferMinStraightness();
   }
 
