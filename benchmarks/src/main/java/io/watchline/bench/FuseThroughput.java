@@ -69,15 +69,21 @@ public final class FuseThroughput {
 
   static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+  /** Bytes this thread has allocated so far (a figure the machine's load does not move). */
+  static long allocated() {
+    return ((com.sun.management.ThreadMXBean) THREADS).getThreadAllocatedBytes(Thread.currentThread().getId());
+  }
+
   /** Observations per second of this thread's CPU time (the machine may be shared; wall time is printed too). */
   static double floor(Path file) throws IOException {
-    long t0 = System.nanoTime(), c0 = THREADS.getCurrentThreadCpuTime(), count = 0;
+    long t0 = System.nanoTime(), c0 = THREADS.getCurrentThreadCpuTime(), a0 = allocated(), count = 0;
     try (InputStream in = Files.newInputStream(file);
         NdjsonObservationReader r = new NdjsonObservationReader(in, file.toString(), RejectSink.DISCARD)) {
       while (r.next() != null) count++;
     }
     double s = (System.nanoTime() - t0) / 1e9, cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
-    System.out.printf(Locale.ROOT, "read floor: %d observations, wall %.1f s, cpu %.1f s = %.0f obs/s (cpu)%n", count, s, cpu, count / cpu);
+    System.out.printf(Locale.ROOT, "read floor: %d observations, wall %.1f s, cpu %.1f s = %.0f obs/s (cpu), %d B allocated per observation%n",
+        count, s, cpu, count / cpu, (allocated() - a0) / Math.max(1, count));
     return count / cpu;
   }
 
@@ -105,7 +111,7 @@ public final class FuseThroughput {
   }
 
   static double fuse(Path file, boolean sampleLive) throws IOException {
-    long t0 = System.nanoTime(), c0 = THREADS.getCurrentThreadCpuTime(), count = 0;
+    long t0 = System.nanoTime(), c0 = THREADS.getCurrentThreadCpuTime(), a0 = allocated(), count = 0;
     int maxLive = 0, maxHeld = 0;
     long[] incidents = {0};
     FusionEngine e = new FusionEngine(SyntheticFeed.BORDER, SyntheticFeed.sites(), FusionConfig.defaults(), TrackSink.NONE,
@@ -128,9 +134,10 @@ public final class FuseThroughput {
       e.finish();
     }
     double s = (System.nanoTime() - t0) / 1e9, cpu = (THREADS.getCurrentThreadCpuTime() - c0) / 1e9;
-    System.out.printf(Locale.ROOT, "fuse: %d observations, wall %.1f s, cpu %.1f s = %.0f obs/s (cpu); %d incidents, at most %d live tracks"
-        + " and %d candidates held; %s%n",
-        count, s, cpu, count / cpu, incidents[0], maxLive, maxHeld, e.stats().summary());
+    long bytes = (allocated() - a0) / Math.max(1, count);
+    System.out.printf(Locale.ROOT, "fuse: %d observations, wall %.1f s, cpu %.1f s = %.0f obs/s (cpu), %d B allocated per observation;"
+        + " %d incidents, at most %d live tracks and %d candidates held; %s%n",
+        count, s, cpu, count / cpu, bytes, incidents[0], maxLive, maxHeld, e.stats().summary());
     return count / cpu;
   }
 

@@ -60,12 +60,8 @@ class LauncherTest {
    */
   @Test
   void theClassDataSharingArchiveIsMadeOnFirstUseAndAFailedDumpFallsBackSilently() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
-    Path root = Files.createDirectories(tmp.resolve("repo"));
-    Files.copy(SampleFiles.fixtures().getParent().getParent().resolve("watchline"), root.resolve("watchline"));
-    Path jar = root.resolve("cli/target/watchline-app.jar");
-    Files.createDirectories(jar.getParent());
-    Files.writeString(jar, "jar");
+    Path jar = launcherWithBuiltJar();
+    Path root = jar.getParent().getParent().getParent();
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path dumps = tmp.resolve("dumps.log");
     script(bin.resolve("java"), "case \"$*\" in\n"
@@ -97,6 +93,58 @@ class LauncherTest {
         .as("a small ingest stops at the quick compiler").contains(" -XX:TieredStopAtLevel=1 -jar ");
     assertThat(launch(root, bin, "0", "ingest", "-")).as("stdin: size unknown").doesNotContain("TieredStopAtLevel");
     assertThat(launch(root, bin, "0", "fuse", jar.toString())).doesNotContain("TieredStopAtLevel");
+  }
+
+  /**
+   * On Java 24 and later the launcher makes an AOT cache instead: one training ingest recorded,
+   * then the cache created from that record, and every start passes it with -XX:AOTCache.
+   */
+  @Test
+  void onJava24AndLaterTheArchiveIsAnAotCacheTrainedByAnIngest() throws Exception {
+    Path jar = launcherWithBuiltJar();
+    Path root = jar.getParent().getParent().getParent();
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path steps = tmp.resolve("steps.log");
+    script(bin.resolve("java"), "case \"$*\" in\n"
+        + "  *XshowSettings*) echo '    java.specification.version = 25' >&2 ;;\n"
+        + "  *AOTMode=record*) [ \"${FAIL_DUMP:-0}\" = 1 ] && exit 1\n"
+        + "    echo \"record $7 $8\" >> '" + steps + "'; echo conf > \"${2#-XX:AOTConfiguration=}\" ;;\n"
+        + "  *AOTMode=create*) echo \"create $(cat \"${2#-XX:AOTConfiguration=}\")\" >> '" + steps + "'\n"
+        + "    echo cache > \"${3#-XX:AOTCache=}\" ;;\n"
+        + "  *) echo \"ran $*\" ;;\n"
+        + "esac\n");
+
+    assertThat(launch(root, bin, "1")).as("a failed training run: a normal start")
+        .isEqualTo("ran -jar " + jar + " demo\n");
+    Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    Path cds = jar.getParent().resolve("cds");
+    long jarTime = Files.getLastModifiedTime(jar).toMillis() / 1000;
+    Path olderJars = Files.writeString(cds.resolve("app-1-2-3.jsa"), "old");
+    Path otherJdk = Files.writeString(cds.resolve("app-" + jarTime + "-4-5.jsa"), "17");
+    String first = launch(root, bin, "0");
+    assertThat(olderJars).as("an older jar's archive is removed").doesNotExist();
+    assertThat(otherJdk).as("this jar's archive for another JDK stays").exists();
+    Files.delete(otherJdk);
+    assertThat(first).startsWith("ran -XX:AOTCache=" + jar.getParent().resolve("cds") + "/app-")
+        .endsWith(".aot -Xlog:aot=off -Xlog:cds=off -jar " + jar + " demo\n");
+    assertThat(launch(root, bin, "0")).isEqualTo(first);
+    assertThat(Files.readAllLines(steps)).as("one training ingest, one cache made from its record")
+        .containsExactly("record ingest -q", "create conf");
+    try (var files = Files.list(jar.getParent().resolve("cds"))) {
+      assertThat(files.map(f -> f.getFileName().toString())).as("no training leftovers")
+          .allMatch(f -> f.startsWith("java-") || f.startsWith("app-") && f.endsWith(".aot"));
+    }
+  }
+
+  /** A copy of the launcher in a repository whose application jar is already built; returns the jar. */
+  private Path launcherWithBuiltJar() throws IOException {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+    Path root = Files.createDirectories(tmp.resolve("repo"));
+    Files.copy(SampleFiles.fixtures().getParent().getParent().resolve("watchline"), root.resolve("watchline"));
+    Path jar = root.resolve("cli/target/watchline-app.jar");
+    Files.createDirectories(jar.getParent());
+    Files.writeString(jar, "jar");
+    return jar;
   }
 
   private static String launch(Path root, Path bin, String failDump, String... args) throws Exception {

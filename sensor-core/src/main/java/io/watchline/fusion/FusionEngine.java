@@ -70,6 +70,8 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   private LiveReach reach;
   private final LongMap<TrackState> states = new LongMap<>();
   private final Map<String, Batch> batches = new LinkedHashMap<>();
+  /** At most the earliest start of an open batch (MAX_VALUE: none open): most inputs flush nothing. */
+  private long earliestBatchMs = Long.MAX_VALUE;
   private final FusionStats stats = new FusionStats();
   private long lastHousekeepingMs = Long.MIN_VALUE;
   private long nowMs = Long.MIN_VALUE;
@@ -182,6 +184,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     String key = sensor == null ? "" : sensor;
     if (!batches.containsKey(key)) {
       batches.put(key, new Batch(t0));
+      earliestBatchMs = Math.min(earliestBatchMs, t0);
     }
   }
 
@@ -203,6 +206,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     if (b == null) {
       b = new Batch(t);
       batches.put(key, b);
+      earliestBatchMs = Math.min(earliestBatchMs, t);
     }
     b.plots.add(m);
   }
@@ -249,14 +253,21 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   }
 
   private void flushBatchesBefore(long limitMs) {
+    if (earliestBatchMs >= limitMs) {
+      return; // no open batch started before the limit
+    }
+    long earliest = Long.MAX_VALUE;
     Iterator<Batch> it = batches.values().iterator();
     while (it.hasNext()) {
       Batch b = it.next();
       if (b.t0 < limitMs) {
         it.remove();
         tracker.scan(b.plots, b.t0);
+      } else {
+        earliest = Math.min(earliest, b.t0);
       }
     }
+    earliestBatchMs = earliest;
   }
 
   private void housekeeping(long t) {

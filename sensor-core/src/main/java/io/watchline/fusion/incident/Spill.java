@@ -32,6 +32,8 @@ public final class Spill implements Closeable {
   private long end;
   private final List<String> files = new ArrayList<>();
   private final Map<String, Integer> fileIds = new HashMap<>();
+  private String lastFile;
+  private int lastFileId;
 
   private Spill(FileChannel channel) {
     this.channel = channel;
@@ -111,10 +113,18 @@ public final class Spill implements Closeable {
     if (file == null) {
       return -1;
     }
-    return fileIds.computeIfAbsent(file, f -> {
-      files.add(f);
-      return files.size() - 1;
-    });
+    if (file == lastFile) {
+      return lastFileId; // sources of one candidate mostly share their file
+    }
+    Integer id = fileIds.get(file);
+    if (id == null) {
+      id = files.size();
+      files.add(file);
+      fileIds.put(file, id);
+    }
+    lastFile = file;
+    lastFileId = id;
+    return id;
   }
 
   private long write(ByteBuffer b) {

@@ -1,18 +1,16 @@
 package io.watchline.fusion.stream;
 
 import io.watchline.observation.Observation;
-import java.util.Arrays;
 
 /**
  * The records of one feed that came in time order, first in first out, with their times kept
- * beside them as numbers: the merge compares the oldest one's time with the stragglers' on every
- * record, and reading it here does not touch a record read a whole reorder window ago.
+ * beside them as one number each ({@link TimeKey}): the merge compares the oldest one's time with
+ * the stragglers' on every record, and reading it here does not touch a record read a whole
+ * reorder window ago.
  */
 final class InOrderQueue {
   private Observation[] items = new Observation[64];
-  private long[] sec = new long[64];
-  private int[] nano = new int[64];
-  private long[] ms = new long[64];
+  private long[] keys = new long[64];
   private int head, size;
 
   int size() {
@@ -23,26 +21,27 @@ final class InOrderQueue {
     return size == 0;
   }
 
-  /** Appends a record; {@code epochMs} is its time in milliseconds. */
-  void add(Observation o, long epochMs) {
+  /** Appends a record whose time has the {@link TimeKey} {@code key}. */
+  void add(Observation o, long key) {
     if (size == items.length) grow();
     int k = (head + size++) & (items.length - 1);
     items[k] = o;
-    sec[k] = o.t().getEpochSecond();
-    nano[k] = o.t().getNano();
-    ms[k] = epochMs;
+    keys[k] = key;
   }
 
-  long peekSec() {
-    return sec[head];
+  /** The oldest one's key (the queue must not be empty). */
+  long peekKey() {
+    return keys[head];
   }
 
-  int peekNano() {
-    return nano[head];
+  /** The oldest one (the queue must not be empty). */
+  Observation peek() {
+    return items[head];
   }
 
+  /** The oldest one's time in epoch milliseconds (the queue must not be empty). */
   long peekMs() {
-    return ms[head];
+    return TimeKey.epochMs(keys[head], items[head].t());
   }
 
   /** Removes and returns the oldest (the queue must not be empty). */
@@ -57,19 +56,14 @@ final class InOrderQueue {
   private void grow() {
     int c = items.length * 2;
     Observation[] ni = new Observation[c];
-    long[] ns = new long[c], nm = new long[c];
-    int[] nn = new int[c];
+    long[] nk = new long[c];
     for (int i = 0; i < size; i++) {
       int k = (head + i) & (items.length - 1);
       ni[i] = items[k];
-      ns[i] = sec[k];
-      nn[i] = nano[k];
-      nm[i] = ms[k];
+      nk[i] = keys[k];
     }
     items = ni;
-    sec = ns;
-    nano = nn;
-    ms = nm;
+    keys = nk;
     head = 0;
   }
 }

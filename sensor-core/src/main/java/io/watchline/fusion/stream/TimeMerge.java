@@ -38,8 +38,9 @@ public final class TimeMerge implements Closeable {
     // in-order records (the common case) queue up cheaply; only stragglers pay for the heap
     final InOrderQueue inOrder = new InOrderQueue();
     final StragglerHeap stragglers = new StragglerHeap();
-    long lastSec = Long.MIN_VALUE;
-    int lastNano;
+    /** The newest in-order record and its {@link TimeKey}. */
+    Observation last;
+    long lastKey;
     long newestMs = Long.MIN_VALUE;
     long releasedMs = Long.MIN_VALUE;
     boolean exhausted;
@@ -60,7 +61,7 @@ public final class TimeMerge implements Closeable {
 
     /** Whether the earliest record is a straggler (ties: the in-order one); both must hold some. */
     private boolean stragglerFirst() {
-      return StragglerHeap.compare(stragglers.peekSec(), stragglers.peekNano(), inOrder.peekSec(), inOrder.peekNano()) < 0;
+      return TimeKey.compare(stragglers.peekKey(), stragglers.peek(), inOrder.peekKey(), inOrder.peek()) < 0;
     }
 
     /** Whether the next record to leave is a straggler (the feed must hold some). */
@@ -89,14 +90,13 @@ public final class TimeMerge implements Closeable {
           continue;
         }
         newestMs = Math.max(newestMs, t);
-        long sec = o.t().getEpochSecond();
-        int nano = o.t().getNano();
-        if (inOrder.isEmpty() || StragglerHeap.compare(lastSec, lastNano, sec, nano) <= 0) {
-          inOrder.add(o, t);
-          lastSec = sec;
-          lastNano = nano;
+        long key = TimeKey.of(o.t());
+        if (inOrder.isEmpty() || TimeKey.compare(lastKey, last, key, o) <= 0) {
+          inOrder.add(o, key);
+          last = o;
+          lastKey = key;
         } else {
-          stragglers.add(o, t);
+          stragglers.add(o, key);
         }
       }
       if (isEmpty()) {

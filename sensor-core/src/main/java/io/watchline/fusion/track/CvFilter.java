@@ -18,9 +18,8 @@ public final class CvFilter implements MotionFilter {
   private final double q;
   /** Covariance, row-major 4x4 over (x, y, vx, vy). */
   private final double[] p = new double[16];
-  // work arrays: updates run millions of times a night and allocate nothing
-  private final double[] scratch = new double[16];
-  private final double[] gain = new double[8];
+  // no work arrays: predict and update run in place (and allocate nothing), so a track's filter is
+  // two objects to reach, not four
 
   // innovation of the last call to innovation(): kept to avoid recomputing it in update()
   private double ix, iy, s00, s01, s11;
@@ -65,31 +64,26 @@ public final class CvFilter implements MotionFilter {
     }
     x += vx * dt;
     y += vy * dt;
-    // P = F P F' with F = [I dt*I; 0 I], done on the 2x2 blocks A (pos), B (pos-vel), C (vel).
-    double[] n = scratch;
-    for (int r = 0; r < 4; r++) {
-      for (int c = 0; c < 4; c++) {
-        double v = p[r * 4 + c];
-        if (c < 2) v += dt * p[r * 4 + c + 2];
-        n[r * 4 + c] = v;
-      }
+    // P = F P F' with F = [I dt*I; 0 I], in place: first P F' (columns 0-1 of each row take dt
+    // times columns 2-3, which stay), then F (rows 0-1 take dt times rows 2-3, which stay)
+    double[] p = this.p;
+    for (int r = 0; r < 16; r += 4) {
+      p[r] += dt * p[r + 2];
+      p[r + 1] += dt * p[r + 3];
     }
-    for (int r = 0; r < 2; r++) {
-      for (int c = 0; c < 4; c++) {
-        n[r * 4 + c] += dt * n[(r + 2) * 4 + c];
-      }
+    for (int c = 0; c < 8; c++) {
+      p[c] += dt * p[c + 8];
     }
     double dt2 = dt * dt;
     double qpp = q * dt2 * dt / 3, qpv = q * dt2 / 2, qvv = q * dt;
-    n[0] += qpp;
-    n[5] += qpp;
-    n[2] += qpv;
-    n[8] += qpv;
-    n[7] += qpv;
-    n[13] += qpv;
-    n[10] += qvv;
-    n[15] += qvv;
-    System.arraycopy(n, 0, p, 0, 16);
+    p[0] += qpp;
+    p[5] += qpp;
+    p[2] += qpv;
+    p[8] += qpv;
+    p[7] += qpv;
+    p[13] += qpv;
+    p[10] += qvv;
+    p[15] += qvv;
   }
 
   /**
@@ -114,32 +108,38 @@ public final class CvFilter implements MotionFilter {
     double det = s00 * s11 - s01 * s01;
     double i00 = s11 / det, i01 = -s01 / det, i11 = s00 / det;
     // K = P H' S^-1 : 4x2, P H' = first two columns of P
-    double[] k = gain;
-    for (int r = 0; r < 4; r++) {
-      double a = p[r * 4], b = p[r * 4 + 1];
-      k[r * 2] = a * i00 + b * i01;
-      k[r * 2 + 1] = a * i01 + b * i11;
-    }
-    x += k[0] * ix + k[1] * iy;
-    y += k[2] * ix + k[3] * iy;
-    vx += k[4] * ix + k[5] * iy;
-    vy += k[6] * ix + k[7] * iy;
-    // P = (I - K H) P : subtract K * (first two rows of P)
-    double[] n = scratch;
-    for (int r = 0; r < 4; r++) {
-      for (int c = 0; c < 4; c++) {
-        n[r * 4 + c] = p[r * 4 + c] - k[r * 2] * p[c] - k[r * 2 + 1] * p[4 + c];
-      }
-    }
+    double[] p = this.p;
+    double k0 = p[0] * i00 + p[1] * i01, k1 = p[0] * i01 + p[1] * i11;
+    double k2 = p[4] * i00 + p[5] * i01, k3 = p[4] * i01 + p[5] * i11;
+    double k4 = p[8] * i00 + p[9] * i01, k5 = p[8] * i01 + p[9] * i11;
+    double k6 = p[12] * i00 + p[13] * i01, k7 = p[12] * i01 + p[13] * i11;
+    x += k0 * ix + k1 * iy;
+    y += k2 * ix + k3 * iy;
+    vx += k4 * ix + k5 * iy;
+    vy += k6 * ix + k7 * iy;
+    // P = (I - K H) P : subtract K * (first two rows of P), which are read as they were
+    double a0 = p[0], a1 = p[1], a2 = p[2], a3 = p[3], b0 = p[4], b1 = p[5], b2 = p[6], b3 = p[7];
+    minus(p, 0, k0, k1, a0, a1, a2, a3, b0, b1, b2, b3);
+    minus(p, 4, k2, k3, a0, a1, a2, a3, b0, b1, b2, b3);
+    minus(p, 8, k4, k5, a0, a1, a2, a3, b0, b1, b2, b3);
+    minus(p, 12, k6, k7, a0, a1, a2, a3, b0, b1, b2, b3);
     // keep it symmetric against rounding drift
     for (int r = 0; r < 4; r++) {
       for (int c = r + 1; c < 4; c++) {
-        double m = (n[r * 4 + c] + n[c * 4 + r]) / 2;
-        n[r * 4 + c] = m;
-        n[c * 4 + r] = m;
+        double m = (p[r * 4 + c] + p[c * 4 + r]) / 2;
+        p[r * 4 + c] = m;
+        p[c * 4 + r] = m;
       }
     }
-    System.arraycopy(n, 0, p, 0, 16);
+  }
+
+  /** Row {@code at} of P less ka times row 0 (a) and kb times row 1 (b) as they were before the update. */
+  private static void minus(double[] p, int at, double ka, double kb, double a0, double a1, double a2, double a3,
+      double b0, double b1, double b2, double b3) {
+    p[at] = p[at] - ka * a0 - kb * b0;
+    p[at + 1] = p[at + 1] - ka * a1 - kb * b1;
+    p[at + 2] = p[at + 2] - ka * a2 - kb * b2;
+    p[at + 3] = p[at + 3] - ka * a3 - kb * b3;
   }
 
   @Override public double x() { return x; }

@@ -9,11 +9,16 @@ import java.util.List;
  * fastest target covers since its last update from every plot is not even predicted; CV prediction
  * composes exactly, so predicting later in one step is the same), then the squared Mahalanobis
  * distance against {@code gateChi2}. Tentative tracks pay {@code tentativePenalty} so a confirmed
- * track wins a plot both want. Stateless apart from its configuration; not thread-safe only because
- * it predicts the tracks it is given.
+ * track wins a plot both want. Keeps scratch arrays from scan to scan and predicts the tracks it is
+ * given: not thread-safe (one gate per tracker).
  */
 public final class MahalanobisGate implements Gate {
+  private static final int[] NONE = {};
   private final TrackerConfig cfg;
+  // scratch reused scan after scan: the gated pairs and each plot's column (-1: in no gate)
+  private int[] pairRow = new int[64], pairPlot = new int[64];
+  private double[] pairCost = new double[64];
+  private int[] colOf = new int[64];
 
   /** @param cfg gate, coarse gate, speed limit and penalty */
   public MahalanobisGate(TrackerConfig cfg) {
@@ -44,54 +49,70 @@ public final class MahalanobisGate implements Gate {
       t.predictTo(tMs);
       tracks.add(t);
     }
-    // gate the pairs that can pass, then keep only the rows and columns that share a gate
+    // gate the pairs that can pass, listing them as (row, plot, distance), then keep only the rows
+    // and columns that share a gate: no full-width row per track
     PlotsByX byX = new PlotsByX(plots);
-    double[][] d2 = new double[tracks.size()][];
-    int nRows = 0;
-    boolean[] colGated = new boolean[plots.size()];
+    int nPlots = plots.size();
+    int[] colOf = scratchCols(nPlots);
+    int pairs = 0, nRows = 0, nCols = 0;
+    int[] rows = NONE;
     for (int r = 0; r < tracks.size(); r++) {
       Track t = tracks.get(r);
-      double[] row = null;
+      boolean gatedRow = false;
       // a CV filter's innovation covariance S = P + R has no eigenvalue above its trace, so a plot
       // farther than sqrt(gate × trace) cannot pass; other filters try every plot
       double near = t.filter instanceof CvFilter ? byX.reach(cfg.gateChi2(), t.filter.positionVariance()) : Double.POSITIVE_INFINITY;
       double tx = t.filter.x(), ty = t.filter.y();
-      for (int k = byX.first(tx - near), end = plots.size(); k < end; k++) {
+      for (int k = byX.first(tx - near); k < nPlots; k++) {
         int c = byX.plot(k);
         Measurement m = plots.get(c);
         if (m.x() > tx + near) break;
         if (Math.abs(m.y() - ty) > near) continue;
         double d = t.filter.innovation(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy());
         if (d <= cfg.gateChi2()) {
-          if (row == null) {
-            row = new double[plots.size()];
-            Arrays.fill(row, GatedScan.NOT_ALLOWED);
-            nRows++;
+          if (!gatedRow) {
+            gatedRow = true;
+            if (nRows == rows.length) rows = Arrays.copyOf(rows, Math.max(4, nRows * 2));
+            rows[nRows++] = r;
           }
-          row[c] = d + (t.confirmed() ? 0 : cfg.tentativePenalty());
-          colGated[c] = true;
+          if (pairs == pairRow.length) growPairs();
+          pairRow[pairs] = nRows - 1;
+          pairPlot[pairs] = c;
+          pairCost[pairs] = d + (t.confirmed() ? 0 : cfg.tentativePenalty());
+          pairs++;
+          if (colOf[c] < 0) {
+            colOf[c] = 0;
+            nCols++;
+          }
         }
       }
-      d2[r] = row;
     }
-    int[] rows = new int[nRows];
-    for (int r = 0, i = 0; r < d2.length; r++) {
-      if (d2[r] != null) rows[i++] = r;
-    }
-    int nCols = 0;
-    for (boolean g : colGated) {
-      if (g) nCols++;
-    }
+    rows = Arrays.copyOf(rows, nRows);
     int[] cols = new int[nCols];
-    for (int c = 0, j = 0; c < colGated.length; c++) {
-      if (colGated[c]) cols[j++] = c;
-    }
-    double[][] cost = new double[nRows][nCols];
-    for (int i = 0; i < nRows; i++) {
-      for (int j = 0; j < nCols; j++) {
-        cost[i][j] = d2[rows[i]][cols[j]];
+    for (int c = 0, j = 0; c < nPlots; c++) {
+      if (colOf[c] >= 0) {
+        colOf[c] = j;
+        cols[j++] = c;
       }
     }
+    double[][] cost = new double[nRows][nCols];
+    for (double[] row : cost) Arrays.fill(row, GatedScan.NOT_ALLOWED);
+    for (int p = 0; p < pairs; p++) {
+      cost[pairRow[p]][colOf[pairPlot[p]]] = pairCost[p];
+    }
     return new GatedScan(tracks, plots, rows, cols, cost);
+  }
+
+  private int[] scratchCols(int n) {
+    if (colOf.length < n) colOf = new int[Math.max(n, colOf.length * 2)];
+    Arrays.fill(colOf, 0, n, -1);
+    return colOf;
+  }
+
+  private void growPairs() {
+    int c = pairRow.length * 2;
+    pairRow = Arrays.copyOf(pairRow, c);
+    pairPlot = Arrays.copyOf(pairPlot, c);
+    pairCost = Arrays.copyOf(pairCost, c);
   }
 }

@@ -124,7 +124,9 @@ public final class Track {
   }
 
   private void addEvidence(List<Source> sources) {
-    for (Source s : sources) {
+    // by index: measurements carry immutable one-element lists, and an iterator per plot adds up
+    for (int i = 0, n = sources.size(); i < n; i++) {
+      Source s = sources.get(i);
       if (s == null) continue;
       if (evidence.size() < MAX_EVIDENCE) {
         evidence.add(s);

@@ -96,9 +96,11 @@ public final class Tracker {
     }
     GatedScan gated = stages.gate().gate(live, plots, tMs);
     boolean[] used = new boolean[plots.size()];
-    Map<Track, Measurement> assigned = new IdentityHashMap<>();
+    Map<Track, Measurement> assigned = Map.of();
     if (!gated.empty()) {
-      for (Assigner.Pair p : stages.assigner().assign(gated)) {
+      List<Assigner.Pair> pairs = stages.assigner().assign(gated);
+      assigned = new IdentityHashMap<>(pairs.size());
+      for (Assigner.Pair p : pairs) {
         Measurement m = plots.get(p.plot());
         p.track().update(m);
         assigned.put(p.track(), m);
