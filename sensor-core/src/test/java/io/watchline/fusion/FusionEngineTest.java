@@ -194,6 +194,24 @@ class FusionEngineTest {
   }
 
   @Test
+  void aGroupTheCamerasCallAnimalForMostOfItsWalkIsStillACrossingButAnAnimalIsNot() {
+    // only cameras see it; from 150 s on both call it "animal" for the rest of its 400 s walk
+    Synth walk = new Synth(9)
+        .cameraTarget(Synth.CAM_W, Synth.T0, 0, 300, 0.3, -1.3, 400, "human", 150, "animal")
+        .cameraTarget(Synth.CAM_E, Synth.T0, 0, 300, 0.3, -1.3, 400, "human", 150, "animal");
+    List<Incident> inc = fuse(walk, new ArrayList<>());
+    assertThat(inc).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+    double[] truth = Synth.at(0.3 * 300 / 1.3, 0);
+    assertThat(metres(inc.get(0).lat(), inc.get(0).lon(), truth[0], truth[1])).isLessThan(60);
+    assertThat(inc.get(0).factors()).containsEntry("cls", "animal");
+    // the same walk called "animal" throughout is an animal: no incident
+    Synth animal = new Synth(9)
+        .cameraTarget(Synth.CAM_W, Synth.T0, 0, 300, 0.3, -1.3, 400, "animal")
+        .cameraTarget(Synth.CAM_E, Synth.T0, 0, 300, 0.3, -1.3, 400, "animal");
+    assertThat(fuse(animal, new ArrayList<>())).isEmpty();
+  }
+
+  @Test
   void aCameraFalseObjectOfAMinuteOverTheLineRaisesNothingButAWalkerCamerasFollowForMinutesDoes() {
     // both cameras report one false object for 60 s; crossed, it is a track over the line
     Synth ghost = new Synth(7)
@@ -277,6 +295,22 @@ class FusionEngineTest {
       n += vn * 60;
     }
     assertThat(fuse(zigzag, new ArrayList<>(), 0.0)).isEmpty();
+  }
+
+  @Test
+  void aVehicleLostBeforeTheLineInfersNoCrossingButAWalkerLostThereDoes() {
+    // a car on the road drives towards the line at 15 m/s and turns off 1.2 km before it: the radar
+    // loses it there and nothing comes out on the other side; its course projected for the walker's
+    // minutes would cross kilometres away, over the tracker's coast it stays short of the line
+    Synth car = new Synth(10).radarTarget(Synth.T0, 500, 3000, 0, -15, 120, 2, 0.9);
+    assertThat(fuse(car, new ArrayList<>())).extracting(Incident::kind).doesNotContain(IncidentKind.CROSSING);
+    // a walker lost 300 m before the line (what a Doppler radar stops seeing) walked on over it
+    Synth walker = new Synth(10).radarTarget(Synth.T0, 500, 860, 0, -1.4, 400, 2, 0.9);
+    List<Incident> inc = fuse(walker, new ArrayList<>());
+    assertThat(inc).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+    assertThat(inc.get(0).factors()).containsEntry("crossing", "inferred");
+    double[] truth = Synth.at(500, 0);
+    assertThat(metres(inc.get(0).lat(), inc.get(0).lon(), truth[0], truth[1])).isLessThan(100);
   }
 
   @Test

@@ -77,10 +77,16 @@ public final class Synth {
 
   /** Camera bearings (no range) of a target from a site, once a second. */
   public Synth cameraTarget(Site cam, long startMs, double e0, double n0, double ve, double vn, int seconds, String cls) {
+    return cameraTarget(cam, startMs, e0, n0, ve, vn, seconds, cls, Integer.MAX_VALUE, cls);
+  }
+
+  /** As above, the analytics calling it {@code wrongCls} from second {@code wrongFromS} on (a wrong class that lasts). */
+  public Synth cameraTarget(Site cam, long startMs, double e0, double n0, double ve, double vn, int seconds, String cls,
+      int wrongFromS, String wrongCls) {
     for (int s = 0; s <= seconds; s++) {
       double[] ll = at(e0 + ve * s, n0 + vn * s);
       double b = Geodesy.bearing(cam.lat(), cam.lon(), ll[0], ll[1]) + rnd.nextGaussian() * 0.3;
-      add(Observation.builder(Instant.ofEpochMilli(startMs + s * 1000L + 100), Kind.THERMAL).sensor(cam.id()).polar(Double.NaN, b).cls(cls).conf(0.8));
+      add(Observation.builder(Instant.ofEpochMilli(startMs + s * 1000L + 100), Kind.THERMAL).sensor(cam.id()).polar(Double.NaN, b).cls(s >= wrongFromS ? wrongCls : cls).conf(0.8));
     }
     return this;
   }

@@ -215,7 +215,7 @@ public final class CandidateFinder implements Closeable {
     double[] xy = border.toXY(lat, lon);
     PatrolPositions.Nearest n = patrols.nearest(tMs, xy[0], xy[1]);
     return new Candidate(kind, tMs, track.firstMs(), track.lastMs(), lat, lon, sector, side, seen, distanceM, dwellMs,
-        track.sensorKinds(), track.classes().best(), track.classes().share(), track.meanConf(), track.hits(), speed,
+        track.sensorKinds(), track.classes().best(), track.classes().decisiveShare(), track.meanConf(), track.hits(), speed,
         straightness, crossings, n == null ? Double.NaN : n.distanceM(), track.id(), bulk.points(), bulk.evidence());
   }
 

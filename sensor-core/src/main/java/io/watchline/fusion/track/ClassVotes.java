@@ -85,6 +85,34 @@ public final class ClassVotes {
     return sums[indexOf(b)] / (total + PRIOR);
   }
 
+  /** A lead smaller than this (as a share of the votes) leaves the class contested. */
+  static final double CONTESTED_LEAD = 0.4;
+
+  /**
+   * The winner's share, scaled down while the runner-up is close behind (a lead under {@link
+   * #CONTESTED_LEAD}). A camera's analytics that call a walking group "animal" for minutes and
+   * "human" for nearly as long say little either way (wrong classes persist for minutes, more so
+   * at long range); the share alone would sink the group. A clear majority counts in full.
+   */
+  public double decisiveShare() {
+    return share() * Math.min(1, lead() / CONTESTED_LEAD);
+  }
+
+  /** The winner's lead over the runner-up, with {@link #PRIOR} (0 when nobody classified). */
+  public double lead() {
+    if (total == 0) return 0;
+    double first = 0, second = 0;
+    for (int i = 0; i < n; i++) {
+      if (sums[i] > first) {
+        second = first;
+        first = sums[i];
+      } else if (sums[i] > second) {
+        second = sums[i];
+      }
+    }
+    return (first - second) / (total + PRIOR);
+  }
+
   public double weight() {
     return total;
   }

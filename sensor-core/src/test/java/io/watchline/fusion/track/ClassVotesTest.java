@@ -35,4 +35,29 @@ class ClassVotesTest {
     assertThat(new ClassVotes().share()).isZero();
     assertThat(new ClassVotes().best()).isEqualTo("unknown");
   }
+
+  @Test
+  void theLeadIsWhatIsLeftOnceTheRunnerUpCancelsOut() {
+    ClassVotes v = new ClassVotes();
+    for (int i = 0; i < 30; i++) {
+      v.add("animal", 0.8);
+    }
+    for (int i = 0; i < 20; i++) {
+      v.add("human", 0.8);
+      v.add("unknown", 0.9);
+    }
+    assertThat(v.best()).isEqualTo("animal");
+    assertThat(v.share()).isCloseTo(24 / 42.0, within(1e-9));
+    assertThat(v.lead()).isCloseTo(8 / 42.0, within(1e-9));
+    assertThat(v.decisiveShare()).isCloseTo(24 / 42.0 * (8 / 42.0) / ClassVotes.CONTESTED_LEAD, within(1e-9));
+    ClassVotes one = new ClassVotes();
+    one.add("human", 0.5);
+    assertThat(one.lead()).isEqualTo(one.share());
+    ClassVotes clear = new ClassVotes();
+    for (int i = 0; i < 50; i++) {
+      clear.add("animal", 0.5);
+    }
+    assertThat(clear.decisiveShare()).isEqualTo(clear.share());
+    assertThat(new ClassVotes().lead()).isZero();
+  }
 }
