@@ -12,6 +12,7 @@ import io.watchline.feed.FeedReader;
 import io.watchline.feed.Feeds;
 import io.watchline.feed.TestData;
 import io.watchline.geo.geodesy.Geodesy;
+import io.watchline.geo.geodesy.PolarPlacer;
 import io.watchline.observation.Observation;
 import io.watchline.sites.Site;
 import io.watchline.sites.SiteKind;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.sf.geographiclib.Geodesic;
+import net.sf.geographiclib.GeodesicMask;
 import org.junit.jupiter.api.Test;
 
 /** ASTERIX decoding checked against the CroatiaControl decoder's outputs in realdata/expected. */
@@ -119,11 +122,49 @@ class AsterixReaderTest {
     assertThat(o.track()).isEqualTo("RDR-ZAG/3563");
     assertThat(o.t()).isEqualTo(Instant.parse("2016-05-05T07:35:54.8515625Z"));
     Geodesy.LatLon want = Geodesy.direct(45.74, 16.07, 340.13671875, 197.68359375 * NM);
-    assertThat(o.lat()).isCloseTo(want.lat(), within(1e-12));
-    assertThat(o.lon()).isCloseTo(want.lon(), within(1e-12));
+    assertThat(metresApart(o, want)).isLessThanOrEqualTo(PolarPlacer.TOLERANCE_M);
     // I048/200: ground speed 0x07B9 * 2^-14 NM/s, heading 0x582E * 360/2^16
     assertThat(o.speedMps()).isCloseTo(0x07B9 / 16384.0 * NM, within(1e-9));
     assertThat(o.courseDeg()).isCloseTo(0x582E * 360.0 / 65536, within(1e-9));
+  }
+
+  static double metresApart(Observation o, Geodesy.LatLon p) {
+    return Geodesic.WGS84.Inverse(o.lat(), o.lon(), p.lat(), p.lon(), GeodesicMask.DISTANCE).s12;
+  }
+
+  /**
+   * Every real CAT048 plot, placed from sites at several latitudes, lands within 1 mm of
+   * GeographicLib's Direct (the exact placement used before); prints the largest difference.
+   */
+  @Test
+  void realPlotsLandWithinAMillimetreOfTheExactGeodesic() throws IOException {
+    String[] files = {"cat_034_048.pcap", "cat048.raw", "parsegps.gps", "jade/NATS_CAT048_119bytes_TCAS.ff",
+        "goasterix/sample.ast"};
+    double worst = 0;
+    int placed = 0;
+    for (double lat : new double[] {45.74, -33.9, 61.5, 78.2, 85}) {
+      List<Site> radars = new ArrayList<>();
+      int[][] ids = {{25, 201}, {25, 13}, {52, 156}, {0, 1}, {8, 2}, {1, 2}};
+      for (int[] id : ids) {
+        radars.add(new Site("R" + id[0] + "-" + id[1], SiteKind.RADAR, lat, 16.07, 30, 0, 360, 0, 500_000, id[0], id[1], 0));
+      }
+      SiteRegistry registry = new SiteRegistry(radars);
+      for (String f : files) {
+        FeedOptions o = FeedOptions.defaults().withDate(LocalDate.of(2016, 5, 5));
+        for (Observation obs : TestData.readAll(open(TestData.realdata("feeds/asterix/" + f), o, registry,
+            new TestData.Rejects()))) {
+          if (Double.isNaN(obs.rangeM()) || !obs.hasPosition()) {
+            continue;
+          }
+          Site s = registry.byId(obs.sensor());
+          worst = Math.max(worst, metresApart(obs, Geodesy.direct(s.lat(), s.lon(), obs.bearingDeg(), obs.rangeM())));
+          placed++;
+        }
+      }
+    }
+    System.out.printf("real CAT048 plots: %d placed, largest difference from Direct %.3g m%n", placed, worst);
+    assertThat(placed).isGreaterThan(100);
+    assertThat(worst).isLessThanOrEqualTo(PolarPlacer.TOLERANCE_M);
   }
 
   @Test
