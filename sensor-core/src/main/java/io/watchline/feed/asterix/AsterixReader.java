@@ -292,23 +292,28 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
     }
     Site site = names.site(sac, sic);
     String sensor = site != null ? site.id() : RadarNames.asterixId(sac, sic);
-    Observation.Builder o = Observation.builder(time(u24(b, at[Uap.I048_140]), site), Kind.RADAR)
-        .sensor(sensor).seq(seq++).polar(range, bearing).src(Source.atOffset(file, offsetOf(start)));
+    Instant t = time(u24(b, at[Uap.I048_140]), site);
+    double lat = Double.NaN;
+    double lon = Double.NaN;
     if (site != null) {
       Geodesy.LatLon ll = site.place(range, bearing);
-      o.position(ll.lat(), ll.lon());
+      lat = ll.lat();
+      lon = ll.lon();
     } else {
       stats.warn("radar SAC/SIC " + sac + "/" + sic + " not in the sites registry (no lat/lon)");
     }
-    if (at[Uap.I048_161] >= 0) {
-      o.track(names.trackName(sensor, Framing.u16(b, at[Uap.I048_161]) & 0x0fff));
-    }
+    String track = at[Uap.I048_161] >= 0 ? names.trackName(sensor, Framing.u16(b, at[Uap.I048_161]) & 0x0fff) : null;
+    double speed = Double.NaN;
+    double course = Double.NaN;
     if (at[Uap.I048_200] >= 0) {
       int p = at[Uap.I048_200];
-      o.velocity(Framing.u16(b, p) / 16384.0 * NM, Framing.u16(b, p + 2) * 360.0 / 65536.0);
+      speed = Framing.u16(b, p) / 16384.0 * NM;
+      course = Framing.u16(b, p + 2) * 360.0 / 65536.0;
     }
     stats.emitted();
-    return o.build();
+    // the record's constructor, not the builder: one object per plot on this hot path
+    return new Observation(t, Kind.RADAR, sensor, seq++, lat, lon, range, bearing, track, speed, course, null,
+        Double.NaN, null, Source.atOffset(file, offsetOf(start)));
   }
 
   private Observation cat062(int start) throws AsterixFormatException {

@@ -220,10 +220,10 @@ public final class ExportReader implements FeedReader {
     }
     String track = track(sensor);
     String cls = row.text(Field.CLS);
-    return Observation.builder(t, kind).sensor(kind == Kind.PATROL && sensor == null ? unit : sensor)
-        .seq(seq++).position(lat, lon).polar(range, bearing).track(track)
-        .velocity(nonNegative(Field.SPEED), angle(Field.COURSE))
-        .cls(cls == null ? null : cls.toLowerCase(Locale.ROOT)).conf(conf).unit(unit).src(src).build();
+    // the record's constructor, not the builder: one object per row on this hot path (same order)
+    return new Observation(t, kind, kind == Kind.PATROL && sensor == null ? unit : sensor, seq++, lat, lon, range,
+        bearing, track, nonNegative(Field.SPEED), angle(Field.COURSE), cls == null ? null : cls.toLowerCase(Locale.ROOT),
+        conf, unit, src);
   }
 
   private Kind kind(String unit, double range, double bboxX) {
