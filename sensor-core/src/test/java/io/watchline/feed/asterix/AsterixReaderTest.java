@@ -19,6 +19,7 @@ import io.watchline.sites.SiteKind;
 import io.watchline.sites.SiteRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -373,6 +374,41 @@ class AsterixReaderTest {
     assertThat(TestData.readAll(r2)).hasSize(11);
     assertThat(rj.all).singleElement().satisfies(x -> assertThat(x.reason()).contains("runs past end of file"));
     assertThat(r2.stats().read()).isEqualTo(17 - 1 + 1);
+  }
+
+  /**
+   * A raw recording several times the read-ahead buffer, fed whole and in reads of 1 to 700 bytes:
+   * the same plots and rejects at the same offsets (blocks that straddle a refill are found).
+   */
+  @Test
+  void rawRecordingLargerThanTheBufferReadsTheSameInAnyPieces() throws IOException {
+    byte[] one = Files.readAllBytes(TestData.realdata("feeds/asterix/goasterix/sample.ast"));
+    int copies = 3 * 65_536 / one.length + 1;
+    byte[] all = new byte[one.length * copies + 2];
+    for (int k = 0; k < copies; k++) {
+      System.arraycopy(one, 0, all, k * one.length, one.length);
+    }
+    all[all.length - 2] = 48; // a truncated block header at the end
+    FeedOptions o = FeedOptions.defaults().withDate(LocalDate.of(2010, 1, 1));
+    TestData.Rejects whole = new TestData.Rejects();
+    List<Observation> want = TestData.readAll(open(all, o, SiteRegistry.empty(), whole));
+    assertThat(want).hasSize(11 * copies);
+    assertThat(want.get(11 * (copies - 1)).src().offset() - want.get(0).src().offset())
+        .isEqualTo((long) one.length * (copies - 1));
+    assertThat(whole.reasons()).containsExactly("truncated block header at end of file (2 bytes)");
+    java.util.Random rnd = new java.util.Random(5);
+    InputStream trickle = new ByteArrayInputStream(all) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, 1 + rnd.nextInt(700)));
+      }
+    };
+    TestData.Rejects pieces = new TestData.Rejects();
+    List<Observation> got = TestData.readAll(Feeds.open(trickle, "test.ast", FeedFormat.AUTO, o,
+        SiteRegistry.empty(), pieces));
+    assertThat(got.stream().map(Observation::toString).toList())
+        .isEqualTo(want.stream().map(Observation::toString).toList());
+    assertThat(pieces.all).isEqualTo(whole.all);
   }
 
   @Test
