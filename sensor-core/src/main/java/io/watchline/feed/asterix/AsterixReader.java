@@ -211,7 +211,11 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
         if (frn < pos.length) {
           pos[frn] = p;
         }
-        p = item.skip(b, p, end);
+        if (item.type() == Item.Type.FIXED && p + item.size() <= end) {
+          p += item.size(); // most items: no need for the general step
+        } else {
+          p = item.skip(b, p, end);
+        }
       }
     }
     return p;
