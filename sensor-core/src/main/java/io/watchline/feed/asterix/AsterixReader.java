@@ -182,10 +182,13 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
 
   /**
    * Walks one record: reads the FSPEC, records where each present item starts in {@code pos}
-   * (indexed by FRN, -1 when absent) and returns the offset after the record.
+   * (indexed by FRN, -1 when absent; {@code pos[0]} is the walk's own) and returns the offset
+   * after the record.
    */
   static int walk(byte[] b, int p, int end, Item[] uap, int[] pos) throws AsterixFormatException {
-    Arrays.fill(pos, -1);
+    // pos[0] (there is no FRN 0) holds the highest FRN the last walk set: only up to it is cleared
+    Arrays.fill(pos, 0, pos[0] > 0 ? pos[0] + 1 : pos.length, -1);
+    pos[0] = 0;
     int fspec = p;
     do {
       if (p >= end) {
@@ -198,11 +201,10 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
     }
     int fspecLen = p - fspec;
     for (int k = 0; k < fspecLen; k++) {
-      int octet = b[fspec + k] & 0xff;
-      for (int bit = 7; bit >= 1; bit--) {
-        if ((octet >> bit & 1) == 0) {
-          continue;
-        }
+      int bits = b[fspec + k] & 0xfe;
+      while (bits != 0) { // the set bits from the highest (FX, bit 0, masked off): FRN order
+        int bit = 31 - Integer.numberOfLeadingZeros(bits);
+        bits &= ~(1 << bit);
         int frn = k * 7 + (8 - bit);
         Item item = frn <= uap.length ? uap[frn - 1] : null;
         if (item == null) {
@@ -210,6 +212,7 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
         }
         if (frn < pos.length) {
           pos[frn] = p;
+          pos[0] = Math.max(pos[0], frn);
         }
         if (item.type() == Item.Type.FIXED && p + item.size() <= end) {
           p += item.size(); // most items: no need for the general step
