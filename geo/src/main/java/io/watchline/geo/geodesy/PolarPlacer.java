@@ -1,5 +1,7 @@
 package io.watchline.geo.geodesy;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,10 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * more than a quarter of the tolerance (only near the poles, where longitude turns fast) and any
  * range beyond {@link #FAST_RANGE_M}, negative or not a number is placed by Direct itself.
  *
- * <p>A cell costs ~90 Direct calls once; a radar's plots spread over a few hundred cells, so the
+ * <p>A cell costs ~100 Direct calls once; a radar's plots spread over a few hundred cells, so the
  * table stays small enough for the processor's caches (a per-bearing table of geodesic lines did
- * not, and was slower than Direct). Safe to share between threads: a cell is immutable, and two
- * threads that fit the same cell at once both store the same numbers.
+ * not, and was slower than Direct). Safe to share between threads: a cell is published whole
+ * (release/acquire) and never changed, and two threads that fit the same cell at once both store
+ * the same numbers.
  */
 public final class PolarPlacer {
   /** The horizontal error this class promises against Direct, metres. */
@@ -31,6 +34,7 @@ public final class PolarPlacer {
   private static final double[] EXACT = new double[0];
   private static final ConcurrentHashMap<Origin, PolarPlacer> BY_ORIGIN = new ConcurrentHashMap<>();
   private static volatile PolarPlacer last;
+  private static final VarHandle CELL = MethodHandles.arrayElementVarHandle(double[][].class);
 
   private final double lat;
   private final double lon;
@@ -69,10 +73,10 @@ public final class PolarPlacer {
     double s = rangeM / BAND_M;
     int band = (int) s;
     int i = band * SECTORS + sector;
-    double[] c = cells[i];
+    double[] c = (double[]) CELL.getAcquire(cells, i);
     if (c == null) {
       c = fit(sector, band);
-      cells[i] = c;
+      CELL.setRelease(cells, i, c);
     }
     if (c == EXACT) {
       return Geodesy.direct(lat, lon, bearingDeg, rangeM);
