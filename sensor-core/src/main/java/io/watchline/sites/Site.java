@@ -1,6 +1,7 @@
 package io.watchline.sites;
 
 import io.watchline.geo.geodesy.Geodesy;
+import io.watchline.geo.geodesy.PolarPlacer;
 
 /**
  * One fixed sensor as described in {@code sites.yaml} (see docs/records.md for the fields).
@@ -70,9 +71,12 @@ public record Site(
     return off <= fovDeg / 2;
   }
 
-  /** Position of a target at the given range and true bearing from the mast foot (geodesic). */
+  /**
+   * Position of a target at the given range and true bearing from the mast foot: the geodesic
+   * endpoint within 1 mm ({@link PolarPlacer}, docs/feeds.md "Placing polar plots").
+   */
   public Geodesy.LatLon place(double rangeM, double bearingDeg) {
-    return Geodesy.direct(lat, lon, bearingDeg, rangeM);
+    return PolarPlacer.at(lat, lon).place(rangeM, bearingDeg);
   }
 
   public boolean hasAsterixId() {

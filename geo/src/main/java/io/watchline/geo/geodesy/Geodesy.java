@@ -6,8 +6,8 @@ import net.sf.geographiclib.GeodesicMask;
 
 /**
  * WGS84 geodesic problems (Karney's algorithms via GeographicLib), accurate to nanometres. Use
- * these at the edges (placing a polar plot, checking the local projection); inner loops work in the
- * local metric projection instead.
+ * these at the edges (checking the local projection, the oracle of {@link PolarPlacer}, which
+ * places polar plots within 1 mm); inner loops work in the local metric projection instead.
  */
 public final class Geodesy {
   private Geodesy() {}

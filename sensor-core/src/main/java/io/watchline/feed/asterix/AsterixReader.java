@@ -182,10 +182,13 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
 
   /**
    * Walks one record: reads the FSPEC, records where each present item starts in {@code pos}
-   * (indexed by FRN, -1 when absent) and returns the offset after the record.
+   * (indexed by FRN, -1 when absent; {@code pos[0]} is the walk's own) and returns the offset
+   * after the record.
    */
   static int walk(byte[] b, int p, int end, Item[] uap, int[] pos) throws AsterixFormatException {
-    Arrays.fill(pos, -1);
+    // pos[0] (there is no FRN 0) holds the highest FRN the last walk set: only up to it is cleared
+    Arrays.fill(pos, 0, pos[0] > 0 ? pos[0] + 1 : pos.length, -1);
+    pos[0] = 0;
     int fspec = p;
     do {
       if (p >= end) {
@@ -198,11 +201,10 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
     }
     int fspecLen = p - fspec;
     for (int k = 0; k < fspecLen; k++) {
-      int octet = b[fspec + k] & 0xff;
-      for (int bit = 7; bit >= 1; bit--) {
-        if ((octet >> bit & 1) == 0) {
-          continue;
-        }
+      int bits = b[fspec + k] & 0xfe;
+      while (bits != 0) { // the set bits from the highest (FX, bit 0, masked off): FRN order
+        int bit = 31 - Integer.numberOfLeadingZeros(bits);
+        bits &= ~(1 << bit);
         int frn = k * 7 + (8 - bit);
         Item item = frn <= uap.length ? uap[frn - 1] : null;
         if (item == null) {
@@ -210,8 +212,13 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
         }
         if (frn < pos.length) {
           pos[frn] = p;
+          pos[0] = Math.max(pos[0], frn);
         }
-        p = item.skip(b, p, end);
+        if (item.type() == Item.Type.FIXED && p + item.size() <= end) {
+          p += item.size(); // most items: no need for the general step
+        } else {
+          p = item.skip(b, p, end);
+        }
       }
     }
     return p;
@@ -292,23 +299,28 @@ public final class AsterixReader implements FeedReader, Chunks.Events {
     }
     Site site = names.site(sac, sic);
     String sensor = site != null ? site.id() : RadarNames.asterixId(sac, sic);
-    Observation.Builder o = Observation.builder(time(u24(b, at[Uap.I048_140]), site), Kind.RADAR)
-        .sensor(sensor).seq(seq++).polar(range, bearing).src(Source.atOffset(file, offsetOf(start)));
+    Instant t = time(u24(b, at[Uap.I048_140]), site);
+    double lat = Double.NaN;
+    double lon = Double.NaN;
     if (site != null) {
       Geodesy.LatLon ll = site.place(range, bearing);
-      o.position(ll.lat(), ll.lon());
+      lat = ll.lat();
+      lon = ll.lon();
     } else {
       stats.warn("radar SAC/SIC " + sac + "/" + sic + " not in the sites registry (no lat/lon)");
     }
-    if (at[Uap.I048_161] >= 0) {
-      o.track(names.trackName(sensor, Framing.u16(b, at[Uap.I048_161]) & 0x0fff));
-    }
+    String track = at[Uap.I048_161] >= 0 ? names.trackName(sensor, Framing.u16(b, at[Uap.I048_161]) & 0x0fff) : null;
+    double speed = Double.NaN;
+    double course = Double.NaN;
     if (at[Uap.I048_200] >= 0) {
       int p = at[Uap.I048_200];
-      o.velocity(Framing.u16(b, p) / 16384.0 * NM, Framing.u16(b, p + 2) * 360.0 / 65536.0);
+      speed = Framing.u16(b, p) / 16384.0 * NM;
+      course = Framing.u16(b, p + 2) * 360.0 / 65536.0;
     }
     stats.emitted();
-    return o.build();
+    // the record's constructor, not the builder: one object per plot on this hot path
+    return new Observation(t, Kind.RADAR, sensor, seq++, lat, lon, range, bearing, track, speed, course, null,
+        Double.NaN, null, Source.atOffset(file, offsetOf(start)));
   }
 
   private Observation cat062(int start) throws AsterixFormatException {

@@ -98,45 +98,91 @@ abstract class Chunks implements Closeable {
       return got;
     }
 
+    /** One read of up to n bytes (at least one unless at the end); -1 at the end. */
+    int readSome(byte[] b, int off, int n) throws IOException {
+      int r = super.read(b, off, n);
+      if (r > 0) {
+        pos += r;
+      }
+      return r;
+    }
+
     void pushBack(byte[] b, int off, int n) throws IOException {
       unread(b, off, n);
       pos -= n;
     }
   }
 
-  /** Blocks back to back: the LEN of each says where the next starts. */
+  /**
+   * Blocks back to back: the LEN of each says where the next starts. Reads ahead into {@link #buf}
+   * as far as one read gives and hands out the blocks in place (one stream call per buffer, not two
+   * per block); on a live input a read returns what has arrived, so nothing waits for more.
+   */
   static final class RawChunks extends Chunks {
+    /** Bytes of {@link #buf} holding input; {@code buf[0]} lies at file offset {@link #base}. */
+    private int filled;
+    private long base;
+
     RawChunks(InputStream in, Events events) {
       super(in, events);
     }
 
     @Override
     boolean next() throws IOException {
-      long at = in.pos;
-      int h = in.readFully(buf, 0, 3);
+      int start = off + len;
+      int h = have(start, 3);
+      start = off; // have() may move the unread bytes to the front
+      long at = base + start;
       if (h == 0) {
         return false;
       }
       if (h < 3) {
-        events.reject(at, "truncated block header at end of file (" + h + " bytes)", buf, 0, h);
+        events.reject(at, "truncated block header at end of file (" + h + " bytes)", buf, start, h);
         return false;
       }
-      int blockLen = Framing.u16(buf, 1);
+      int blockLen = Framing.u16(buf, start + 1);
       if (blockLen < 3) {
-        events.reject(at, "block LEN " + blockLen + " is below 3: the next block cannot be found", buf, 0, 3);
+        events.reject(at, "block LEN " + blockLen + " is below 3: the next block cannot be found", buf, start, 3);
         return false;
       }
-      ensure(blockLen);
-      int body = in.readFully(buf, 3, blockLen - 3);
-      if (body < blockLen - 3) {
-        events.reject(at, "block LEN " + blockLen + " runs past end of file (" + (3 + body) + " bytes left)",
-            buf, 0, 3 + body);
+      int got = have(start, blockLen);
+      start = off;
+      if (got < blockLen) {
+        events.reject(at, "block LEN " + blockLen + " runs past end of file (" + got + " bytes left)",
+            buf, start, got);
         return false;
       }
-      off = 0;
       len = blockLen;
-      fileOffset = at;
+      fileOffset = base + start;
       return true;
+    }
+
+    /**
+     * Makes {@code n} bytes from {@code start} available (fewer only at the end of input), moving
+     * them to the front of the buffer when they do not fit; sets {@link #off} to where they begin
+     * (and {@link #len} to 0) and returns how many there are.
+     */
+    private int have(int start, int n) throws IOException {
+      off = start;
+      len = 0;
+      if (filled - start >= n) {
+        return n;
+      }
+      if (start + n > buf.length) {
+        System.arraycopy(buf, start, buf, 0, filled - start);
+        base += start;
+        filled -= start;
+        off = 0;
+        ensure(n);
+      }
+      while (filled - off < n) {
+        int r = in.readSome(buf, filled, buf.length - filled);
+        if (r < 0) {
+          break;
+        }
+        filled += r;
+      }
+      return Math.min(n, filled - off);
     }
   }
 

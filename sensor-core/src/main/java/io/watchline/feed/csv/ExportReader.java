@@ -220,10 +220,10 @@ public final class ExportReader implements FeedReader {
     }
     String track = track(sensor);
     String cls = row.text(Field.CLS);
-    return Observation.builder(t, kind).sensor(kind == Kind.PATROL && sensor == null ? unit : sensor)
-        .seq(seq++).position(lat, lon).polar(range, bearing).track(track)
-        .velocity(nonNegative(Field.SPEED), angle(Field.COURSE))
-        .cls(cls == null ? null : cls.toLowerCase(Locale.ROOT)).conf(conf).unit(unit).src(src).build();
+    // the record's constructor, not the builder: one object per row on this hot path (same order)
+    return new Observation(t, kind, kind == Kind.PATROL && sensor == null ? unit : sensor, seq++, lat, lon, range,
+        bearing, track, nonNegative(Field.SPEED), angle(Field.COURSE), cls == null ? null : cls.toLowerCase(Locale.ROOT),
+        conf, unit, src);
   }
 
   private Kind kind(String unit, double range, double bboxX) {
@@ -294,36 +294,24 @@ public final class ExportReader implements FeedReader {
 
   /** "sensor/track" unless the track names its sensor; numeric tracks below 4096 are named once. */
   private String track(String sensor) {
+    int n = sensor == null ? -1 : row.smallNumber(Field.TRACK);
+    if (n >= 0 && n < trackNames.length) { // read in place: no text made for a name already made
+      if (sensor != trackNamesSensor) {
+        trackNamesSensor = sensor;
+        java.util.Arrays.fill(trackNames, null);
+      }
+      String name = trackNames[n];
+      if (name == null) {
+        name = sensor + "/" + n;
+        trackNames[n] = name;
+      }
+      return name;
+    }
     String track = row.text(Field.TRACK);
     if (track == null || sensor == null || track.contains("/")) {
       return track;
     }
-    int n = track.length() <= 4 && (track.length() == 1 || track.charAt(0) != '0') ? digits(track) : -1;
-    if (n < 0 || n >= trackNames.length) {
-      return sensor + "/" + track;
-    }
-    if (sensor != trackNamesSensor) {
-      trackNamesSensor = sensor;
-      java.util.Arrays.fill(trackNames, null);
-    }
-    String name = trackNames[n];
-    if (name == null) {
-      name = sensor + "/" + track;
-      trackNames[n] = name;
-    }
-    return name;
-  }
-
-  private static int digits(String s) {
-    int v = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + c - '0';
-    }
-    return v;
+    return sensor + "/" + track;
   }
 
   private static int count(String s, char c) {

@@ -111,6 +111,26 @@ final class ExportRow {
     return values[k] != null ? values[k] : from[k] >= 0 ? line.substring(from[k], to[k]) : null;
   }
 
+  /** The field's value when it is 1 to 4 plain digits without a leading zero; else -1. */
+  int smallNumber(Field f) {
+    int k = f.ordinal();
+    String s = values[k] != null ? values[k] : line;
+    int a = values[k] != null ? 0 : from[k];
+    int b = values[k] != null ? s.length() : to[k];
+    if (a < 0 || b - a < 1 || b - a > 4 || b - a > 1 && s.charAt(a) == '0') {
+      return -1;
+    }
+    int v = 0;
+    for (int i = a; i < b; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + c - '0';
+    }
+    return v;
+  }
+
   boolean has(Field f) {
     return values[f.ordinal()] != null || from[f.ordinal()] >= 0;
   }
