@@ -337,6 +337,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     stats.targetTracks++;
     if (quality.reject(track, speed, clutter) != null) {
       stats.weakTracks++;
+      finder.glimpse(track);
       return;
     }
     finder.closed(track, s.trace, points, speed,
