@@ -148,8 +148,7 @@ public final class CandidateFinder implements Closeable {
         && closing(track.pointX(0), track.pointY(0), v0, firstD) < -cfg.stitchClosingMps()) {
       CrossingStitcher.LooseStart start = new CrossingStitcher.LooseStart(track.id(), track.firstMs(), track.pointX(0),
           track.pointY(0), Math.signum(firstD), track.hits(), ev.evidence());
-      long since = Math.abs(firstD) <= cfg.loiterNearM() && !"animal".equals(track.classes().best())
-          ? stitcher.stayedSince(start) : -1;
+      long since = Math.abs(firstD) <= cfg.loiterNearM() && person(track) ? stitcher.stayedSince(start) : -1;
       if (since < 0) {
         stitcher.found(start);
       } else {
@@ -167,15 +166,21 @@ public final class CandidateFinder implements Closeable {
 
   /**
    * A confirmed target track too brief to raise anything itself: if a camera saw it near the line
-   * and did not call it an animal, it is a glimpse of people who may be standing there.
+   * and did not call it an animal or a vehicle, it is a glimpse of people who may be standing there.
    */
   public void glimpse(Track track) {
     int n = track.points();
-    if (n == 0 || track.hits(Kind.THERMAL) == 0 || "animal".equals(track.classes().best())) return;
+    if (n == 0 || track.hits(Kind.THERMAL) == 0 || !person(track)) return;
     double d = border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
     if (Math.abs(d) <= cfg.loiterNearM()) {
       stitcher.glimpse(new CrossingStitcher.Glimpse(track.lastMs(), track.pointX(n - 1), track.pointY(n - 1), Math.signum(d)));
     }
+  }
+
+  /** Whether a track may be people on foot: not called an animal (a resting herd) nor a vehicle (road traffic). */
+  private static boolean person(Track track) {
+    String cls = track.classes().best();
+    return !"animal".equals(cls) && !"vehicle".equals(cls);
   }
 
   /**
