@@ -356,6 +356,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
         // a walker a Doppler radar sees on a few scans a minute comes in pieces: one chain may be a crossing
         chains.piece(track, points);
       }
+      finder.glimpse(track);
       return;
     }
     finder.closed(track, s.trace, points, speed,

@@ -8,6 +8,7 @@ import io.watchline.fusion.track.PathShape;
 import io.watchline.fusion.track.Track;
 import io.watchline.incident.IncidentKind;
 import io.watchline.incident.TrackPoint;
+import io.watchline.observation.Kind;
 import io.watchline.observation.Source;
 import java.io.Closeable;
 import java.io.IOException;
@@ -145,12 +146,41 @@ public final class CandidateFinder implements Closeable {
     double[] v0 = track.points() >= 2 ? startVelocity(track) : new double[] {0, 0};
     if (n >= 2 && Math.abs(firstD) <= cfg.stitchNearM()
         && closing(track.pointX(0), track.pointY(0), v0, firstD) < -cfg.stitchClosingMps()) {
-      stitcher.found(new CrossingStitcher.LooseStart(track.id(), track.firstMs(), track.pointX(0), track.pointY(0),
-          Math.signum(firstD), track.hits(), ev.evidence()));
+      CrossingStitcher.LooseStart start = new CrossingStitcher.LooseStart(track.id(), track.firstMs(), track.pointX(0),
+          track.pointY(0), Math.signum(firstD), track.hits(), ev.evidence());
+      long since = Math.abs(firstD) <= cfg.loiterNearM() && person(track) ? stitcher.stayedSince(start) : -1;
+      if (since < 0) {
+        stitcher.found(start);
+      } else {
+        // left after a stay only glimpsed: a loiter from the dwell, scored on the leg that walked away
+        out.accept(candidate(track, IncidentKind.LOITER, track.firstMs(), trace.firstLat(), trace.firstLon(),
+            border.sectorOf(trace.firstLat(), trace.firstLon()), border.sideOf(trace.firstLat(), trace.firstLon()), true,
+            Math.abs(firstD), track.firstMs() - since,
+            PathShape.straightness(track, track.firstMs(), track.firstMs() + window, step), 0, ev, speedMps));
+      }
     }
     if (approach != null && !stopped) {
       out.accept(approach);
     }
+  }
+
+  /**
+   * A confirmed target track too brief to raise anything itself: if a camera saw it near the line
+   * and did not call it an animal or a vehicle, it is a glimpse of people who may be standing there.
+   */
+  public void glimpse(Track track) {
+    int n = track.points();
+    if (n == 0 || track.hits(Kind.THERMAL) == 0 || !person(track)) return;
+    double d = border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
+    if (Math.abs(d) <= cfg.loiterNearM()) {
+      stitcher.glimpse(new CrossingStitcher.Glimpse(track.lastMs(), track.pointX(n - 1), track.pointY(n - 1), Math.signum(d)));
+    }
+  }
+
+  /** Whether a track may be people on foot: not called an animal (a resting herd) nor a vehicle (road traffic). */
+  private static boolean person(Track track) {
+    String cls = track.classes().best();
+    return !"animal".equals(cls) && !"vehicle".equals(cls);
   }
 
   /**

@@ -60,6 +60,15 @@ public final class CrossingStitcher {
   /** Faster than a group on foot (running briefly included): a vehicle, which Doppler radars do see. */
   static final double WALKER_MAX_MPS = 5;
 
+  /**
+   * A camera-seen target track too brief to raise anything on its own, near the line: where people
+   * may be standing (a Doppler radar loses them, a thermal camera keeps glimpsing them).
+   *
+   * @param tMs when it was last seen
+   * @param side the side it was on (±1)
+   */
+  public record Glimpse(long tMs, double x, double y, double side) {}
+
   private final BorderView border;
   private final IncidentConfig cfg;
   private final long coastMs;
@@ -67,6 +76,7 @@ public final class CrossingStitcher {
   private final List<LooseEnd> ends = new ArrayList<>();
   private final List<LooseStart> starts = new ArrayList<>();
   private final List<LooseStart> resumed = new ArrayList<>();
+  private final List<Glimpse> glimpses = new ArrayList<>();
 
   /**
    * @param border the line and the local plane
@@ -105,6 +115,39 @@ public final class CrossingStitcher {
     resumed.add(start);
   }
 
+  /** Adds a glimpse of somebody near the line; kept while a track leaving from there could still come. */
+  public void glimpse(Glimpse g) {
+    glimpses.add(g);
+  }
+
+  /**
+   * When the people a track leaving from {@code start}'s place came to stay there: with no track
+   * lost there to pair it with (the stay's arrival too brief or unseen), at least two glimpses on
+   * the same side within the dwell radius, the first {@code minLoiterMs}..{@code maxDwellMs} before
+   * it left — the group stood there, seen only now and then. Else -1.
+   */
+  public long stayedSince(LooseStart start) {
+    for (LooseEnd a : ends) {
+      if (near(a.tMs(), a.x(), a.y(), a.side(), start)) return -1; // the arrival is known: the pair tells the stay
+    }
+    long first = Long.MAX_VALUE;
+    int seen = 0;
+    for (Glimpse g : glimpses) {
+      if (near(g.tMs(), g.x(), g.y(), g.side(), start)) {
+        seen++;
+        first = Math.min(first, g.tMs());
+      }
+    }
+    return seen >= 2 && start.tMs() - first >= cfg.minLoiterMs() ? first : -1;
+  }
+
+  /** Whether something seen at (x, y) on {@code side} at {@code tMs} is where {@code start} left from, within the dwell window. */
+  private boolean near(long tMs, double x, double y, double side, LooseStart start) {
+    long dt = start.tMs() - tMs;
+    return dt > 0 && dt <= cfg.maxDwellMs() && side == start.side()
+        && Math.hypot(start.x() - x, start.y() - y) <= cfg.dwellRadiusM() + cfg.stitchSlackM();
+  }
+
   /**
    * Resolves the loose ends whose window closed before {@code birth}, the time before which no
    * track still to come (nor a live one) began, and forgets starts no later end can use.
@@ -123,6 +166,8 @@ public final class CrossingStitcher {
     long oldestEnd = ends.isEmpty() ? birth : Math.min(birth, ends.get(0).tMs());
     starts.removeIf(b -> b.tMs() <= oldestEnd);
     resumed.removeIf(b -> b.tMs() <= oldestEnd);
+    // a track still to come begins at or after birth: older glimpses cannot be part of its stay
+    glimpses.removeIf(g -> g.tMs() < birth - cfg.maxDwellMs());
     return bound;
   }
 

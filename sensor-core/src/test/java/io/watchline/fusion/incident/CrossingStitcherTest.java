@@ -81,6 +81,37 @@ class CrossingStitcherTest {
   }
 
   @Test
+  void aTrackLeavingFromWhereACameraGlimpsedPeopleForHalfAnHourLeftAfterAStay() {
+    // a group stands 480 m out (as simulated loiterers do, 20-45 min within 150 m): the Doppler
+    // radar loses it, the camera sees it only in brief tracks on arrival and 40 min later
+    double[] arrived = xy(0, 480), mid = xy(60, 430), leaves = xy(30, 500);
+    stitcher.glimpse(new CrossingStitcher.Glimpse(T, arrived[0], arrived[1], 1));
+    stitcher.glimpse(new CrossingStitcher.Glimpse(T + 41 * MIN, mid[0], mid[1], 1));
+    CrossingStitcher.LooseStart leave = new CrossingStitcher.LooseStart(9, T + 45 * MIN, leaves[0], leaves[1], 1, 40, List.of());
+    assertThat(stitcher.stayedSince(leave)).isEqualTo(T);
+    // one glimpse is no stay (a camera's false detection); glimpses across the line or 1 km along it are others
+    CrossingStitcher other = new CrossingStitcher(B, IncidentConfig.defaults(), 30_000, out::add);
+    other.glimpse(new CrossingStitcher.Glimpse(T, arrived[0], arrived[1], 1));
+    double[] across = xy(0, -200), along = xy(1000, 480);
+    other.glimpse(new CrossingStitcher.Glimpse(T + 30 * MIN, across[0], across[1], -1));
+    other.glimpse(new CrossingStitcher.Glimpse(T + 30 * MIN, along[0], along[1], 1));
+    assertThat(other.stayedSince(leave)).isEqualTo(-1);
+    // glimpses spanning less than a loiter: a group pausing on its way
+    CrossingStitcher pause = new CrossingStitcher(B, IncidentConfig.defaults(), 30_000, out::add);
+    pause.glimpse(new CrossingStitcher.Glimpse(T + 35 * MIN, arrived[0], arrived[1], 1));
+    pause.glimpse(new CrossingStitcher.Glimpse(T + 41 * MIN, mid[0], mid[1], 1));
+    assertThat(pause.stayedSince(leave)).isEqualTo(-1);
+    // a track lost there is the known arrival: that pair tells the stay, not the glimpses
+    stitcher.lost(new CrossingStitcher.LooseEnd(7, T + MIN, arrived[0], arrived[1], 0, -0.2, 1,
+        approach(T + MIN, arrived, 20, new Source("a", 1, 1)), false, true, false));
+    assertThat(stitcher.stayedSince(leave)).isEqualTo(-1);
+    // glimpses older than the longest stay are forgotten once no track still to come can use them
+    stitcher.settle(T + 60 * MIN);
+    assertThat(out).isEmpty();
+    assertThat(stitcher.stayedSince(leave)).isEqualTo(-1);
+  }
+
+  @Test
   void aGoodTrackLostHeadingForTheLineWalksOnUnlessSomebodyTurnedBackFromThere() {
     // lost 300 m short at a slow filtered pace: projected at a walker's pace for 5 min, it crosses
     lost(T, xy(0, 300), 0, -0.6, true);
