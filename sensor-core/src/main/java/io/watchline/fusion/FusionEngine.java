@@ -130,7 +130,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     this.triangulator = new Triangulator(cfg.pairWindowMs(), cfg.cameraSigmaBearingDeg(), cfg.minCrossingAngleDeg());
     IncidentConfig ic = cfg.incidents();
     this.assembler = new IncidentAssembler(ic.mergeM(), ic.mergeMs(), ic.approachNearM(), minScore, incidents);
-    this.stitcher = new CrossingStitcher(border, ic, cfg.tracker().maxCoastMs(), assembler::add);
+    this.stitcher = new CrossingStitcher(border, ic, cfg.tracker().maxCoastMs(), cfg.quality().maxWalkMps(), assembler::add);
     this.finder = new CandidateFinder(border, ic, patrols, stitcher, assembler::add);
     this.quality = new TrackQuality(cfg.quality());
     this.clutter = new ClutterMap(cfg.quality());

@@ -57,9 +57,6 @@ public final class CrossingStitcher {
    */
   public record LooseStart(long trackId, long tMs, double x, double y, double side, int hits, List<Source> evidence) {}
 
-  /** Faster than a group on foot (running briefly included): a vehicle, which Doppler radars do see. */
-  static final double WALKER_MAX_MPS = 5;
-
   /**
    * A camera-seen target track too brief to raise anything on its own, near the line: where people
    * may be standing (a Doppler radar loses them, a thermal camera keeps glimpsing them).
@@ -72,6 +69,7 @@ public final class CrossingStitcher {
   private final BorderView border;
   private final IncidentConfig cfg;
   private final long coastMs;
+  private final double maxWalkMps;
   private final Consumer<Candidate> out;
   private final List<LooseEnd> ends = new ArrayList<>();
   private final List<LooseStart> starts = new ArrayList<>();
@@ -82,12 +80,15 @@ public final class CrossingStitcher {
    * @param border the line and the local plane
    * @param cfg stitch window, slack and speeds
    * @param coastMs how long a lost track is projected on its last course, ms (the tracker's coast limit)
+   * @param maxWalkMps faster than a group on foot: a vehicle, which Doppler radars do see (the quality
+   *     test's walking pace)
    * @param out receives the inferred crossings and the approaches that stay approaches
    */
-  public CrossingStitcher(BorderView border, IncidentConfig cfg, long coastMs, Consumer<Candidate> out) {
+  public CrossingStitcher(BorderView border, IncidentConfig cfg, long coastMs, double maxWalkMps, Consumer<Candidate> out) {
     this.border = border;
     this.cfg = cfg;
     this.coastMs = coastMs;
+    this.maxWalkMps = maxWalkMps;
     this.out = out;
   }
 
@@ -231,7 +232,7 @@ public final class CrossingStitcher {
         // only walkers vanish for minutes (a Doppler radar misses slow radial motion): anything
         // faster is projected over the tracker's coast alone (a vehicle on a road bending towards
         // the line, lost behind a ridge, would otherwise be carried kilometres over it)
-        double coast = (v > WALKER_MAX_MPS ? coastMs : Math.max(coastMs, cfg.inferHorizonMs())) / 1000.0;
+        double coast = (v > maxWalkMps ? coastMs : Math.max(coastMs, cfg.inferHorizonMs())) / 1000.0;
         double k = v <= 0 ? 0 : Math.max(1, cfg.stitchMinSpeedMps() / v);
         to = border.toLatLon(a.x() + a.vx() * k * coast, a.y() + a.vy() * k * coast);
         tTo = a.tMs() + Math.round(coast * 1000);

@@ -1,5 +1,6 @@
 package io.watchline.fusion.incident;
 
+import io.watchline.fusion.quality.QualityConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchline.fusion.Synth;
@@ -48,7 +49,7 @@ class CandidateFinderTest {
 
     List<Candidate> out = new ArrayList<>();
     IncidentConfig cfg = IncidentConfig.defaults();
-    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, out::add);
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
     try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
       finder.closed(track, trace, points(track), 1.4);
     } catch (java.io.IOException e) {

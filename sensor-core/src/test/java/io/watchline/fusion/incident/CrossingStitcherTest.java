@@ -1,5 +1,6 @@
 package io.watchline.fusion.incident;
 
+import io.watchline.fusion.quality.QualityConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -17,7 +18,7 @@ class CrossingStitcherTest {
   private static final long T = Synth.T0;
   private static final long MIN = 60_000;
   private final List<Candidate> out = new ArrayList<>();
-  private final CrossingStitcher stitcher = new CrossingStitcher(B, IncidentConfig.defaults(), 30_000, out::add);
+  private final CrossingStitcher stitcher = new CrossingStitcher(B, IncidentConfig.defaults(), 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
 
   /** Local {x, y} of a point {@code east} m east and {@code north} m north of the border's middle. */
   private static double[] xy(double east, double north) {
@@ -90,14 +91,14 @@ class CrossingStitcherTest {
     CrossingStitcher.LooseStart leave = new CrossingStitcher.LooseStart(9, T + 45 * MIN, leaves[0], leaves[1], 1, 40, List.of());
     assertThat(stitcher.stayedSince(leave)).isEqualTo(T);
     // one glimpse is no stay (a camera's false detection); glimpses across the line or 1 km along it are others
-    CrossingStitcher other = new CrossingStitcher(B, IncidentConfig.defaults(), 30_000, out::add);
+    CrossingStitcher other = new CrossingStitcher(B, IncidentConfig.defaults(), 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
     other.glimpse(new CrossingStitcher.Glimpse(T, arrived[0], arrived[1], 1));
     double[] across = xy(0, -200), along = xy(1000, 480);
     other.glimpse(new CrossingStitcher.Glimpse(T + 30 * MIN, across[0], across[1], -1));
     other.glimpse(new CrossingStitcher.Glimpse(T + 30 * MIN, along[0], along[1], 1));
     assertThat(other.stayedSince(leave)).isEqualTo(-1);
     // glimpses spanning less than a loiter: a group pausing on its way
-    CrossingStitcher pause = new CrossingStitcher(B, IncidentConfig.defaults(), 30_000, out::add);
+    CrossingStitcher pause = new CrossingStitcher(B, IncidentConfig.defaults(), 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
     pause.glimpse(new CrossingStitcher.Glimpse(T + 35 * MIN, arrived[0], arrived[1], 1));
     pause.glimpse(new CrossingStitcher.Glimpse(T + 41 * MIN, mid[0], mid[1], 1));
     assertThat(pause.stayedSince(leave)).isEqualTo(-1);
