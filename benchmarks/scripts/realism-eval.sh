@@ -7,10 +7,12 @@
 #   benchmarks/scripts/realism-eval.sh [JAR] [WORKDIR]
 #
 # SEEDS="101 102" picks the realistic nights (default 301-310, the last check nobody tuned on;
-# tuning used 5 and 11-25; 101-110 and 201-210 have been seen: docs/fusion.md. A new round
+# tuning used 5 and 11-33; 101-110, 201-210 and 301-310 have been seen: docs/fusion.md. A new round
 # should tune on new tuning seeds and judge on seeds nobody has run). DEFAULT_SEEDS="601 602" adds clean nights. OLD_JAR=x.jar
 # also fuses the same observations with another build (simulate, ingest and evaluate stay this
 # build's), for before/after on the same nights (the realistic ones too with OLD_REALISTIC=1). JOBS=3 runs three nights at a time (default 2).
+# OBS_FROM=DIR fuses the observations an earlier run left in DIR instead of simulating and
+# ingesting again (tuning loops: the same nights, only fuse and evaluate rerun).
 # Needs python3 for the table.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
@@ -88,7 +90,11 @@ refuse() { # jar fromdir todir: the same night's observations fused by another b
 # JOBS nights at a time (default 2): each night is one pipe of three processes
 dirs=(); n=0
 for s in $seeds; do
-  realistic "$jar" "$s" "$work/new/realism-$s" > "$work/realism-$s.log" 2>&1 &
+  if [ -n "${OBS_FROM:-}" ]; then
+    refuse "$jar" "$(readlink -f "$OBS_FROM")/new/realism-$s" "$work/new/realism-$s" > "$work/realism-$s.log" 2>&1 &
+  else
+    realistic "$jar" "$s" "$work/new/realism-$s" > "$work/realism-$s.log" 2>&1 &
+  fi
   dirs+=("$work/new/realism-$s"); n=$((n + 1))
   if [ $((n % ${JOBS:-2})) -eq 0 ]; then wait; fi
 done
