@@ -27,7 +27,9 @@ package io.watchline.fusion.quality;
  * @param clutterBinMs the map counts plots in time bins this long, ms ...
  * @param clutterMinPlots ... a bin with at least this many plots in a cell counts ...
  * @param clutterBins ... and a cell with that many counting bins in a row is persistent clutter
- * @param clutterShare a track with this share of its points in clutter cells raises nothing
+ * @param clutterShare a track with this share of its points in clutter cells raises nothing ...
+ * @param clutterPassM ... unless it moved at least this far, first point to last, m ...
+ * @param clutterPassStraightness ... on a path at least this straight (net over walked distance on 1-min points)
  * @param patrolMemoryMs a patrol's last fix still explains tracks this long after its GPS went quiet, ms
  * @param patrolDriftMps ... within the patrol gate plus this speed times the time since the fix, m/s
  */
@@ -51,6 +53,8 @@ public record QualityConfig(
     int clutterMinPlots,
     int clutterBins,
     double clutterShare,
+    double clutterPassM,
+    double clutterPassStraightness,
     long patrolMemoryMs,
     double patrolDriftMps) {
 
@@ -83,6 +87,8 @@ public record QualityConfig(
     b.clutterMinPlots = clutterMinPlots;
     b.clutterBins = clutterBins;
     b.clutterShare = clutterShare;
+    b.clutterPassM = clutterPassM;
+    b.clutterPassStraightness = clutterPassStraightness;
     b.patrolMemoryMs = patrolMemoryMs;
     b.patrolDriftMps = patrolDriftMps;
     return b;
@@ -135,6 +141,11 @@ public record QualityConfig(
     private int clutterBins = 6;
     // a target that only passes a clutter cell keeps most of its points outside it
     private double clutterShare = 0.5;
+    // a clutter field's chance tracks wander inside it (straightness <= 0.75, < 850 m first to last on
+    // the tuning nights); a group or a vehicle walking straight through it on the way to the line goes
+    // on (0.85-0.99 over 600-2800 m)
+    private double clutterPassM = 600;
+    private double clutterPassStraightness = 0.85;
     // GPS fixes drop for 2-12 min; the patrol is still where it was going
     private long patrolMemoryMs = 15 * 60_000L;
     // a foot patrol's pace: the gate widens as the last fix ages
@@ -180,6 +191,10 @@ public record QualityConfig(
 
     public Builder clutterShare(double v) { clutterShare = v; return this; }
 
+    public Builder clutterPassM(double v) { clutterPassM = v; return this; }
+
+    public Builder clutterPassStraightness(double v) { clutterPassStraightness = v; return this; }
+
     public Builder patrolMemoryMs(long v) { patrolMemoryMs = v; return this; }
 
     public Builder patrolDriftMps(double v) { patrolDriftMps = v; return this; }
@@ -187,7 +202,7 @@ public record QualityConfig(
     public QualityConfig build() {
       return new QualityConfig(minHits, minDurationMs, minCameraLedMs, minRadarOnlyWalkMs, radarOnlyManyPlotsPerScan, maxSpeedMps, maxWalkMps,
           minFastHits, maxTurnDegPerS, minHitRatio, nominalScanMs, inferMinHits, inferMinDurationMs, inferMinStraightness,
-          clutterCellM, clutterBinMs, clutterMinPlots, clutterBins, clutterShare, patrolMemoryMs, patrolDriftMps);
+          clutterCellM, clutterBinMs, clutterMinPlots, clutterBins, clutterShare, clutterPassM, clutterPassStraightness, patrolMemoryMs, patrolDriftMps);
     }
   }
 }

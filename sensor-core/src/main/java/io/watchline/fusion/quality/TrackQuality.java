@@ -11,6 +11,9 @@ import io.watchline.observation.Kind;
  * alone. Stateless apart from the configuration; positions are metres in the local plane.
  */
 public final class TrackQuality {
+  /** Path shapes are judged on points this far apart in time (position noise of short steps is no wandering). */
+  private static final long STEP_MS = 60_000L;
+
   private final QualityConfig cfg;
 
   public TrackQuality(QualityConfig cfg) {
@@ -54,7 +57,7 @@ public final class TrackQuality {
     if (turnRate(t) > cfg.maxTurnDegPerS()) {
       return "zigzag";
     }
-    if (clutter != null && clutterShare(t, clutter) >= cfg.clutterShare()) {
+    if (clutter != null && clutterShare(t, clutter) >= cfg.clutterShare() && !passedThrough(t)) {
       return "clutter map";
     }
     return null;
@@ -108,6 +111,19 @@ public final class TrackQuality {
       i = j;
     }
     return time < 30_000 ? 0 : turn / (time / 1000.0);
+  }
+
+  /**
+   * Whether the track walked straight through rather than wandered about: a clutter field's echoes
+   * stay where they are, a group or a vehicle on its way across the field goes on.
+   */
+  boolean passedThrough(Track t) {
+    int n = t.points();
+    if (n < 2 || Math.hypot(t.pointX(n - 1) - t.pointX(0), t.pointY(n - 1) - t.pointY(0)) < cfg.clutterPassM()) {
+      return false;
+    }
+    double s = straightness(t, STEP_MS);
+    return !Double.isNaN(s) && s >= cfg.clutterPassStraightness();
   }
 
   private static double clutterShare(Track t, ClutterMap map) {
