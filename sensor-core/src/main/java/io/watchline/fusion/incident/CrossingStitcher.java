@@ -34,9 +34,16 @@ public final class CrossingStitcher {
    * @param heading whether it was heading for the line (else it stopped near it: only a loiter can follow)
    * @param partnerOnly whether only a track found across the line makes it anything (a chain of pieces, {@link
    *     FragmentChains}: no approach, loiter or lone inference of its own)
+   * @param goodPartnerOnly whether only a track good enough on its own ({@link LooseStart#good}) found across the line,
+   *     ahead on its course, makes it anything (a chain too short to stand beside another chain)
    */
   public record LooseEnd(long trackId, long tMs, double x, double y, double vx, double vy, double side, Candidate approach,
-      boolean isApproach, boolean infersAlone, boolean heading, boolean partnerOnly) {
+      boolean isApproach, boolean infersAlone, boolean heading, boolean partnerOnly, boolean goodPartnerOnly) {
+    public LooseEnd(long trackId, long tMs, double x, double y, double vx, double vy, double side, Candidate approach,
+        boolean isApproach, boolean infersAlone, boolean heading, boolean partnerOnly) {
+      this(trackId, tMs, x, y, vx, vy, side, approach, isApproach, infersAlone, heading, partnerOnly, false);
+    }
+
     public LooseEnd(long trackId, long tMs, double x, double y, double vx, double vy, double side, Candidate approach,
         boolean isApproach, boolean infersAlone, boolean heading) {
       this(trackId, tMs, x, y, vx, vy, side, approach, isApproach, infersAlone, heading, false);
@@ -54,8 +61,14 @@ public final class CrossingStitcher {
    * @param side the side it began on (±1)
    * @param hits its measurement count
    * @param evidence its observations' sources
+   * @param good whether the track passed the quality test on its own (not a chain of pieces)
    */
-  public record LooseStart(long trackId, long tMs, double x, double y, double side, int hits, List<Source> evidence) {}
+  public record LooseStart(long trackId, long tMs, double x, double y, double side, int hits, List<Source> evidence,
+      boolean good) {
+    public LooseStart(long trackId, long tMs, double x, double y, double side, int hits, List<Source> evidence) {
+      this(trackId, tMs, x, y, side, hits, evidence, true);
+    }
+  }
 
   /**
    * A camera-seen target track too brief to raise anything on its own, near the line: where people
@@ -65,6 +78,18 @@ public final class CrossingStitcher {
    * @param side the side it was on (±1)
    */
   public record Glimpse(long tMs, double x, double y, double side) {}
+
+  /**
+   * A short chain's good partner must begin within this angle of its last course: a piece seen for
+   * a minute tells where it was going (walkers hold a course across an unseen stretch), and chance
+   * pieces near the line rarely point at where somebody appears across it.
+   */
+  static final double PIECE_AHEAD_DEG = 45;
+  /**
+   * ... and within this long after it was lost: the Doppler-beam walkers were picked up 3-7 min
+   * after their last piece; chance pieces paired with a good track 8-17 min later (tuning nights 22-33).
+   */
+  static final long PIECE_WINDOW_MS = 8 * 60_000L;
 
   private final BorderView border;
   private final IncidentConfig cfg;
@@ -299,15 +324,25 @@ public final class CrossingStitcher {
     return leave;
   }
 
+  /** Whether {@code b} began ahead of {@code a} on its last course, within {@code PIECE_AHEAD_DEG}. */
+  private static boolean ahead(LooseEnd a, LooseStart b) {
+    double px = b.x() - a.x(), py = b.y() - a.y();
+    double turn = Math.toDegrees(Math.abs(Math.atan2(a.vx() * py - a.vy() * px, a.vx() * px + a.vy() * py)));
+    return turn <= PIECE_AHEAD_DEG;
+  }
+
   /** The earliest start across the line, after the end, within its window and walking distance; or null. */
   private LooseStart partner(LooseEnd a) {
     LooseStart best = null;
-    double speed = Math.max(cfg.stitchMinSpeedMps(), Math.hypot(a.vx(), a.vy()));
+    // a short chain's speed is a guess from a minute or two of sparse plots: a walker's pace, over a shorter window
+    double speed = a.goodPartnerOnly() ? cfg.stitchMinSpeedMps() : Math.max(cfg.stitchMinSpeedMps(), Math.hypot(a.vx(), a.vy()));
+    long window = a.goodPartnerOnly() ? PIECE_WINDOW_MS : cfg.stitchWindowMs();
     for (LooseStart b : starts) {
       long dt = b.tMs() - a.tMs();
-      if (dt <= 0 || dt > cfg.stitchWindowMs() || b.side() == a.side()) continue;
+      if (dt <= 0 || dt > window || b.side() == a.side()) continue;
       double gap = Math.hypot(b.x() - a.x(), b.y() - a.y());
       if (gap > cfg.stitchSlackM() + cfg.stitchSpeedFactor() * speed * dt / 1000.0) continue;
+      if (a.goodPartnerOnly() && !(b.good() && ahead(a, b))) continue;
       if (best == null || b.tMs() < best.tMs()) best = b;
     }
     return best;

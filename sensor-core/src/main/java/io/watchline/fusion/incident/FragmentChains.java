@@ -36,6 +36,15 @@ public final class FragmentChains {
   static final double MIN_NET_MPS = 0.5;
   /** The part before the line must be a walk of minutes, the part across at least this long. */
   static final long MIN_FAR_SIDE_MS = 120_000L;
+  /**
+   * A chain too short for that walk (a walker across a Doppler beam seen on one or two scans in
+   * ten) still counts beside a good track found across the line ahead of it: this many plots over
+   * this long, straight and moving, lost this close to the line (8-70 plots over 1-4 min, 10-90 m
+   * short of the line, on the tuning nights' crossings).
+   */
+  static final int SHORT_MIN_HITS = 6;
+  static final long SHORT_MIN_MS = 45_000L;
+  static final double SHORT_NEAR_M = 300;
 
   private final BorderView border;
   private final IncidentConfig cfg;
@@ -163,18 +172,22 @@ public final class FragmentChains {
         if (walk(0, s - 1, minWalkMs) && walk(s, last, MIN_FAR_SIDE_MS) && away(s, last)) {
           double[] a = xy.get(s);
           stitcher.found(new CrossingStitcher.LooseStart(id, times.get(s)[0], a[0], a[1], Math.signum(a[2]),
-              hits - hitsAt.get(s - 1)[0], Spill.union(evidence)));
+              hits - hitsAt.get(s - 1)[0], Spill.union(evidence), false));
           startReported = true;
         }
         return;
       }
-      if (s == 0 && walk(0, last, minWalkMs) && Math.abs(xy.get(last)[2]) <= cfg.stitchNearM() && towards(last)) {
-        lost(last, pieceStartMs);
+      if (s == 0 && Math.abs(xy.get(last)[2]) <= cfg.stitchNearM() && towards(last)) {
+        if (walk(0, last, minWalkMs)) {
+          lost(last, pieceStartMs, false);
+        } else if (Math.abs(xy.get(last)[2]) <= SHORT_NEAR_M && walk(0, last, SHORT_MIN_MS, SHORT_MIN_HITS)) {
+          lost(last, pieceStartMs, true); // only a good track across, ahead of it, makes it a crossing
+        }
       }
     }
 
     /** Reports the chain lost at its last point; the first report's piece start is the time it holds back. */
-    private void lost(int last, long pieceStartMs) {
+    private void lost(int last, long pieceStartMs, boolean goodPartnerOnly) {
       double[] e = xy.get(last);
       long t = times.get(last)[0];
       if (endStartMs < 0) endStartMs = pieceStartMs;
@@ -187,7 +200,7 @@ public final class FragmentChains {
           border.sideOf(ll[0], ll[1]), true, Math.abs(e[2]), 0, 1, "unknown", 0, 0, hits, netSpeed(0, last),
           straightness(0, last), 0, Double.NaN, id, pts, Spill.union(evidence));
       stitcher.replaceLost(new CrossingStitcher.LooseEnd(id, t, e[0], e[1], vx, vy, Math.signum(e[2]), standIn, false, false,
-          true, true));
+          true, true, goodPartnerOnly));
     }
 
     private long timeOf(double[] p) {
@@ -199,9 +212,13 @@ public final class FragmentChains {
 
     /** Whether points i..j are a walk: long enough, enough hits, straight, moving. */
     private boolean walk(int i, int j, long minMs) {
+      return walk(i, j, minMs, minHits);
+    }
+
+    private boolean walk(int i, int j, long minMs, int minH) {
       long life = times.get(j)[0] - times.get(i)[0];
       int h = hitsAt.get(j)[0] - (i == 0 ? 0 : hitsAt.get(i - 1)[0]);
-      return life >= minMs && h >= minHits && netSpeed(i, j) >= MIN_NET_MPS
+      return life >= minMs && h >= minH && netSpeed(i, j) >= MIN_NET_MPS
           && straightness(i, j) >= MIN_STRAIGHTNESS;
     }
 

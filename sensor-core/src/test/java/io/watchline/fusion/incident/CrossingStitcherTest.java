@@ -153,6 +153,36 @@ class CrossingStitcherTest {
     assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.CROSSING);
   }
 
+  /** A short chain of pieces lost at {@code p} walking south at 1.3 m/s: only a good track across, ahead, makes it a crossing. */
+  private void shortChainLost(long tMs, double[] p) {
+    stitcher.lost(new CrossingStitcher.LooseEnd(5, tMs, p[0], p[1], 0, -1.3, Math.signum(B.signedDistanceXY(p[0], p[1])),
+        approach(tMs, p, 8, new Source("a", 1, 1)), false, false, true, true, true));
+  }
+
+  private void found(long tMs, double[] p, boolean good) {
+    stitcher.found(new CrossingStitcher.LooseStart(9, tMs, p[0], p[1], Math.signum(B.signedDistanceXY(p[0], p[1])), 300,
+        List.of(new Source("b", 2, 1)), good));
+  }
+
+  @Test
+  void aShortChainLostAtTheLineIsACrossingOnlyWithAGoodTrackFoundAheadOfItSoonAfter() {
+    // a walker across a Doppler beam: a one-minute piece 80 m short of the line, a good track 7 min later, 500 m on
+    shortChainLost(T, xy(0, 80));
+    found(T + 7 * MIN, xy(100, -480), true);
+    stitcher.finish();
+    assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.CROSSING);
+    out.clear();
+    // another chain across is not enough (two scraps are no evidence), nor a good track too late,
+    // off the chain's course, or farther than a walk
+    shortChainLost(T, xy(0, 80));
+    found(T + 4 * MIN, xy(0, -300), false);
+    found(T + 10 * MIN, xy(0, -600), true);
+    found(T + 5 * MIN, xy(-500, -100), true);
+    found(T + 3 * MIN, xy(0, -900), true);
+    stitcher.finish();
+    assertThat(out).isEmpty();
+  }
+
   @Test
   void startsTooFarOnTheSameSideOrBeforeTheEndAreNotPartners() {
     lost(T, xy(0, 300), 0, -1.4, true);
