@@ -72,9 +72,7 @@ public final class CandidateFinder implements Closeable {
     Bulk ev = new Bulk(points, track.evidence());
     List<CrossingEvent> cs = trace.crossings();
     resumedNearTheLine(track);
-    int last = track.points() - 1;
-    sighted(track, speedMps, !cs.isEmpty() || last >= 1 && lostHeading(track,
-        border.signedDistanceXY(track.pointX(last), track.pointY(last)), track.smoothedVelocity(cfg.courseWindowMs())));
+    sighted(track, speedMps, !cs.isEmpty() || walkedOnToTheLine(track));
     long step = cfg.shapeStepMs(), window = cfg.shapeWindowMs();
     // crossings of one track within the recross window are one event (back and forth is one story),
     // unless it came back after a stay on the other side: went and returned, two crossings. The
@@ -183,6 +181,20 @@ public final class CandidateFinder implements Closeable {
   private boolean lostHeading(Track track, double lastD, double[] v) {
     int n = track.points();
     return Math.abs(lastD) <= cfg.stitchNearM() && closing(track.pointX(n - 1), track.pointY(n - 1), v, lastD) > cfg.stitchClosingMps();
+  }
+
+  /**
+   * Whether the track walked from where it began towards the line, farther than a standing group
+   * wanders ({@code dwellRadiusM}), and was lost heading for it: a group that waited and walked on.
+   * A loiterer's piece lost while wandering towards the line is not.
+   */
+  private boolean walkedOnToTheLine(Track track) {
+    int n = track.points();
+    if (n < 2) return false;
+    double firstD = border.signedDistanceXY(track.pointX(0), track.pointY(0));
+    double lastD = border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
+    return Math.abs(firstD) - Math.abs(lastD) > cfg.dwellRadiusM()
+        && lostHeading(track, lastD, track.smoothedVelocity(cfg.courseWindowMs()));
   }
 
   /**
