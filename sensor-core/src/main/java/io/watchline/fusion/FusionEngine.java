@@ -355,6 +355,8 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
       if (TrackQuality.mayBePiece(weak)) {
         // a walker a Doppler radar sees on a few scans a minute comes in pieces: one chain may be a crossing
         chains.piece(track, points);
+        // and people standing where a track was lost are seen now and then: a stay (a loiter)
+        finder.sighted(track, speed);
       }
       finder.glimpse(track);
       return;

@@ -72,6 +72,7 @@ public final class CandidateFinder implements Closeable {
     Bulk ev = new Bulk(points, track.evidence());
     List<CrossingEvent> cs = trace.crossings();
     resumedNearTheLine(track);
+    sighted(track, speedMps, !cs.isEmpty() || walkedOnToTheLine(track));
     long step = cfg.shapeStepMs(), window = cfg.shapeWindowMs();
     // crossings of one track within the recross window are one event (back and forth is one story),
     // unless it came back after a stay on the other side: went and returned, two crossings. The
@@ -126,8 +127,7 @@ public final class CandidateFinder implements Closeable {
     int n = track.points();
     double lastD = n == 0 ? Double.NaN : border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
     double[] v = track.smoothedVelocity(cfg.courseWindowMs());
-    boolean heading = n >= 2 && Math.abs(lastD) <= cfg.stitchNearM()
-        && closing(track.pointX(n - 1), track.pointY(n - 1), v, lastD) > cfg.stitchClosingMps();
+    boolean heading = n >= 2 && lostHeading(track, lastD, v);
     // a track lost near the line that is not heading for it may have stopped there: if a track
     // leaves from the same place much later, the stay between is a loiter (decided by the stitcher)
     boolean stopped = !heading && n >= 2 && Math.abs(lastD) <= cfg.loiterNearM();
@@ -175,6 +175,56 @@ public final class CandidateFinder implements Closeable {
     if (Math.abs(d) <= cfg.loiterNearM()) {
       stitcher.glimpse(new CrossingStitcher.Glimpse(track.lastMs(), track.pointX(n - 1), track.pointY(n - 1), Math.signum(d)));
     }
+  }
+
+  /** Whether a track whose last point is {@code lastD} from the line, moving with {@code v}, was lost near it heading for it. */
+  private boolean lostHeading(Track track, double lastD, double[] v) {
+    int n = track.points();
+    return Math.abs(lastD) <= cfg.stitchNearM() && closing(track.pointX(n - 1), track.pointY(n - 1), v, lastD) > cfg.stitchClosingMps();
+  }
+
+  /**
+   * Whether the track walked from where it began towards the line, farther than a standing group
+   * wanders ({@code dwellRadiusM}), and was lost heading for it: a group that waited and walked on.
+   * A loiterer's piece lost while wandering towards the line is not.
+   */
+  private boolean walkedOnToTheLine(Track track) {
+    int n = track.points();
+    if (n < 2) return false;
+    double firstD = border.signedDistanceXY(track.pointX(0), track.pointY(0));
+    double lastD = border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
+    return Math.abs(firstD) - Math.abs(lastD) > cfg.dwellRadiusM()
+        && lostHeading(track, lastD, track.smoothedVelocity(cfg.courseWindowMs()));
+  }
+
+  /**
+   * A weak target track (too brief or sparse to raise anything) near the line: where it began and
+   * ended, for a stay a lost track may have made there ({@link CrossingStitcher#sighted}).
+   */
+  public void sighted(Track track, double speedMps) {
+    sighted(track, speedMps, false);
+  }
+
+  /** Hands the stitcher where a track near the line began and ended; {@code onward}: it walked on over the line. */
+  private void sighted(Track track, double speedMps, boolean onward) {
+    int n = track.points();
+    if (n == 0) return;
+    double firstD = border.signedDistanceXY(track.pointX(0), track.pointY(0));
+    double lastD = border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
+    if (Math.abs(firstD) > cfg.loiterNearM() && Math.abs(lastD) > cfg.loiterNearM()) return;
+    double r = cfg.dwellRadiusM();
+    int left = 0;
+    while (left + 1 < n && Math.hypot(track.pointX(left + 1) - track.pointX(0), track.pointY(left + 1) - track.pointY(0)) <= r) {
+      left++;
+    }
+    int arrived = n - 1;
+    while (arrived > 0
+        && Math.hypot(track.pointX(arrived - 1) - track.pointX(n - 1), track.pointY(arrived - 1) - track.pointY(n - 1)) <= r) {
+      arrived--;
+    }
+    stitcher.sighted(new CrossingStitcher.Sighting(track.id(), track.firstMs(), track.pointX(0), track.pointY(0),
+        Math.signum(firstD), track.pointT(left), track.lastMs(), track.pointT(arrived), speedMps,
+        onward || Math.signum(firstD) != Math.signum(lastD), person(track)));
   }
 
   /** Whether a track may be people on foot: not called an animal (a resting herd) nor a vehicle (road traffic). */

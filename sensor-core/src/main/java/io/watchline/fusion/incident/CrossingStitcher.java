@@ -90,6 +90,19 @@ public final class CrossingStitcher {
    * after their last piece; chance pieces paired with a good track 8-17 min later (tuning nights 22-33).
    */
   static final long PIECE_WINDOW_MS = 8 * 60_000L;
+   * A closed target track near the line, weak or not, reduced to where it began and ended: what a
+   * stay there is measured from ({@link #stay}).
+   *
+   * @param firstMs when it began, at (x0, y0) on {@code side} (±1)
+   * @param leftMs when it last was within the dwell radius of where it began (left the spot)
+   * @param lastMs when it ended
+   * @param arrivedMs when it came within the dwell radius of where it ended (arrived at the spot)
+   * @param speedMps its mean speed
+   * @param onward whether it crossed the line or was lost heading for it (a group walking on)
+   * @param person whether it may be people on foot (not called an animal or a vehicle)
+   */
+  public record Sighting(long trackId, long firstMs, double x0, double y0, double side, long leftMs, long lastMs,
+      long arrivedMs, double speedMps, boolean onward, boolean person) {}
 
   private final BorderView border;
   private final IncidentConfig cfg;
@@ -100,6 +113,7 @@ public final class CrossingStitcher {
   private final List<LooseStart> starts = new ArrayList<>();
   private final List<LooseStart> resumed = new ArrayList<>();
   private final List<Glimpse> glimpses = new ArrayList<>();
+  private final List<Sighting> sightings = new ArrayList<>();
 
   /**
    * @param border the line and the local plane
@@ -144,6 +158,11 @@ public final class CrossingStitcher {
   /** Adds a glimpse of somebody near the line; kept while a track leaving from there could still come. */
   public void glimpse(Glimpse g) {
     glimpses.add(g);
+  }
+
+  /** Adds a closed target track near the line (kept while a loose end it could follow may be waiting). */
+  public void sighted(Sighting s) {
+    sightings.add(s);
   }
 
   /**
@@ -194,6 +213,9 @@ public final class CrossingStitcher {
     resumed.removeIf(b -> b.tMs() <= oldestEnd);
     // a track still to come begins at or after birth: older glimpses cannot be part of its stay
     glimpses.removeIf(g -> g.tMs() < birth - cfg.maxDwellMs());
+    // a waiting end was lost at or after birth - wait: older sightings neither arrived with it nor followed it
+    long wait = Math.max(cfg.stitchWindowMs(), cfg.maxDwellMs());
+    sightings.removeIf(x -> x.lastMs() < birth - wait);
     return bound;
   }
 
@@ -241,6 +263,8 @@ public final class CrossingStitcher {
         hits += best.hits();
       } else if (a.partnerOnly()) {
         continue; // pieces on one side only: nothing to infer
+      } else if (stayed(a)) {
+        continue; // the group stood where it was lost: a loiter, whatever its last steps pointed at
       } else if (a.heading() && walkedOn(a)) {
         // it waited where it was lost and walked on later: that track tells the rest
         continue;
@@ -293,6 +317,62 @@ public final class CrossingStitcher {
         border.sectorOf(at[0], at[1]), border.sideOf(at[0], at[1]), true, Math.abs(border.signedDistanceXY(a.x(), a.y())),
         leave.tMs() - a.tMs(), c.sensorKinds(), c.cls(), c.clsShare(), c.meanConf(), c.hits() + leave.hits(), c.speedMps(),
         c.straightness(), 0, c.blueForceM(), c.trackId(), c.track(), Spill.union(List.of(c.evidence(), leave.evidence()))));
+  }
+
+  /**
+   * A track lost near the line ({@code stayNearM}) after it walked in at walking pace, followed for
+   * minutes ({@code stayMinArrivalHits}) and not called an animal or a vehicle, and tracks (weak pieces too: a Doppler radar
+   * sees standing people now and then) beginning where it was lost, on its side, up to {@code
+   * maxDwellMs} later, at walking pace, not called animals (a resting herd) or vehicles, none of
+   * them walking on over the line: the group stood
+   * there. When that stay, from the lost track's arrival at the spot to the last one leaving it,
+   * lasted {@code minLoiterMs}, it is a loiter, scored on the walk in; the tracks it took in make
+   * nothing more. Returns whether it was.
+   */
+  private boolean stayed(LooseEnd a) {
+    Candidate c = a.approach();
+    if (c.hits() < cfg.stayMinArrivalHits() || c.speedMps() > maxWalkMps || "animal".equals(c.cls())
+        || "vehicle".equals(c.cls()) || Math.abs(border.signedDistanceXY(a.x(), a.y())) > cfg.stayNearM()) {
+      return false;
+    }
+    Sighting arrival = null;
+    long until = Long.MIN_VALUE;
+    java.util.Set<Long> took = new java.util.HashSet<>();
+    for (Sighting s : sightings) {
+      if (s.trackId() == a.trackId()) {
+        arrival = s;
+        continue;
+      }
+      long dt = s.firstMs() - a.tMs();
+      if (dt <= 0 || dt > cfg.maxDwellMs() || s.side() != a.side() || s.speedMps() > maxWalkMps || !s.person()
+          || Math.hypot(s.x0() - a.x(), s.y0() - a.y()) > cfg.dwellRadiusM() + cfg.stitchSlackM()) {
+        continue;
+      }
+      if (s.onward()) return false; // it waited and walked on: the later track tells the rest
+      until = Math.max(until, s.leftMs());
+      took.add(s.trackId());
+    }
+    // it walked in from elsewhere (a clutter field's track sits where it began)
+    if (arrival == null || arrival.arrivedMs() <= arrival.firstMs()) return false;
+    long arrived = arrival.arrivedMs();
+    if (took.isEmpty() || until - arrived < cfg.minLoiterMs()) return false;
+    List<List<Source>> ev = new ArrayList<>(List.of(c.evidence()));
+    int hits = c.hits();
+    for (java.util.Iterator<LooseStart> it = starts.iterator(); it.hasNext(); ) {
+      LooseStart b = it.next();
+      if (took.contains(b.trackId())) {
+        ev.add(b.evidence());
+        hits += b.hits();
+        it.remove();
+      }
+    }
+    ends.removeIf(e -> took.contains(e.trackId()));
+    double[] at = border.toLatLon(a.x(), a.y());
+    out.accept(new Candidate(IncidentKind.LOITER, a.tMs(), c.startMs(), Math.max(c.endMs(), until), at[0], at[1],
+        border.sectorOf(at[0], at[1]), border.sideOf(at[0], at[1]), true, Math.abs(border.signedDistanceXY(a.x(), a.y())),
+        until - arrived, c.sensorKinds(), c.cls(), c.clsShare(), c.meanConf(), hits, c.speedMps(), c.straightness(), 0,
+        c.blueForceM(), c.trackId(), c.track(), Spill.union(ev)));
+    return true;
   }
 
   /** Whether a track left from where {@code a} was lost, on its side, within the dwell window. */

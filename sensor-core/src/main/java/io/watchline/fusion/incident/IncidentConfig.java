@@ -36,6 +36,9 @@ package io.watchline.fusion.incident;
  *     that stayed there unseen (a loiter, when the gap is at least {@code minLoiterMs}), ms
  * @param inferHorizonMs a good track lost heading for the line, with nobody leaving from there again, is projected
  *     this far on its last course to infer a crossing, ms
+ * @param stayNearM a track that walked in and was lost this close to the line, where weaker tracks keep coming, may
+ *     have stood there ({@code CrossingStitcher} stays), m
+ * @param stayMinArrivalHits ... when it has at least this many measurements (followed for minutes on its walk in)
  */
 public record IncidentConfig(
     double approachNearM,
@@ -60,7 +63,9 @@ public record IncidentConfig(
     long returnMinMs,
     double returnMinStraightness,
     long maxDwellMs,
-    long inferHorizonMs) {
+    long inferHorizonMs,
+    double stayNearM,
+    int stayMinArrivalHits) {
 
   /** The values the simulated nights of docs/fusion.md were measured with. */
   public static IncidentConfig defaults() {
@@ -98,6 +103,8 @@ public record IncidentConfig(
     b.returnMinStraightness = returnMinStraightness;
     b.maxDwellMs = maxDwellMs;
     b.inferHorizonMs = inferHorizonMs;
+    b.stayNearM = stayNearM;
+    b.stayMinArrivalHits = stayMinArrivalHits;
     return b;
   }
 
@@ -149,6 +156,11 @@ public record IncidentConfig(
     private long maxDwellMs = 50 * 60_000L;
     // a group walking on through a blind spot covers ~400 m in 5 min; approaches turn 80-400 m short and are seen leaving
     private long inferHorizonMs = 5 * 60_000L;
+    // loiterers stay 250-500 m from the line, wandering 150 m; stays farther out were road traffic and herds
+    private double stayNearM = 650;
+    // a group walking in from 2-3 km: 338-1556 measurements on the tuning nights; herd pieces that
+    // stopped near the line 52-289
+    private int stayMinArrivalHits = 300;
 
     private Builder() {}
 
@@ -290,9 +302,21 @@ public record IncidentConfig(
       return this;
     }
 
+    /** See {@link IncidentConfig#stayNearM()}. */
+    public Builder stayNearM(double v) {
+      stayNearM = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#stayMinArrivalHits()}. */
+    public Builder stayMinArrivalHits(int v) {
+      stayMinArrivalHits = v;
+      return this;
+    }
+
     /** The configuration with the values set so far. */
     public IncidentConfig build() {
-      return new IncidentConfig(approachNearM, minApproachM, minLoiterMs, dwellRadiusM, loiterNearM, mergeM, mergeMs, recrossMs, shapeWindowMs, shapeStepMs, speedStepMs, stitchWindowMs, stitchNearM, stitchClosingMps, courseWindowMs, stitchMinSpeedMps, stitchSlackM, stitchSpeedFactor, closingLookAheadS, returnMinMs, returnMinStraightness, maxDwellMs, inferHorizonMs);
+      return new IncidentConfig(approachNearM, minApproachM, minLoiterMs, dwellRadiusM, loiterNearM, mergeM, mergeMs, recrossMs, shapeWindowMs, shapeStepMs, speedStepMs, stitchWindowMs, stitchNearM, stitchClosingMps, courseWindowMs, stitchMinSpeedMps, stitchSlackM, stitchSpeedFactor, closingLookAheadS, returnMinMs, returnMinStraightness, maxDwellMs, inferHorizonMs, stayNearM, stayMinArrivalHits);
     }
   }
 }

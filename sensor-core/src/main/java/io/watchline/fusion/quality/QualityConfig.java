@@ -137,8 +137,10 @@ public record QualityConfig(
     private long clutterBinMs = 10 * 60_000L;
     // a turbine's echo gives ~100 plots per bin; chance plots one or two
     private int clutterMinPlots = 20;
-    // an hour in a row: loiterers stay 20-45 min, a wind farm all night
-    private int clutterBins = 6;
+    // 80 min in a row: a wind farm echoes all night, while a loiterer's 20-45 min stay with its
+    // walk in and out touches up to seven bins (a 41-min stay from :09 to :50 filled six and
+    // taught the map that the loiterer was clutter)
+    private int clutterBins = 8;
     // a target that only passes a clutter cell keeps most of its points outside it
     private double clutterShare = 0.5;
     // a clutter field's chance tracks wander inside it (straightness <= 0.75, < 850 m first to last on

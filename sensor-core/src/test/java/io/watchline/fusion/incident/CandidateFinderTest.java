@@ -60,6 +60,60 @@ class CandidateFinderTest {
     assertThat(out).extracting(Candidate::crossings).containsExactly(1, 1); // no "recrossed" penalty
   }
 
+  @Test
+  void roadTrafficAGlimpseOrTheLeavingTrackCalledAVehicleIsNoStay() {
+    // people glimpsed twice 300 m north of the line, 30 min apart, then a track leaving from there:
+    // a loiter from the first glimpse. Cars glimpsed there, or a car leaving, make none
+    for (String glimpsed : List.of("human", "vehicle")) {
+      for (String leaving : List.of("human", "vehicle")) {
+        List<Candidate> out = new ArrayList<>();
+        IncidentConfig cfg = IncidentConfig.defaults();
+        CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+        long t0 = Synth.T0;
+        try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
+          finder.glimpse(walk(t0, 300, 0.2, 60_000, glimpsed));
+          finder.glimpse(walk(t0 + 30 * 60_000L, 320, 0.2, 60_000, glimpsed));
+          Track away = walk(t0 + 35 * 60_000L, 330, 1.3, 10 * 60_000L, leaving);
+          finder.closed(away, trace(away), points(away), 1.3);
+          stitcher.finish();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        boolean people = glimpsed.equals("human") && leaving.equals("human");
+        assertThat(out).as(glimpsed + " glimpsed, " + leaving + " leaving")
+            .filteredOn(c -> c.kind() == IncidentKind.LOITER).hasSize(people ? 1 : 0);
+        if (people) {
+          assertThat(out.get(0).dwellMs()).isBetween(35 * 60_000L - 2 * 60_000L, 35 * 60_000L);
+        }
+      }
+    }
+  }
+
+  /** A camera-ranged track walking north from {@code north} m at {@code vn} m/s for {@code ms}, classified {@code cls}. */
+  private static Track walk(long t0, double north, double vn, long ms, String cls) {
+    Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
+      @Override public void updated(Track t, Measurement m) {}
+      @Override public void closed(Track t) {}
+    });
+    for (long t = t0; t <= t0 + ms; t += 1000) {
+      double[] ll = Synth.at(200, north + vn * (t - t0) / 1000.0);
+      double[] xy = B.toXY(ll[0], ll[1]);
+      tracker.scan(List.of(Measurement.isotropic(t, xy[0], xy[1], 5, Kind.THERMAL, "C", List.of())), t);
+    }
+    Track track = tracker.live().get(0);
+    for (int i = 0; i < 20; i++) track.corroborate(Kind.THERMAL, cls, 0.8, List.of());
+    return track;
+  }
+
+  private static BorderTrace trace(Track track) {
+    BorderTrace trace = new BorderTrace(B, 1000);
+    for (int i = 0; i < track.points(); i++) {
+      double[] ll = B.toLatLon(track.pointX(i), track.pointY(i));
+      trace.add(track.pointT(i), ll[0], ll[1]);
+    }
+    return trace;
+  }
+
   private static void plot(Tracker tracker, BorderTrace trace, long t, double east, double north) {
     double[] ll = Synth.at(east, north);
     double[] xy = B.toXY(ll[0], ll[1]);

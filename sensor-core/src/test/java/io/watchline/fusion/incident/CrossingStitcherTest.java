@@ -112,6 +112,55 @@ class CrossingStitcherTest {
     assertThat(stitcher.stayedSince(leave)).isEqualTo(-1);
   }
 
+  /** A closed track that began at {@code p} at {@code firstMs} and left the spot at {@code leftMs}. */
+  private static CrossingStitcher.Sighting sighting(long id, long firstMs, double[] p, long leftMs, boolean onward,
+      boolean person) {
+    return new CrossingStitcher.Sighting(id, firstMs, p[0], p[1], Math.signum(B.signedDistanceXY(p[0], p[1])), leftMs,
+        leftMs, firstMs, 0.8, onward, person);
+  }
+
+  /**
+   * Seed 31's loiterer: the track that walked in is lost 300 m short of the line still heading for
+   * it; a Doppler radar then sees the standing group only in brief pieces, the last 40 min later.
+   */
+  private List<Candidate> lostThenPieces(boolean lastOnward, boolean person, long lastPieceMs) {
+    return lostThenPieces(lastOnward, person, lastPieceMs, 400);
+  }
+
+  private List<Candidate> lostThenPieces(boolean lastOnward, boolean person, long lastPieceMs, int arrivalHits) {
+    CrossingStitcher s = new CrossingStitcher(B, IncidentConfig.defaults(), 30_000, QualityConfig.defaults().maxWalkMps(),
+        out::add);
+    double[] p = xy(0, 300);
+    // the walk in: came within 250 m of where it was lost 4 min before
+    s.sighted(new CrossingStitcher.Sighting(7, T - 20 * MIN, xy(0, 1800)[0], xy(0, 1800)[1], 1, T - 19 * MIN, T, T - 4 * MIN,
+        1.2, true, true));
+    s.lost(new CrossingStitcher.LooseEnd(7, T, p[0], p[1], 0, -0.6, 1, approach(T, p, arrivalHits, new Source("a", 1, 1)),
+        true));
+    s.sighted(sighting(12, T + lastPieceMs / 2, xy(-60, 280), T + lastPieceMs / 2 + MIN, false, person));
+    s.sighted(sighting(13, T + lastPieceMs, xy(-30, 350), T + lastPieceMs + 2 * MIN, lastOnward, person));
+    s.finish();
+    List<Candidate> got = new ArrayList<>(out);
+    out.clear();
+    return got;
+  }
+
+  @Test
+  void aTrackLostNearTheLineWherePiecesKeepComingForHalfAnHourStoodThere() {
+    List<Candidate> stay = lostThenPieces(false, true, 40 * MIN);
+    assertThat(stay).extracting(Candidate::kind).containsExactly(IncidentKind.LOITER); // no inferred crossing
+    assertThat(stay.get(0).tMs()).isEqualTo(T);
+    assertThat(stay.get(0).dwellMs()).isEqualTo(46 * MIN); // from the arrival at the spot to the last piece leaving it
+    assertThat(stay.get(0).straightness()).isEqualTo(0.95); // scored on the walk in
+    // the last piece walked on over the line: they waited there to cross, no loiter
+    assertThat(lostThenPieces(true, true, 40 * MIN)).extracting(Candidate::kind).doesNotContain(IncidentKind.LOITER);
+    // a camera called the pieces animals: a herd resting where the track was lost
+    assertThat(lostThenPieces(false, false, 40 * MIN)).extracting(Candidate::kind).doesNotContain(IncidentKind.LOITER);
+    // the track that came was a brief piece (a herd grazing in steps), not a group walking in from afar
+    assertThat(lostThenPieces(false, true, 40 * MIN, 150)).extracting(Candidate::kind).doesNotContain(IncidentKind.LOITER);
+    // pieces for 10 min only: a pause, not a stay
+    assertThat(lostThenPieces(false, true, 8 * MIN)).extracting(Candidate::kind).doesNotContain(IncidentKind.LOITER);
+  }
+
   @Test
   void aGoodTrackLostHeadingForTheLineWalksOnUnlessSomebodyTurnedBackFromThere() {
     // lost 300 m short at a slow filtered pace: projected at a walker's pace for 5 min, it crosses
