@@ -90,6 +90,8 @@ public final class CrossingStitcher {
    * after their last piece; chance pieces paired with a good track 8-17 min later (tuning nights 22-33).
    */
   static final long PIECE_WINDOW_MS = 8 * 60_000L;
+
+  /**
    * A closed target track near the line, weak or not, reduced to where it began and ended: what a
    * stay there is measured from ({@link #stay}).
    *
