@@ -127,7 +127,8 @@ public final class Tracker {
    * target, a second track on one group) begins next to the track it duplicates.
    */
   static boolean beganApart(Track old, Track young, double distinctM) {
-    long t = young.firstMs();
+    int own = young.ownFrom(); // a track that split from another began where they parted
+    long t = young.pointT(own);
     int n = old.points();
     if (n == 0 || old.pointT(0) > t) {
       return false;
@@ -137,7 +138,7 @@ public final class Tracker {
       int mid = (lo + hi + 1) >>> 1;
       if (old.pointT(mid) <= t) lo = mid; else hi = mid - 1;
     }
-    return Math.hypot(old.pointX(lo) - young.pointX(0), old.pointY(lo) - young.pointY(0)) > distinctM;
+    return Math.hypot(old.pointX(lo) - young.pointX(own), old.pointY(lo) - young.pointY(own)) > distinctM;
   }
 
   /**
@@ -233,9 +234,10 @@ public final class Tracker {
       byFeedTrack.put(m.feedTrack(), t);
       live.add(t);
     } else if (feedSplits.reportsApart(t, m)) {
-      // a number folded in follows an object of its own again (the group split): its own track from here
+      // a number folded in follows an object of its own again (the group split): its own track from
+      // here, its path so far the walk they shared
       feedSplits.forget(t, m.feedTrack());
-      t = new Track(nextId++, m, stages.filters());
+      t = new Track(nextId++, m, stages.filters(), t);
       created++;
       t.confirm();
       confirmedCount++;

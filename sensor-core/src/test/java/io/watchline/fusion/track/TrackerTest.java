@@ -170,9 +170,13 @@ class TrackerTest {
     double xa = live.get(0).filter().x(), xb = live.get(1).filter().x();
     assertThat(Math.min(xa, xb)).isCloseTo(-300, within(40.0));
     assertThat(Math.max(xa, xb)).isCloseTo(300, within(40.0));
-    // the new track begins where the parts were about 100 m apart
-    Track young = live.get(0).firstMs() > live.get(1).firstMs() ? live.get(0) : live.get(1);
-    assertThat(young.firstMs()).isBetween(350_000L, 520_000L);
+    // the new track takes its own reports from where the parts were about 100 m apart (one a second
+    // until t = 900 s), and its path begins with the walk the parts shared
+    Track young = live.get(0).id() > live.get(1).id() ? live.get(0) : live.get(1);
+    assertThat(young.hits()).isBetween(900 - 520, 900 - 350);
+    assertThat(young.firstMs()).isZero();
+    assertThat(young.pointY(0)).isCloseTo(0, within(30.0));
+    assertThat(young.points()).isGreaterThan(850);
   }
 
   @Test
