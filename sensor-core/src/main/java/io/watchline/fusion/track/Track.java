@@ -25,6 +25,8 @@ public final class Track {
   final MotionFilter filter;
   long filterMs;
   private final long firstMs;
+  /** The first point that is this track's own (after the walk it shared with the track it split from), else 0. */
+  private final int ownFrom;
   private long lastMs;
   private int hits;
   private boolean confirmed;
@@ -49,6 +51,29 @@ public final class Track {
     this.filter = filters.start(m);
     this.filterMs = m.tMs();
     this.firstMs = m.tMs();
+    this.ownFrom = 0;
+    absorb(m);
+  }
+
+  /**
+   * A target that walked with {@code walkedWith} until it parted from it with {@code m} (a group
+   * that split): its path begins with that walk (points before {@code m}; their measurements stay
+   * the other track's), so that where it came from and how straight it walked are judged as for
+   * the other part.
+   */
+  Track(long id, Measurement m, MotionFilter.Factory filters, Track walkedWith) {
+    this.id = id;
+    this.feedTrack = m.feedTrack();
+    this.filter = filters.start(m);
+    this.filterMs = m.tMs();
+    this.firstMs = Math.min(walkedWith.firstMs, m.tMs());
+    int n = 0;
+    while (n < walkedWith.points && walkedWith.pt[n] < m.tMs()) n++;
+    pt = Arrays.copyOf(walkedWith.pt, Math.max(16, n + 16));
+    px = Arrays.copyOf(walkedWith.px, pt.length);
+    py = Arrays.copyOf(walkedWith.py, pt.length);
+    points = n;
+    ownFrom = n;
     absorb(m);
   }
 
@@ -168,8 +193,10 @@ public final class Track {
   public boolean confirmed() { return confirmed; }
   /** Measurements that updated the track, including those of duplicates folded into it. */
   public int hits() { return hits; }
-  /** Time of the first measurement, epoch ms. */
+  /** Time of the first measurement, epoch ms (of the walk it shared, for a track that split from another). */
   public long firstMs() { return firstMs; }
+  /** The index of the track's first point of its own: after the walk it shared with the track it split from, else 0. */
+  public int ownFrom() { return ownFrom; }
   /** Time of the newest measurement, epoch ms. */
   public long lastMs() { return lastMs; }
   /** Time the filter state refers to (the last update or prediction). */

@@ -53,10 +53,12 @@ public final class Tracker {
   private final Listener listener;
   private final LiveTracks live = new LiveTracks();
   private final Map<String, Track> byFeedTrack = new HashMap<>();
+  private final FeedSplits feedSplits;
   private long nextId = 1;
   private long created;
   private long confirmedCount;
   private long merged;
+  private long splits;
 
   /** A tracker with the {@linkplain Stages#standard standard stages}. */
   public Tracker(TrackerConfig cfg, Listener listener) {
@@ -72,6 +74,7 @@ public final class Tracker {
     this.cfg = cfg;
     this.stages = stages;
     this.listener = listener;
+    this.feedSplits = new FeedSplits(cfg);
   }
 
   /**
@@ -124,7 +127,8 @@ public final class Tracker {
    * target, a second track on one group) begins next to the track it duplicates.
    */
   static boolean beganApart(Track old, Track young, double distinctM) {
-    long t = young.firstMs();
+    int own = young.ownFrom(); // a track that split from another began where they parted
+    long t = young.pointT(own);
     int n = old.points();
     if (n == 0 || old.pointT(0) > t) {
       return false;
@@ -134,7 +138,7 @@ public final class Tracker {
       int mid = (lo + hi + 1) >>> 1;
       if (old.pointT(mid) <= t) lo = mid; else hi = mid - 1;
     }
-    return Math.hypot(old.pointX(lo) - young.pointX(0), old.pointY(lo) - young.pointY(0)) > distinctM;
+    return Math.hypot(old.pointX(lo) - young.pointX(own), old.pointY(lo) - young.pointY(own)) > distinctM;
   }
 
   /**
@@ -181,9 +185,11 @@ public final class Tracker {
         if (beganApart(keep, drop, cfg.distinctStartM())) {
           // two targets that met (a group catching up with another): the younger one's story so
           // far is its own; it ends here and the older track follows them on
+          feedSplits.closed(drop);
           listener.closed(drop);
         } else {
           keep.absorb(drop);
+          feedSplits.folded(keep, drop);
           merged++;
           listener.merged(drop, keep);
         }
@@ -227,6 +233,17 @@ public final class Tracker {
       confirmedCount++;
       byFeedTrack.put(m.feedTrack(), t);
       live.add(t);
+    } else if (feedSplits.reportsApart(t, m)) {
+      // a number folded in follows an object of its own again (the group split): its own track from
+      // here, its path so far the walk they shared
+      feedSplits.forget(t, m.feedTrack());
+      t = new Track(nextId++, m, stages.filters(), t);
+      created++;
+      t.confirm();
+      confirmedCount++;
+      byFeedTrack.put(m.feedTrack(), t);
+      live.add(t);
+      splits++;
     } else {
       t.predictTo(m.tMs());
       t.update(m);
@@ -250,6 +267,7 @@ public final class Tracker {
       if (stages.deleter().stale(t, nowMs)) {
         it.remove();
         byFeedTrack.values().removeIf(v -> v == t);
+        feedSplits.closed(t);
         listener.closed(t);
       }
     }
@@ -261,6 +279,7 @@ public final class Tracker {
     live.clear();
     byFeedTrack.clear();
     for (Track t : all) {
+      feedSplits.closed(t);
       listener.closed(t);
     }
   }
@@ -281,4 +300,6 @@ public final class Tracker {
   public long confirmedCount() { return confirmedCount; }
   /** Duplicate tracks folded into another so far. */
   public long merged() { return merged; }
+  /** Folded feed track numbers given their own track again (a group split) so far. */
+  public long splits() { return splits; }
 }

@@ -27,6 +27,9 @@ package io.watchline.fusion.track;
  * @param duplicateDistanceM confirmed tracks closer than this ...
  * @param duplicateSpeedDiffMps ... whose velocities differ by less than this are one target, m/s (a feed track and a plot
  *     track of one target; two tracks on one group)
+ * @param feedSplitReports a feed track number folded into another track whose last this many reports lie apart from the
+ *     other number's (on average farther than {@code secondObjectM}, and outside the gate of the mean) gets its own
+ *     track again: the group the two numbers followed together has split ({@code FeedSplits})
  */
 public record TrackerConfig(
     double accelNoiseM2PerS3,
@@ -42,7 +45,8 @@ public record TrackerConfig(
     double secondObjectM,
     double distinctStartM,
     double duplicateDistanceM,
-    double duplicateSpeedDiffMps) {
+    double duplicateSpeedDiffMps,
+    int feedSplitReports) {
 
   /** The values the simulated nights of docs/fusion.md were measured with. */
   public static TrackerConfig defaults() {
@@ -71,6 +75,7 @@ public record TrackerConfig(
     b.distinctStartM = distinctStartM;
     b.duplicateDistanceM = duplicateDistanceM;
     b.duplicateSpeedDiffMps = duplicateSpeedDiffMps;
+    b.feedSplitReports = feedSplitReports;
     return b;
   }
 
@@ -104,6 +109,8 @@ public record TrackerConfig(
     private double duplicateDistanceM = 40;
     // one target's two tracks agree on velocity within 1 m/s
     private double duplicateSpeedDiffMps = 1.0;
+    // ten 1-2 s reports: their mean offset is known to ~20 m 5 km from a radar, and a group's two numbers stay within 80 m
+    private int feedSplitReports = 10;
 
     private Builder() {}
 
@@ -191,9 +198,15 @@ public record TrackerConfig(
       return this;
     }
 
+    /** See {@link TrackerConfig#feedSplitReports()}. */
+    public Builder feedSplitReports(int v) {
+      feedSplitReports = v;
+      return this;
+    }
+
     /** The configuration with the values set so far. */
     public TrackerConfig build() {
-      return new TrackerConfig(accelNoiseM2PerS3, gateChi2, initSpeedSigmaMps, confirmHits, confirmWindowMs, maxCoastMs, coarseGateM, maxTargetSpeedMps, tentativePenalty, nearConfirmedGateFactor, secondObjectM, distinctStartM, duplicateDistanceM, duplicateSpeedDiffMps);
+      return new TrackerConfig(accelNoiseM2PerS3, gateChi2, initSpeedSigmaMps, confirmHits, confirmWindowMs, maxCoastMs, coarseGateM, maxTargetSpeedMps, tentativePenalty, nearConfirmedGateFactor, secondObjectM, distinctStartM, duplicateDistanceM, duplicateSpeedDiffMps, feedSplitReports);
     }
   }
 }

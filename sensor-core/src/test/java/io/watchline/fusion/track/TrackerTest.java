@@ -140,4 +140,50 @@ class TrackerTest {
     assertThat(tracker.live()).hasSize(2).allSatisfy(t -> assertThat(t.confirmed()).isTrue());
     assertThat(tracker.live()).extracting(Track::feedTrack).containsExactlyInAnyOrder("R/1", "R/2");
   }
+
+  /** A radar report of its own track {@code feed}: polar errors of 15 m in range, 0.4 deg in bearing at 4 km. */
+  private static Measurement feedReport(long t, double x, double y, String feed) {
+    return new Measurement(t, x, y, 15 * 15, 0, 28 * 28, Kind.RADAR, "R", feed, null, Double.NaN, List.of());
+  }
+
+  /** A group walks north with a radar reporting two track numbers on it, and splits after {@code splitS} s or never. */
+  private void groupWithTwoFeedNumbers(Random rnd, int splitS) {
+    for (int k = 0; k <= 900; k++) {
+      long t = k * 1000L;
+      // after the split the parts drift apart sideways at 0.5 m/s each (100 m apart after 100 s)
+      double side = k < splitS ? 0 : 0.5 * (k - splitS);
+      double y = 1.3 * k;
+      tracker.mergeDuplicates(t);
+      tracker.scan(List.of(feedReport(t, -side + rnd.nextGaussian() * 15, y + rnd.nextGaussian() * 10, "R/12"),
+          feedReport(t, side + rnd.nextGaussian() * 15, y + rnd.nextGaussian() * 10, "R/13")), t);
+    }
+  }
+
+  @Test
+  void feedNumbersFoldedOnOneGroupGetTwoTracksAgainWhenTheGroupSplits() {
+    groupWithTwoFeedNumbers(new Random(21), 300);
+    assertThat(tracker.merged()).as("the two numbers on one group are one target first").isEqualTo(1);
+    assertThat(tracker.splits()).isEqualTo(1);
+    List<Track> live = tracker.live();
+    assertThat(live).hasSize(2);
+    // each part has its own track at the end, 600 m apart, not one between them
+    double xa = live.get(0).filter().x(), xb = live.get(1).filter().x();
+    assertThat(Math.min(xa, xb)).isCloseTo(-300, within(40.0));
+    assertThat(Math.max(xa, xb)).isCloseTo(300, within(40.0));
+    // the new track takes its own reports from where the parts were about 100 m apart (one a second
+    // until t = 900 s), and its path begins with the walk the parts shared
+    Track young = live.get(0).id() > live.get(1).id() ? live.get(0) : live.get(1);
+    assertThat(young.hits()).isBetween(900 - 520, 900 - 350);
+    assertThat(young.firstMs()).isZero();
+    assertThat(young.pointY(0)).isCloseTo(0, within(30.0));
+    assertThat(young.points()).isGreaterThan(850);
+  }
+
+  @Test
+  void feedNumbersOnAGroupThatStaysTogetherStayOneTrack() {
+    groupWithTwoFeedNumbers(new Random(22), Integer.MAX_VALUE);
+    assertThat(tracker.merged()).isEqualTo(1);
+    assertThat(tracker.splits()).isZero();
+    assertThat(tracker.live()).hasSize(1);
+  }
 }
