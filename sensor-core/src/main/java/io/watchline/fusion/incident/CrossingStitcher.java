@@ -303,9 +303,12 @@ public final class CrossingStitcher {
   private LooseStart partner(LooseEnd a) {
     LooseStart best = null;
     double speed = Math.max(cfg.stitchMinSpeedMps(), Math.hypot(a.vx(), a.vy()));
+    // a vehicle is through a hole of two stitch distances (lost near the line, found near it across) in
+    // minutes; given the walker's 20 min it was paired with any traffic across the line
+    long window = speed > maxWalkMps ? coastMs + Math.round(2 * cfg.stitchNearM() / speed * 1000) : cfg.stitchWindowMs();
     for (LooseStart b : starts) {
       long dt = b.tMs() - a.tMs();
-      if (dt <= 0 || dt > cfg.stitchWindowMs() || b.side() == a.side()) continue;
+      if (dt <= 0 || dt > window || b.side() == a.side()) continue;
       double gap = Math.hypot(b.x() - a.x(), b.y() - a.y());
       if (gap > cfg.stitchSlackM() + cfg.stitchSpeedFactor() * speed * dt / 1000.0) continue;
       if (best == null || b.tMs() < best.tMs()) best = b;

@@ -11,6 +11,7 @@ import io.watchline.observation.Kind;
  * alone. Stateless apart from the configuration; positions are metres in the local plane.
  */
 public final class TrackQuality {
+  private static final String WEAK_ECHO = "weak radar-only echo";
   private final QualityConfig cfg;
 
   public TrackQuality(QualityConfig cfg) {
@@ -42,6 +43,10 @@ public final class TrackQuality {
         && !seenByManyRadars(t, life)) {
       return "brief radar-only walker";
     }
+    if (t.hits(Kind.THERMAL) == 0 && speedMps <= cfg.maxWalkMps() && life < cfg.minWeakEchoWalkMs()
+        && t.hits(Kind.RADAR) < cfg.weakEchoPlotsPerScan() * life / (double) cfg.nominalScanMs()) {
+      return WEAK_ECHO;
+    }
     if (speedMps > cfg.maxSpeedMps()) {
       return "implausible speed";
     }
@@ -72,10 +77,11 @@ public final class TrackQuality {
 
   /**
    * Whether a track rejected for {@code reason} may still be a piece of a walker followed in pieces:
-   * not when it zigzags or sits in a clutter field.
+   * not when it zigzags or sits in a clutter field, nor when a radar followed it for many minutes (a
+   * weak echo followed that long is a whole target, a herd, not a piece of a walker).
    */
   public static boolean mayBePiece(String reason) {
-    return !"zigzag".equals(reason) && !"clutter map".equals(reason);
+    return !"zigzag".equals(reason) && !"clutter map".equals(reason) && !WEAK_ECHO.equals(reason);
   }
 
   /** Whether a track lost near the line is evidence enough, alone, for a crossing it would have made. */

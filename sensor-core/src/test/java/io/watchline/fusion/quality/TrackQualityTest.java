@@ -1,0 +1,50 @@
+package io.watchline.fusion.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchline.fusion.track.Measurement;
+import io.watchline.fusion.track.Track;
+import io.watchline.fusion.track.Tracker;
+import io.watchline.fusion.track.TrackerConfig;
+import io.watchline.observation.Kind;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Clutter and herd rejection of closed tracks, on tracks built by the tracker from radar plots. */
+class TrackQualityTest {
+  private static final long T0 = 1_800_000_000_000L;
+  private final TrackQuality quality = new TrackQuality(QualityConfig.defaults());
+
+  /** A radar-only target walking north at 1.2 m/s for {@code minutes}, one plot every {@code everyMs}. */
+  private static Track walker(long minutes, long everyMs) {
+    Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
+      @Override public void updated(Track t, Measurement m) {}
+      @Override public void closed(Track t) {}
+    });
+    for (long t = 0; t <= minutes * 60_000; t += everyMs) {
+      tracker.scan(List.of(Measurement.isotropic(T0 + t, 500, 1.2 * t / 1000.0, 5, Kind.RADAR, "R", List.of())), T0 + t);
+    }
+    assertThat(tracker.live()).hasSize(1);
+    return tracker.live().get(0);
+  }
+
+  @Test
+  void aRadarOnlyWalkerWithAWeakEchoMustBeFollowedLongerThanAStrongOne() {
+    // 10 min at one plot per 4 s (15 a minute): a herd's small echo, missed on many scans
+    Track weak = walker(10, 4000);
+    assertThat(quality.reject(weak, 1.2, null)).isEqualTo("weak radar-only echo");
+    assertThat(TrackQuality.mayBePiece(quality.reject(weak, 1.2, null))).isFalse();
+    // the same walk at a plot per 2 s (30 a minute), as a radar gives a group of people
+    assertThat(quality.reject(walker(10, 2000), 1.2, null)).isNull();
+    // followed for 16 min, a weak echo too is a target
+    assertThat(quality.reject(walker(16, 4000), 1.2, null)).isNull();
+    // under 5 min it is a brief walker, a piece a chain may use, as before
+    assertThat(quality.reject(walker(4, 4000), 1.2, null)).isEqualTo("brief radar-only walker");
+  }
+
+  @Test
+  void theWeakEchoFloorIsAConfigValue() {
+    TrackQuality off = new TrackQuality(QualityConfig.defaults().toBuilder().minWeakEchoWalkMs(0).build());
+    assertThat(off.reject(walker(10, 4000), 1.2, null)).isNull();
+  }
+}
