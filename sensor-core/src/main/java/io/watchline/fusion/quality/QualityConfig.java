@@ -16,7 +16,9 @@ package io.watchline.fusion.quality;
  *     its life (several radars saw it together, nearly every scan)
  * @param minWeakEchoWalkMs a track at walking speed no camera saw whose radars gave fewer than {@code
  *     weakEchoPlotsPerScan} plots per {@code nominalScanMs} over its life must live this long, ms ...
- * @param weakEchoPlotsPerScan ... (a herd's small echo, missed on many scans)
+ * @param weakEchoPlotsPerScan ... (a herd's small echo, missed on many scans) ...
+ * @param weakEchoMinPlotsPerScan ... but at least this many (fewer is a walker across a Doppler radar's beam, seen on a
+ *     few scans a minute, not a weak echo)
  * @param maxSpeedMps a track faster than this (mean over its life) is clutter, m/s
  * @param maxWalkMps a track faster than this is a vehicle or clutter, m/s ...
  * @param minFastHits ... and needs this many measurements unless a camera calls it a vehicle
@@ -42,6 +44,7 @@ public record QualityConfig(
     double radarOnlyManyPlotsPerScan,
     long minWeakEchoWalkMs,
     double weakEchoPlotsPerScan,
+    double weakEchoMinPlotsPerScan,
     double maxSpeedMps,
     double maxWalkMps,
     int minFastHits,
@@ -76,6 +79,7 @@ public record QualityConfig(
     b.radarOnlyManyPlotsPerScan = radarOnlyManyPlotsPerScan;
     b.minWeakEchoWalkMs = minWeakEchoWalkMs;
     b.weakEchoPlotsPerScan = weakEchoPlotsPerScan;
+    b.weakEchoMinPlotsPerScan = weakEchoMinPlotsPerScan;
     b.maxSpeedMps = maxSpeedMps;
     b.maxWalkMps = maxWalkMps;
     b.minFastHits = minFastHits;
@@ -119,6 +123,9 @@ public record QualityConfig(
     // when seen so briefly, herds and wildlife pieces crossing the line 10-15/min)
     private long minWeakEchoWalkMs = 15 * 60_000L;
     private double weakEchoPlotsPerScan = 1.0;
+    // a Doppler radar sees a walker crossing its beam on a few scans a minute (under 5/min): that is
+    // no herd's echo (herd pieces gave 7-15/min on the tuning nights)
+    private double weakEchoMinPlotsPerScan = 0.25;
     // nothing on the ground off-road goes faster; chance-plot tracks run at 10-47 m/s
     private double maxSpeedMps = 30;
     // a group walks at 0.5-2 m/s and runs briefly; faster is a vehicle or clutter
@@ -169,6 +176,8 @@ public record QualityConfig(
 
     public Builder weakEchoPlotsPerScan(double v) { weakEchoPlotsPerScan = v; return this; }
 
+    public Builder weakEchoMinPlotsPerScan(double v) { weakEchoMinPlotsPerScan = v; return this; }
+
     public Builder maxSpeedMps(double v) { maxSpeedMps = v; return this; }
 
     public Builder maxWalkMps(double v) { maxWalkMps = v; return this; }
@@ -203,7 +212,7 @@ public record QualityConfig(
 
     public QualityConfig build() {
       return new QualityConfig(minHits, minDurationMs, minCameraLedMs, minRadarOnlyWalkMs, radarOnlyManyPlotsPerScan, minWeakEchoWalkMs,
-          weakEchoPlotsPerScan, maxSpeedMps, maxWalkMps,
+          weakEchoPlotsPerScan, weakEchoMinPlotsPerScan, maxSpeedMps, maxWalkMps,
           minFastHits, maxTurnDegPerS, minHitRatio, nominalScanMs, inferMinHits, inferMinDurationMs, inferMinStraightness,
           clutterCellM, clutterBinMs, clutterMinPlots, clutterBins, clutterShare, patrolMemoryMs, patrolDriftMps);
     }

@@ -43,8 +43,9 @@ public final class TrackQuality {
         && !seenByManyRadars(t, life)) {
       return "brief radar-only walker";
     }
+    double scans = life / (double) cfg.nominalScanMs();
     if (t.hits(Kind.THERMAL) == 0 && speedMps <= cfg.maxWalkMps() && life < cfg.minWeakEchoWalkMs()
-        && t.hits(Kind.RADAR) < cfg.weakEchoPlotsPerScan() * life / (double) cfg.nominalScanMs()) {
+        && t.hits(Kind.RADAR) < cfg.weakEchoPlotsPerScan() * scans && t.hits(Kind.RADAR) >= cfg.weakEchoMinPlotsPerScan() * scans) {
       return WEAK_ECHO;
     }
     if (speedMps > cfg.maxSpeedMps()) {

@@ -26,10 +26,7 @@ class CandidateFinderTest {
   @Test
   void aReturnIsTwoCrossingsEvenWhenADuplicateTrackLeftACrossingOutOfOrderBeforeIt() {
     // a group walks 500 m south over the line, waits 10 min, walks back north over it
-    Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
-      @Override public void updated(Track t, Measurement m) {}
-      @Override public void closed(Track t) {}
-    });
+    Tracker tracker = tracker();
     BorderTrace trace = new BorderTrace(B, 1000);
     long t = Synth.T0;
     double n = 500;
@@ -64,10 +61,7 @@ class CandidateFinderTest {
   void aHerdGrazingOverTheLineOnRadarAloneIsNoCrossing() {
     // legs of 200 m towards the line swinging 300 m sideways each time, at 1.2 m/s, no camera: the
     // herd's gait (straightness about 0.55 around the crossing)
-    Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
-      @Override public void updated(Track t, Measurement m) {}
-      @Override public void closed(Track t) {}
-    });
+    Tracker tracker = tracker();
     BorderTrace trace = new BorderTrace(B, 1000);
     long t = Synth.T0;
     double e = 0, n = 900;
@@ -85,6 +79,13 @@ class CandidateFinderTest {
     // without the rule it is a crossing
     assertThat(crossings(track, trace, IncidentConfig.defaults().toBuilder().unclassifiedMinStraightness(0).build()))
         .isNotEmpty();
+  }
+
+  private static Tracker tracker() {
+    return new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
+      @Override public void updated(Track t, Measurement m) {}
+      @Override public void closed(Track t) {}
+    });
   }
 
   private static List<Candidate> crossings(Track track, BorderTrace trace, IncidentConfig cfg) {

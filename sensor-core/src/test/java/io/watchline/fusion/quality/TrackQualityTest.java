@@ -38,6 +38,8 @@ class TrackQualityTest {
     assertThat(quality.reject(walker(10, 2000), 1.2, null)).isNull();
     // followed for 16 min, a weak echo too is a target
     assertThat(quality.reject(walker(16, 4000), 1.2, null)).isNull();
+    // a plot every 25 s (2.4 a minute) is a walker across a Doppler radar's beam, not a herd
+    assertThat(quality.reject(walker(10, 25_000), 1.2, null)).isNull();
     // under 5 min it is a brief walker, a piece a chain may use, as before
     assertThat(quality.reject(walker(4, 4000), 1.2, null)).isEqualTo("brief radar-only walker");
   }
