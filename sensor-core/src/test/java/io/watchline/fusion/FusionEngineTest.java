@@ -2,6 +2,7 @@ package io.watchline.fusion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.watchline.fusion.incident.IncidentConfig;
 import io.watchline.incident.Incident;
 import io.watchline.incident.IncidentKind;
 import io.watchline.observation.Observation;
@@ -120,7 +121,19 @@ class FusionEngineTest {
       n += 1.4 * 2 * Math.cos(Math.toRadians(50));
       s.radarPlot(t, Synth.at(e, n)[0], Synth.at(e, n)[1]);
     }
-    List<Incident> inc = fuse(s, new ArrayList<>(), 0.0);
+    // radar alone, nobody classified it, wandering: a herd grazing over the line, no crossing at all
+    assertThat(fuse(s, new ArrayList<>(), 0.0)).extracting(Incident::kind).doesNotContain(IncidentKind.CROSSING);
+    // and without that rule, still one crossing, not a return
+    FusionConfig any = FusionConfig.defaults().toBuilder()
+        .incidents(IncidentConfig.defaults().toBuilder().unclassifiedMinStraightness(0).build()).build();
+    List<Incident> inc = new ArrayList<>();
+    FusionEngine engine = new FusionEngine(Synth.BORDER, Synth.SITES, any, x -> {}, 0.0, inc::add);
+    for (Observation o : s.observations()) engine.accept(o);
+    try {
+      engine.finish();
+    } catch (java.io.IOException x) {
+      throw new java.io.UncheckedIOException(x);
+    }
     assertThat(inc).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
   }
 

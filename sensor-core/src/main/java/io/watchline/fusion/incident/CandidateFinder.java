@@ -95,6 +95,12 @@ public final class CandidateFinder implements Closeable {
             PathShape.straightness(track, c.tMs() - window, c.tMs() + window, step),
             PathShape.straightness(track, Long.MIN_VALUE, Long.MAX_VALUE, step));
       }
+      if (grazes(track, straight)) {
+        // wildlife wandering over the line on radar alone: nothing to report, nor an approach
+        came = went;
+        i = j;
+        continue;
+      }
       // a return's jitter at the line is not back and forth
       out.accept(candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
           c.seen(), 0, 0, straight, went || came ? 1 : j - i, ev, speedMps));
@@ -231,6 +237,17 @@ public final class CandidateFinder implements Closeable {
   private static boolean person(Track track) {
     String cls = track.classes().best();
     return !"animal".equals(cls) && !"vehicle".equals(cls);
+  }
+
+  /**
+   * Whether a crossing on a path of this straightness is a herd's or a wild animal's: called an animal,
+   * or seen only by radars that nobody classified, and it wandered about the crossing as grazing
+   * animals do.
+   */
+  private boolean grazes(Track track, double straightness) {
+    String cls = track.classes().best();
+    boolean notPeople = "animal".equals(cls) || track.hits(Kind.THERMAL) == 0 && "unknown".equals(cls);
+    return notPeople && straightness < cfg.unclassifiedMinStraightness();
   }
 
   /**

@@ -418,7 +418,10 @@ public final class CrossingStitcher {
     LooseStart best = null;
     // a short chain's speed is a guess from a minute or two of sparse plots: a walker's pace, over a shorter window
     double speed = a.goodPartnerOnly() ? cfg.stitchMinSpeedMps() : Math.max(cfg.stitchMinSpeedMps(), Math.hypot(a.vx(), a.vy()));
-    long window = a.goodPartnerOnly() ? PIECE_WINDOW_MS : cfg.stitchWindowMs();
+    // a vehicle is through a hole of two stitch distances (lost near the line, found near it across) in
+    // minutes; given the walker's 20 min it was paired with any traffic across the line
+    long window = a.goodPartnerOnly() ? PIECE_WINDOW_MS
+        : speed > maxWalkMps ? coastMs + Math.round(2 * cfg.stitchNearM() / speed * 1000) : cfg.stitchWindowMs();
     for (LooseStart b : starts) {
       long dt = b.tMs() - a.tMs();
       if (dt <= 0 || dt > window || b.side() == a.side()) continue;

@@ -14,6 +14,11 @@ package io.watchline.fusion.quality;
  * @param minRadarOnlyWalkMs a track at walking speed no camera saw must live this long, ms ...
  * @param radarOnlyManyPlotsPerScan ... unless its radars gave at least this many plots per {@code nominalScanMs} over
  *     its life (several radars saw it together, nearly every scan)
+ * @param minWeakEchoWalkMs a track at walking speed no camera saw whose radars gave fewer than {@code
+ *     weakEchoPlotsPerScan} plots per {@code nominalScanMs} over its life must live this long, ms ...
+ * @param weakEchoPlotsPerScan ... (a herd's small echo, missed on many scans) ...
+ * @param weakEchoMinPlotsPerScan ... but at least this many (fewer is a walker across a Doppler radar's beam, seen on a
+ *     few scans a minute, not a weak echo)
  * @param maxSpeedMps a track faster than this (mean over its life) is clutter, m/s
  * @param maxWalkMps a track faster than this is a vehicle or clutter, m/s ...
  * @param minFastHits ... and needs this many measurements unless a camera calls it a vehicle
@@ -39,6 +44,9 @@ public record QualityConfig(
     long minCameraLedMs,
     long minRadarOnlyWalkMs,
     double radarOnlyManyPlotsPerScan,
+    long minWeakEchoWalkMs,
+    double weakEchoPlotsPerScan,
+    double weakEchoMinPlotsPerScan,
     double maxSpeedMps,
     double maxWalkMps,
     int minFastHits,
@@ -73,6 +81,9 @@ public record QualityConfig(
     b.minCameraLedMs = minCameraLedMs;
     b.minRadarOnlyWalkMs = minRadarOnlyWalkMs;
     b.radarOnlyManyPlotsPerScan = radarOnlyManyPlotsPerScan;
+    b.minWeakEchoWalkMs = minWeakEchoWalkMs;
+    b.weakEchoPlotsPerScan = weakEchoPlotsPerScan;
+    b.weakEchoMinPlotsPerScan = weakEchoMinPlotsPerScan;
     b.maxSpeedMps = maxSpeedMps;
     b.maxWalkMps = maxWalkMps;
     b.minFastHits = minFastHits;
@@ -112,6 +123,15 @@ public record QualityConfig(
     // which chance plots never do and a herd seldom does; a group walking through overlapping
     // coverage does, and a few minutes of that is a real target
     private double radarOnlyManyPlotsPerScan = 2.5;
+    // a herd's small echo is missed on ~40 % of scans, and one grazing step over the line is a straight
+    // 100-300 m, 3-10 min, that a radar follows on its own: under one plot per 3 s scan a radar-only
+    // walker must be followed for 15 min (people on foot gave 25-60 plots/min on the tuning nights
+    // when seen so briefly, herds and wildlife pieces crossing the line 10-15/min)
+    private long minWeakEchoWalkMs = 15 * 60_000L;
+    private double weakEchoPlotsPerScan = 1.0;
+    // a Doppler radar sees a walker crossing its beam on a few scans a minute (under 5/min): that is
+    // no herd's echo (herd pieces gave 7-15/min on the tuning nights)
+    private double weakEchoMinPlotsPerScan = 0.25;
     // nothing on the ground off-road goes faster; chance-plot tracks run at 10-47 m/s
     private double maxSpeedMps = 30;
     // a group walks at 0.5-2 m/s and runs briefly; faster is a vehicle or clutter
@@ -165,6 +185,12 @@ public record QualityConfig(
 
     public Builder radarOnlyManyPlotsPerScan(double v) { radarOnlyManyPlotsPerScan = v; return this; }
 
+    public Builder minWeakEchoWalkMs(long v) { minWeakEchoWalkMs = v; return this; }
+
+    public Builder weakEchoPlotsPerScan(double v) { weakEchoPlotsPerScan = v; return this; }
+
+    public Builder weakEchoMinPlotsPerScan(double v) { weakEchoMinPlotsPerScan = v; return this; }
+
     public Builder maxSpeedMps(double v) { maxSpeedMps = v; return this; }
 
     public Builder maxWalkMps(double v) { maxWalkMps = v; return this; }
@@ -202,7 +228,8 @@ public record QualityConfig(
     public Builder patrolDriftMps(double v) { patrolDriftMps = v; return this; }
 
     public QualityConfig build() {
-      return new QualityConfig(minHits, minDurationMs, minCameraLedMs, minRadarOnlyWalkMs, radarOnlyManyPlotsPerScan, maxSpeedMps, maxWalkMps,
+      return new QualityConfig(minHits, minDurationMs, minCameraLedMs, minRadarOnlyWalkMs, radarOnlyManyPlotsPerScan, minWeakEchoWalkMs,
+          weakEchoPlotsPerScan, weakEchoMinPlotsPerScan, maxSpeedMps, maxWalkMps,
           minFastHits, maxTurnDegPerS, minHitRatio, nominalScanMs, inferMinHits, inferMinDurationMs, inferMinStraightness,
           clutterCellM, clutterBinMs, clutterMinPlots, clutterBins, clutterShare, clutterPassM, clutterPassStraightness, patrolMemoryMs, patrolDriftMps);
     }

@@ -14,6 +14,7 @@ public final class TrackQuality {
   /** Path shapes are judged on points this far apart in time (position noise of short steps is no wandering). */
   private static final long STEP_MS = 60_000L;
 
+  private static final String WEAK_ECHO = "weak radar-only echo";
   private final QualityConfig cfg;
 
   public TrackQuality(QualityConfig cfg) {
@@ -45,6 +46,11 @@ public final class TrackQuality {
         && !seenByManyRadars(t, life)) {
       return "brief radar-only walker";
     }
+    double scans = life / (double) cfg.nominalScanMs();
+    if (t.hits(Kind.THERMAL) == 0 && speedMps <= cfg.maxWalkMps() && life < cfg.minWeakEchoWalkMs()
+        && t.hits(Kind.RADAR) < cfg.weakEchoPlotsPerScan() * scans && t.hits(Kind.RADAR) >= cfg.weakEchoMinPlotsPerScan() * scans) {
+      return WEAK_ECHO;
+    }
     if (speedMps > cfg.maxSpeedMps()) {
       return "implausible speed";
     }
@@ -75,10 +81,11 @@ public final class TrackQuality {
 
   /**
    * Whether a track rejected for {@code reason} may still be a piece of a walker followed in pieces:
-   * not when it zigzags or sits in a clutter field.
+   * not when it zigzags or sits in a clutter field, nor when a radar followed it for many minutes (a
+   * weak echo followed that long is a whole target, a herd, not a piece of a walker).
    */
   public static boolean mayBePiece(String reason) {
-    return !"zigzag".equals(reason) && !"clutter map".equals(reason);
+    return !"zigzag".equals(reason) && !"clutter map".equals(reason) && !WEAK_ECHO.equals(reason);
   }
 
   /** Whether a track lost near the line is evidence enough, alone, for a crossing it would have made. */

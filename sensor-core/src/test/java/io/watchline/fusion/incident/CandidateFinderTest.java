@@ -26,10 +26,7 @@ class CandidateFinderTest {
   @Test
   void aReturnIsTwoCrossingsEvenWhenADuplicateTrackLeftACrossingOutOfOrderBeforeIt() {
     // a group walks 500 m south over the line, waits 10 min, walks back north over it
-    Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
-      @Override public void updated(Track t, Measurement m) {}
-      @Override public void closed(Track t) {}
-    });
+    Tracker tracker = tracker();
     BorderTrace trace = new BorderTrace(B, 1000);
     long t = Synth.T0;
     double n = 500;
@@ -112,6 +109,49 @@ class CandidateFinderTest {
       trace.add(track.pointT(i), ll[0], ll[1]);
     }
     return trace;
+  }
+
+  @Test
+  void aHerdGrazingOverTheLineOnRadarAloneIsNoCrossing() {
+    // legs of 200 m towards the line swinging 300 m sideways each time, at 1.2 m/s, no camera: the
+    // herd's gait (straightness about 0.55 around the crossing)
+    Tracker tracker = tracker();
+    BorderTrace trace = new BorderTrace(B, 1000);
+    long t = Synth.T0;
+    double e = 0, n = 900;
+    for (int leg = 0; leg < 9; leg++) {
+      double toE = leg % 2 == 0 ? 300 : 0, toN = n - 200;
+      double len = Math.hypot(toE - e, toN - n);
+      for (double d = 0; d < len; d += 2.4, t += 2000) plot(tracker, trace, t, e + (toE - e) * d / len, n + (toN - n) * d / len);
+      e = toE;
+      n = toN;
+    }
+    assertThat(tracker.live()).hasSize(1);
+    Track track = tracker.live().get(0);
+    assertThat(trace.crossings()).isNotEmpty();
+    assertThat(crossings(track, trace, IncidentConfig.defaults())).isEmpty();
+    // without the rule it is a crossing
+    assertThat(crossings(track, trace, IncidentConfig.defaults().toBuilder().unclassifiedMinStraightness(0).build()))
+        .isNotEmpty();
+  }
+
+  private static Tracker tracker() {
+    return new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
+      @Override public void updated(Track t, Measurement m) {}
+      @Override public void closed(Track t) {}
+    });
+  }
+
+  private static List<Candidate> crossings(Track track, BorderTrace trace, IncidentConfig cfg) {
+    List<Candidate> out = new ArrayList<>();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
+      finder.closed(track, trace, points(track), 1.2);
+    } catch (java.io.IOException ex) {
+      throw new java.io.UncheckedIOException(ex);
+    }
+    stitcher.finish();
+    return out.stream().filter(c -> c.kind() == IncidentKind.CROSSING).toList();
   }
 
   private static void plot(Tracker tracker, BorderTrace trace, long t, double east, double north) {

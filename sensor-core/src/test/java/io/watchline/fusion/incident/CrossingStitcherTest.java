@@ -287,6 +287,26 @@ class CrossingStitcherTest {
   }
 
   @Test
+  void aVehicleLostNearTheLineIsStitchedOnlyToATrackFoundWithinTheMinutesItNeedsThroughTheHole() {
+    // 13 m/s straight at the line from 900 m out: through two stitch distances (2 km) in 154 s, plus
+    // the 30-s coast; a track found across the line 6.6 min later is other traffic, not this vehicle
+    lost(T, xy(0, 900), 0, -13, false);
+    found(T + 396_000, xy(300, -900));
+    stitcher.finish();
+    assertThat(out).isEmpty(); // nor a lone inference: 900 m is beyond its 30-s coast
+    lost(T, xy(0, 900), 0, -13, false);
+    found(T + 150_000, xy(300, -900));
+    stitcher.finish();
+    assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.CROSSING);
+    out.clear();
+    // a walker has its 20 min
+    lost(T, xy(0, 300), 0, -1.4, false);
+    found(T + 8 * MIN, xy(50, -300));
+    stitcher.finish();
+    assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.CROSSING);
+  }
+
+  @Test
   void withNoPartnerAndNoCrossingOnlyARealApproachIsReported() {
     lost(T, xy(0, 300), 1.4, 0, true); // walking along the line
     lost(T + MIN, xy(0, 500), 1.4, 0, false); // a stand-in, not an approach

@@ -10,25 +10,64 @@ import io.watchline.observation.Kind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Clutter and herd rejection of closed tracks, on tracks built by the tracker from radar plots. */
 class TrackQualityTest {
+  private static final long T0 = 1_800_000_000_000L;
+  private final TrackQuality quality = new TrackQuality(QualityConfig.defaults());
+
+  /** A radar-only target walking north at 1.2 m/s for {@code minutes}, one plot every {@code everyMs}. */
+  private static Track walker(long minutes, long everyMs) {
+    Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
+      @Override public void updated(Track t, Measurement m) {}
+      @Override public void closed(Track t) {}
+    });
+    for (long t = 0; t <= minutes * 60_000; t += everyMs) {
+      tracker.scan(List.of(Measurement.isotropic(T0 + t, 500, 1.2 * t / 1000.0, 5, Kind.RADAR, "R", List.of())), T0 + t);
+    }
+    assertThat(tracker.live()).hasSize(1);
+    return tracker.live().get(0);
+  }
+
+  @Test
+  void aRadarOnlyWalkerWithAWeakEchoMustBeFollowedLongerThanAStrongOne() {
+    // 10 min at one plot per 4 s (15 a minute): a herd's small echo, missed on many scans
+    Track weak = walker(10, 4000);
+    assertThat(quality.reject(weak, 1.2, null)).isEqualTo("weak radar-only echo");
+    assertThat(TrackQuality.mayBePiece(quality.reject(weak, 1.2, null))).isFalse();
+    // the same walk at a plot per 2 s (30 a minute), as a radar gives a group of people
+    assertThat(quality.reject(walker(10, 2000), 1.2, null)).isNull();
+    // followed for 16 min, a weak echo too is a target
+    assertThat(quality.reject(walker(16, 4000), 1.2, null)).isNull();
+    // a plot every 25 s (2.4 a minute) is a walker across a Doppler radar's beam, not a herd
+    assertThat(quality.reject(walker(10, 25_000), 1.2, null)).isNull();
+    // under 5 min it is a brief walker, a piece a chain may use, as before
+    assertThat(quality.reject(walker(4, 4000), 1.2, null)).isEqualTo("brief radar-only walker");
+  }
+
+  @Test
+  void theWeakEchoFloorIsAConfigValue() {
+    TrackQuality off = new TrackQuality(QualityConfig.defaults().toBuilder().minWeakEchoWalkMs(0).build());
+    assertThat(off.reject(walker(10, 4000), 1.2, null)).isNull();
+  }
+
   private static final long MIN = 60_000L;
 
-  /** A clutter field along the x axis, 0..1000 m: echoes every 4 s in each 250 m cell for an hour. */
+  /** A clutter field along the x axis, 0..1000 m: echoes every 4 s in each 250 m cell for 90 min (the map needs 80). */
   private static ClutterMap field() {
     ClutterMap m = new ClutterMap(QualityConfig.defaults());
-    for (long t = 0; t < 60 * MIN; t += 4_000) {
+    for (long t = 0; t < 90 * MIN; t += 4_000) {
       for (double x = 0; x <= 1000; x += 250) m.plot(x, 0, t);
     }
     return m;
   }
 
-  /** A radar-only track through the points {x, y} at 1.4 m/s, a plot every 2 s, from 60 min on. */
+  /** A radar-only track through the points {x, y} at 1.4 m/s, a plot every 2 s, from 90 min on. */
   private static Track walk(double[]... legs) {
     Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
       @Override public void updated(Track t, Measurement m) {}
       @Override public void closed(Track t) {}
     });
-    long t = 60 * MIN;
+    long t = 90 * MIN;
     for (int i = 1; i < legs.length; i++) {
       double dx = legs[i][0] - legs[i - 1][0], dy = legs[i][1] - legs[i - 1][1], len = Math.hypot(dx, dy);
       for (double s = 0; s < len; s += 2.8, t += 2_000) {
