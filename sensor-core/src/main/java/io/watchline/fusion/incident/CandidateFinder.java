@@ -233,9 +233,13 @@ public final class CandidateFinder implements Closeable {
         onward || Math.signum(firstD) != Math.signum(lastD), person(track)));
   }
 
-  /** Whether a track may be people on foot: not called an animal (a resting herd) nor a vehicle (road traffic). */
+  /** Whether a track may be people on foot ({@link #mayBePeople}). */
   private static boolean person(Track track) {
-    String cls = track.classes().best();
+    return mayBePeople(track.classes().best());
+  }
+
+  /** Whether a class may be people on foot: not an animal (a resting herd) nor a vehicle (road traffic). */
+  static boolean mayBePeople(String cls) {
     return !"animal".equals(cls) && !"vehicle".equals(cls);
   }
 

@@ -5,7 +5,10 @@ import io.watchline.incident.IncidentKind;
 import io.watchline.observation.Source;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -323,23 +326,22 @@ public final class CrossingStitcher {
 
   /**
    * A track lost near the line ({@code stayNearM}) after it walked in at walking pace, followed for
-   * minutes ({@code stayMinArrivalHits}) and not called an animal or a vehicle, and tracks (weak pieces too: a Doppler radar
-   * sees standing people now and then) beginning where it was lost, on its side, up to {@code
-   * maxDwellMs} later, at walking pace, not called animals (a resting herd) or vehicles, none of
-   * them walking on over the line: the group stood
-   * there. When that stay, from the lost track's arrival at the spot to the last one leaving it,
+   * minutes ({@code stayMinArrivalHits}) and not called an animal or a vehicle, and tracks (weak
+   * pieces too: a Doppler radar sees standing people now and then) beginning where it was lost, on
+   * its side, up to {@code maxDwellMs} later, at walking pace, not called animals (a resting herd)
+   * or vehicles, none of them walking on over the line: the group stood there. When that stay, from the lost track's arrival at the spot to the last one leaving it,
    * lasted {@code minLoiterMs}, it is a loiter, scored on the walk in; the tracks it took in make
    * nothing more. Returns whether it was.
    */
   private boolean stayed(LooseEnd a) {
     Candidate c = a.approach();
-    if (c.hits() < cfg.stayMinArrivalHits() || c.speedMps() > maxWalkMps || "animal".equals(c.cls())
-        || "vehicle".equals(c.cls()) || Math.abs(border.signedDistanceXY(a.x(), a.y())) > cfg.stayNearM()) {
+    if (c.hits() < cfg.stayMinArrivalHits() || c.speedMps() > maxWalkMps || !CandidateFinder.mayBePeople(c.cls())
+        || Math.abs(border.signedDistanceXY(a.x(), a.y())) > cfg.stayNearM()) {
       return false;
     }
     Sighting arrival = null;
     long until = Long.MIN_VALUE;
-    java.util.Set<Long> took = new java.util.HashSet<>();
+    Set<Long> took = new HashSet<>();
     for (Sighting s : sightings) {
       if (s.trackId() == a.trackId()) {
         arrival = s;
@@ -360,7 +362,7 @@ public final class CrossingStitcher {
     if (took.isEmpty() || until - arrived < cfg.minLoiterMs()) return false;
     List<List<Source>> ev = new ArrayList<>(List.of(c.evidence()));
     int hits = c.hits();
-    for (java.util.Iterator<LooseStart> it = starts.iterator(); it.hasNext(); ) {
+    for (Iterator<LooseStart> it = starts.iterator(); it.hasNext(); ) {
       LooseStart b = it.next();
       if (took.contains(b.trackId())) {
         ev.add(b.evidence());
