@@ -357,6 +357,9 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
         chains.piece(track, points);
         // and people standing where a track was lost are seen now and then: a stay (a loiter)
         finder.sighted(track, speed);
+      } else if (TrackQuality.weakEcho(weak)) {
+        // a Doppler radar follows a group walking straight at it on its last stretch only: it may have come to stay
+        finder.arrived(track, s.trace, points, speed);
       }
       finder.glimpse(track);
       return;

@@ -72,7 +72,7 @@ public final class CandidateFinder implements Closeable {
     Bulk ev = new Bulk(points, track.evidence());
     List<CrossingEvent> cs = trace.crossings();
     resumedNearTheLine(track);
-    sighted(track, speedMps, !cs.isEmpty() || walkedOnToTheLine(track));
+    sighted(track, speedMps, !cs.isEmpty() || walkedOnToTheLine(track), false);
     long step = cfg.shapeStepMs(), window = cfg.shapeWindowMs();
     // crossings of one track within the recross window are one event (back and forth is one story),
     // unless it came back after a stay on the other side: went and returned, two crossings. The
@@ -116,6 +116,10 @@ public final class CandidateFinder implements Closeable {
       double dist = Math.abs(border.signedDistanceXY(dwell.x(), dwell.y()));
       if (dist <= cfg.loiterNearM()) {
         double arrival = PathShape.straightness(track, dwell.startMs() - window, dwell.startMs(), step);
+        if (Double.isNaN(arrival)) {
+          // found already at the spot (the walk in lost or too far out): scored on the walk away instead
+          arrival = PathShape.straightness(track, dwell.endMs(), dwell.endMs() + window, step);
+        }
         out.accept(candidate(track, IncidentKind.LOITER, dwell.startMs(), ll[0], ll[1], border.sectorOf(ll[0], ll[1]),
             border.sideOf(ll[0], ll[1]), true, dist, dwell.durationMs(), arrival, 0, ev, speedMps));
         return;
@@ -155,6 +159,10 @@ public final class CandidateFinder implements Closeable {
       CrossingStitcher.LooseStart start = new CrossingStitcher.LooseStart(track.id(), track.firstMs(), track.pointX(0),
           track.pointY(0), Math.signum(firstD), track.hits(), ev.evidence());
       long since = Math.abs(firstD) <= cfg.loiterNearM() && person(track) ? stitcher.stayedSince(start) : -1;
+      if (since < 0 && Math.abs(firstD) <= cfg.stayNearM() && person(track)) {
+        // or seen only in a Doppler radar's brief pieces while they stood
+        since = stitcher.stayedAmidPieces(start);
+      }
       if (since < 0) {
         stitcher.found(start);
       } else {
@@ -183,6 +191,37 @@ public final class CandidateFinder implements Closeable {
     }
   }
 
+  /**
+   * A weak radar echo too briefly followed to raise anything (a Doppler radar follows a group walking
+   * at it on its last stretch only) that walked far and straight ({@code stayWalkInM}, {@code
+   * stayWalkInStraightness}) to where it was lost, near the line ({@code stayNearM}), not called an
+   * animal or a vehicle and not over the line: the arrival of a stay, if the pieces seen there later
+   * or a track leaving from there tell one ({@link CrossingStitcher#stayed}). It makes nothing else: no
+   * approach, no inferred crossing.
+   */
+  public void arrived(Track track, BorderTrace trace, List<TrackPoint> points, double speedMps) {
+    int n = track.points();
+    if (n < 2 || !person(track) || !trace.crossings().isEmpty()) return;
+    double lastD = border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
+    if (Math.abs(lastD) > cfg.stayNearM()) return;
+    double r = cfg.dwellRadiusM();
+    int at = n - 1;
+    while (at > 0 && Math.hypot(track.pointX(at - 1) - track.pointX(n - 1), track.pointY(at - 1) - track.pointY(n - 1)) <= r) {
+      at--;
+    }
+    double walk = Math.hypot(track.pointX(at) - track.pointX(0), track.pointY(at) - track.pointY(0));
+    double straight = PathShape.straightness(track, track.firstMs(), track.pointT(at), cfg.shapeStepMs());
+    if (walk < cfg.stayWalkInM() || !(straight >= cfg.stayWalkInStraightness())) return;
+    sighted(track, speedMps, false, true); // where it arrived at the spot
+    // scored on the walk to the spot, not on the wandering there
+    Candidate standIn = candidate(track, IncidentKind.APPROACH, track.lastMs(), trace.lastLat(), trace.lastLon(),
+        border.sectorOf(trace.lastLat(), trace.lastLon()), border.sideOf(trace.lastLat(), trace.lastLon()), true,
+        Math.abs(lastD), trace.nearMs(), straight, 0, new Bulk(points, track.evidence()), speedMps);
+    double[] v = track.smoothedVelocity(cfg.courseWindowMs());
+    stitcher.arrived(new CrossingStitcher.LooseEnd(track.id(), track.lastMs(), track.pointX(n - 1), track.pointY(n - 1), v[0],
+        v[1], Math.signum(lastD), standIn, false, false, false));
+  }
+
   /** Whether a track whose last point is {@code lastD} from the line, moving with {@code v}, was lost near it heading for it. */
   private boolean lostHeading(Track track, double lastD, double[] v) {
     int n = track.points();
@@ -208,11 +247,14 @@ public final class CandidateFinder implements Closeable {
    * ended, for a stay a lost track may have made there ({@link CrossingStitcher#sighted}).
    */
   public void sighted(Track track, double speedMps) {
-    sighted(track, speedMps, false);
+    sighted(track, speedMps, false, true);
   }
 
-  /** Hands the stitcher where a track near the line began and ended; {@code onward}: it walked on over the line. */
-  private void sighted(Track track, double speedMps, boolean onward) {
+  /**
+   * Hands the stitcher where a track near the line began and ended; {@code onward}: it walked on over the line;
+   * {@code weak}: it raises nothing itself (a piece).
+   */
+  private void sighted(Track track, double speedMps, boolean onward, boolean weak) {
     int n = track.points();
     if (n == 0) return;
     double firstD = border.signedDistanceXY(track.pointX(0), track.pointY(0));
@@ -230,7 +272,9 @@ public final class CandidateFinder implements Closeable {
     }
     stitcher.sighted(new CrossingStitcher.Sighting(track.id(), track.firstMs(), track.pointX(0), track.pointY(0),
         Math.signum(firstD), track.pointT(left), track.lastMs(), track.pointT(arrived), speedMps,
-        onward || Math.signum(firstD) != Math.signum(lastD), person(track)));
+        onward || Math.signum(firstD) != Math.signum(lastD), person(track),
+        Math.hypot(track.pointX(arrived) - track.pointX(0), track.pointY(arrived) - track.pointY(0)),
+        PathShape.straightness(track, track.firstMs(), track.pointT(arrived), cfg.shapeStepMs()), weak));
   }
 
   /** Whether a track may be people on foot ({@link #mayBePeople}). */

@@ -105,9 +105,18 @@ public final class CrossingStitcher {
    * @param speedMps its mean speed
    * @param onward whether it crossed the line or was lost heading for it (a group walking on)
    * @param person whether it may be people on foot (not called an animal or a vehicle)
+   * @param walkInM how far it came from where it began to where it arrived at the spot, m
+   * @param walkInStraightness how straight it came there (1-min points; NaN when too brief to tell)
+   * @param weak whether it was too brief or sparse to raise anything itself (a piece)
    */
   public record Sighting(long trackId, long firstMs, double x0, double y0, double side, long leftMs, long lastMs,
-      long arrivedMs, double speedMps, boolean onward, boolean person) {}
+      long arrivedMs, double speedMps, boolean onward, boolean person, double walkInM, double walkInStraightness,
+      boolean weak) {
+    public Sighting(long trackId, long firstMs, double x0, double y0, double side, long leftMs, long lastMs,
+        long arrivedMs, double speedMps, boolean onward, boolean person) {
+      this(trackId, firstMs, x0, y0, side, leftMs, lastMs, arrivedMs, speedMps, onward, person, 0, Double.NaN, true);
+    }
+  }
 
   private final BorderView border;
   private final IncidentConfig cfg;
@@ -139,6 +148,16 @@ public final class CrossingStitcher {
   /** Adds a track lost near the line; it waits for a partner until its window has closed. */
   public void lost(LooseEnd end) {
     ends.add(end);
+  }
+
+  /**
+   * Adds a weak track that walked in and was lost near the line ({@link CandidateFinder#arrived}), at walking
+   * pace: it waits, like a lost track, for what tells whether the group stood there; alone it makes nothing.
+   */
+  public void arrived(LooseEnd end) {
+    if (end.approach().speedMps() <= maxWalkMps && !end.heading() && !end.isApproach() && !end.infersAlone()) {
+      ends.add(end);
+    }
   }
 
   /** Adds a loose end in place of the one waiting with the same id (a chain of pieces that grew). */
@@ -335,7 +354,7 @@ public final class CrossingStitcher {
    */
   private boolean stayed(LooseEnd a) {
     Candidate c = a.approach();
-    if (c.hits() < cfg.stayMinArrivalHits() || c.speedMps() > maxWalkMps || !CandidateFinder.mayBePeople(c.cls())
+    if (c.speedMps() > maxWalkMps || !CandidateFinder.mayBePeople(c.cls())
         || Math.abs(border.signedDistanceXY(a.x(), a.y())) > cfg.stayNearM()) {
       return false;
     }
@@ -358,6 +377,9 @@ public final class CrossingStitcher {
     }
     // it walked in from elsewhere (a clutter field's track sits where it began)
     if (arrival == null || arrival.arrivedMs() <= arrival.firstMs()) return false;
+    // followed for minutes on its walk in, or for less on a long straight walk to the spot (a Doppler radar
+    // follows a group walking at it only on its last stretch; a herd grazes in short steps with turns)
+    if (c.hits() < cfg.stayMinArrivalHits() && !walkedInStraight(arrival)) return false;
     long arrived = arrival.arrivedMs();
     if (took.isEmpty() || until - arrived < cfg.minLoiterMs()) return false;
     List<List<Source>> ev = new ArrayList<>(List.of(c.evidence()));
@@ -377,6 +399,38 @@ public final class CrossingStitcher {
         until - arrived, c.sensorKinds(), c.cls(), c.clsShare(), c.meanConf(), hits, c.speedMps(), c.straightness(), 0,
         c.blueForceM(), c.trackId(), c.track(), Spill.union(ev)));
     return true;
+  }
+
+  /** Whether a track walked far and straight to the spot where it ended ({@code stayWalkInM}, {@code stayWalkInStraightness}). */
+  private boolean walkedInStraight(Sighting arrival) {
+    return arrival.walkInM() >= cfg.stayWalkInM() && arrival.walkInStraightness() >= cfg.stayWalkInStraightness();
+  }
+
+  /**
+   * When the people a track leaving from {@code start}'s place came to stay there, seen only in pieces:
+   * with no track lost there to pair it with (chains of pieces aside: they pair only across the line),
+   * at least {@code stayMinPieces} weak tracks beginning on its side within the dwell radius of where it
+   * left, in the {@code maxDwellMs} before, at walking pace, not called animals or vehicles, the first
+   * {@code minLoiterMs} or more before it left, and none of them walking on over the line (a group that
+   * waited to cross). A Doppler radar loses people standing and sees them now and then; it followed
+   * neither the walk in nor the stay. Else -1.
+   */
+  public long stayedAmidPieces(LooseStart start) {
+    for (LooseEnd a : ends) {
+      if (!a.partnerOnly() && near(a.tMs(), a.x(), a.y(), a.side(), start)) return -1; // the pair tells the stay
+    }
+    long first = Long.MAX_VALUE;
+    int pieces = 0;
+    for (Sighting s : sightings) {
+      if (!s.weak() || s.trackId() == start.trackId() || !near(s.firstMs(), s.x0(), s.y0(), s.side(), start)
+          || s.speedMps() > maxWalkMps || !s.person()) {
+        continue;
+      }
+      if (s.onward()) return -1; // they waited there and walked on
+      pieces++;
+      first = Math.min(first, s.firstMs());
+    }
+    return pieces >= cfg.stayMinPieces() && start.tMs() - first >= cfg.minLoiterMs() ? first : -1;
   }
 
   /** Whether a track left from where {@code a} was lost, on its side, within the dwell window. */

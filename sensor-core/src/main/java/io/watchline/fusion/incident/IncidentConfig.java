@@ -41,6 +41,11 @@ package io.watchline.fusion.incident;
  * @param stayMinArrivalHits ... when it has at least this many measurements (followed for minutes on its walk in)
  * @param unclassifiedMinStraightness a crossing by a track called an animal, or only radars saw and nobody classified,
  *     on a path less straight than this is wildlife grazing over the line: no crossing
+ * @param stayWalkInM a track lost near the line with fewer than {@code stayMinArrivalHits} measurements still arrived
+ *     for a stay when it walked at least this far to the spot ...
+ * @param stayWalkInStraightness ... at least this straight (1-min points, up to its arrival at the spot)
+ * @param stayMinPieces a track leaving from near the line where at least this many weak tracks (pieces) began over
+ *     the {@code minLoiterMs} before it, none walking on over the line, left after a stay seen only in pieces
  */
 public record IncidentConfig(
     double approachNearM,
@@ -68,7 +73,10 @@ public record IncidentConfig(
     long inferHorizonMs,
     double stayNearM,
     int stayMinArrivalHits,
-    double unclassifiedMinStraightness) {
+    double unclassifiedMinStraightness,
+    double stayWalkInM,
+    double stayWalkInStraightness,
+    int stayMinPieces) {
 
   /** The values the simulated nights of docs/fusion.md were measured with. */
   public static IncidentConfig defaults() {
@@ -109,6 +117,9 @@ public record IncidentConfig(
     b.stayNearM = stayNearM;
     b.stayMinArrivalHits = stayMinArrivalHits;
     b.unclassifiedMinStraightness = unclassifiedMinStraightness;
+    b.stayWalkInM = stayWalkInM;
+    b.stayWalkInStraightness = stayWalkInStraightness;
+    b.stayMinPieces = stayMinPieces;
     return b;
   }
 
@@ -168,6 +179,14 @@ public record IncidentConfig(
     // herds and wildlife crossing on radar alone wandered at 0.62-0.73 around the crossing on the tuning
     // nights, groups of people seen only by radar walked at 0.80 or straighter
     private double unclassifiedMinStraightness = 0.75;
+    // a Doppler radar follows a group walking straight at it for a few minutes only: loiterers' walks in
+    // on the tuning nights 41-52 were 121-243 measurements over 455-890 m at 0.98 before the spot;
+    // a herd grazes in steps of 100-300 m with turns
+    private double stayWalkInM = 400;
+    private double stayWalkInStraightness = 0.9;
+    // a standing group is seen by a Doppler radar in a brief piece every few minutes (3-60 over a stay on
+    // the tuning nights 41-52); one or two are a pause or chance
+    private int stayMinPieces = 3;
 
     private Builder() {}
 
@@ -327,10 +346,28 @@ public record IncidentConfig(
       return this;
     }
 
+    /** See {@link IncidentConfig#stayWalkInM()}. */
+    public Builder stayWalkInM(double v) {
+      stayWalkInM = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#stayWalkInStraightness()}. */
+    public Builder stayWalkInStraightness(double v) {
+      stayWalkInStraightness = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#stayMinPieces()}. */
+    public Builder stayMinPieces(int v) {
+      stayMinPieces = v;
+      return this;
+    }
+
     /** The configuration with the values set so far. */
     public IncidentConfig build() {
       return new IncidentConfig(approachNearM, minApproachM, minLoiterMs, dwellRadiusM, loiterNearM, mergeM, mergeMs, recrossMs, shapeWindowMs, shapeStepMs, speedStepMs, stitchWindowMs, stitchNearM, stitchClosingMps, courseWindowMs, stitchMinSpeedMps, stitchSlackM, stitchSpeedFactor, closingLookAheadS, returnMinMs, returnMinStraightness, maxDwellMs, inferHorizonMs, stayNearM, stayMinArrivalHits,
-          unclassifiedMinStraightness);
+          unclassifiedMinStraightness, stayWalkInM, stayWalkInStraightness, stayMinPieces);
     }
   }
 }

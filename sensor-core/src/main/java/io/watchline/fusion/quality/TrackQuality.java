@@ -88,6 +88,11 @@ public final class TrackQuality {
     return !"zigzag".equals(reason) && !"clutter map".equals(reason) && !WEAK_ECHO.equals(reason);
   }
 
+  /** Whether a track was rejected only as a weak radar-only echo followed for less than {@code minWeakEchoWalkMs}. */
+  public static boolean weakEcho(String reason) {
+    return WEAK_ECHO.equals(reason);
+  }
+
   /** Whether a track lost near the line is evidence enough, alone, for a crossing it would have made. */
   public boolean infersAlone(Track t, double straightness) {
     return t.hits() >= cfg.inferMinHits() && t.lastMs() - t.firstMs() >= cfg.inferMinDurationMs()

@@ -135,6 +135,68 @@ class CandidateFinderTest {
         .isNotEmpty();
   }
 
+  /**
+   * A weak radar echo (too brief a radar-only walker to raise anything) that walked {@code walkM} m straight
+   * towards the line to a spot 400 m out and wandered there 4 min, then brief pieces there for 30 min.
+   */
+  private static List<Candidate> weakArrivalThenPieces(double walkM) {
+    Tracker tracker = tracker();
+    BorderTrace trace = new BorderTrace(B, 1000);
+    long t = Synth.T0;
+    for (double n = 400 + walkM; n > 400; n -= 2.6, t += 2000) plot(tracker, trace, t, 0, n);
+    for (int i = 0; i < 120; i++, t += 2000) plot(tracker, trace, t, 60 * Math.sin(i / 20.0), 400 + 60 * Math.cos(i / 20.0) - 60);
+    Track track = tracker.live().get(0);
+    List<Candidate> out = new ArrayList<>();
+    IncidentConfig cfg = IncidentConfig.defaults();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
+      finder.arrived(track, trace, points(track), 1.2);
+      for (int k = 1; k <= 3; k++) {
+        double[] p = B.toXY(Synth.at(30 * k, 380)[0], Synth.at(30 * k, 380)[1]);
+        long first = track.lastMs() + k * 10 * 60_000L;
+        stitcher.sighted(new CrossingStitcher.Sighting(100 + k, first, p[0], p[1], 1, first + 60_000, first + 60_000, first,
+            0.6, false, true));
+      }
+      stitcher.finish();
+    } catch (java.io.IOException ex) {
+      throw new java.io.UncheckedIOException(ex);
+    }
+    return out;
+  }
+
+  @Test
+  void aWeakEchoThatWalkedFarAndStraightToASpotNearTheLineArrivedForTheStayItsPiecesTell() {
+    // a Doppler radar followed the group only on its last 700 m: too weak an echo for a target, yet the arrival
+    List<Candidate> stay = weakArrivalThenPieces(700);
+    assertThat(stay).extracting(Candidate::kind).containsExactly(IncidentKind.LOITER);
+    assertThat(stay.get(0).straightness()).isBetween(0.9, 1.0); // scored on the walk to the spot, not the wandering there
+    assertThat(stay.get(0).dwellMs()).isGreaterThanOrEqualTo(30 * 60_000L);
+    // a step of 250 m (a herd grazes in steps of 100-300 m) is no walk in: nothing, not even an approach
+    assertThat(weakArrivalThenPieces(250)).isEmpty();
+  }
+
+  @Test
+  void aStayFoundAtTheSpotIsScoredOnTheWalkAwayWhenTheWalkInWasNotSeen() {
+    // a track begins where the group stands 400 m out, stays 25 min within 60 m, then walks straight away
+    Tracker tracker = tracker();
+    BorderTrace trace = new BorderTrace(B, 1000);
+    long t = Synth.T0;
+    for (int i = 0; i < 750; i++, t += 2000) plot(tracker, trace, t, 60 * Math.sin(i / 40.0), 400 + 60 * Math.cos(i / 40.0) - 60);
+    for (double n = 400; n < 1200; n += 2.6, t += 2000) plot(tracker, trace, t, 0, n);
+    Track track = tracker.live().get(0);
+    List<Candidate> out = new ArrayList<>();
+    IncidentConfig cfg = IncidentConfig.defaults();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
+      finder.closed(track, trace, points(track), 1.0);
+    } catch (java.io.IOException ex) {
+      throw new java.io.UncheckedIOException(ex);
+    }
+    stitcher.finish();
+    assertThat(out).filteredOn(c -> c.kind() == IncidentKind.LOITER).singleElement()
+        .satisfies(c -> assertThat(c.straightness()).isBetween(0.9, 1.0)); // NaN (unknown) without the rule
+  }
+
   private static Tracker tracker() {
     return new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
       @Override public void updated(Track t, Measurement m) {}

@@ -112,6 +112,41 @@ class CrossingStitcherTest {
     assertThat(stitcher.stayedSince(leave)).isEqualTo(-1);
   }
 
+  @Test
+  void aTrackLeavingFromWherePiecesCameForHalfAnHourLeftAfterAStaySeenOnlyInPieces() {
+    // a group stands 400 m out; a Doppler radar followed neither its walk in nor the stay, only brief
+    // pieces at T, T+15 and T+30 min; a good track leaves from there at T+40 min
+    CrossingStitcher.LooseStart leave = new CrossingStitcher.LooseStart(9, T + 40 * MIN, xy(40, 420)[0], xy(40, 420)[1], 1, 150,
+        List.of());
+    assertThat(pieces(false, true, 0, 15, 30).stayedAmidPieces(leave)).isEqualTo(T);
+    // two pieces are a pause or chance; pieces over 10 min a pause on the way
+    assertThat(pieces(false, true, 0, 30).stayedAmidPieces(leave)).isEqualTo(-1);
+    assertThat(pieces(false, true, 30, 33, 36).stayedAmidPieces(leave)).isEqualTo(-1);
+    // one of them walked on over the line: they waited there to cross
+    assertThat(pieces(true, true, 0, 15, 30).stayedAmidPieces(leave)).isEqualTo(-1);
+    // a camera called them animals: a herd resting
+    assertThat(pieces(false, false, 0, 15, 30).stayedAmidPieces(leave)).isEqualTo(-1);
+    // a track lost there is the known arrival: that pair tells the stay; a chain of pieces pairs only across the line
+    CrossingStitcher known = pieces(false, true, 0, 15, 30);
+    double[] p = xy(0, 400);
+    known.lost(new CrossingStitcher.LooseEnd(8, T + 20 * MIN, p[0], p[1], 0, 0, 1, approach(T + 20 * MIN, p, 40, new Source("c", 1, 1)),
+        false, false, true, true));
+    assertThat(known.stayedAmidPieces(leave)).isEqualTo(T);
+    known.lost(new CrossingStitcher.LooseEnd(7, T + 20 * MIN, p[0], p[1], 0, 0, 1, approach(T + 20 * MIN, p, 400, new Source("a", 1, 1)),
+        false, true, false));
+    assertThat(known.stayedAmidPieces(leave)).isEqualTo(-1);
+  }
+
+  /** A stitcher holding weak pieces begun near 400 m north at {@code minutes} after T; the last walked on if {@code onward}. */
+  private CrossingStitcher pieces(boolean onward, boolean person, int... minutes) {
+    CrossingStitcher s = new CrossingStitcher(B, IncidentConfig.defaults(), 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    for (int i = 0; i < minutes.length; i++) {
+      long t = T + minutes[i] * MIN;
+      s.sighted(sighting(20 + i, t, xy(20 * i, 400 - 20 * i), t + MIN, onward && i == minutes.length - 1, person));
+    }
+    return s;
+  }
+
   /** A closed track that began at {@code p} at {@code firstMs} and left the spot at {@code leftMs}. */
   private static CrossingStitcher.Sighting sighting(long id, long firstMs, double[] p, long leftMs, boolean onward,
       boolean person) {
