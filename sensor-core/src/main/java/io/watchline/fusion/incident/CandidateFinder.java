@@ -91,9 +91,12 @@ public final class CandidateFinder implements Closeable {
         straight = came ? PathShape.straightness(track, c.tMs(), c.tMs() + window, step)
             : PathShape.straightness(track, c.tMs() - window, c.tMs(), step);
       } else {
+        // the whole track from when it set off: a standing start (a fixed echo a walker took over, a
+        // group that waited) is no wandering
         straight = minKnown(
             PathShape.straightness(track, c.tMs() - window, c.tMs() + window, step),
-            PathShape.straightness(track, Long.MIN_VALUE, Long.MAX_VALUE, step));
+            PathShape.straightness(track, PathShape.setOff(track, cfg.standRadiusM(), cfg.standMinMs(), step),
+                Long.MAX_VALUE, step));
       }
       if (grazes(track, straight)) {
         // wildlife wandering over the line on radar alone: nothing to report, nor an approach
@@ -260,7 +263,9 @@ public final class CandidateFinder implements Closeable {
    * straight, and the track not classified an animal.
    */
   private boolean returned(Track track, CrossingEvent a, CrossingEvent b) {
-    if (b.tMs() - a.tMs() < cfg.returnMinMs() || b.tMs() - a.tMs() > cfg.recrossMs() || !a.from().equals(b.to())
+    // up to returnMaxMs: a walk out, a stay and a walk back may take longer than the recross window
+    if (b.tMs() - a.tMs() < cfg.returnMinMs() || b.tMs() - a.tMs() > Math.max(cfg.recrossMs(), cfg.returnMaxMs())
+        || !a.from().equals(b.to())
         || "animal".equals(track.classes().best())) {
       return false;
     }

@@ -41,6 +41,11 @@ package io.watchline.fusion.incident;
  * @param stayMinArrivalHits ... when it has at least this many measurements (followed for minutes on its walk in)
  * @param unclassifiedMinStraightness a crossing by a track called an animal, or only radars saw and nobody classified,
  *     on a path less straight than this is wildlife grazing over the line: no crossing
+ * @param returnMaxMs a track crossing back up to this long after it crossed may have gone over, stayed and come back
+ *     (two crossings, see {@code returnMinMs}), even when the crossings are farther apart than {@code recrossMs}, ms
+ * @param standRadiusM a track that began standing within this radius of its first point ...
+ * @param standMinMs ... for at least this long is judged, over its whole life, only from when it set off (a standing
+ *     start, a waiting group or a fixed echo a walker took over, is no wandering), ms
  */
 public record IncidentConfig(
     double approachNearM,
@@ -68,7 +73,10 @@ public record IncidentConfig(
     long inferHorizonMs,
     double stayNearM,
     int stayMinArrivalHits,
-    double unclassifiedMinStraightness) {
+    double unclassifiedMinStraightness,
+    long returnMaxMs,
+    double standRadiusM,
+    long standMinMs) {
 
   /** The values the simulated nights of docs/fusion.md were measured with. */
   public static IncidentConfig defaults() {
@@ -109,6 +117,9 @@ public record IncidentConfig(
     b.stayNearM = stayNearM;
     b.stayMinArrivalHits = stayMinArrivalHits;
     b.unclassifiedMinStraightness = unclassifiedMinStraightness;
+    b.returnMaxMs = returnMaxMs;
+    b.standRadiusM = standRadiusM;
+    b.standMinMs = standMinMs;
     return b;
   }
 
@@ -168,6 +179,16 @@ public record IncidentConfig(
     // herds and wildlife crossing on radar alone wandered at 0.62-0.73 around the crossing on the tuning
     // nights, groups of people seen only by radar walked at 0.80 or straighter
     private double unclassifiedMinStraightness = 0.75;
+    // a return is a walk out (~10 min), a stay of 4-30 min and a walk back: its two crossings came up
+    // to 34 min apart on the tuning nights 41-52, beyond the recross window, and were each judged on the
+    // whole out-and-back track (straightness 0.1-0.3: "grazing"); longer than the 50 min a loiter may
+    // last is a separate story
+    private long returnMaxMs = 50 * 60_000L;
+    // people standing (or a fixed echo) shuffle within a few tens of metres; a walker leaves 100 m in a minute or two
+    private double standRadiusM = 100;
+    // ... standing for 5 min: a radar track that began on a fixed echo for 21 min and took over a group
+    // walking past it measured 0.62 over its life, 0.98 from when it set off (tuning night 43)
+    private long standMinMs = 5 * 60_000L;
 
     private Builder() {}
 
@@ -327,10 +348,28 @@ public record IncidentConfig(
       return this;
     }
 
+    /** See {@link IncidentConfig#returnMaxMs()}. */
+    public Builder returnMaxMs(long v) {
+      returnMaxMs = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#standRadiusM()}. */
+    public Builder standRadiusM(double v) {
+      standRadiusM = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#standMinMs()}. */
+    public Builder standMinMs(long v) {
+      standMinMs = v;
+      return this;
+    }
+
     /** The configuration with the values set so far. */
     public IncidentConfig build() {
       return new IncidentConfig(approachNearM, minApproachM, minLoiterMs, dwellRadiusM, loiterNearM, mergeM, mergeMs, recrossMs, shapeWindowMs, shapeStepMs, speedStepMs, stitchWindowMs, stitchNearM, stitchClosingMps, courseWindowMs, stitchMinSpeedMps, stitchSlackM, stitchSpeedFactor, closingLookAheadS, returnMinMs, returnMinStraightness, maxDwellMs, inferHorizonMs, stayNearM, stayMinArrivalHits,
-          unclassifiedMinStraightness);
+          unclassifiedMinStraightness, returnMaxMs, standRadiusM, standMinMs);
     }
   }
 }
