@@ -105,8 +105,10 @@ public final class CandidateFinder implements Closeable {
         continue;
       }
       // a return's jitter at the line is not back and forth
-      out.accept(candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
-          c.seen(), 0, 0, straight, went || came ? 1 : j - i, ev, speedMps));
+      Candidate made = candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
+          c.seen(), 0, 0, straight, went || came ? 1 : j - i, ev, speedMps);
+      out.accept(made);
+      if (j == cs.size()) wentOver(track, cs.get(j - 1), made);
       came = went;
       i = j;
     }
@@ -274,6 +276,22 @@ public final class CandidateFinder implements Closeable {
     double out = PathShape.straightness(track, b.tMs(), b.tMs() + window, step);
     // unknown (too few points) is not confident
     return in >= cfg.returnMinStraightness() && out >= cfg.returnMinStraightness();
+  }
+
+  /**
+   * A track lost near the line after its last crossing ({@code last}), on a straight walk in by
+   * people (not called an animal): they may stay over there and come back unseen; the stitcher
+   * waits for a track found back on the side they came from ({@link CrossingStitcher.Went}).
+   */
+  private void wentOver(Track track, CrossingEvent last, Candidate made) {
+    int n = track.points();
+    if (n < 2 || "animal".equals(track.classes().best())) return;
+    double lastD = border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
+    if (Math.abs(lastD) > cfg.stitchNearM()) return;
+    double in = PathShape.straightness(track, last.tMs() - cfg.shapeWindowMs(), last.tMs(), cfg.shapeStepMs());
+    if (!(in >= cfg.returnMinStraightness())) return;
+    stitcher.went(new CrossingStitcher.Went(track.id(), track.lastMs(), track.pointX(n - 1), track.pointY(n - 1),
+        Math.signum(lastD), last.tMs(), made));
   }
 
   /**

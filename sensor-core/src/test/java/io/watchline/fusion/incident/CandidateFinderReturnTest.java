@@ -92,6 +92,46 @@ class CandidateFinderReturnTest {
     assertThat(crossings(track, trace, IncidentConfig.defaults())).isEmpty();
   }
 
+  @Test
+  void aGroupLostJustOverTheLineAndFoundBackAcrossItLaterCameBackUnseen() {
+    for (long backAfterMin : new long[] {23, 2, 60}) {
+      List<Candidate> out = new ArrayList<>();
+      IncidentConfig cfg = IncidentConfig.defaults();
+      CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+      try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
+        // walks south from 700 m over the line, lost 80 m beyond it (standing people, a Doppler radar)
+        Tracker in = tracker();
+        BorderTrace inTrace = new BorderTrace(B, 1000);
+        long t = Synth.T0;
+        for (double n = 700; n > -80; n -= 2.6, t += 2000) plot(in, inTrace, t, 300, n);
+        Track went = only(in);
+        finder.closed(went, inTrace, points(went), 1.3);
+        long crossed = inTrace.crossings().get(0).tMs();
+        // found again 80 m north of the line, 100 m along it, walking away north
+        Tracker back = tracker();
+        BorderTrace backTrace = new BorderTrace(B, 1000);
+        t = crossed + backAfterMin * 60_000L;
+        for (double n = 80; n < 700; n += 2.6, t += 2000) plot(back, backTrace, t, 400, n);
+        Track came = only(back);
+        finder.closed(came, backTrace, points(came), 1.3);
+        stitcher.finish();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      List<String> sides = out.stream().filter(c -> c.kind() == IncidentKind.CROSSING).map(Candidate::side).toList();
+      if (backAfterMin == 23) {
+        // went over, stayed, came back: the crossing back inferred, just before it was found
+        assertThat(sides).as("back after 23 min").containsExactly("N→S", "S→N");
+        Candidate ret = out.stream().filter(c -> c.side().equals("S→N")).findFirst().orElseThrow();
+        assertThat(ret.seen()).isFalse();
+        assertThat(ret.crossings()).isEqualTo(1);
+      } else {
+        // 2 min: jitter or a second group on its heels; 60 min: another story
+        assertThat(sides).as("back after " + backAfterMin + " min").containsExactly("N→S");
+      }
+    }
+  }
+
   private static Track only(Tracker tracker) {
     assertThat(tracker.live()).hasSize(1);
     return tracker.live().get(0);
