@@ -79,6 +79,10 @@ public final class CandidateFinder implements Closeable {
     // return is judged from the burst's first crossing, so jitter at the line in between (or a
     // duplicate track's crossing adopted out of order) does not hide it
     boolean came = false;
+    for (CrossingEvent c : cs) {
+      double[] xy = border.toXY(c.lat(), c.lon());
+      stitcher.crossed(new CrossingStitcher.Crossed(track.id(), c.tMs(), xy[0], xy[1], c.to()));
+    }
     for (int i = 0; i < cs.size(); ) {
       CrossingEvent c = cs.get(i);
       int j = i + 1;

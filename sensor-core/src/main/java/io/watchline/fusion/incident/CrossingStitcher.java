@@ -119,6 +119,9 @@ public final class CrossingStitcher {
    */
   public record Went(long trackId, long tMs, double x, double y, double side, long crossedMs, Candidate crossing) {}
 
+  /** A crossing a track was seen (or coasted) to make, into side {@code to}, at (x, y): a return it may be. */
+  public record Crossed(long trackId, long tMs, double x, double y, String to) {}
+
   private final BorderView border;
   private final IncidentConfig cfg;
   private final long coastMs;
@@ -130,6 +133,7 @@ public final class CrossingStitcher {
   private final List<Glimpse> glimpses = new ArrayList<>();
   private final List<Sighting> sightings = new ArrayList<>();
   private final List<Went> wents = new ArrayList<>();
+  private final List<Crossed> crossed = new ArrayList<>();
 
   /**
    * @param border the line and the local plane
@@ -161,6 +165,11 @@ public final class CrossingStitcher {
   /** Adds a track that crossed and was lost near the line beyond it; it waits for a return until its window closed. */
   public void went(Went w) {
     wents.add(w);
+  }
+
+  /** Adds a crossing of a closed track (a seen return needs no inferred one). */
+  public void crossed(Crossed c) {
+    crossed.add(c);
   }
 
   /** Adds a track found near the line. */
@@ -229,11 +238,15 @@ public final class CrossingStitcher {
     for (LooseEnd e : ends) {
       bound = Math.min(bound, e.approach().startMs());
     }
-    long oldestWent = birth;
+    long oldestWent = birth, oldestCrossed = birth;
     for (Went w : wents) {
       bound = Math.min(bound, w.crossing().startMs());
       oldestWent = Math.min(oldestWent, w.tMs());
+      oldestCrossed = Math.min(oldestCrossed, w.crossedMs());
     }
+    // a went still to come crossed at or after birth: older crossings cannot be its return
+    long keep = oldestCrossed;
+    crossed.removeIf(c -> c.tMs() < keep);
     // a start can serve only a later end; ends to come are at or after birth
     long oldestEnd = Math.min(oldestWent, ends.isEmpty() ? birth : Math.min(birth, ends.get(0).tMs()));
     starts.removeIf(b -> b.tMs() <= oldestEnd);
@@ -258,6 +271,7 @@ public final class CrossingStitcher {
     wents.sort(Comparator.comparingLong(Went::crossedMs));
     while (!wents.isEmpty() && (birth == Long.MAX_VALUE || wents.get(0).crossedMs() + cfg.returnMaxMs() < birth)) {
       Went w = wents.remove(0);
+      if (cameBackSeen(w)) continue;
       LooseStart back = null;
       for (LooseStart b : starts) {
         long dt = b.tMs() - w.crossedMs();
@@ -282,6 +296,21 @@ public final class CrossingStitcher {
           c.meanConf(), c.hits() + back.hits(), c.speedMps(), c.straightness(), 1, c.blueForceM(), c.trackId(), c.track(),
           Spill.union(List.of(c.evidence(), back.evidence()))));
     }
+  }
+
+  /** Whether a track was seen crossing back near where {@code w} was lost, within its return window (after its last crossing). */
+  private boolean cameBackSeen(Went w) {
+    double[] ll = border.toLatLon(w.x(), w.y());
+    String from = border.sideOf(ll[0], ll[1]);
+    double near = Math.abs(border.signedDistanceXY(w.x(), w.y())) + cfg.stitchSlackM();
+    for (Crossed c : crossed) {
+      long dt = c.tMs() - w.crossedMs();
+      if (dt > 0 && dt <= cfg.returnMaxMs() && !from.equals(c.to())
+          && Math.hypot(c.x() - w.x(), c.y() - w.y()) <= near) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a waiting loose end lost before {@code b} began, near where it began, may still take it. */

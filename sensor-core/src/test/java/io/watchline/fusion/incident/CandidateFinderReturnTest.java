@@ -132,6 +132,41 @@ class CandidateFinderReturnTest {
     }
   }
 
+  @Test
+  void aReturnAnotherTrackWasSeenToMakeIsNotInferredAgain() {
+    List<Candidate> out = new ArrayList<>();
+    IncidentConfig cfg = IncidentConfig.defaults();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
+      Tracker in = tracker();
+      BorderTrace inTrace = new BorderTrace(B, 1000);
+      long t = Synth.T0;
+      for (double n = 700; n > -80; n -= 2.6, t += 2000) plot(in, inTrace, t, 300, n);
+      Track went = only(in);
+      finder.closed(went, inTrace, points(went), 1.3);
+      long crossed = inTrace.crossings().get(0).tMs();
+      // the way back over the line followed by a track of its own, lost 300 m on ...
+      Tracker over = tracker();
+      BorderTrace overTrace = new BorderTrace(B, 1000);
+      t = crossed + 19 * 60_000L;
+      for (double n = -300; n < 300; n += 2.6, t += 2000) plot(over, overTrace, t, 350, n);
+      Track seen = only(over);
+      finder.closed(seen, overTrace, points(seen), 1.3);
+      // ... and the group found again walking on from there
+      Tracker back = tracker();
+      BorderTrace backTrace = new BorderTrace(B, 1000);
+      t += 60_000;
+      for (double n = 400; n < 1000; n += 2.6, t += 2000) plot(back, backTrace, t, 400, n);
+      Track came = only(back);
+      finder.closed(came, backTrace, points(came), 1.3);
+      stitcher.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertThat(out).filteredOn(c -> c.kind() == IncidentKind.CROSSING).extracting(Candidate::side, Candidate::seen)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("N→S", true), org.assertj.core.groups.Tuple.tuple("S→N", true));
+  }
+
   private static Track only(Tracker tracker) {
     assertThat(tracker.live()).hasSize(1);
     return tracker.live().get(0);
