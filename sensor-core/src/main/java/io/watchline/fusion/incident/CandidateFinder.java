@@ -79,6 +79,10 @@ public final class CandidateFinder implements Closeable {
     // return is judged from the burst's first crossing, so jitter at the line in between (or a
     // duplicate track's crossing adopted out of order) does not hide it
     boolean came = false;
+    for (CrossingEvent c : cs) {
+      double[] xy = border.toXY(c.lat(), c.lon());
+      stitcher.crossed(new CrossingStitcher.Crossed(track.id(), c.tMs(), xy[0], xy[1], c.to()));
+    }
     for (int i = 0; i < cs.size(); ) {
       CrossingEvent c = cs.get(i);
       int j = i + 1;
@@ -91,9 +95,12 @@ public final class CandidateFinder implements Closeable {
         straight = came ? PathShape.straightness(track, c.tMs(), c.tMs() + window, step)
             : PathShape.straightness(track, c.tMs() - window, c.tMs(), step);
       } else {
+        // the whole track from when it set off: a standing start (a fixed echo a walker took over, a
+        // group that waited) is no wandering
         straight = minKnown(
             PathShape.straightness(track, c.tMs() - window, c.tMs() + window, step),
-            PathShape.straightness(track, Long.MIN_VALUE, Long.MAX_VALUE, step));
+            PathShape.straightness(track, PathShape.setOff(track, cfg.standRadiusM(), cfg.standMinMs(), step),
+                Long.MAX_VALUE, step));
       }
       if (grazes(track, straight)) {
         // wildlife wandering over the line on radar alone: nothing to report, nor an approach
@@ -102,8 +109,10 @@ public final class CandidateFinder implements Closeable {
         continue;
       }
       // a return's jitter at the line is not back and forth
-      out.accept(candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
-          c.seen(), 0, 0, straight, went || came ? 1 : j - i, ev, speedMps));
+      Candidate made = candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
+          c.seen(), 0, 0, straight, went || came ? 1 : j - i, ev, speedMps);
+      out.accept(made);
+      if (j == cs.size()) wentOver(track, cs.get(j - 1), made);
       came = went;
       i = j;
     }
@@ -304,7 +313,9 @@ public final class CandidateFinder implements Closeable {
    * straight, and the track not classified an animal.
    */
   private boolean returned(Track track, CrossingEvent a, CrossingEvent b) {
-    if (b.tMs() - a.tMs() < cfg.returnMinMs() || b.tMs() - a.tMs() > cfg.recrossMs() || !a.from().equals(b.to())
+    // up to returnMaxMs: a walk out, a stay and a walk back may take longer than the recross window
+    if (b.tMs() - a.tMs() < cfg.returnMinMs() || b.tMs() - a.tMs() > Math.max(cfg.recrossMs(), cfg.returnMaxMs())
+        || !a.from().equals(b.to())
         || "animal".equals(track.classes().best())) {
       return false;
     }
@@ -313,6 +324,22 @@ public final class CandidateFinder implements Closeable {
     double out = PathShape.straightness(track, b.tMs(), b.tMs() + window, step);
     // unknown (too few points) is not confident
     return in >= cfg.returnMinStraightness() && out >= cfg.returnMinStraightness();
+  }
+
+  /**
+   * A track lost near the line after its last crossing ({@code last}), on a straight walk in by
+   * people (not called an animal): they may stay over there and come back unseen; the stitcher
+   * waits for a track found back on the side they came from ({@link CrossingStitcher.Went}).
+   */
+  private void wentOver(Track track, CrossingEvent last, Candidate made) {
+    int n = track.points();
+    if (n < 2 || "animal".equals(track.classes().best())) return;
+    double lastD = border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
+    if (Math.abs(lastD) > cfg.stitchNearM()) return;
+    double in = PathShape.straightness(track, last.tMs() - cfg.shapeWindowMs(), last.tMs(), cfg.shapeStepMs());
+    if (!(in >= cfg.returnMinStraightness())) return;
+    stitcher.went(new CrossingStitcher.Went(track.id(), track.lastMs(), track.pointX(n - 1), track.pointY(n - 1),
+        Math.signum(lastD), last.tMs(), made));
   }
 
   /**

@@ -118,6 +118,19 @@ public final class CrossingStitcher {
     }
   }
 
+  /**
+   * A track that crossed the line and was lost near it on the far side: people who went over may
+   * stay there and come back unseen.
+   *
+   * @param tMs when it was lost, at (x, y) on {@code side} (±1, the far side)
+   * @param crossedMs when it crossed
+   * @param crossing the crossing candidate it made (the walk in: what an inferred return is scored with)
+   */
+  public record Went(long trackId, long tMs, double x, double y, double side, long crossedMs, Candidate crossing) {}
+
+  /** A crossing a track was seen (or coasted) to make, into side {@code to}, at (x, y): a return it may be. */
+  public record Crossed(long trackId, long tMs, double x, double y, String to) {}
+
   private final BorderView border;
   private final IncidentConfig cfg;
   private final long coastMs;
@@ -128,6 +141,8 @@ public final class CrossingStitcher {
   private final List<LooseStart> resumed = new ArrayList<>();
   private final List<Glimpse> glimpses = new ArrayList<>();
   private final List<Sighting> sightings = new ArrayList<>();
+  private final List<Went> wents = new ArrayList<>();
+  private final List<Crossed> crossed = new ArrayList<>();
 
   /**
    * @param border the line and the local plane
@@ -164,6 +179,16 @@ public final class CrossingStitcher {
   public void replaceLost(LooseEnd end) {
     ends.removeIf(e -> e.trackId() == end.trackId());
     ends.add(end);
+  }
+
+  /** Adds a track that crossed and was lost near the line beyond it; it waits for a return until its window closed. */
+  public void went(Went w) {
+    wents.add(w);
+  }
+
+  /** Adds a crossing of a closed track (a seen return needs no inferred one). */
+  public void crossed(Crossed c) {
+    crossed.add(c);
   }
 
   /** Adds a track found near the line. */
@@ -227,12 +252,22 @@ public final class CrossingStitcher {
    */
   public long settle(long birth) {
     resolve(birth);
+    returned(birth);
     long bound = birth;
     for (LooseEnd e : ends) {
       bound = Math.min(bound, e.approach().startMs());
     }
+    long oldestWent = birth, oldestCrossed = birth;
+    for (Went w : wents) {
+      bound = Math.min(bound, w.crossing().startMs());
+      oldestWent = Math.min(oldestWent, w.tMs());
+      oldestCrossed = Math.min(oldestCrossed, w.crossedMs());
+    }
+    // a went still to come crossed at or after birth: older crossings cannot be its return
+    long keep = oldestCrossed;
+    crossed.removeIf(c -> c.tMs() < keep);
     // a start can serve only a later end; ends to come are at or after birth
-    long oldestEnd = ends.isEmpty() ? birth : Math.min(birth, ends.get(0).tMs());
+    long oldestEnd = Math.min(oldestWent, ends.isEmpty() ? birth : Math.min(birth, ends.get(0).tMs()));
     starts.removeIf(b -> b.tMs() <= oldestEnd);
     resumed.removeIf(b -> b.tMs() <= oldestEnd);
     // a track still to come begins at or after birth: older glimpses cannot be part of its stay
@@ -243,14 +278,86 @@ public final class CrossingStitcher {
     return bound;
   }
 
+  /**
+   * Returns unseen: a track that crossed and was lost near the line beyond it, and a good track found
+   * near the line back on the side it came from, heading away, {@code returnMinMs}..{@code
+   * returnMaxMs} after the crossing and no farther along the line than the stitch slack: the group
+   * went over, stayed and came back where the radars did not see it walk. An inferred crossing back,
+   * where the line runs between where it was lost and where it was found, just before it was found.
+   * A start a waiting loose end may still take (a stay, a stitch) is left to it.
+   */
+  private void returned(long birth) {
+    wents.sort(Comparator.comparingLong(Went::crossedMs));
+    while (!wents.isEmpty() && (birth == Long.MAX_VALUE || wents.get(0).crossedMs() + cfg.returnMaxMs() < birth)) {
+      Went w = wents.remove(0);
+      if (cameBackSeen(w)) continue;
+      LooseStart back = null;
+      for (LooseStart b : starts) {
+        long dt = b.tMs() - w.crossedMs();
+        if (!b.good() || b.side() == w.side() || b.tMs() <= w.tMs() || dt < cfg.returnMinMs() || dt > cfg.returnMaxMs()) {
+          continue;
+        }
+        double dw = Math.abs(border.signedDistanceXY(w.x(), w.y())), db = Math.abs(border.signedDistanceXY(b.x(), b.y()));
+        if (Math.hypot(b.x() - w.x(), b.y() - w.y()) > dw + db + cfg.stitchSlackM() || claimed(b)) continue;
+        if (back == null || b.tMs() < back.tMs()) back = b;
+      }
+      if (back == null) continue;
+      Candidate c = w.crossing();
+      double[] from = border.toLatLon(w.x(), w.y()), to = border.toLatLon(back.x(), back.y());
+      BorderView.Crossing x = border.crossing(from[0], from[1], to[0], to[1]);
+      if (x == null) continue;
+      starts.remove(back);
+      // it crossed at a walker's pace before it was found
+      long walk = Math.round(Math.abs(border.signedDistanceXY(back.x(), back.y())) / cfg.stitchMinSpeedMps() * 1000);
+      long t = Math.max(w.tMs(), back.tMs() - walk);
+      out.accept(new Candidate(IncidentKind.CROSSING, t, c.startMs(), Math.max(c.endMs(), back.tMs()), x.lat(), x.lon(),
+          border.sectorOf(x.lat(), x.lon()), x.from() + "→" + x.to(), false, 0, 0, c.sensorKinds(), c.cls(), c.clsShare(),
+          c.meanConf(), c.hits() + back.hits(), c.speedMps(), c.straightness(), 1, c.blueForceM(), c.trackId(), c.track(),
+          Spill.union(List.of(c.evidence(), back.evidence()))));
+    }
+  }
+
+  /** Whether a track was seen crossing back near where {@code w} was lost, within its return window (after its last crossing). */
+  private boolean cameBackSeen(Went w) {
+    double[] ll = border.toLatLon(w.x(), w.y());
+    String from = border.sideOf(ll[0], ll[1]);
+    double near = Math.abs(border.signedDistanceXY(w.x(), w.y())) + cfg.stitchSlackM();
+    for (Crossed c : crossed) {
+      long dt = c.tMs() - w.crossedMs();
+      if (dt > 0 && dt <= cfg.returnMaxMs() && !from.equals(c.to())
+          && Math.hypot(c.x() - w.x(), c.y() - w.y()) <= near) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a waiting loose end lost before {@code b} began, near where it began, may still take it. */
+  private boolean claimed(LooseStart b) {
+    for (LooseEnd e : ends) {
+      long dt = b.tMs() - e.tMs();
+      if (dt > 0 && dt <= Math.max(cfg.stitchWindowMs(), cfg.maxDwellMs())
+          && Math.hypot(b.x() - e.x(), b.y() - e.y()) <= cfg.dwellRadiusM() + cfg.stitchSlackM()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Resolves every loose end (end of input). */
   public void finish() {
     resolve(Long.MAX_VALUE);
+    returned(Long.MAX_VALUE);
   }
 
   /** The loose ends still waiting (a view; live fusion bounds where they may yet put a crossing). */
   public List<LooseEnd> pending() {
     return java.util.Collections.unmodifiableList(ends);
+  }
+
+  /** The tracks that went over and may still come back unseen (a view; live fusion bounds where they may yet put a crossing). */
+  public List<Went> pendingReturns() {
+    return java.util.Collections.unmodifiableList(wents);
   }
 
   /** Loose ends still waiting. */

@@ -46,6 +46,11 @@ package io.watchline.fusion.incident;
  * @param stayWalkInStraightness ... at least this straight (1-min points, up to its arrival at the spot)
  * @param stayMinPieces a track leaving from near the line where at least this many weak tracks (pieces) began over
  *     the {@code minLoiterMs} before it, none walking on over the line, left after a stay seen only in pieces
+ * @param returnMaxMs a track crossing back up to this long after it crossed may have gone over, stayed and come back
+ *     (two crossings, see {@code returnMinMs}), even when the crossings are farther apart than {@code recrossMs}, ms
+ * @param standRadiusM a track that began standing within this radius of its first point ...
+ * @param standMinMs ... for at least this long is judged, over its whole life, only from when it set off (a standing
+ *     start, a waiting group or a fixed echo a walker took over, is no wandering), ms
  */
 public record IncidentConfig(
     double approachNearM,
@@ -76,7 +81,10 @@ public record IncidentConfig(
     double unclassifiedMinStraightness,
     double stayWalkInM,
     double stayWalkInStraightness,
-    int stayMinPieces) {
+    int stayMinPieces,
+    long returnMaxMs,
+    double standRadiusM,
+    long standMinMs) {
 
   /** The values the simulated nights of docs/fusion.md were measured with. */
   public static IncidentConfig defaults() {
@@ -120,6 +128,9 @@ public record IncidentConfig(
     b.stayWalkInM = stayWalkInM;
     b.stayWalkInStraightness = stayWalkInStraightness;
     b.stayMinPieces = stayMinPieces;
+    b.returnMaxMs = returnMaxMs;
+    b.standRadiusM = standRadiusM;
+    b.standMinMs = standMinMs;
     return b;
   }
 
@@ -187,6 +198,16 @@ public record IncidentConfig(
     // a standing group is seen by a Doppler radar in a brief piece every few minutes (3-60 over a stay on
     // the tuning nights 41-52); one or two are a pause or chance
     private int stayMinPieces = 3;
+    // a return is a walk out (~10 min), a stay of 4-30 min and a walk back: its two crossings came up
+    // to 34 min apart on the tuning nights 41-52, beyond the recross window, and were each judged on the
+    // whole out-and-back track (straightness 0.1-0.3: "grazing"); longer than the 50 min a loiter may
+    // last is a separate story
+    private long returnMaxMs = 50 * 60_000L;
+    // people standing (or a fixed echo) shuffle within a few tens of metres; a walker leaves 100 m in a minute or two
+    private double standRadiusM = 100;
+    // ... standing for 5 min: a radar track that began on a fixed echo for 21 min and took over a group
+    // walking past it measured 0.62 over its life, 0.98 from when it set off (tuning night 43)
+    private long standMinMs = 5 * 60_000L;
 
     private Builder() {}
 
@@ -364,10 +385,29 @@ public record IncidentConfig(
       return this;
     }
 
+    /** See {@link IncidentConfig#returnMaxMs()}. */
+    public Builder returnMaxMs(long v) {
+      returnMaxMs = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#standRadiusM()}. */
+    public Builder standRadiusM(double v) {
+      standRadiusM = v;
+      return this;
+    }
+
+    /** See {@link IncidentConfig#standMinMs()}. */
+    public Builder standMinMs(long v) {
+      standMinMs = v;
+      return this;
+    }
+
     /** The configuration with the values set so far. */
     public IncidentConfig build() {
       return new IncidentConfig(approachNearM, minApproachM, minLoiterMs, dwellRadiusM, loiterNearM, mergeM, mergeMs, recrossMs, shapeWindowMs, shapeStepMs, speedStepMs, stitchWindowMs, stitchNearM, stitchClosingMps, courseWindowMs, stitchMinSpeedMps, stitchSlackM, stitchSpeedFactor, closingLookAheadS, returnMinMs, returnMinStraightness, maxDwellMs, inferHorizonMs, stayNearM, stayMinArrivalHits,
-          unclassifiedMinStraightness, stayWalkInM, stayWalkInStraightness, stayMinPieces);
+          unclassifiedMinStraightness, stayWalkInM, stayWalkInStraightness, stayMinPieces, returnMaxMs, standRadiusM,
+          standMinMs);
     }
   }
 }

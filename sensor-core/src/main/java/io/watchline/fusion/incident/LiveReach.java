@@ -104,12 +104,37 @@ public final class LiveReach {
    */
   public void release(long unbornMs, List<Track> live, CrossingStitcher stitcher, IncidentAssembler assembler)
       throws IOException {
-    stitcher.settle(stitchBirth(unbornMs, live, stitcher.pending()));
+    stitcher.settle(Math.min(stitchBirth(unbornMs, live, stitcher.pending()), returnBirth(live, stitcher.pendingReturns())));
     List<Candidate> approaches = new ArrayList<>();
     for (CrossingStitcher.LooseEnd e : stitcher.pending()) {
       if (e.isApproach()) approaches.add(e.approach()); // reported as it is unless a crossing is inferred
     }
-    assembler.advanceLive(unbornMs, reaches(live, unbornMs, stitcher.pending()), approaches);
+    List<FutureCandidates> reach = reaches(live, unbornMs, stitcher.pending());
+    for (CrossingStitcher.Went w : stitcher.pendingReturns()) {
+      // a crossing back lies between where it was lost and a track found near the line, along the line within the slack
+      double[] ll = border.toLatLon(w.x(), w.y());
+      reach.add(Reach.around(w.tMs(), w.crossedMs() + cfg.returnMaxMs(), ll[0], ll[1],
+          Math.abs(border.signedDistanceXY(w.x(), w.y())) + cfg.stitchNearM() + cfg.stitchSlackM(), 0));
+    }
+    assembler.advanceLive(unbornMs, reach, approaches);
+  }
+
+  /**
+   * How far the stitcher may look for returns: not past the window of a track that went over while
+   * a live track that began inside it (its return, perhaps) has not ended.
+   */
+  private long returnBirth(List<Track> live, List<CrossingStitcher.Went> wents) {
+    long bound = Long.MAX_VALUE;
+    for (CrossingStitcher.Went w : wents) {
+      long windowEnd = w.crossedMs() + cfg.returnMaxMs();
+      for (Track t : live) {
+        if (t.firstMs() > w.tMs() && t.firstMs() <= windowEnd) {
+          bound = Math.min(bound, windowEnd);
+          break;
+        }
+      }
+    }
+    return bound;
   }
 
   /**

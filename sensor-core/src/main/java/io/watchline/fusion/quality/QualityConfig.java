@@ -37,6 +37,9 @@ package io.watchline.fusion.quality;
  * @param clutterPassStraightness ... on a path at least this straight (net over walked distance on 1-min points)
  * @param patrolMemoryMs a patrol's last fix still explains tracks this long after its GPS went quiet, ms
  * @param patrolDriftMps ... within the patrol gate plus this speed times the time since the fix, m/s
+ * @param clutterPassStandM a track that began standing within this radius of its first point ...
+ * @param clutterPassStandMs ... for at least this long is judged for {@code clutterPassM} and {@code
+ *     clutterPassStraightness} from when it set off (a fixed echo of the field that a group walking past took over), ms
  */
 public record QualityConfig(
     int minHits,
@@ -64,7 +67,9 @@ public record QualityConfig(
     double clutterPassM,
     double clutterPassStraightness,
     long patrolMemoryMs,
-    double patrolDriftMps) {
+    double patrolDriftMps,
+    double clutterPassStandM,
+    long clutterPassStandMs) {
 
   public static QualityConfig defaults() {
     return builder().build();
@@ -102,6 +107,8 @@ public record QualityConfig(
     b.clutterPassStraightness = clutterPassStraightness;
     b.patrolMemoryMs = patrolMemoryMs;
     b.patrolDriftMps = patrolDriftMps;
+    b.clutterPassStandM = clutterPassStandM;
+    b.clutterPassStandMs = clutterPassStandMs;
     return b;
   }
 
@@ -172,6 +179,12 @@ public record QualityConfig(
     private long patrolMemoryMs = 15 * 60_000L;
     // a foot patrol's pace: the gate widens as the last fix ages
     private double patrolDriftMps = 1.5;
+    // a fixed echo wobbles within a few tens of metres; a walker leaves 100 m in a minute or two
+    private double clutterPassStandM = 100;
+    // a wind farm's fixed echo held a track for 21 min before a group walking through the field took
+    // it over and crossed the line with it: 0.62 straight over its life, 0.98 from when it set off
+    // (tuning night 43); the field's chance tracks wander inside it either way
+    private long clutterPassStandMs = 5 * 60_000L;
 
     private Builder() {}
 
@@ -227,11 +240,16 @@ public record QualityConfig(
 
     public Builder patrolDriftMps(double v) { patrolDriftMps = v; return this; }
 
+    public Builder clutterPassStandM(double v) { clutterPassStandM = v; return this; }
+
+    public Builder clutterPassStandMs(long v) { clutterPassStandMs = v; return this; }
+
     public QualityConfig build() {
       return new QualityConfig(minHits, minDurationMs, minCameraLedMs, minRadarOnlyWalkMs, radarOnlyManyPlotsPerScan, minWeakEchoWalkMs,
           weakEchoPlotsPerScan, weakEchoMinPlotsPerScan, maxSpeedMps, maxWalkMps,
           minFastHits, maxTurnDegPerS, minHitRatio, nominalScanMs, inferMinHits, inferMinDurationMs, inferMinStraightness,
-          clutterCellM, clutterBinMs, clutterMinPlots, clutterBins, clutterShare, clutterPassM, clutterPassStraightness, patrolMemoryMs, patrolDriftMps);
+          clutterCellM, clutterBinMs, clutterMinPlots, clutterBins, clutterShare, clutterPassM, clutterPassStraightness, patrolMemoryMs, patrolDriftMps,
+          clutterPassStandM, clutterPassStandMs);
     }
   }
 }

@@ -131,10 +131,15 @@ public final class TrackQuality {
    */
   boolean passedThrough(Track t) {
     int n = t.points();
-    if (n < 2 || Math.hypot(t.pointX(n - 1) - t.pointX(0), t.pointY(n - 1) - t.pointY(0)) < cfg.clutterPassM()) {
+    // a track that began on one of the field's fixed echoes is judged from when it set off: a group
+    // walking past the echo took the track over
+    long from = PathShape.setOff(t, cfg.clutterPassStandM(), cfg.clutterPassStandMs(), STEP_MS);
+    int i0 = 0;
+    while (i0 < n - 1 && t.pointT(i0) < from) i0++;
+    if (n < 2 || Math.hypot(t.pointX(n - 1) - t.pointX(i0), t.pointY(n - 1) - t.pointY(i0)) < cfg.clutterPassM()) {
       return false;
     }
-    double s = straightness(t, STEP_MS);
+    double s = PathShape.straightness(t, from, Long.MAX_VALUE, STEP_MS);
     return !Double.isNaN(s) && s >= cfg.clutterPassStraightness();
   }
 

@@ -89,4 +89,24 @@ public final class PathShape {
     }
     return best;
   }
+
+  /**
+   * When a track that began standing set off: the time of its last thinned point within {@code
+   * radiusM} of its first, when it stayed there at least {@code minMs}; else {@link Long#MIN_VALUE}
+   * (it began moving).
+   */
+  public static long setOff(Track t, double radiusM, long minMs, long stepMs) {
+    int n = t.points();
+    if (n == 0) return Long.MIN_VALUE;
+    double x0 = t.pointX(0), y0 = t.pointY(0);
+    long t0 = t.pointT(0), stood = t0, last = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      long ti = t.pointT(i);
+      if (last != Long.MIN_VALUE && ti - last < stepMs) continue;
+      last = ti;
+      if (Math.hypot(t.pointX(i) - x0, t.pointY(i) - y0) > radiusM) break;
+      stood = ti;
+    }
+    return stood - t0 >= minMs ? stood : Long.MIN_VALUE;
+  }
 }

@@ -93,4 +93,36 @@ class TrackQualityTest {
     TrackQuality strict = new TrackQuality(QualityConfig.builder().clutterPassM(10_000).build());
     assertThat(strict.reject(through, 1.4, map)).isEqualTo("clutter map");
   }
+
+  /** A radar-only track standing on a fixed echo at the origin (wobbling 35 m) for 20 min from 90 min on, then walking {@code m} m along x at 1.3 m/s. */
+  private static Track standThenWalk(double m) {
+    Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
+      @Override public void updated(Track t, Measurement me) {}
+      @Override public void closed(Track t) {}
+    });
+    long t = 90 * MIN;
+    for (long end = t + 20 * MIN; t < end; t += 2_000) {
+      double a = 2 * Math.PI * (t - 90 * MIN) / 120_000.0;
+      tracker.scan(List.of(Measurement.isotropic(t, 35 * Math.sin(a), 35 - 35 * Math.cos(a), 5, Kind.RADAR, "R", List.of())), t);
+    }
+    for (double x = 0; x < m; x += 2.6, t += 2_000) {
+      tracker.scan(List.of(Measurement.isotropic(t, x, 0, 5, Kind.RADAR, "R", List.of())), t);
+    }
+    assertThat(tracker.live()).hasSize(1);
+    return tracker.live().get(0);
+  }
+
+  @Test
+  void aGroupThatTookOverAFixedEchoTrackAndWalkedOnThroughTheFieldIsNoClutter() {
+    ClutterMap map = field();
+    TrackQuality q = new TrackQuality(QualityConfig.defaults());
+    // 20 min on the echo, then 950 m straight through the field: judged from when it set off
+    Track tookOver = standThenWalk(950);
+    assertThat(q.reject(tookOver, 1.0, map)).isNull();
+    // over its whole life the wobble is wandering: clutter
+    TrackQuality whole = new TrackQuality(QualityConfig.builder().clutterPassStandMs(Long.MAX_VALUE).build());
+    assertThat(whole.reject(tookOver, 1.0, map)).isEqualTo("clutter map");
+    // an echo's track that drifts off 300 m after its stand is still the field's
+    assertThat(q.reject(standThenWalk(300), 1.0, map)).isEqualTo("clutter map");
+  }
 }

@@ -1,0 +1,209 @@
+package io.watchline.fusion.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchline.fusion.Synth;
+import io.watchline.fusion.bluforce.PatrolPositions;
+import io.watchline.fusion.border.BorderTrace;
+import io.watchline.fusion.border.BorderView;
+import io.watchline.fusion.quality.QualityConfig;
+import io.watchline.fusion.track.Measurement;
+import io.watchline.fusion.track.Track;
+import io.watchline.fusion.track.Tracker;
+import io.watchline.fusion.track.TrackerConfig;
+import io.watchline.incident.IncidentKind;
+import io.watchline.incident.TrackPoint;
+import io.watchline.observation.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Returns and standing starts of one radar-only track, on Synth's east-west border (north side "N"). */
+class CandidateFinderReturnTest {
+  private static final BorderView B = Synth.BORDER;
+
+  @Test
+  void aReturnWhoseCrossingsAreFartherApartThanTheRecrossWindowIsTwoCrossings() {
+    // a group walks 700 m south over the line (~9 min), on 300 m, stays 14 min, walks back: its
+    // crossings are ~32 min apart, beyond the 30-min recross window
+    Tracker tracker = tracker();
+    BorderTrace trace = new BorderTrace(B, 1000);
+    long t = Synth.T0;
+    double n = 700;
+    for (; n > -700; n -= 2.6, t += 2000) plot(tracker, trace, t, 300, n);
+    for (long end = t + 14 * 60_000L; t < end; t += 2000) plot(tracker, trace, t, 300, n);
+    for (; n < 700; n += 2.6, t += 2000) plot(tracker, trace, t, 300, n);
+    Track track = only(tracker);
+    assertThat(trace.crossings()).hasSize(2);
+    assertThat(trace.crossings().get(1).tMs() - trace.crossings().get(0).tMs()).isGreaterThan(30 * 60_000L);
+
+    List<Candidate> out = crossings(track, trace, IncidentConfig.defaults());
+    assertThat(out).extracting(Candidate::side).containsExactly("N→S", "S→N");
+    assertThat(out).extracting(Candidate::crossings).containsExactly(1, 1);
+    assertThat(out).allSatisfy(c -> assertThat(c.straightness()).isGreaterThan(0.9));
+    // without it each crossing is judged on the whole out-and-back track: radar-only "grazing", nothing
+    assertThat(crossings(track, trace, IncidentConfig.defaults().toBuilder().returnMaxMs(0).build())).isEmpty();
+  }
+
+  @Test
+  void aTrackThatBeganOnAStandingEchoIsJudgedFromWhenItSetOff() {
+    // a fixed echo 600 m south of the line, wobbling 35 m about its place for 20 min, taken over by a
+    // group walking past it north over the line
+    Tracker tracker = tracker();
+    BorderTrace trace = new BorderTrace(B, 1000);
+    long t = Synth.T0;
+    for (long end = t + 20 * 60_000L; t < end; t += 2000) {
+      double a = 2 * Math.PI * (t - Synth.T0) / 120_000.0;
+      plot(tracker, trace, t, 300 + 35 * Math.sin(a), -600 + 35 * Math.cos(a));
+    }
+    for (double n = -565; n < 700; n += 2.6, t += 2000) plot(tracker, trace, t, 300, n);
+    Track track = only(tracker);
+    assertThat(trace.crossings()).hasSize(1);
+
+    List<Candidate> out = crossings(track, trace, IncidentConfig.defaults());
+    assertThat(out).extracting(Candidate::side).containsExactly("S→N");
+    assertThat(out.get(0).straightness()).isGreaterThan(0.8);
+    // judged on its whole life, the wobble is wandering: radar-only "grazing", nothing
+    assertThat(crossings(track, trace, IncidentConfig.defaults().toBuilder().standMinMs(Long.MAX_VALUE).build()))
+        .isEmpty();
+  }
+
+  @Test
+  void aWandererIsStillJudgedOnItsWholeLifeWhenItDidNotBeginStanding() {
+    // legs of 200 m swinging 300 m sideways, then a straight 1.3 km over the line: straight around
+    // the crossing, a wanderer over its life, and it never stood
+    Tracker tracker = tracker();
+    BorderTrace trace = new BorderTrace(B, 1000);
+    long t = Synth.T0;
+    double e = 0, n = -2400;
+    for (int leg = 0; leg < 9; leg++) {
+      double toE = leg % 2 == 0 ? 300 : 0, toN = n + 200;
+      double len = Math.hypot(toE - e, toN - n);
+      for (double d = 0; d < len; d += 2.4, t += 2000) plot(tracker, trace, t, e + (toE - e) * d / len, n + (toN - n) * d / len);
+      e = toE;
+      n = toN;
+    }
+    for (; n < 700; n += 2.6, t += 2000) plot(tracker, trace, t, e, n);
+    Track track = only(tracker);
+    assertThat(trace.crossings()).hasSize(1);
+    assertThat(crossings(track, trace, IncidentConfig.defaults())).isEmpty();
+  }
+
+  @Test
+  void aGroupLostJustOverTheLineAndFoundBackAcrossItLaterCameBackUnseen() {
+    for (long backAfterMin : new long[] {23, 2, 60}) {
+      List<Candidate> out = new ArrayList<>();
+      IncidentConfig cfg = IncidentConfig.defaults();
+      CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+      try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
+        // walks south from 700 m over the line, lost 80 m beyond it (standing people, a Doppler radar)
+        Tracker in = tracker();
+        BorderTrace inTrace = new BorderTrace(B, 1000);
+        long t = Synth.T0;
+        for (double n = 700; n > -80; n -= 2.6, t += 2000) plot(in, inTrace, t, 300, n);
+        Track went = only(in);
+        finder.closed(went, inTrace, points(went), 1.3);
+        long crossed = inTrace.crossings().get(0).tMs();
+        // found again 80 m north of the line, 100 m along it, walking away north
+        Tracker back = tracker();
+        BorderTrace backTrace = new BorderTrace(B, 1000);
+        t = crossed + backAfterMin * 60_000L;
+        for (double n = 80; n < 700; n += 2.6, t += 2000) plot(back, backTrace, t, 400, n);
+        Track came = only(back);
+        finder.closed(came, backTrace, points(came), 1.3);
+        stitcher.finish();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      List<String> sides = out.stream().filter(c -> c.kind() == IncidentKind.CROSSING).map(Candidate::side).toList();
+      if (backAfterMin == 23) {
+        // went over, stayed, came back: the crossing back inferred, just before it was found
+        assertThat(sides).as("back after 23 min").containsExactly("N→S", "S→N");
+        Candidate ret = out.stream().filter(c -> c.side().equals("S→N")).findFirst().orElseThrow();
+        assertThat(ret.seen()).isFalse();
+        assertThat(ret.crossings()).isEqualTo(1);
+      } else {
+        // 2 min: jitter or a second group on its heels; 60 min: another story
+        assertThat(sides).as("back after " + backAfterMin + " min").containsExactly("N→S");
+      }
+    }
+  }
+
+  @Test
+  void aReturnAnotherTrackWasSeenToMakeIsNotInferredAgain() {
+    List<Candidate> out = new ArrayList<>();
+    IncidentConfig cfg = IncidentConfig.defaults();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
+      Tracker in = tracker();
+      BorderTrace inTrace = new BorderTrace(B, 1000);
+      long t = Synth.T0;
+      for (double n = 700; n > -80; n -= 2.6, t += 2000) plot(in, inTrace, t, 300, n);
+      Track went = only(in);
+      finder.closed(went, inTrace, points(went), 1.3);
+      long crossed = inTrace.crossings().get(0).tMs();
+      // the way back over the line followed by a track of its own, lost 300 m on ...
+      Tracker over = tracker();
+      BorderTrace overTrace = new BorderTrace(B, 1000);
+      t = crossed + 19 * 60_000L;
+      for (double n = -300; n < 300; n += 2.6, t += 2000) plot(over, overTrace, t, 350, n);
+      Track seen = only(over);
+      finder.closed(seen, overTrace, points(seen), 1.3);
+      // ... and the group found again walking on from there
+      Tracker back = tracker();
+      BorderTrace backTrace = new BorderTrace(B, 1000);
+      t += 60_000;
+      for (double n = 400; n < 1000; n += 2.6, t += 2000) plot(back, backTrace, t, 400, n);
+      Track came = only(back);
+      finder.closed(came, backTrace, points(came), 1.3);
+      stitcher.finish();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    assertThat(out).filteredOn(c -> c.kind() == IncidentKind.CROSSING).extracting(Candidate::side, Candidate::seen)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("N→S", true), org.assertj.core.groups.Tuple.tuple("S→N", true));
+  }
+
+  private static Track only(Tracker tracker) {
+    assertThat(tracker.live()).hasSize(1);
+    return tracker.live().get(0);
+  }
+
+  private static Tracker tracker() {
+    return new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
+      @Override public void updated(Track t, Measurement m) {}
+      @Override public void closed(Track t) {}
+    });
+  }
+
+  private static List<Candidate> crossings(Track track, BorderTrace trace, IncidentConfig cfg) {
+    List<Candidate> out = new ArrayList<>();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
+      finder.closed(track, trace, points(track), 1.3);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+    stitcher.finish();
+    return out.stream().filter(c -> c.kind() == IncidentKind.CROSSING).toList();
+  }
+
+  private static void plot(Tracker tracker, BorderTrace trace, long t, double east, double north) {
+    double[] ll = Synth.at(east, north);
+    double[] xy = B.toXY(ll[0], ll[1]);
+    tracker.scan(List.of(Measurement.isotropic(t, xy[0], xy[1], 5, Kind.RADAR, "R", List.of())), t);
+    trace.add(t, ll[0], ll[1]);
+  }
+
+  private static List<TrackPoint> points(Track track) {
+    List<TrackPoint> pts = new ArrayList<>();
+    for (int i = 0; i < track.points(); i++) {
+      double[] ll = B.toLatLon(track.pointX(i), track.pointY(i));
+      pts.add(new TrackPoint(ll[1], ll[0], Instant.ofEpochMilli(track.pointT(i))));
+    }
+    return pts;
+  }
+}
