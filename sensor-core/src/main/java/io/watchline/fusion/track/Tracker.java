@@ -177,6 +177,12 @@ public final class Tracker {
         double dvx = ta.filter.vx() - tb.filter.vx(), dvy = ta.filter.vy() - tb.filter.vy();
         if (dvx * dvx + dvy * dvy > v2max) continue;
         Track keep = ta.id() < tb.id() ? ta : tb;
+        if ((ta.feedTrack() == null) != (tb.feedTrack() == null)) {
+          // a radar's own track number follows one object; a track of plots follows whatever falls
+          // in its gate (a clutter spot's echo that a walker reported by number passes): the
+          // numbered track goes on, else the walker's reports went to the spot's track
+          keep = ta.feedTrack() != null ? ta : tb;
+        }
         Track drop = keep == ta ? tb : ta;
         if (drop.feedTrack() != null) {
           byFeedTrack.put(drop.feedTrack(), keep);

@@ -186,4 +186,23 @@ class TrackerTest {
     assertThat(tracker.splits()).isZero();
     assertThat(tracker.live()).hasSize(1);
   }
+
+  @Test
+  void aNumberedWalkerPassingAClutterSpotsPlotTrackGoesOnAsItself() {
+    Random rnd = new Random(31);
+    // a clutter spot's echo at the origin every 2 s, tracked from plots (no number) ...
+    for (int k = 0; k <= 750; k++) {
+      long t = k * 2000L;
+      tracker.mergeDuplicates(t);
+      List<Measurement> scan = new ArrayList<>();
+      scan.add(plot(t, rnd.nextGaussian() * 8, rnd.nextGaussian() * 8, 10));
+      tracker.scan(scan, t);
+      // ... and a walker the radar reports by its own number, from 600 m west through the spot at 0.8 m/s
+      if (k > 0) tracker.scan(List.of(feedReport(t + 100, -600 + 0.8 * k * 2 + rnd.nextGaussian() * 10,
+          rnd.nextGaussian() * 10, "R/7")), t + 100);
+    }
+    Track walker = tracker.live().stream().filter(t -> "R/7".equals(t.feedTrack())).findFirst().orElseThrow();
+    assertThat(walker.filter().x()).isCloseTo(600, within(60.0));
+    assertThat(walker.pointX(0)).isCloseTo(-600, within(60.0));
+  }
 }
