@@ -177,18 +177,20 @@ public final class Tracker {
         double dvx = ta.filter.vx() - tb.filter.vx(), dvy = ta.filter.vy() - tb.filter.vy();
         if (dvx * dvx + dvy * dvy > v2max) continue;
         Track keep = ta.id() < tb.id() ? ta : tb;
-        if ((ta.feedTrack() == null) != (tb.feedTrack() == null)) {
-          // a radar's own track number follows one object; a track of plots follows whatever falls
-          // in its gate (a clutter spot's echo that a walker reported by number passes): the
-          // numbered track goes on, else the walker's reports went to the spot's track
-          keep = ta.feedTrack() != null ? ta : tb;
-        }
         Track drop = keep == ta ? tb : ta;
+        boolean apart = beganApart(keep, drop, cfg.distinctStartM());
+        if (apart && drop.feedTrack() != null && keep.feedTrack() == null) {
+          // two targets met, the younger reported by a radar's own number: the number follows its
+          // object on (a walker passing a clutter spot's plot track), and the plot track's story
+          // ends here; else the walker's later reports all went to the spot's track
+          keep = drop;
+          drop = keep == ta ? tb : ta;
+        }
         if (drop.feedTrack() != null) {
           byFeedTrack.put(drop.feedTrack(), keep);
         }
         gone.add(drop);
-        if (beganApart(keep, drop, cfg.distinctStartM())) {
+        if (apart) {
           // two targets that met (a group catching up with another): the younger one's story so
           // far is its own; it ends here and the older track follows them on
           feedSplits.closed(drop);
