@@ -189,6 +189,11 @@ public final class Tracker {
         if (drop.feedTrack() != null) {
           byFeedTrack.put(drop.feedTrack(), keep);
         }
+        // numbers folded into the dropped track before follow it into the kept one: left pointing at
+        // a track no longer live, their reports were lost (a walker's whole crossing)
+        for (Map.Entry<String, Track> e : byFeedTrack.entrySet()) {
+          if (e.getValue() == drop) e.setValue(keep);
+        }
         gone.add(drop);
         if (apart) {
           // two targets that met (a group catching up with another): the younger one's story so
