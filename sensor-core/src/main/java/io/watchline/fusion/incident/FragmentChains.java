@@ -135,14 +135,16 @@ public final class FragmentChains {
 
     /**
      * Whether the piece also ends where a brisk walk from the chain's end could have taken it by
-     * then: a chance piece that begins on the walker and runs off along its course at 10-20 m/s
-     * (three to five false plots in a row) would move the chain's end hundreds of metres ahead, and
-     * the walker's next pieces, beginning where the walker is, would start a chain of their own.
+     * then, with the slack at both of its ends (a piece of 2-3 plots far from the radar is off by
+     * up to 100 m at either): a chance piece that begins on the walker and runs off along its
+     * course at 10-20 m/s (three to five false plots in a row, 450 m in 20 s) would move the chain's
+     * end hundreds of metres ahead, and the walker's next pieces, beginning where the walker is,
+     * would start a chain of their own.
      */
     private boolean endsWithinWalk(Track t, double[] end) {
       int n = t.points();
       double e = Math.hypot(t.pointX(n - 1) - end[0], t.pointY(n - 1) - end[1]);
-      return e <= LINK_SLACK_M + LINK_MPS * Math.max(0, t.lastMs() - lastMs) / 1000.0;
+      return e <= 2 * LINK_SLACK_M + LINK_MPS * Math.max(0, t.lastMs() - lastMs) / 1000.0;
     }
 
     /** The chain's point at or just before {@code tMs} (its first if none). */
