@@ -350,6 +350,24 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     }
     stats.targetTracks++;
     String weak = quality.reject(track, speed, clutter);
+    if ("clutter map".equals(weak)) {
+      // a walk that a clutter field's echo took over: the walk is the target
+      int k = quality.capturedAfterWalk(track, clutter);
+      // only a walk that crossed, and no crossing in the field after it (jitter at a field on the line)
+      boolean crossedOnWalk = k > 0 && !s.trace.crossings().isEmpty();
+      for (var c : s.trace.crossings()) {
+        if (k > 0 && c.tMs() > track.pointT(k - 1)) crossedOnWalk = false;
+      }
+      if (crossedOnWalk) {
+        Track walk = track.head(k);
+        double v = PathShape.meanSpeed(walk, cfg.incidents().speedStepMs());
+        if (quality.reject(walk, v, null) == null) {
+          finder.closed(walk, s.trace, points.subList(0, k), v,
+              quality.infersAlone(walk, TrackQuality.straightness(walk, cfg.incidents().shapeStepMs())));
+          return;
+        }
+      }
+    }
     if (weak != null) {
       stats.weakTracks++;
       if (TrackQuality.mayBePiece(weak)) {

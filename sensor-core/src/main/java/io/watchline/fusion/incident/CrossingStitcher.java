@@ -380,6 +380,11 @@ public final class CrossingStitcher {
     while (!ends.isEmpty() && (birth == Long.MAX_VALUE || ends.get(0).tMs() + wait < birth)) {
       LooseEnd a = ends.remove(0);
       LooseStart best = a.heading() ? partner(a) : null;
+      boolean waited = false;
+      if (best == null && !a.partnerOnly()) {
+        best = crossedAfterWaiting(a);
+        waited = best != null;
+      }
       Candidate c = a.approach();
       double[] from = border.toLatLon(a.x(), a.y());
       double[] to;
@@ -423,6 +428,11 @@ public final class CrossingStitcher {
         continue;
       }
       long t = a.tMs() + Math.round(x.fraction() * (tTo - a.tMs()));
+      if (waited) {
+        // it stood near the line and crossed just before the track across began, at a walk
+        double beyond = Math.abs(border.signedDistanceXY(best.x(), best.y()));
+        t = Math.max(a.tMs(), tTo - Math.round(beyond / cfg.stitchMinSpeedMps() * 1000));
+      }
       out.accept(new Candidate(IncidentKind.CROSSING, t, c.startMs(), Math.max(c.endMs(), tTo), x.lat(), x.lon(),
           border.sectorOf(x.lat(), x.lon()), x.from() + "→" + x.to(), false, 0, 0, c.sensorKinds(), c.cls(), c.clsShare(),
           c.meanConf(), hits, c.speedMps(), c.straightness(), 1, c.blueForceM(), c.trackId(), c.track(), ev));
@@ -567,6 +577,29 @@ public final class CrossingStitcher {
       if (leave == null || b.tMs() < leave.tMs()) leave = b;
     }
     return leave;
+  }
+
+  /**
+   * A good track found across the line where {@code a} was lost, within the dwell radius, up to
+   * {@code maxDwellMs} later, when {@code a} (people on foot, lost within {@code stayNearM} of the
+   * line) had no partner in its stitch window: a group that walked to the line, waited there unseen
+   * (a Doppler radar loses people standing) for 20-40 min, and crossed. The earliest such start, or
+   * null. Farther apart than the dwell radius (plus slack) they are two stories.
+   */
+  private LooseStart crossedAfterWaiting(LooseEnd a) {
+    Candidate c = a.approach();
+    if (c.speedMps() > maxWalkMps || !CandidateFinder.mayBePeople(c.cls())
+        || Math.abs(border.signedDistanceXY(a.x(), a.y())) > cfg.stayNearM()) {
+      return null;
+    }
+    LooseStart best = null;
+    for (LooseStart b : starts) {
+      long dt = b.tMs() - a.tMs();
+      if (dt <= 0 || dt > cfg.maxDwellMs() || b.side() == a.side() || !b.good()) continue;
+      if (Math.hypot(b.x() - a.x(), b.y() - a.y()) > cfg.dwellRadiusM() + cfg.stitchSlackM()) continue;
+      if (best == null || b.tMs() < best.tMs()) best = b;
+    }
+    return best;
   }
 
   /** Whether {@code b} began ahead of {@code a} on its last course, within {@code PIECE_AHEAD_DEG}. */

@@ -121,15 +121,30 @@ public final class FragmentChains {
       double[] end = xy.get(xy.size() - 1);
       double d = Math.hypot(t.pointX(0) - end[0], t.pointY(0) - end[1]);
       if (d > LINK_SLACK_M + LINK_MPS * Math.max(0, gap) / 1000.0) return Double.MAX_VALUE;
+      int n = t.points();
+      if (!endsWithinWalk(t, end)) return Double.MAX_VALUE;
       double[] from = recent(lastMs - 3 * STEP_MS);
       double cx = end[0] - from[0], cy = end[1] - from[1];
-      int n = t.points();
       double px = t.pointX(n - 1) - end[0], py = t.pointY(n - 1) - end[1];
       if (Math.hypot(cx, cy) >= COURSE_MIN_M && Math.hypot(px, py) >= LINK_SLACK_M) {
         double turn = Math.toDegrees(Math.abs(Math.atan2(cx * py - cy * px, cx * px + cy * py)));
         if (turn > MAX_TURN_DEG) return Double.MAX_VALUE;
       }
       return d;
+    }
+
+    /**
+     * Whether the piece also ends where a brisk walk from the chain's end could have taken it by
+     * then, with the slack at both of its ends (a piece of 2-3 plots far from the radar is off by
+     * up to 100 m at either): a chance piece that begins on the walker and runs off along its
+     * course at 10-20 m/s (three to five false plots in a row, 450 m in 20 s) would move the chain's
+     * end hundreds of metres ahead, and the walker's next pieces, beginning where the walker is,
+     * would start a chain of their own.
+     */
+    private boolean endsWithinWalk(Track t, double[] end) {
+      int n = t.points();
+      double e = Math.hypot(t.pointX(n - 1) - end[0], t.pointY(n - 1) - end[1]);
+      return e <= 2 * LINK_SLACK_M + LINK_MPS * Math.max(0, t.lastMs() - lastMs) / 1000.0;
     }
 
     /** The chain's point at or just before {@code tMs} (its first if none). */

@@ -143,6 +143,34 @@ public final class TrackQuality {
     return !Double.isNaN(s) && s >= cfg.clutterPassStraightness();
   }
 
+  /**
+   * Where a clutter field took the track over after a walk: the index of its first point in a
+   * clutter cell, when the points before it walked straight (at least {@code clutterPassM} first to
+   * last at {@code clutterPassStraightness}, as a pass through a field) for the radar-only walker's
+   * minutes ({@code minRadarOnlyWalkMs}), and the rest lies mostly in the field; else -1. A tracker
+   * keeps a track on the strongest echo in its gate: a group that walked up to a field (a wind
+   * farm's echoes all night) and on unseen leaves its track sitting there for hours, and the track
+   * was judged clutter on the hours, not the walk.
+   */
+  public int capturedAfterWalk(Track t, ClutterMap map) {
+    int n = t.points();
+    if (map == null || n < 2) return -1;
+    int k = 0;
+    while (k < n && !map.isClutter(t.pointX(k), t.pointY(k))) k++;
+    if (k < 2 || k >= n) return -1;
+    int in = 0;
+    for (int i = k; i < n; i++) {
+      if (map.isClutter(t.pointX(i), t.pointY(i))) in++;
+    }
+    if (in < cfg.clutterShare() * (n - k)) return -1;
+    if (t.pointT(k - 1) - t.firstMs() < cfg.minRadarOnlyWalkMs()
+        || Math.hypot(t.pointX(k - 1) - t.pointX(0), t.pointY(k - 1) - t.pointY(0)) < cfg.clutterPassM()) {
+      return -1;
+    }
+    double s = PathShape.straightness(t, t.firstMs(), t.pointT(k - 1), STEP_MS);
+    return !Double.isNaN(s) && s >= cfg.clutterPassStraightness() ? k : -1;
+  }
+
   private static double clutterShare(Track t, ClutterMap map) {
     int n = t.points(), in = 0;
     if (n == 0) return 0;

@@ -77,6 +77,36 @@ public final class Track {
     absorb(m);
   }
 
+  /**
+   * The same track with its path cut after point {@code n - 1} (its hits, evidence and classes
+   * kept): what it was before something else took it over.
+   */
+  public Track head(int n) {
+    return new Track(this, n);
+  }
+
+  private Track(Track o, int n) {
+    this.id = o.id;
+    this.feedTrack = o.feedTrack;
+    this.filter = o.filter;
+    this.filterMs = o.filterMs;
+    this.firstMs = o.firstMs;
+    this.ownFrom = Math.min(o.ownFrom, n - 1);
+    this.hits = o.hits;
+    this.confirmed = o.confirmed;
+    System.arraycopy(o.hitsByKind, 0, hitsByKind, 0, hitsByKind.length);
+    this.evidence.addAll(o.evidence);
+    this.evidenceDropped = o.evidenceDropped;
+    this.classes.addAll(o.classes);
+    this.confSum = o.confSum;
+    this.confN = o.confN;
+    this.pt = Arrays.copyOf(o.pt, n);
+    this.px = Arrays.copyOf(o.px, n);
+    this.py = Arrays.copyOf(o.py, n);
+    this.points = n;
+    this.lastMs = o.pt[n - 1];
+  }
+
   /** Predicts the filter forward to {@code tMs}; never backwards. */
   void predictTo(long tMs) {
     double dt = (tMs - filterMs) / 1000.0;

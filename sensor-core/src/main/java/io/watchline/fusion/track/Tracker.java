@@ -178,11 +178,24 @@ public final class Tracker {
         if (dvx * dvx + dvy * dvy > v2max) continue;
         Track keep = ta.id() < tb.id() ? ta : tb;
         Track drop = keep == ta ? tb : ta;
+        boolean apart = beganApart(keep, drop, cfg.distinctStartM());
+        if (apart && drop.feedTrack() != null && keep.feedTrack() == null) {
+          // two targets met, the younger reported by a radar's own number: the number follows its
+          // object on (a walker passing a clutter spot's plot track), and the plot track's story
+          // ends here; else the walker's later reports all went to the spot's track
+          keep = drop;
+          drop = keep == ta ? tb : ta;
+        }
         if (drop.feedTrack() != null) {
           byFeedTrack.put(drop.feedTrack(), keep);
         }
+        // numbers folded into the dropped track before follow it into the kept one: left pointing at
+        // a track no longer live, their reports were lost (a walker's whole crossing)
+        for (Map.Entry<String, Track> e : byFeedTrack.entrySet()) {
+          if (e.getValue() == drop) e.setValue(keep);
+        }
         gone.add(drop);
-        if (beganApart(keep, drop, cfg.distinctStartM())) {
+        if (apart) {
           // two targets that met (a group catching up with another): the younger one's story so
           // far is its own; it ends here and the older track follows them on
           feedSplits.closed(drop);

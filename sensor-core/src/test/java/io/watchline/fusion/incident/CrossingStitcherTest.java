@@ -357,4 +357,22 @@ class CrossingStitcherTest {
     assertThat(stitcher.settle(T + 2 * MIN)).isEqualTo(T + 2 * MIN);
     assertThat(stitcher.pendingStarts()).isEqualTo(1); // the one at T can serve only an end before it: none will come
   }
+
+  @Test
+  void aGroupLostStandingNearTheLineAndATrackFoundAcrossFromThereHalfAnHourLaterWaitedAndCrossed() {
+    // lost 150 m short of the line, standing (not heading for it); a good track sets off 200 m across
+    // the line from there 28 min later: past the 20-min stitch window, within the dwell window
+    lost(T, xy(0, 150), 0, 0, true);
+    found(T + 28 * MIN, xy(100, -200), true);
+    stitcher.finish();
+    assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.CROSSING);
+    // crossed at a walk just before the track across began, not halfway through the wait
+    assertThat(out.get(0).tMs()).isBetween(T + 25 * MIN, T + 28 * MIN);
+    out.clear();
+    // a track across farther than the dwell radius (plus slack) from where it was lost is somebody else
+    lost(T, xy(0, 150), 0, 0, true);
+    found(T + 28 * MIN, xy(900, -200), true);
+    stitcher.finish();
+    assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.APPROACH);
+  }
 }

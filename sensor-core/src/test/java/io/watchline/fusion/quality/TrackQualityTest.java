@@ -125,4 +125,29 @@ class TrackQualityTest {
     // an echo's track that drifts off 300 m after its stand is still the field's
     assertThat(q.reject(standThenWalk(300), 1.0, map)).isEqualTo("clutter map");
   }
+
+  @Test
+  void aWalkAClutterFieldTookOverIsJudgedOnTheWalk() {
+    ClutterMap map = field();
+    TrackQuality q = new TrackQuality(QualityConfig.defaults());
+    // 2.7 km straight north up to the field (32 min), then two hours on its echo, 40 m to and fro
+    double[][] legs = new double[2 + 600][];
+    legs[0] = new double[] {500, -3000};
+    legs[1] = new double[] {500, 0};
+    for (int i = 2; i < legs.length; i++) legs[i] = new double[] {i % 2 == 0 ? 540 : 500, i % 4 < 2 ? 0 : 40};
+    Track captured = walk(legs);
+    assertThat(q.reject(captured, 1.0, map)).isEqualTo("clutter map");
+    int k = q.capturedAfterWalk(captured, map);
+    assertThat(k).isPositive();
+    Track head = captured.head(k);
+    // the walk ends where the field's cells begin (a cell and its neighbours: within 500 m of it)
+    assertThat(head.pointY(k - 1)).isBetween(-600.0, -200.0);
+    assertThat(head.lastMs() - head.firstMs()).isGreaterThan(25 * MIN);
+    assertThat(q.reject(head, 1.4, null)).isNull();
+    // an echo that wandered in the field from the start, or a short walk into it, is clutter
+    Track wander = walk(new double[] {0, 0}, new double[] {500, 0}, new double[] {150, 0});
+    assertThat(q.capturedAfterWalk(wander, map)).isEqualTo(-1);
+    legs[0] = new double[] {500, -700};
+    assertThat(q.capturedAfterWalk(walk(legs), map)).isEqualTo(-1);
+  }
 }

@@ -186,4 +186,44 @@ class TrackerTest {
     assertThat(tracker.splits()).isZero();
     assertThat(tracker.live()).hasSize(1);
   }
+
+  @Test
+  void aNumberedWalkerPassingAClutterSpotsPlotTrackGoesOnAsItself() {
+    Random rnd = new Random(31);
+    // a clutter spot's echo at the origin every 2 s, tracked from plots (no number) ...
+    for (int k = 0; k <= 750; k++) {
+      long t = k * 2000L;
+      tracker.mergeDuplicates(t);
+      List<Measurement> scan = new ArrayList<>();
+      scan.add(plot(t, rnd.nextGaussian() * 8, rnd.nextGaussian() * 8, 10));
+      tracker.scan(scan, t);
+      // ... and a walker the radar reports by its own number, from 600 m west through the spot at 0.8 m/s
+      if (k > 0) tracker.scan(List.of(feedReport(t + 100, -600 + 0.8 * k * 2 + rnd.nextGaussian() * 10,
+          rnd.nextGaussian() * 10, "R/7")), t + 100);
+    }
+    Track walker = tracker.live().stream().filter(t -> "R/7".equals(t.feedTrack())).findFirst().orElseThrow();
+    assertThat(walker.filter().x()).isCloseTo(600, within(60.0));
+    assertThat(walker.pointX(0)).isCloseTo(-600, within(60.0));
+  }
+
+  @Test
+  void aNumberFoldedIntoATrackThatIsFoldedInTurnFollowsItIntoTheKeptTrack() {
+    Random rnd = new Random(33);
+    // a walker north at 1.3 m/s reported under R/1 and, from 10 s, R/2 (folded into R/1's track); a
+    // second radar's plot track walks beside it 100 m to the east and closes in on it by 300 s (the
+    // older track: R/1's track is folded into it); its plots and R/1 stop at 400 s, R/2 goes on to 900 s
+    for (int k = 0; k <= 450; k++) {
+      long t = k * 2000L;
+      double y = 1.3 * k * 2;
+      tracker.mergeDuplicates(t);
+      if (k <= 200) tracker.scan(List.of(plot(t, Math.max(0, 100 - k * 2 / 3.0) + rnd.nextGaussian() * 5, y + rnd.nextGaussian() * 5, 10)), t);
+      List<Measurement> scan = new ArrayList<>();
+      if (k >= 1 && k <= 200) scan.add(feedReport(t + 100, rnd.nextGaussian() * 5, y + rnd.nextGaussian() * 5, "R/1"));
+      if (k >= 5) scan.add(feedReport(t + 100, rnd.nextGaussian() * 5, y + rnd.nextGaussian() * 5, "R/2"));
+      if (!scan.isEmpty()) tracker.scan(scan, t + 100);
+    }
+    assertThat(tracker.merged()).isGreaterThanOrEqualTo(2);
+    // R/2's reports still move a live track: it is where the walker is at 900 s
+    assertThat(tracker.live()).anySatisfy(t -> assertThat(t.filter().y()).isCloseTo(1170, within(60.0)));
+  }
 }

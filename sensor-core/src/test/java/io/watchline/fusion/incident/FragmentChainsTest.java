@@ -1,0 +1,73 @@
+package io.watchline.fusion.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.watchline.fusion.Synth;
+import io.watchline.fusion.border.BorderView;
+import io.watchline.fusion.quality.QualityConfig;
+import io.watchline.fusion.track.Measurement;
+import io.watchline.fusion.track.Track;
+import io.watchline.fusion.track.Tracker;
+import io.watchline.fusion.track.TrackerConfig;
+import io.watchline.incident.IncidentKind;
+import io.watchline.incident.TrackPoint;
+import io.watchline.observation.Kind;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FragmentChainsTest {
+  private static final BorderView B = Synth.BORDER;
+  private static final long T = Synth.T0;
+
+  /** A radar piece: plots every 2 s from {@code s0} to {@code s1} s after T, moving north from {@code n0} at {@code vn} m/s. */
+  private static Track piece(long s0, long s1, double n0, double vn) {
+    Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
+      @Override public void updated(Track t, Measurement m) {}
+      @Override public void closed(Track t) {}
+    });
+    for (long s = s0; s <= s1; s += 2) {
+      double[] ll = Synth.at(200, n0 + vn * (s - s0));
+      double[] xy = B.toXY(ll[0], ll[1]);
+      long t = T + s * 1000;
+      tracker.scan(List.of(Measurement.isotropic(t, xy[0], xy[1], 10, Kind.RADAR, "R", List.of())), t);
+    }
+    return tracker.live().get(0);
+  }
+
+  private static List<TrackPoint> points(Track track) {
+    List<TrackPoint> pts = new ArrayList<>();
+    for (int i = 0; i < track.points(); i++) {
+      double[] ll = B.toLatLon(track.pointX(i), track.pointY(i));
+      pts.add(new TrackPoint(ll[1], ll[0], Instant.ofEpochMilli(track.pointT(i))));
+    }
+    return pts;
+  }
+
+  @Test
+  void aChancePieceRunningOffAheadOfTheWalkerDoesNotTakeTheChainAwayFromIt() {
+    List<Candidate> out = new ArrayList<>();
+    IncidentConfig cfg = IncidentConfig.defaults();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    FragmentChains chains = new FragmentChains(B, cfg, stitcher, 15, 5 * 60_000L);
+    // a walker at 1.5 m/s from 920 m north of the line across it, seen as a 10-s piece every 30 s;
+    // it crosses at 613 s
+    double vn = -1.5;
+    for (int k = 0; k <= 29; k++) {
+      long s0 = 30L * k;
+      Track p = piece(s0, s0 + 10, 920 + vn * s0, vn);
+      chains.piece(p, points(p));
+      if (k == 20) {
+        // just over the line, three chance plots a scan apart begin on the walker and run 400 m on
+        // along its course in 24 s; the piece closes before the walker's next one
+        Track chance = piece(612, 636, -3, -16.5);
+        chains.piece(chance, points(chance));
+      }
+    }
+    stitcher.finish();
+    List<Candidate> crossings = out.stream().filter(c -> c.kind() == IncidentKind.CROSSING).toList();
+    assertThat(crossings).hasSize(1);
+    assertThat(crossings.get(0).tMs()).isBetween(T + 590_000, T + 640_000);
+  }
+}
