@@ -4,6 +4,7 @@ import io.watchline.fusion.border.BorderView;
 import io.watchline.fusion.track.Track;
 import io.watchline.incident.IncidentKind;
 import io.watchline.incident.TrackPoint;
+import io.watchline.observation.Kind;
 import io.watchline.observation.Source;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,23 @@ public final class FragmentChains {
   static final long SHORT_MIN_MS = 45_000L;
   static final double SHORT_NEAR_M = 300;
 
+  /**
+   * Lone radar plots (tentative tracks that never confirmed) are chained when they fall this close
+   * to the line: a walker across a Doppler beam gives 1-5 plots a minute, seldom three in 15 s.
+   */
+  static final double PLOT_BAND_M = 1500;
+  /**
+   * Once a chain has a course, a lone plot links only near where that course puts the chain now:
+   * within this much plus a pace error over the gap (a false plot lands anywhere; 3-8 a scan per
+   * radar would otherwise bend a walker's chain every few minutes).
+   */
+  static final double PLOT_GATE_M = 80, PLOT_PACE_ERROR_MPS = 0.5;
+  /**
+   * ... and may come this long after the chain's last plot: at one plot a minute, gaps of 3-6 min
+   * come every few minutes (5.5 min on a tuning night's walker); the course gate keeps them tight.
+   */
+  static final long PLOT_MAX_GAP_MS = 6 * 60_000L;
+
   private final BorderView border;
   private final IncidentConfig cfg;
   private final CrossingStitcher stitcher;
@@ -87,9 +105,44 @@ public final class FragmentChains {
     best.report(t.firstMs());
   }
 
+  /** Whether {@code t}, a track that never confirmed, is lone radar plots near the line that {@link #plots} takes. */
+  public boolean takesPlots(Track t) {
+    if (t.feedTrack() != null || t.points() == 0 || t.hits(Kind.RADAR) != t.hits()) return false;
+    for (int i = 0; i < t.points(); i++) {
+      if (Math.abs(border.signedDistanceXY(t.pointX(i), t.pointY(i))) <= PLOT_BAND_M) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Takes lone plots (a tentative track that never confirmed). They join the chain, among those
+   * that can take them, with the most measurements (a walker's chain, not a false plot's), or begin
+   * one.
+   */
+  public void plots(Track t, List<TrackPoint> points) {
+    if (t.points() == 0) return;
+    forget(t.firstMs());
+    Chain best = null;
+    double bestD = Double.MAX_VALUE;
+    for (Chain c : open) {
+      double d = c.plotDistance(t);
+      if (d == Double.MAX_VALUE) continue;
+      if (best == null || c.hits > best.hits || (c.hits == best.hits && d < bestD)) {
+        best = c;
+        bestD = d;
+      }
+    }
+    if (best == null) {
+      best = new Chain(t.id());
+      open.add(best);
+    }
+    best.add(t, points);
+    best.report(t.firstMs());
+  }
+
   /** Drops the chains no piece beginning at or after {@code birth} can extend. */
   public void forget(long birth) {
-    open.removeIf(c -> c.lastMs + MAX_GAP_MS < birth);
+    open.removeIf(c -> c.lastMs + Math.max(MAX_GAP_MS, PLOT_MAX_GAP_MS) < birth);
   }
 
   /** Open chains (for tests and the fuse summary). */
@@ -130,6 +183,24 @@ public final class FragmentChains {
         if (turn > MAX_TURN_DEG) return Double.MAX_VALUE;
       }
       return d;
+    }
+
+    /**
+     * How far lone plots start from where the chain would be now; MAX_VALUE when they cannot join:
+     * with a course, near where it puts the chain; without one, as a piece would.
+     */
+    double plotDistance(Track t) {
+      long gap = t.firstMs() - lastMs;
+      if (gap > PLOT_MAX_GAP_MS || gap < -OVERLAP_MS) return Double.MAX_VALUE;
+      double[] end = xy.get(xy.size() - 1);
+      double[] from = recent(lastMs - 3 * STEP_MS);
+      long endMs = times.get(times.size() - 1)[0];
+      double dt = (endMs - timeOf(from)) / 1000.0;
+      if (dt <= 0 || Math.hypot(end[0] - from[0], end[1] - from[1]) < COURSE_MIN_M) return linkDistance(t);
+      double s = (t.firstMs() - endMs) / 1000.0 / dt;
+      double px = end[0] + (end[0] - from[0]) * s, py = end[1] + (end[1] - from[1]) * s;
+      double d = Math.hypot(t.pointX(0) - px, t.pointY(0) - py);
+      return d <= PLOT_GATE_M + PLOT_PACE_ERROR_MPS * Math.max(0, gap) / 1000.0 ? d : Double.MAX_VALUE;
     }
 
     /** The chain's point at or just before {@code tMs} (its first if none). */
