@@ -328,6 +328,16 @@ class FusionEngineTest {
   }
 
   @Test
+  void whereFalsePlotsAreDenseLonePlotsMakeNoChanceCrossing() {
+    // a short-range radar: ~8 false plots a minute per km² around the line for two hours; links over
+    // a minute's gap there would be guesses, and strung together they walk over the line
+    for (long seed = 31; seed <= 33; seed++) {
+      assertThat(fuse(new Synth(seed).clutter(Synth.T0, 120 * 60, 8), new ArrayList<>(), 0.0)).as("seed %d", seed)
+          .extracting(Incident::kind).doesNotContain(IncidentKind.CROSSING);
+    }
+  }
+
+  @Test
   void aVehicleLostBeforeTheLineInfersNoCrossingButAWalkerLostThereDoes() {
     // a car on the road drives towards the line at 15 m/s and turns off 1.2 km before it: the radar
     // loses it there and nothing comes out on the other side; its course projected for the walker's
