@@ -319,15 +319,17 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     if (reach != null) reach.closed(track.id());
     if (!track.confirmed() || s == null) {
       stats.tentativeDropped++;
+      if (s != null && chains.takesPlots(track) && !inClutter(track)) {
+        // a walker across a Doppler beam may never give three plots in a row: its lone plots near
+        // the line are chained too, unless a patrol is there or they lie in a clutter field
+        s.tally.check(track, patrols, Long.MAX_VALUE, cfg.patrolGateM());
+        if (s.tally.share() == 0) chains.plots(track, trackPoints(track));
+      }
       return;
     }
     s.tally.check(track, patrols, Long.MAX_VALUE, cfg.patrolGateM());
     boolean patrol = s.tally.isPatrol(cfg.patrolMinShare());
-    List<TrackPoint> points = new ArrayList<>(track.points());
-    for (int i = 0; i < track.points(); i++) {
-      double[] ll = border.toLatLon(track.pointX(i), track.pointY(i));
-      points.add(new TrackPoint(ll[1], ll[0], Instant.ofEpochMilli(track.pointT(i))));
-    }
+    List<TrackPoint> points = trackPoints(track);
     double speed = PathShape.meanSpeed(track, cfg.incidents().speedStepMs());
     try {
       trackSink.accept(new TrackSummary(track.id(), patrol ? "patrol" : "target", patrol ? s.tally.bestUnit() : null,
@@ -384,6 +386,22 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     }
     finder.closed(track, s.trace, points, speed,
         quality.infersAlone(track, TrackQuality.straightness(track, cfg.incidents().shapeStepMs())));
+  }
+
+  private boolean inClutter(Track track) {
+    for (int i = 0; i < track.points(); i++) {
+      if (clutter.isClutter(track.pointX(i), track.pointY(i))) return true;
+    }
+    return false;
+  }
+
+  private List<TrackPoint> trackPoints(Track track) {
+    List<TrackPoint> points = new ArrayList<>(track.points());
+    for (int i = 0; i < track.points(); i++) {
+      double[] ll = border.toLatLon(track.pointX(i), track.pointY(i));
+      points.add(new TrackPoint(ll[1], ll[0], Instant.ofEpochMilli(track.pointT(i))));
+    }
+    return points;
   }
 
   /**

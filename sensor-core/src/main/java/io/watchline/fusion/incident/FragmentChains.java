@@ -4,9 +4,12 @@ import io.watchline.fusion.border.BorderView;
 import io.watchline.fusion.track.Track;
 import io.watchline.incident.IncidentKind;
 import io.watchline.incident.TrackPoint;
+import io.watchline.observation.Kind;
 import io.watchline.observation.Source;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A walker crossing a Doppler radar's beam is seen on a few scans a minute: the tracker follows it
@@ -46,12 +49,40 @@ public final class FragmentChains {
   static final long SHORT_MIN_MS = 45_000L;
   static final double SHORT_NEAR_M = 300;
 
+  /**
+   * Lone radar plots (tentative tracks that never confirmed) are chained when they fall this close
+   * to the line: a walker across a Doppler beam gives 1-5 plots a minute, seldom three in 15 s.
+   */
+  static final double PLOT_BAND_M = 1500;
+  /**
+   * Once a chain has a course, a lone plot links only near where that course puts the chain now:
+   * within this much plus a pace error over the gap (a false plot lands anywhere; 3-8 a scan per
+   * radar would otherwise bend a walker's chain every few minutes).
+   */
+  static final double PLOT_GATE_M = 80, PLOT_PACE_ERROR_MPS = 0.5;
+  /**
+   * ... and may come this long after the chain's last plot: at one plot a minute, gaps of 3-6 min
+   * come every few minutes (5.5 min on a tuning night's walker); the course gate keeps them tight.
+   */
+  static final long PLOT_MAX_GAP_MS = 6 * 60_000L;
+  /**
+   * A lone plot links only where a false one would seldom land in the link's gate over the gap:
+   * fewer than this many expected, from the lone plots counted near there over the last 10-20 min.
+   * False plots are spread over a radar's area: 0.3-0.4 a minute per km² for a 10-km radar (a
+   * walker's 3-min gap is safe), 8 for a short-range one (every link would be a guess).
+   */
+  static final double MAX_CHANCE_PLOTS = 0.4;
+  static final double DENSITY_CELL_M = 1000;
+  static final long DENSITY_BIN_MS = 10 * 60_000L;
+
   private final BorderView border;
   private final IncidentConfig cfg;
   private final CrossingStitcher stitcher;
   private final int minHits;
   private final long minWalkMs;
   private final List<Chain> open = new ArrayList<>();
+  /** Lone plots per cell: {10-min bin, count in it, count in the bin before}. */
+  private final Map<Long, long[]> lonePlots = new HashMap<>();
 
   /**
    * @param minHits each side's part needs this many measurements (a track's own floor)
@@ -73,6 +104,7 @@ public final class FragmentChains {
     Chain best = null;
     double bestD = Double.MAX_VALUE;
     for (Chain c : open) {
+      if (c.lonePlots) continue;
       double d = c.linkDistance(t);
       if (d < bestD) {
         bestD = d;
@@ -80,16 +112,81 @@ public final class FragmentChains {
       }
     }
     if (best == null) {
-      best = new Chain(t.id());
+      best = new Chain(t.id(), false);
       open.add(best);
     }
     best.add(t, points);
     best.report(t.firstMs());
   }
 
+  /** Whether {@code t}, a track that never confirmed, is lone radar plots near the line that {@link #plots} takes. */
+  public boolean takesPlots(Track t) {
+    if (t.feedTrack() != null || t.points() == 0 || t.hits(Kind.RADAR) != t.hits()) return false;
+    for (int i = 0; i < t.points(); i++) {
+      if (Math.abs(border.signedDistanceXY(t.pointX(i), t.pointY(i))) <= PLOT_BAND_M) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Takes lone plots (a tentative track that never confirmed). They join the chain, among those
+   * that can take them, with the most measurements (a walker's chain, not a false plot's), or begin
+   * one.
+   */
+  public void plots(Track t, List<TrackPoint> points) {
+    if (t.points() == 0) return;
+    forget(t.firstMs());
+    for (int i = 0; i < t.points(); i++) {
+      count(t.pointX(i), t.pointY(i), t.pointT(i));
+    }
+    Chain best = null;
+    double bestD = Double.MAX_VALUE;
+    for (Chain c : open) {
+      if (!c.lonePlots) continue;
+      double d = c.plotDistance(t);
+      if (d == Double.MAX_VALUE) continue;
+      if (best == null || c.hits > best.hits || (c.hits == best.hits && d < bestD)) {
+        best = c;
+        bestD = d;
+      }
+    }
+    if (best == null) {
+      best = new Chain(t.id(), true);
+      open.add(best);
+    }
+    best.add(t, points);
+    best.report(t.firstMs());
+  }
+
+  private static long cell(double x, double y) {
+    return ((long) Math.floor(x / DENSITY_CELL_M) << 32) ^ ((long) Math.floor(y / DENSITY_CELL_M) & 0xffffffffL);
+  }
+
+  private void count(double x, double y, long tMs) {
+    long bin = Math.floorDiv(tMs, DENSITY_BIN_MS);
+    long[] c = lonePlots.computeIfAbsent(cell(x, y), k -> new long[] {bin, 0, 0});
+    if (c[0] < bin) {
+      c[2] = c[0] == bin - 1 ? c[1] : 0;
+      c[1] = 0;
+      c[0] = bin;
+    }
+    c[1]++;
+  }
+
+  /** False plots expected within {@code radiusM} of (x, y) over {@code gapMs}, from the lone plots counted there lately. */
+  double chancePlots(double x, double y, long tMs, double radiusM, long gapMs) {
+    long[] c = lonePlots.get(cell(x, y));
+    if (c == null) return 0;
+    long bin = Math.floorDiv(tMs, DENSITY_BIN_MS);
+    long n = c[0] == bin ? c[1] + c[2] : c[0] == bin - 1 ? c[1] : 0;
+    double windowS = (Math.floorMod(tMs, DENSITY_BIN_MS) + DENSITY_BIN_MS) / 1000.0;
+    double perM2S = n / (DENSITY_CELL_M * DENSITY_CELL_M * windowS);
+    return perM2S * Math.PI * radiusM * radiusM * Math.max(0, gapMs) / 1000.0;
+  }
+
   /** Drops the chains no piece beginning at or after {@code birth} can extend. */
   public void forget(long birth) {
-    open.removeIf(c -> c.lastMs + MAX_GAP_MS < birth);
+    open.removeIf(c -> c.lastMs + Math.max(MAX_GAP_MS, PLOT_MAX_GAP_MS) < birth);
   }
 
   /** Open chains (for tests and the fuse summary). */
@@ -109,9 +206,15 @@ public final class FragmentChains {
     long lastMs = Long.MIN_VALUE;
     long endStartMs = -1; // the start of the first piece reported as a loose end (the bound it holds)
     boolean startReported;
+    /**
+     * Whether it chains lone plots (else pieces). The two are kept apart: a walker's pieces already make
+     * their chain, and lone plots (a third of them false near a short-range radar) would bend it.
+     */
+    final boolean lonePlots;
 
-    Chain(long id) {
+    Chain(long id, boolean lonePlots) {
       this.id = id;
+      this.lonePlots = lonePlots;
     }
 
     /** How far the piece starts from where this chain would link it, m; MAX_VALUE when it cannot. */
@@ -145,6 +248,30 @@ public final class FragmentChains {
       int n = t.points();
       double e = Math.hypot(t.pointX(n - 1) - end[0], t.pointY(n - 1) - end[1]);
       return e <= 2 * LINK_SLACK_M + LINK_MPS * Math.max(0, t.lastMs() - lastMs) / 1000.0;
+    }
+
+    /**
+     * How far lone plots start from where the chain would be now; MAX_VALUE when they cannot join:
+     * with a course, near where it puts the chain; without one, as a piece would.
+     */
+    double plotDistance(Track t) {
+      long gap = t.firstMs() - lastMs;
+      if (gap > PLOT_MAX_GAP_MS || gap < -OVERLAP_MS) return Double.MAX_VALUE;
+      double[] end = xy.get(xy.size() - 1);
+      double[] from = recent(lastMs - 3 * STEP_MS);
+      long endMs = times.get(times.size() - 1)[0];
+      double dt = (endMs - timeOf(from)) / 1000.0;
+      double x = t.pointX(0), y = t.pointY(0);
+      if (dt <= 0 || Math.hypot(end[0] - from[0], end[1] - from[1]) < COURSE_MIN_M) {
+        double d = linkDistance(t);
+        double r = LINK_SLACK_M + LINK_MPS * Math.max(0, gap) / 1000.0;
+        return d != Double.MAX_VALUE && chancePlots(x, y, t.firstMs(), r, gap) <= MAX_CHANCE_PLOTS ? d : Double.MAX_VALUE;
+      }
+      double s = (t.firstMs() - endMs) / 1000.0 / dt;
+      double px = end[0] + (end[0] - from[0]) * s, py = end[1] + (end[1] - from[1]) * s;
+      double d = Math.hypot(x - px, y - py);
+      double r = PLOT_GATE_M + PLOT_PACE_ERROR_MPS * Math.max(0, gap) / 1000.0;
+      return d <= r && chancePlots(x, y, t.firstMs(), r, gap) <= MAX_CHANCE_PLOTS ? d : Double.MAX_VALUE;
     }
 
     /** The chain's point at or just before {@code tMs} (its first if none). */
