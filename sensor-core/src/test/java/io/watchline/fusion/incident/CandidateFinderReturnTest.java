@@ -1,5 +1,9 @@
 package io.watchline.fusion.incident;
 
+import static io.watchline.fusion.incident.FinderHarness.plot;
+import static io.watchline.fusion.incident.FinderHarness.points;
+import static io.watchline.fusion.incident.FinderHarness.tracker;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchline.fusion.Synth;
@@ -7,16 +11,11 @@ import io.watchline.fusion.bluforce.PatrolPositions;
 import io.watchline.fusion.border.BorderTrace;
 import io.watchline.fusion.border.BorderView;
 import io.watchline.fusion.quality.QualityConfig;
-import io.watchline.fusion.track.Measurement;
 import io.watchline.fusion.track.Track;
 import io.watchline.fusion.track.Tracker;
-import io.watchline.fusion.track.TrackerConfig;
 import io.watchline.incident.IncidentKind;
-import io.watchline.incident.TrackPoint;
-import io.watchline.observation.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -172,38 +171,7 @@ class CandidateFinderReturnTest {
     return tracker.live().get(0);
   }
 
-  private static Tracker tracker() {
-    return new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
-      @Override public void updated(Track t, Measurement m) {}
-      @Override public void closed(Track t) {}
-    });
-  }
-
   private static List<Candidate> crossings(Track track, BorderTrace trace, IncidentConfig cfg) {
-    List<Candidate> out = new ArrayList<>();
-    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
-    try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
-      finder.closed(track, trace, points(track), 1.3);
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
-    }
-    stitcher.finish();
-    return out.stream().filter(c -> c.kind() == IncidentKind.CROSSING).toList();
-  }
-
-  private static void plot(Tracker tracker, BorderTrace trace, long t, double east, double north) {
-    double[] ll = Synth.at(east, north);
-    double[] xy = B.toXY(ll[0], ll[1]);
-    tracker.scan(List.of(Measurement.isotropic(t, xy[0], xy[1], 5, Kind.RADAR, "R", List.of())), t);
-    trace.add(t, ll[0], ll[1]);
-  }
-
-  private static List<TrackPoint> points(Track track) {
-    List<TrackPoint> pts = new ArrayList<>();
-    for (int i = 0; i < track.points(); i++) {
-      double[] ll = B.toLatLon(track.pointX(i), track.pointY(i));
-      pts.add(new TrackPoint(ll[1], ll[0], Instant.ofEpochMilli(track.pointT(i))));
-    }
-    return pts;
+    return FinderHarness.crossings(track, trace, cfg, 1.3);
   }
 }

@@ -1,5 +1,9 @@
 package io.watchline.fusion.incident;
 
+import static io.watchline.fusion.incident.FinderHarness.plot;
+import static io.watchline.fusion.incident.FinderHarness.points;
+import static io.watchline.fusion.incident.FinderHarness.tracker;
+
 import io.watchline.fusion.quality.QualityConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,9 +16,7 @@ import io.watchline.fusion.track.Track;
 import io.watchline.fusion.track.Tracker;
 import io.watchline.fusion.track.TrackerConfig;
 import io.watchline.incident.IncidentKind;
-import io.watchline.incident.TrackPoint;
 import io.watchline.observation.Kind;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -197,38 +199,7 @@ class CandidateFinderTest {
         .satisfies(c -> assertThat(c.straightness()).isBetween(0.9, 1.0)); // NaN (unknown) without the rule
   }
 
-  private static Tracker tracker() {
-    return new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
-      @Override public void updated(Track t, Measurement m) {}
-      @Override public void closed(Track t) {}
-    });
-  }
-
   private static List<Candidate> crossings(Track track, BorderTrace trace, IncidentConfig cfg) {
-    List<Candidate> out = new ArrayList<>();
-    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
-    try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
-      finder.closed(track, trace, points(track), 1.2);
-    } catch (java.io.IOException ex) {
-      throw new java.io.UncheckedIOException(ex);
-    }
-    stitcher.finish();
-    return out.stream().filter(c -> c.kind() == IncidentKind.CROSSING).toList();
-  }
-
-  private static void plot(Tracker tracker, BorderTrace trace, long t, double east, double north) {
-    double[] ll = Synth.at(east, north);
-    double[] xy = B.toXY(ll[0], ll[1]);
-    tracker.scan(List.of(Measurement.isotropic(t, xy[0], xy[1], 5, Kind.RADAR, "R", List.of())), t);
-    trace.add(t, ll[0], ll[1]);
-  }
-
-  private static List<TrackPoint> points(Track track) {
-    List<TrackPoint> pts = new ArrayList<>();
-    for (int i = 0; i < track.points(); i++) {
-      double[] ll = B.toLatLon(track.pointX(i), track.pointY(i));
-      pts.add(new TrackPoint(ll[1], ll[0], Instant.ofEpochMilli(track.pointT(i))));
-    }
-    return pts;
+    return FinderHarness.crossings(track, trace, cfg, 1.2);
   }
 }

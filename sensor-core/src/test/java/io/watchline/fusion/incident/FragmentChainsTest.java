@@ -1,5 +1,7 @@
 package io.watchline.fusion.incident;
 
+import static io.watchline.fusion.incident.FinderHarness.points;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.watchline.fusion.Synth;
@@ -10,9 +12,7 @@ import io.watchline.fusion.track.Track;
 import io.watchline.fusion.track.Tracker;
 import io.watchline.fusion.track.TrackerConfig;
 import io.watchline.incident.IncidentKind;
-import io.watchline.incident.TrackPoint;
 import io.watchline.observation.Kind;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,15 +34,6 @@ class FragmentChainsTest {
       tracker.scan(List.of(Measurement.isotropic(t, xy[0], xy[1], 10, Kind.RADAR, "R", List.of())), t);
     }
     return tracker.live().get(0);
-  }
-
-  private static List<TrackPoint> points(Track track) {
-    List<TrackPoint> pts = new ArrayList<>();
-    for (int i = 0; i < track.points(); i++) {
-      double[] ll = B.toLatLon(track.pointX(i), track.pointY(i));
-      pts.add(new TrackPoint(ll[1], ll[0], Instant.ofEpochMilli(track.pointT(i))));
-    }
-    return pts;
   }
 
   @Test
