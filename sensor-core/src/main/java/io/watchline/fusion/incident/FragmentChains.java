@@ -310,8 +310,12 @@ public final class FragmentChains {
       int last = xy.size() - 1;
       int s = sideStart(last);
       if (s > 0 && !startReported) {
-        // it crossed between points s - 1 and s: the part before is the lost walk, this part the found one
-        if (walk(0, s - 1, minWalkMs) && walk(s, last, MIN_FAR_SIDE_MS) && away(s, last)) {
+        // it crossed between points s - 1 and s: the part before is the lost walk, this part the found
+        // one. A chain that began near the line, too briefly before it to be a walk, is the walker's
+        // second chain (its first broke off at a long gap short of the line): its part across is still
+        // a track found there, for that first chain's loose end (evidence on both sides or nothing)
+        boolean walkedIn = walk(0, s - 1, minWalkMs) || Math.abs(xy.get(0)[2]) <= cfg.stitchNearM();
+        if (walkedIn && walk(s, last, MIN_FAR_SIDE_MS) && away(s, last)) {
           double[] a = xy.get(s);
           stitcher.found(new CrossingStitcher.LooseStart(id, times.get(s)[0], a[0], a[1], Math.signum(a[2]),
               hits - hitsAt.get(s - 1)[0], Spill.union(evidence), false));

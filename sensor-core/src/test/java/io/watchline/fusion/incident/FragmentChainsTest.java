@@ -1,6 +1,7 @@
 package io.watchline.fusion.incident;
 
 import static io.watchline.fusion.incident.FinderHarness.points;
+import static io.watchline.fusion.incident.FinderHarness.tracker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,5 +61,35 @@ class FragmentChainsTest {
     List<Candidate> crossings = out.stream().filter(c -> c.kind() == IncidentKind.CROSSING).toList();
     assertThat(crossings).hasSize(1);
     assertThat(crossings.get(0).tMs()).isBetween(T + 590_000, T + 640_000);
+  }
+
+  /** One lone radar plot {@code s} s after T, {@code n} m north of the line: a tentative track that never confirms, chained. */
+  private static void lonePlot(Tracker tracker, FragmentChains chains, long s, double n) {
+    double[] ll = Synth.at(200, n);
+    double[] xy = B.toXY(ll[0], ll[1]);
+    long t = T + s * 1000;
+    tracker.scan(List.of(Measurement.isotropic(t, xy[0], xy[1], 10, Kind.RADAR, "R", List.of())), t);
+    Track tentative = tracker.live().get(tracker.live().size() - 1);
+    chains.plots(tentative, points(tentative));
+    tracker.expire(t + 20_000); // a tentative track lives 15 s
+  }
+
+  @Test
+  void aWalkersSecondChainBegunJustShortOfTheLineIsTheFoundPartOfItsFirstChainsCrossing() {
+    List<Candidate> out = new ArrayList<>();
+    IncidentConfig cfg = IncidentConfig.defaults();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    FragmentChains chains = new FragmentChains(B, cfg, stitcher, 15, 5 * 60_000L);
+    Tracker tracker = tracker();
+    // a walker south at 1.2 m/s seen once every 40 s from 1500 m north of the line to 600 m, then
+    // not at all for 7 min (longer than a chain waits), then again from 100 m north on over the
+    // line: two chains, the second too briefly short of the line to be a walk in; it crosses at 1250 s
+    double vn = -1.2;
+    for (long s = 0; s <= 750; s += 40) lonePlot(tracker, chains, s, 1500 + vn * s);
+    for (long s = 1167; s <= 2500; s += 40) lonePlot(tracker, chains, s, 1500 + vn * s);
+    stitcher.finish();
+    List<Candidate> crossings = out.stream().filter(c -> c.kind() == IncidentKind.CROSSING).toList();
+    assertThat(crossings).hasSize(1);
+    assertThat(crossings.get(0).tMs()).isBetween(T + 1_100_000, T + 1_300_000);
   }
 }
