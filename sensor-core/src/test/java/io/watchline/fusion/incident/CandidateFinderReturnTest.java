@@ -98,18 +98,11 @@ class CandidateFinderReturnTest {
       IncidentConfig cfg = IncidentConfig.defaults();
       CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
       try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
-        // walks south from 700 m over the line, lost 80 m beyond it (standing people, a Doppler radar)
-        Tracker in = tracker();
-        BorderTrace inTrace = new BorderTrace(B, 1000);
-        long t = Synth.T0;
-        for (double n = 700; n > -80; n -= 2.6, t += 2000) plot(in, inTrace, t, 300, n);
-        Track went = only(in);
-        finder.closed(went, inTrace, points(went), 1.3);
-        long crossed = inTrace.crossings().get(0).tMs();
+        long crossed = wentOverAndWasLost(finder);
         // found again 80 m north of the line, 100 m along it, walking away north
         Tracker back = tracker();
         BorderTrace backTrace = new BorderTrace(B, 1000);
-        t = crossed + backAfterMin * 60_000L;
+        long t = crossed + backAfterMin * 60_000L;
         for (double n = 80; n < 700; n += 2.6, t += 2000) plot(back, backTrace, t, 400, n);
         Track came = only(back);
         finder.closed(came, backTrace, points(came), 1.3);
@@ -137,17 +130,11 @@ class CandidateFinderReturnTest {
     IncidentConfig cfg = IncidentConfig.defaults();
     CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
     try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
-      Tracker in = tracker();
-      BorderTrace inTrace = new BorderTrace(B, 1000);
-      long t = Synth.T0;
-      for (double n = 700; n > -80; n -= 2.6, t += 2000) plot(in, inTrace, t, 300, n);
-      Track went = only(in);
-      finder.closed(went, inTrace, points(went), 1.3);
-      long crossed = inTrace.crossings().get(0).tMs();
+      long crossed = wentOverAndWasLost(finder);
       // the way back over the line followed by a track of its own, lost 300 m on ...
       Tracker over = tracker();
       BorderTrace overTrace = new BorderTrace(B, 1000);
-      t = crossed + 19 * 60_000L;
+      long t = crossed + 19 * 60_000L;
       for (double n = -300; n < 300; n += 2.6, t += 2000) plot(over, overTrace, t, 350, n);
       Track seen = only(over);
       finder.closed(seen, overTrace, points(seen), 1.3);
@@ -169,6 +156,20 @@ class CandidateFinderReturnTest {
   private static Track only(Tracker tracker) {
     assertThat(tracker.live()).hasSize(1);
     return tracker.live().get(0);
+  }
+
+  /**
+   * A group walking south from 700 m over the line, lost 80 m beyond it (standing people, a Doppler
+   * radar), handed to the finder; returns when it crossed.
+   */
+  private static long wentOverAndWasLost(CandidateFinder finder) {
+    Tracker in = tracker();
+    BorderTrace inTrace = new BorderTrace(B, 1000);
+    long t = Synth.T0;
+    for (double n = 700; n > -80; n -= 2.6, t += 2000) plot(in, inTrace, t, 300, n);
+    Track went = only(in);
+    finder.closed(went, inTrace, points(went), 1.3);
+    return inTrace.crossings().get(0).tMs();
   }
 
   private static List<Candidate> crossings(Track track, BorderTrace trace, IncidentConfig cfg) {
