@@ -111,12 +111,7 @@ public final class FragmentChains {
         best = c;
       }
     }
-    if (best == null) {
-      best = new Chain(t.id(), false);
-      open.add(best);
-    }
-    best.add(t, points);
-    best.report(t.firstMs());
+    join(best, t, points, false);
   }
 
   /** Whether {@code t}, a track that never confirmed, is lone radar plots near the line that {@link #plots} takes. */
@@ -150,8 +145,13 @@ public final class FragmentChains {
         bestD = d;
       }
     }
+    join(best, t, points, true);
+  }
+
+  /** Adds {@code t} to {@code best}, or to a new chain of its kind when none could take it, and reports what that chain now shows. */
+  private void join(Chain best, Track t, List<TrackPoint> points, boolean lonePlots) {
     if (best == null) {
-      best = new Chain(t.id(), true);
+      best = new Chain(t.id(), lonePlots);
       open.add(best);
     }
     best.add(t, points);
