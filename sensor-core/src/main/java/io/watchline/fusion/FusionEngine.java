@@ -348,7 +348,8 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     }
     // before the patrol label ends the story: a patrol standing near people must not hide them
     if (welfare != null) {
-      io.watchline.incident.Incident w = welfare.closed(track, s.trace, points, s.tally, patrol, clutterEcho(track, s));
+      io.watchline.incident.Incident w = welfare.closed(track, s.trace, points, s.tally, patrol,
+          clutterEcho(track, s) ? clutter::isClutter : null);
       if (w != null) {
         stats.welfare++;
         assembler.addScored(w);
