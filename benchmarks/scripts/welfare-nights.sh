@@ -18,7 +18,7 @@ tt=0; tf=0; ti=0; tfa=0; n=0
 for seed in $(seq "$first" "$last"); do
   d="$out/$seed"
   rm -rf "$d"
-  "${wl[@]}" simulate --welfare --seed "$seed" --out "$d" -q
+  "${wl[@]}" simulate --welfare --seed "$seed" --output-dir "$d" -q
   "${wl[@]}" fuse "$d/radar.ndjson" "$d/thermal.ndjson" "$d/patrol.ndjson" --border "$border" --sites "$sites" \
     --weather "$d/weather.csv" --roads "$d/roads.geojson" --water "$d/water.geojson" -o "$d/incidents.ndjson" -q
   "${wl[@]}" evaluate --incidents "$d/incidents.ndjson" --truth "$d/truth.ndjson" --json -o "$d/evaluation.json"

@@ -78,10 +78,14 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   private long lastHousekeepingMs = Long.MIN_VALUE;
   private long nowMs = Long.MIN_VALUE;
   private long lastReleaseMs = Long.MIN_VALUE;
+  /** The first radar plot's time: the clutter map knows nothing before it has watched for its learning time. */
+  private long firstPlotMs = Long.MIN_VALUE;
 
   private static final class TrackState {
     final BorderTrace trace;
     final BlueForceTally tally = new BlueForceTally();
+    /** Whether the clutter map already called the track's first place clutter (see {@link #clutterEcho}). */
+    boolean bornInClutter;
 
     TrackState(BorderTrace trace) {
       this.trace = trace;
@@ -199,6 +203,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
       return;
     }
     clutter.plot(m.x(), m.y(), t);
+    if (firstPlotMs == Long.MIN_VALUE) firstPlotMs = t;
     String key = o.sensor() == null ? "" : o.sensor();
     Batch b = batches.get(key);
     if (b != null && t - b.t0 > cfg.scanWindowMs()) {
@@ -291,8 +296,11 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
   /** Tracker callback: follows the track's filtered position against the border. */
   @Override
   public void updated(Track track, Measurement m) {
-    TrackState s = states.computeIfAbsent(track.id(),
-        id -> new TrackState(new BorderTrace(border, cfg.incidents().approachNearM())));
+    TrackState s = states.computeIfAbsent(track.id(), id -> {
+      TrackState born = new TrackState(new BorderTrace(border, cfg.incidents().approachNearM()));
+      born.bornInClutter = clutter.isClutter(track.filter().x(), track.filter().y());
+      return born;
+    });
     double[] ll = border.toLatLon(track.filter().x(), track.filter().y());
     s.trace.add(m.tMs(), ll[0], ll[1]);
     if (reach != null) reach.seen(track.id(), track.firstMs(), m.tMs(), ll[0], ll[1]);
@@ -340,7 +348,8 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     }
     // before the patrol label ends the story: a patrol standing near people must not hide them
     if (welfare != null) {
-      io.watchline.incident.Incident w = welfare.closed(track, s.trace, points, s.tally, patrol);
+      io.watchline.incident.Incident w = welfare.closed(track, s.trace, points, s.tally, patrol,
+          clutterEcho(track, s) ? clutter::isClutter : null);
       if (w != null) {
         stats.welfare++;
         assembler.addScored(w);
@@ -386,6 +395,18 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     }
     finder.closed(track, s.trace, points, speed,
         quality.infersAlone(track, TrackQuality.straightness(track, cfg.incidents().shapeStepMs())));
+  }
+
+  /**
+   * Whether the track began where a persistent clutter field echoes: the map called its first place
+   * clutter when it began, or it began before the map could know (within its learning time of the
+   * first plot) and the map calls that place clutter now. People arrive somewhere; an echo that was
+   * there before anyone came, or since the feed began, is the field's.
+   */
+  private boolean clutterEcho(Track track, TrackState s) {
+    if (s.bornInClutter) return true;
+    long learnMs = cfg.quality().clutterBins() * cfg.quality().clutterBinMs();
+    return track.firstMs() < firstPlotMs + learnMs && clutter.isClutter(track.pointX(0), track.pointY(0));
   }
 
   private boolean inClutter(Track track) {

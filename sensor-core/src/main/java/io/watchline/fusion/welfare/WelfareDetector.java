@@ -74,8 +74,11 @@ public final class WelfareDetector {
    *
    * @param tally the track's blue-force tally (to recognise the patrol itself)
    * @param patrol whether the blue-force check labelled it a patrol
+   * @param clutterField the persistent clutter field the track began in (a wind farm; the engine's
+   *     clutter map), or null when it began outside one
    */
-  public Incident closed(Track track, BorderTrace trace, List<TrackPoint> points, BlueForceTally tally, boolean patrol) {
+  public Incident closed(Track track, BorderTrace trace, List<TrackPoint> points, BlueForceTally tally, boolean patrol,
+      Field clutterField) {
     if (patrol && tally.meanDistanceM() <= cfg.selfM()) {
       return null; // the patrol's own echo
     }
@@ -86,6 +89,13 @@ public final class WelfareDetector {
     }
     PathShape.Dwell stay = PathShape.longestDwell(track, cfg.stayRadiusM(), STEP_MS);
     long stayMs = stay == null ? 0 : stay.durationMs();
+    if (clutterField != null && stay != null && neverLeft(track, stay.startMs(), clutterField)) {
+      // a clutter field's echo that never came from outside the field to where it "stays" (it hops
+      // between a wind farm's turbines): a bearing-only camera looking past it lends it "human" (up to
+      // 12 such cases a night on realistic nights); people who walked there from outside and sat are
+      // still a case, even once the map has learned their place
+      return null;
+    }
     long tEnd = track.pointT(track.points() - 1);
     long slowFrom = slowEnd(track);
     boolean endsSlow = slowFrom >= 0;
@@ -174,6 +184,20 @@ public final class WelfareDetector {
     return new Incident(null, points.get(0).t(), points.get(points.size() - 1).t(), ll[0], ll[1],
         border.sectorOf(ll[0], ll[1]), side, IncidentKind.WELFARE, Math.round(s.value() * 1000) / 1000.0, f, points,
         track.evidence());
+  }
+
+  /** Where a persistent clutter field echoes (local plane). */
+  @FunctionalInterface
+  public interface Field {
+    boolean contains(double x, double y);
+  }
+
+  /** Whether every point of the track up to {@code untilMs} lies in the field. */
+  private static boolean neverLeft(Track t, long untilMs, Field field) {
+    for (int i = 0; i < t.points() && t.pointT(i) <= untilMs; i++) {
+      if (!field.contains(t.pointX(i), t.pointY(i))) return false;
+    }
+    return true;
   }
 
   /** Cases not raised again because an earlier case was the same people (a broken track). */
