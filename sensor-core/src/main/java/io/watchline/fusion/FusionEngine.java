@@ -377,6 +377,10 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
         chains.piece(track, points);
         // and people standing where a track was lost are seen now and then: a stay (a loiter)
         finder.sighted(track, speed);
+      } else if (TrackQuality.weakEcho(weak) && carriesOnAWalk(track, s.trace)) {
+        // the last stretch and the crossing of a group a good track followed to the line
+        finder.closed(track, s.trace, points, speed, false);
+        return;
       } else if (TrackQuality.weakEcho(weak)) {
         // a Doppler radar follows a group walking straight at it on its last stretch only: it may have come to stay
         finder.arrived(track, s.trace, points, speed);
@@ -386,6 +390,13 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     }
     finder.closed(track, s.trace, points, speed,
         quality.infersAlone(track, TrackQuality.straightness(track, cfg.incidents().shapeStepMs())));
+  }
+
+  /** Whether a weak echo that crossed the line began where a good track lost heading for it would have walked on. */
+  private boolean carriesOnAWalk(Track track, BorderTrace trace) {
+    if (trace.crossings().isEmpty() || track.points() < 2) return false;
+    double side = Math.signum(border.signedDistanceXY(track.pointX(0), track.pointY(0)));
+    return stitcher.carriedOn(track.firstMs(), track.pointX(0), track.pointY(0), side);
   }
 
   private boolean inClutter(Track track) {
