@@ -370,6 +370,9 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
         }
       }
     }
+    if ("clutter map".equals(weak) && judgedOnWalkToAField(track, s.trace, points)) {
+      return;
+    }
     if (weak != null) {
       stats.weakTracks++;
       if (TrackQuality.mayBePiece(weak)) {
@@ -390,6 +393,25 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     }
     finder.closed(track, s.trace, points, speed,
         quality.infersAlone(track, TrackQuality.straightness(track, cfg.incidents().shapeStepMs())));
+  }
+
+  /**
+   * A clutter-map track that walked straight over the line and stopped in a field ({@link
+   * TrackQuality#stoppedInField}), with no crossing after it stopped: judged, and made candidates of,
+   * on the walk. Returns whether it was.
+   */
+  private boolean judgedOnWalkToAField(Track track, BorderTrace trace, List<TrackPoint> points) {
+    int k = quality.stoppedInField(track, clutter);
+    if (k <= 0 || trace.crossings().isEmpty()) return false;
+    for (var c : trace.crossings()) {
+      if (c.tMs() > track.pointT(k - 1)) return false;
+    }
+    Track walk = track.head(k);
+    double v = PathShape.meanSpeed(walk, cfg.incidents().speedStepMs());
+    if (quality.reject(walk, v, null) != null) return false;
+    finder.closed(walk, trace, points.subList(0, k), v,
+        quality.infersAlone(walk, TrackQuality.straightness(walk, cfg.incidents().shapeStepMs())));
+    return true;
   }
 
   /** Whether a weak echo that crossed the line began where a good track lost heading for it would have walked on. */
