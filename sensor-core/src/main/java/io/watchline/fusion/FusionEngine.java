@@ -379,6 +379,9 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
         }
       }
     }
+    if ("clutter map".equals(weak) && judgedOnWalkToAField(track, s.trace, points)) {
+      return;
+    }
     if (weak != null) {
       stats.weakTracks++;
       if (TrackQuality.mayBePiece(weak)) {
@@ -386,6 +389,10 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
         chains.piece(track, points);
         // and people standing where a track was lost are seen now and then: a stay (a loiter)
         finder.sighted(track, speed);
+      } else if (TrackQuality.weakEcho(weak) && carriesOnAWalk(track, s.trace)) {
+        // the last stretch and the crossing of a group a good track followed to the line
+        finder.closed(track, s.trace, points, speed, false);
+        return;
       } else if (TrackQuality.weakEcho(weak)) {
         // a Doppler radar follows a group walking straight at it on its last stretch only: it may have come to stay
         finder.arrived(track, s.trace, points, speed);
@@ -407,6 +414,32 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     if (s.bornInClutter) return true;
     long learnMs = cfg.quality().clutterBins() * cfg.quality().clutterBinMs();
     return track.firstMs() < firstPlotMs + learnMs && clutter.isClutter(track.pointX(0), track.pointY(0));
+  }
+
+  /**
+   * A clutter-map track that walked straight over the line and stopped in a field ({@link
+   * TrackQuality#stoppedInField}), with no crossing after it stopped: judged, and made candidates of,
+   * on the walk. Returns whether it was.
+   */
+  private boolean judgedOnWalkToAField(Track track, BorderTrace trace, List<TrackPoint> points) {
+    int k = quality.stoppedInField(track, clutter);
+    if (k <= 0 || trace.crossings().isEmpty()) return false;
+    for (var c : trace.crossings()) {
+      if (c.tMs() > track.pointT(k - 1)) return false;
+    }
+    Track walk = track.head(k);
+    double v = PathShape.meanSpeed(walk, cfg.incidents().speedStepMs());
+    if (quality.reject(walk, v, null) != null) return false;
+    finder.closed(walk, trace, points.subList(0, k), v,
+        quality.infersAlone(walk, TrackQuality.straightness(walk, cfg.incidents().shapeStepMs())));
+    return true;
+  }
+
+  /** Whether a weak echo that crossed the line began where a good track lost heading for it would have walked on. */
+  private boolean carriesOnAWalk(Track track, BorderTrace trace) {
+    if (trace.crossings().isEmpty() || track.points() < 2) return false;
+    double side = Math.signum(border.signedDistanceXY(track.pointX(0), track.pointY(0)));
+    return stitcher.carriedOn(track.firstMs(), track.pointX(0), track.pointY(0), side);
   }
 
   private boolean inClutter(Track track) {

@@ -43,4 +43,11 @@ public record Candidate(
     double blueForceM,
     long trackId,
     List<TrackPoint> track,
-    List<Source> evidence) {}
+    List<Source> evidence) {
+
+  /** This candidate with its class set aside: evidence the class was wrong outweighs the class. */
+  public Candidate unclassified() {
+    return new Candidate(kind, tMs, startMs, endMs, lat, lon, sector, side, seen, distanceM, dwellMs, sensorKinds,
+        "unknown", 0, meanConf, hits, speedMps, straightness, crossings, blueForceM, trackId, track, evidence);
+  }
+}

@@ -111,6 +111,7 @@ public final class CandidateFinder implements Closeable {
       // a return's jitter at the line is not back and forth
       Candidate made = candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
           c.seen(), 0, 0, straight, went || came ? 1 : j - i, ev, speedMps);
+      if ("animal".equals(made.cls()) && walkedAsPeople(track, c.tMs())) made = made.unclassified();
       out.accept(made);
       if (j == cs.size()) wentOver(track, cs.get(j - 1), made);
       came = went;
@@ -305,6 +306,26 @@ public final class CandidateFinder implements Closeable {
     String cls = track.classes().best();
     boolean notPeople = "animal".equals(cls) || track.hits(Kind.THERMAL) == 0 && "unknown".equals(cls);
     return notPeople && straightness < cfg.unclassifiedMinStraightness();
+  }
+
+  /**
+   * Whether a track walked about its crossing at {@code tMs} as people do and grazing animals do not:
+   * followed for {@code peopleWalkMs} (the span of its life about the crossing, as nearly centred as its
+   * life allows) and at least {@code peopleWalkMps} on, net, over it. A thermal camera's "animal" at
+   * kilometres' range persists for minutes on a walking group; its class then says less than the walk.
+   */
+  private boolean walkedAsPeople(Track track, long tMs) {
+    int n = track.points();
+    long w = cfg.peopleWalkMs();
+    if (n < 2 || track.lastMs() - track.firstMs() < w) return false;
+    long from = Math.max(track.firstMs(), Math.min(tMs - w / 2, track.lastMs() - w));
+    int i = 0;
+    while (i < n - 1 && track.pointT(i) < from) i++;
+    int j = i;
+    while (j < n - 1 && track.pointT(j) < from + w) j++;
+    long dt = track.pointT(j) - track.pointT(i);
+    double net = Math.hypot(track.pointX(j) - track.pointX(i), track.pointY(j) - track.pointY(i));
+    return dt >= w * 0.9 && net >= cfg.peopleWalkMps() * dt / 1000.0;
   }
 
   /**

@@ -602,6 +602,33 @@ public final class CrossingStitcher {
     return best;
   }
 
+  /**
+   * Takes the waiting loose end that a weak track beginning at (x, y) on {@code side} at {@code tMs}
+   * carries on: a good track (one that may infer alone) of people on foot, lost heading for the line on
+   * that side up to {@code stitchWindowMs} before, with (x, y) ahead on its last course within walking
+   * reach of where it was lost. A radar that followed a group to the line may follow its last stretch
+   * and the crossing only as a weak echo (under a plot a scan); the weak echo is then that group, not a
+   * herd's grazing step. Returns whether there was one; it waits no more.
+   */
+  public boolean carriedOn(long tMs, double x, double y, double side) {
+    LooseStart b = new LooseStart(-1, tMs, x, y, side, 0, List.of());
+    for (Iterator<LooseEnd> it = ends.iterator(); it.hasNext(); ) {
+      LooseEnd a = it.next();
+      long dt = tMs - a.tMs();
+      if (!a.heading() || !a.infersAlone() || a.partnerOnly() || a.side() != side || dt <= 0 || dt > cfg.stitchWindowMs()
+          || a.approach().speedMps() > maxWalkMps || !CandidateFinder.mayBePeople(a.approach().cls())) {
+        continue;
+      }
+      double speed = Math.max(cfg.stitchMinSpeedMps(), Math.hypot(a.vx(), a.vy()));
+      if (Math.hypot(x - a.x(), y - a.y()) <= cfg.stitchSlackM() + cfg.stitchSpeedFactor() * speed * dt / 1000.0
+          && ahead(a, b)) {
+        it.remove();
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code b} began ahead of {@code a} on its last course, within {@code PIECE_AHEAD_DEG}. */
   private static boolean ahead(LooseEnd a, LooseStart b) {
     double px = b.x() - a.x(), py = b.y() - a.y();

@@ -40,6 +40,8 @@ package io.watchline.fusion.quality;
  * @param clutterPassStandM a track that began standing within this radius of its first point ...
  * @param clutterPassStandMs ... for at least this long is judged for {@code clutterPassM} and {@code
  *     clutterPassStraightness} from when it set off (a fixed echo of the field that a group walking past took over), ms
+ * @param clutterStopRadiusM a track that ended sitting within this radius of its last point, in a clutter field, after a
+ *     straight walk over the line stopped there: the field's echo took it over ({@code TrackQuality#stoppedInField}), m
  */
 public record QualityConfig(
     int minHits,
@@ -69,7 +71,8 @@ public record QualityConfig(
     long patrolMemoryMs,
     double patrolDriftMps,
     double clutterPassStandM,
-    long clutterPassStandMs) {
+    long clutterPassStandMs,
+    double clutterStopRadiusM) {
 
   public static QualityConfig defaults() {
     return builder().build();
@@ -109,6 +112,7 @@ public record QualityConfig(
     b.patrolDriftMps = patrolDriftMps;
     b.clutterPassStandM = clutterPassStandM;
     b.clutterPassStandMs = clutterPassStandMs;
+    b.clutterStopRadiusM = clutterStopRadiusM;
     return b;
   }
 
@@ -185,6 +189,9 @@ public record QualityConfig(
     // it over and crossed the line with it: 0.62 straight over its life, 0.98 from when it set off
     // (tuning night 43); the field's chance tracks wander inside it either way
     private long clutterPassStandMs = 5 * 60_000L;
+    // a clutter spot's echoes scatter 100-200 m about it (one 250-m cell); the map marks the cells next to a
+    // field's too, so a walker's first point "in the field" may lie 500 m short of where the field took it
+    private double clutterStopRadiusM = 250;
 
     private Builder() {}
 
@@ -244,12 +251,14 @@ public record QualityConfig(
 
     public Builder clutterPassStandMs(long v) { clutterPassStandMs = v; return this; }
 
+    public Builder clutterStopRadiusM(double v) { clutterStopRadiusM = v; return this; }
+
     public QualityConfig build() {
       return new QualityConfig(minHits, minDurationMs, minCameraLedMs, minRadarOnlyWalkMs, radarOnlyManyPlotsPerScan, minWeakEchoWalkMs,
           weakEchoPlotsPerScan, weakEchoMinPlotsPerScan, maxSpeedMps, maxWalkMps,
           minFastHits, maxTurnDegPerS, minHitRatio, nominalScanMs, inferMinHits, inferMinDurationMs, inferMinStraightness,
           clutterCellM, clutterBinMs, clutterMinPlots, clutterBins, clutterShare, clutterPassM, clutterPassStraightness, patrolMemoryMs, patrolDriftMps,
-          clutterPassStandM, clutterPassStandMs);
+          clutterPassStandM, clutterPassStandMs, clutterStopRadiusM);
     }
   }
 }

@@ -171,6 +171,34 @@ public final class TrackQuality {
     return !Double.isNaN(s) && s >= cfg.clutterPassStraightness() ? k : -1;
   }
 
+  /**
+   * Where a clutter field's echo took a track over after a walk, judged by where the track stopped
+   * rather than by where it first touched the map: the index of the first point from which it stayed
+   * within {@code clutterStopRadiusM} of its last point, when those points lie mostly in the field and
+   * the points before walked straight, as {@link #capturedAfterWalk} asks; else -1. The map marks the
+   * cells next to a field's too, so a walker passing a field close to the line touches the map before
+   * it crosses; where it stopped, it was taken over.
+   */
+  public int stoppedInField(Track t, ClutterMap map) {
+    int n = t.points();
+    if (map == null || n < 2) return -1;
+    double xe = t.pointX(n - 1), ye = t.pointY(n - 1);
+    int k = n - 1;
+    while (k > 0 && Math.hypot(t.pointX(k - 1) - xe, t.pointY(k - 1) - ye) <= cfg.clutterStopRadiusM()) k--;
+    if (k < 2) return -1;
+    int in = 0;
+    for (int i = k; i < n; i++) {
+      if (map.isClutter(t.pointX(i), t.pointY(i))) in++;
+    }
+    if (in < cfg.clutterShare() * (n - k)) return -1;
+    if (t.pointT(k - 1) - t.firstMs() < cfg.minRadarOnlyWalkMs()
+        || Math.hypot(t.pointX(k - 1) - t.pointX(0), t.pointY(k - 1) - t.pointY(0)) < cfg.clutterPassM()) {
+      return -1;
+    }
+    double s = PathShape.straightness(t, t.firstMs(), t.pointT(k - 1), STEP_MS);
+    return !Double.isNaN(s) && s >= cfg.clutterPassStraightness() ? k : -1;
+  }
+
   private static double clutterShare(Track t, ClutterMap map) {
     int n = t.points(), in = 0;
     if (n == 0) return 0;

@@ -88,6 +88,24 @@ class CandidateFinderTest {
     }
   }
 
+  @Test
+  void aCameraCallingAGroupAnAnimalDoesNotSinkItsCrossingWhenItWalkedAsPeopleDo() {
+    // a group walks south over the line at 1.3 m/s for 40 min, called "animal" by a distant camera: its
+    // crossing is scored without the class. A herd walking as straight at 0.6 m/s keeps it, and so does a
+    // group followed for 10 min only (too little of the walk to overrule the camera)
+    IncidentConfig cfg = IncidentConfig.defaults();
+    Track people = walk(Synth.T0, 1500, -1.3, 40 * 60_000L, "animal");
+    assertThat(FinderHarness.crossings(people, trace(people), cfg, 1.3)).singleElement()
+        .satisfies(c -> assertThat(c.cls()).isEqualTo("unknown"))
+        .satisfies(c -> assertThat(c.clsShare()).isZero());
+    Track herd = walk(Synth.T0, 700, -0.6, 40 * 60_000L, "animal");
+    assertThat(FinderHarness.crossings(herd, trace(herd), cfg, 0.6)).singleElement()
+        .satisfies(c -> assertThat(c.cls()).isEqualTo("animal"));
+    Track brief = walk(Synth.T0, 400, -1.3, 10 * 60_000L, "animal");
+    assertThat(FinderHarness.crossings(brief, trace(brief), cfg, 1.3)).singleElement()
+        .satisfies(c -> assertThat(c.cls()).isEqualTo("animal"));
+  }
+
   /** A camera-ranged track walking north from {@code north} m at {@code vn} m/s for {@code ms}, classified {@code cls}. */
   private static Track walk(long t0, double north, double vn, long ms, String cls) {
     Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {

@@ -43,6 +43,20 @@ class CrossingStitcherTest {
   }
 
   @Test
+  void aWeakEchoBegunAheadOfAGroupLostHeadingForTheLineCarriesItOn() {
+    // a good track of people lost 500 m north of the line walking south at 1.4 m/s; 5 min later a weak
+    // echo begins 100 m north of the line, 400 m on along that course: the group's last stretch
+    lost(T, xy(0, 500), 0, -1.4, true);
+    assertThat(stitcher.carriedOn(T + 5 * MIN, xy(600, 100)[0], xy(600, 100)[1], 1)).isFalse(); // off its course
+    assertThat(stitcher.carriedOn(T + 5 * MIN, xy(0, 900)[0], xy(0, 900)[1], 1)).isFalse(); // behind it
+    assertThat(stitcher.carriedOn(T + 25 * MIN, xy(0, 100)[0], xy(0, 100)[1], 1)).isFalse(); // past the stitch window
+    assertThat(stitcher.carriedOn(T + 5 * MIN, xy(0, 100)[0], xy(0, 100)[1], 1)).isTrue();
+    assertThat(stitcher.pendingEnds()).isZero(); // taken: its crossing is the weak echo's
+    stitcher.finish();
+    assertThat(out).isEmpty();
+  }
+
+  @Test
   void aTrackLostNearTheLineAndOneFoundAcrossItLaterAreOneInferredCrossing() {
     lost(T, xy(0, 300), 0, -1.4, true);
     found(T + 8 * MIN, xy(50, -300));

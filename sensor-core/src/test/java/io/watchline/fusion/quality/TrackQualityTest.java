@@ -150,4 +150,28 @@ class TrackQualityTest {
     legs[0] = new double[] {500, -700};
     assertThat(q.capturedAfterWalk(walk(legs), map)).isEqualTo(-1);
   }
+
+  @Test
+  void aWalkAFieldTookOverIsCutWhereItStoppedNotWhereItFirstTouchedTheMap() {
+    ClutterMap map = field();
+    TrackQuality q = new TrackQuality(QualityConfig.defaults());
+    // 1.6 km straight north into the field's spot at y 100 (a line at y -200 would be crossed after the
+    // map's neighbour cells begin, at y -250), then an hour on the spot's echo, 40 m to and fro
+    double[][] legs = new double[2 + 300][];
+    legs[0] = new double[] {500, -1500};
+    legs[1] = new double[] {500, 100};
+    for (int i = 2; i < legs.length; i++) legs[i] = new double[] {i % 2 == 0 ? 540 : 500, i % 4 < 2 ? 100 : 140};
+    Track captured = walk(legs);
+    assertThat(q.reject(captured, 1.0, map)).isEqualTo("clutter map");
+    int first = q.capturedAfterWalk(captured, map);
+    assertThat(captured.pointY(first - 1)).isLessThan(-200.0); // cut before the line
+    int k = q.stoppedInField(captured, map);
+    assertThat(k).isGreaterThan(first);
+    assertThat(captured.pointY(k - 1)).isBetween(-200.0, 100.0); // cut where the spot took it: past the line
+    assertThat(q.reject(captured.head(k), 1.4, null)).isNull();
+    // an echo that wandered in the field from the start, or a short walk into it, is clutter
+    assertThat(q.stoppedInField(walk(new double[] {0, 0}, new double[] {500, 0}, new double[] {150, 0}), map)).isEqualTo(-1);
+    legs[0] = new double[] {500, -300};
+    assertThat(q.stoppedInField(walk(legs), map)).isEqualTo(-1);
+  }
 }
