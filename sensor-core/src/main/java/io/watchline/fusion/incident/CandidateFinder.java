@@ -103,9 +103,12 @@ public final class CandidateFinder implements Closeable {
             PathShape.straightness(track, setOff, Long.MAX_VALUE, step));
         if (grazes(track, straight) && person(track)) {
           // a walk out and back (a stay across the line, a walk to it and back) is two straight legs, no wandering
-          double legs = outAndBack(track, setOff);
-          if (legs >= cfg.returnMinStraightness()) {
-            straight = minKnown(PathShape.straightness(track, c.tMs() - window, c.tMs() + window, step), legs);
+          long turn = outAndBack(track, setOff);
+          if (turn != Long.MIN_VALUE) {
+            // the crossing on its own leg
+            straight = c.tMs() < turn
+                ? PathShape.straightness(track, c.tMs() - window, Math.min(turn, c.tMs() + window), step)
+                : PathShape.straightness(track, Math.max(turn, c.tMs() - window), c.tMs() + window, step);
           }
         }
         if (grazes(track, straight) && person(track)) {
@@ -360,14 +363,14 @@ public final class CandidateFinder implements Closeable {
   }
 
   /**
-   * The straightness of a track from {@code fromMs} as a walk out and back: split where it was
-   * farthest from the line on either side, the lesser of its two legs' straightness, the better of
-   * the two splits; NaN when neither split leaves two legs of at least {@code returnMinMs}, each
-   * moving farther than a standing group wanders ({@code dwellRadiusM}). A group that went over,
+   * Where a track, from {@code fromMs}, turned on a walk out and back: split where it was farthest
+   * from the line on either side, two legs of at least {@code returnMinMs}, each moving farther than
+   * a standing group wanders ({@code dwellRadiusM}) and each at least {@code returnMinStraightness}
+   * straight (the better split when both are); else {@link Long#MIN_VALUE}. A group that went over,
    * stayed and walked back, followed by one track for only part of it (its walk in or out in
    * another), measures 0.1-0.7 over its life; grazing animals turn more than once.
    */
-  double outAndBack(Track track, long fromMs) {
+  long outAndBack(Track track, long fromMs) {
     int n = track.points();
     int near = -1, far = -1;
     double nearD = 0, farD = 0;
@@ -383,6 +386,7 @@ public final class CandidateFinder implements Closeable {
       }
     }
     double best = Double.NaN;
+    long turn = Long.MIN_VALUE;
     for (int k : new int[] {near, far}) {
       if (k < 0) continue;
       int first = 0;
@@ -395,9 +399,12 @@ public final class CandidateFinder implements Closeable {
       }
       double s = Math.min(PathShape.straightness(track, fromMs, tk, cfg.shapeStepMs()),
           PathShape.straightness(track, tk, Long.MAX_VALUE, cfg.shapeStepMs()));
-      if (!Double.isNaN(s) && (Double.isNaN(best) || s > best)) best = s;
+      if (s >= cfg.returnMinStraightness() && (Double.isNaN(best) || s > best)) {
+        best = s;
+        turn = tk;
+      }
     }
-    return best;
+    return turn;
   }
 
   /**
