@@ -323,11 +323,18 @@ public final class FragmentChains {
         }
         return;
       }
+      if (s > 0 && Math.abs(xy.get(last)[2]) <= cfg.stitchNearM() && towards(last)) {
+        // its part across, reported found, walked out, stayed and is walking back to the line: lost
+        // there like a chain that walked in (a return seen in pieces)
+        int k = turn(s, last);
+        if (k > s && walk(k, last, minWalkMs)) lost(last, pieceStartMs, false, k);
+        return;
+      }
       if (s == 0 && Math.abs(xy.get(last)[2]) <= cfg.stitchNearM() && towards(last)) {
         if (walk(0, last, minWalkMs)) {
           lost(last, pieceStartMs, false);
-        } else if (walk(turn(last), last, minWalkMs)) {
-          lost(last, pieceStartMs, false, turn(last)); // came back to the line: judged on the walk back
+        } else if (walk(turn(0, last), last, minWalkMs)) {
+          lost(last, pieceStartMs, false, turn(0, last)); // came back to the line: judged on the walk back
         } else if (Math.abs(xy.get(last)[2]) <= SHORT_NEAR_M && walk(0, last, SHORT_MIN_MS, SHORT_MIN_HITS)) {
           lost(last, pieceStartMs, true); // only a good track across, ahead of it, makes it a crossing
         }
@@ -335,13 +342,13 @@ public final class FragmentChains {
     }
 
     /**
-     * Where the chain, on one side up to point {@code last}, was farthest from the line: a walker who
+     * Where the chain, on one side from point {@code first} to {@code last}, was farthest from the line: a walker who
      * went out from the line, stood and came back (a return's stay across it, seen in pieces) walks
      * to the line from there, and the chain over both legs measures no walk.
      */
-    private int turn(int last) {
-      int k = 0;
-      for (int i = 1; i <= last; i++) {
+    private int turn(int first, int last) {
+      int k = first;
+      for (int i = first + 1; i <= last; i++) {
         if (Math.abs(xy.get(i)[2]) > Math.abs(xy.get(k)[2])) k = i;
       }
       return k;

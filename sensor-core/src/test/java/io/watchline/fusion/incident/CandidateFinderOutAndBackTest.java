@@ -85,25 +85,25 @@ class CandidateFinderOutAndBackTest {
 
   @Test
   void aGroupThatWaitedShortOfTheLineIsJudgedFromWhereItWaited() {
-    // a walk of 2 km north to 110 m short of the line, 25 min shuffling 30 m about there, then on
+    // a walk of 4 km north to 110 m short of the line, 24 min shuffling 25 m about there, then on
     // north over the line and 1 km on
     Tracker tracker = tracker();
     BorderTrace trace = new BorderTrace(B, 1000);
     long t = Synth.T0;
-    double n = -2100;
+    double n = -4100;
     for (; n < -110; n += 1.3, t += 1000) plot(tracker, trace, t, 300, n);
-    for (long stay = t, end = t + 25 * 60_000L; t < end; t += 2000) {
-      double a = 2 * Math.PI * (t - stay) / 300_000.0;
-      plot(tracker, trace, t, 300 + 30 * Math.sin(a), n + 30 * (Math.cos(a) - 1));
+    for (long stay = t, end = t + 24 * 60_000L; t < end; t += 2000) {
+      double a = 2 * Math.PI * (t - stay) / 120_000.0;
+      plot(tracker, trace, t, 300 + 25 * Math.sin(a), n + 25 * (Math.cos(a) - 1));
     }
     for (; n < 1000; n += 1.3, t += 1000) plot(tracker, trace, t, 300, n);
     Track track = only(tracker);
     assertThat(trace.crossings()).hasSize(1);
 
     List<Candidate> out = crossings(track, trace, IncidentConfig.defaults());
-    assertThat(out).extracting(Candidate::side).containsExactly("S→N");
+    assertThat(out.stream().map(Candidate::side).toList()).containsExactly("S→N");
     // the window around the crossing holds the shuffling: radar-only "grazing" without the wait
-    assertThat(crossings(track, trace, IncidentConfig.defaults().toBuilder().standMinMs(Long.MAX_VALUE).build())).isEmpty();
+    assertThat(crossings(track, trace, IncidentConfig.defaults().toBuilder().standMinMs(Long.MAX_VALUE).build()).size()).isZero();
   }
 
   private static Track only(Tracker tracker) {
