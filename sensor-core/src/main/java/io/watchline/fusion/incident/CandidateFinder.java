@@ -104,20 +104,18 @@ public final class CandidateFinder implements Closeable {
         if (grazes(track, straight) && person(track)) {
           // a walk out and back (a stay across the line, a walk to it and back) is two straight legs, no wandering
           long turn = outAndBack(track, setOff);
-          if (turn != Long.MIN_VALUE) {
-            // the crossing on its own leg
-            straight = c.tMs() < turn
-                ? PathShape.straightness(track, c.tMs() - window, Math.min(turn, c.tMs() + window), step)
-                : PathShape.straightness(track, Math.max(turn, c.tMs() - window), c.tMs() + window, step);
-          }
+          // the crossing on its own leg (unknown, too brief to tell, is no evidence)
+          double leg = turn == Long.MIN_VALUE ? Double.NaN : c.tMs() < turn
+              ? PathShape.straightness(track, c.tMs() - window, Math.min(turn, c.tMs() + window), step)
+              : PathShape.straightness(track, Math.max(turn, c.tMs() - window), c.tMs() + window, step);
+          if (!Double.isNaN(leg)) straight = leg;
         }
         if (grazes(track, straight) && person(track)) {
           // a group that waited near the line and then crossed: the walk from where it waited, not the shuffling
           long waited = waitedUntil(track, c.tMs());
-          if (waited != Long.MIN_VALUE) {
-            straight = minKnown(PathShape.straightness(track, waited, c.tMs() + window, step),
-                PathShape.straightness(track, setOff, Long.MAX_VALUE, step));
-          }
+          double on = waited == Long.MIN_VALUE ? Double.NaN : PathShape.straightness(track, waited, c.tMs() + window, step);
+          // a walk on of minutes (a fixed echo that moved off at the last is too brief to tell)
+          if (!Double.isNaN(on)) straight = minKnown(on, PathShape.straightness(track, setOff, Long.MAX_VALUE, step));
         }
       }
       if (grazes(track, straight)) {
