@@ -323,17 +323,44 @@ public final class FragmentChains {
         }
         return;
       }
+      if (s > 0 && Math.abs(xy.get(last)[2]) <= cfg.stitchNearM() && towards(last)) {
+        // its part across, reported found, walked out, stayed and is walking back to the line: lost
+        // there like a chain that walked in (a return seen in pieces)
+        int k = turn(s, last);
+        if (k > s && walk(k, last, minWalkMs)) lost(last, pieceStartMs, false, k);
+        return;
+      }
       if (s == 0 && Math.abs(xy.get(last)[2]) <= cfg.stitchNearM() && towards(last)) {
         if (walk(0, last, minWalkMs)) {
           lost(last, pieceStartMs, false);
+        } else if (walk(turn(0, last), last, minWalkMs)) {
+          lost(last, pieceStartMs, false, turn(0, last)); // came back to the line: judged on the walk back
         } else if (Math.abs(xy.get(last)[2]) <= SHORT_NEAR_M && walk(0, last, SHORT_MIN_MS, SHORT_MIN_HITS)) {
           lost(last, pieceStartMs, true); // only a good track across, ahead of it, makes it a crossing
         }
       }
     }
 
+    /**
+     * Where the chain, on one side from point {@code first} to {@code last}, was farthest from the line: a walker who
+     * went out from the line, stood and came back (a return's stay across it, seen in pieces) walks
+     * to the line from there, and the chain over both legs measures no walk.
+     */
+    private int turn(int first, int last) {
+      int k = first;
+      for (int i = first + 1; i <= last; i++) {
+        if (Math.abs(xy.get(i)[2]) > Math.abs(xy.get(k)[2])) k = i;
+      }
+      return k;
+    }
+
     /** Reports the chain lost at its last point; the first report's piece start is the time it holds back. */
     private void lost(int last, long pieceStartMs, boolean goodPartnerOnly) {
+      lost(last, pieceStartMs, goodPartnerOnly, 0);
+    }
+
+    /** ... its walk to the line scored from point {@code from}. */
+    private void lost(int last, long pieceStartMs, boolean goodPartnerOnly, int walkFrom) {
       double[] e = xy.get(last);
       long t = times.get(last)[0];
       if (endStartMs < 0) endStartMs = pieceStartMs;
@@ -343,8 +370,8 @@ public final class FragmentChains {
       double[] ll = border.toLatLon(e[0], e[1]);
       List<TrackPoint> pts = List.copyOf(track);
       Candidate standIn = new Candidate(IncidentKind.APPROACH, t, endStartMs, t, ll[0], ll[1], border.sectorOf(ll[0], ll[1]),
-          border.sideOf(ll[0], ll[1]), true, Math.abs(e[2]), 0, 1, "unknown", 0, 0, hits, netSpeed(0, last),
-          straightness(0, last), 0, Double.NaN, id, pts, Spill.union(evidence));
+          border.sideOf(ll[0], ll[1]), true, Math.abs(e[2]), 0, 1, "unknown", 0, 0, hits, netSpeed(walkFrom, last),
+          straightness(walkFrom, last), 0, Double.NaN, id, pts, Spill.union(evidence));
       stitcher.replaceLost(new CrossingStitcher.LooseEnd(id, t, e[0], e[1], vx, vy, Math.signum(e[2]), standIn, false, false,
           true, true, goodPartnerOnly));
     }

@@ -43,8 +43,11 @@ class CandidateFinderReturnTest {
     assertThat(out).extracting(Candidate::side).containsExactly("N→S", "S→N");
     assertThat(out).extracting(Candidate::crossings).containsExactly(1, 1);
     assertThat(out).allSatisfy(c -> assertThat(c.straightness()).isGreaterThan(0.9));
-    // without it each crossing is judged on the whole out-and-back track: radar-only "grazing", nothing
-    assertThat(crossings(track, trace, IncidentConfig.defaults().toBuilder().returnMaxMs(0).build())).isEmpty();
+    // without it, each crossing judged on its own leg of the walk out and back; without that too, on
+    // the whole out-and-back track: radar-only "grazing", nothing
+    assertThat(crossings(track, trace, IncidentConfig.defaults().toBuilder().returnMaxMs(0).build()).size()).isEqualTo(2);
+    assertThat(crossings(track, trace, IncidentConfig.defaults().toBuilder().returnMaxMs(0).returnMinStraightness(1.01).build()))
+        .isEmpty();
   }
 
   @Test

@@ -92,4 +92,33 @@ class FragmentChainsTest {
     assertThat(crossings).hasSize(1);
     assertThat(crossings.get(0).tMs()).isBetween(T + 1_100_000, T + 1_300_000);
   }
+
+  @Test
+  void aChainsPartAcrossThatWalkedOutAndBackIsLostAtTheLineLikeAWalkIn() {
+    List<Candidate> out = new ArrayList<>();
+    IncidentConfig cfg = IncidentConfig.defaults();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    FragmentChains chains = new FragmentChains(B, cfg, stitcher, 15, 5 * 60_000L);
+    // a group seen as a 10-s piece every 30 s: from 300 m north over the line (at 230 s) 610 m south
+    // of it, standing there 5 min, walking back north and lost 25 m short of the line; a good track
+    // begins 80 m north of it a minute later
+    long s = 0;
+    for (; s < 700; s += 30) chain(chains, s, 300 - 1.3 * s, -1.3);
+    for (; s < 1000; s += 30) chain(chains, s, -610, 0);
+    for (; s < 1450; s += 30) chain(chains, s, -610 + 1.3 * (s - 1000), 1.3);
+    double[] at = B.toXY(Synth.at(200, 80)[0], Synth.at(200, 80)[1]);
+    stitcher.found(new CrossingStitcher.LooseStart(1, T + (s + 60) * 1000, at[0], at[1],
+        Math.signum(B.signedDistanceXY(at[0], at[1])), 300, List.of(), true));
+    stitcher.finish();
+    // the walk back, judged from where it turned (the chain over both legs is no walk), met the track across
+    List<Candidate> crossings = out.stream().filter(c -> c.kind() == IncidentKind.CROSSING).toList();
+    assertThat(crossings).hasSize(1);
+    assertThat(crossings.get(0).tMs()).isBetween(T + 1_440_000, T + 1_520_000);
+    assertThat(crossings.get(0).straightness()).isGreaterThan(0.9);
+  }
+
+  private static void chain(FragmentChains chains, long s0, double n0, double vn) {
+    Track p = piece(s0, s0 + 10, n0, vn);
+    chains.piece(p, points(p));
+  }
 }
