@@ -396,6 +396,8 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
       } else if (TrackQuality.weakEcho(weak)) {
         // a Doppler radar follows a group walking straight at it on its last stretch only: it may have come to stay
         finder.arrived(track, s.trace, points, speed);
+        // or walked away from the line, seen on under one scan in two: what a walk lost across it needs
+        finder.leftWeak(track, s.trace);
       }
       finder.glimpse(track);
       return;

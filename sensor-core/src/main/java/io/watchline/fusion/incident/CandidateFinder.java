@@ -250,6 +250,31 @@ public final class CandidateFinder implements Closeable {
         v[1], Math.signum(lastD), standIn, false, false, false));
   }
 
+  /**
+   * Takes a track rejected only as a weak radar-only echo ({@link
+   * io.watchline.fusion.quality.TrackQuality#weakEcho}) that began near the line and walked
+   * straight away from it, as far and as straight as an arrival's walk in ({@code stayWalkInM},
+   * {@code stayWalkInStraightness}; a herd grazes in 100-300 m steps with turns): a walker a Doppler
+   * radar saw on under one scan in two once it walked away across the beam. It is a track found
+   * across the line, not good enough alone ({@link CrossingStitcher.LooseStart#good} false): only a
+   * walk lost on the other side makes it anything (two groups minutes apart on tuning nights 53-64
+   * were seen so after the line and only as lone plots before it).
+   */
+  public void leftWeak(Track track, BorderTrace trace) {
+    int n = track.points();
+    if (n < 2 || !person(track) || !trace.crossings().isEmpty()) return;
+    double firstD = border.signedDistanceXY(track.pointX(0), track.pointY(0));
+    double lastD = border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
+    if (Math.abs(firstD) > cfg.stitchNearM() || Math.abs(lastD) - Math.abs(firstD) < cfg.stayWalkInM()
+        || closing(track.pointX(0), track.pointY(0), startVelocity(track), firstD) >= -cfg.stitchClosingMps()) {
+      return;
+    }
+    double straight = PathShape.straightness(track, track.firstMs(), track.lastMs(), cfg.shapeStepMs());
+    if (!(straight >= cfg.stayWalkInStraightness())) return;
+    stitcher.found(new CrossingStitcher.LooseStart(track.id(), track.firstMs(), track.pointX(0), track.pointY(0),
+        Math.signum(firstD), track.hits(), track.evidence(), false));
+  }
+
   /** Whether a track whose last point is {@code lastD} from the line, moving with {@code v}, was lost near it heading for it. */
   private boolean lostHeading(Track track, double lastD, double[] v) {
     int n = track.points();

@@ -145,7 +145,35 @@ public final class FragmentChains {
         bestD = d;
       }
     }
-    join(best, t, points, true);
+    if (jumped(t)) {
+      joinFirst(best, t, points);
+    } else {
+      join(best, t, points, true);
+    }
+  }
+
+  /**
+   * Whether lone plots ran apart faster than a walk (with the slack of two plots far from the radar):
+   * the tracker's tentative gate took a plot of each of two groups walking 100-300 m apart (a close
+   * pair, tuning night 56), or a false plot beside a walker's. Only the first plot, the one that linked
+   * (or begins a chain), is the walker's; taking the last too moved the chain's end onto the other
+   * group and bent its walk below the straightness a walk needs.
+   */
+  static boolean jumped(Track t) {
+    int n = t.points();
+    if (n < 2) return false;
+    double d = Math.hypot(t.pointX(n - 1) - t.pointX(0), t.pointY(n - 1) - t.pointY(0));
+    return d > LINK_SLACK_M + LINK_MPS * (t.lastMs() - t.firstMs()) / 1000.0;
+  }
+
+  /** Adds only {@code t}'s first plot to {@code best} (or a new chain), and reports what that chain now shows. */
+  private void joinFirst(Chain best, Track t, List<TrackPoint> points) {
+    if (best == null) {
+      best = new Chain(t.id(), true);
+      open.add(best);
+    }
+    best.addFirst(t, points);
+    best.report(t.firstMs());
   }
 
   /** Adds {@code t} to {@code best}, or to a new chain of its kind when none could take it, and reports what that chain now shows. */
@@ -295,6 +323,18 @@ public final class FragmentChains {
       hitsAt.get(hitsAt.size() - 1)[0] = hits;
       evidence.add(List.copyOf(t.evidence()));
       lastMs = Math.max(lastMs, t.lastMs());
+    }
+
+    /** Adds the first plot of {@code t} alone, as one measurement. */
+    void addFirst(Track t, List<TrackPoint> pts) {
+      double x = t.pointX(0), y = t.pointY(0);
+      times.add(new long[] {t.pointT(0)});
+      xy.add(new double[] {x, y, border.signedDistanceXY(x, y)});
+      track.add(pts.get(0));
+      hits += 1;
+      hitsAt.add(new int[] {hits});
+      evidence.add(List.copyOf(t.evidence()));
+      lastMs = Math.max(lastMs, t.pointT(0));
     }
 
     /** The index where the chain's last stretch on one side of the line began. */

@@ -195,6 +195,44 @@ class CandidateFinderTest {
     assertThat(weakArrivalThenPieces(250)).isEmpty();
   }
 
+  /**
+   * A chain of lone plots lost 500 m north of the line heading for it, and 7 min later a weak radar
+   * echo (not good enough to raise anything alone) that began 10 m south of the line and walked
+   * {@code walkM} m straight south.
+   */
+  private static List<Candidate> chainThenWeakEchoAway(double walkM) {
+    Tracker tracker = tracker();
+    BorderTrace trace = new BorderTrace(B, 1000);
+    long t = Synth.T0 + 7 * 60_000L;
+    for (double n = -10; n > -10 - walkM; n -= 2.6, t += 2000) plot(tracker, trace, t, 0, n);
+    Track echo = tracker.live().get(0);
+    List<Candidate> out = new ArrayList<>();
+    IncidentConfig cfg = IncidentConfig.defaults();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    double[] lost = B.toXY(Synth.at(0, 500)[0], Synth.at(0, 500)[1]), before = B.toXY(Synth.at(0, 620)[0], Synth.at(0, 620)[1]);
+    double[] ll = Synth.at(0, 500);
+    Candidate standIn = new Candidate(IncidentKind.APPROACH, Synth.T0, Synth.T0 - 10 * 60_000L, Synth.T0, ll[0], ll[1], "S-1",
+        "N", true, 500, 0, 1, "unknown", 0, 0, 16, 1.2, 0.95, 0, Double.NaN, 7, List.of(), List.of());
+    stitcher.lost(new CrossingStitcher.LooseEnd(7, Synth.T0, lost[0], lost[1], (lost[0] - before[0]) / 100,
+        (lost[1] - before[1]) / 100, 1, standIn, false, true, true, true));
+    try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
+      finder.leftWeak(echo, trace);
+      stitcher.finish();
+    } catch (java.io.IOException ex) {
+      throw new java.io.UncheckedIOException(ex);
+    }
+    return out;
+  }
+
+  @Test
+  void aWeakEchoWalkingStraightAwayFromTheLineIsFoundThereForAChainLostAcross() {
+    // two groups minutes apart, seen before the line only as lone plots and after it as a weak echo:
+    // the chain and the echo are one crossing (nothing without the rule)
+    assertThat(chainThenWeakEchoAway(600)).extracting(Candidate::kind).containsExactly(IncidentKind.CROSSING);
+    // a step of 250 m away (a herd grazes in steps of 100-300 m) is no walk away: nothing
+    assertThat(chainThenWeakEchoAway(250)).isEmpty();
+  }
+
   @Test
   void aStayFoundAtTheSpotIsScoredOnTheWalkAwayWhenTheWalkInWasNotSeen() {
     // a track begins where the group stands 400 m out, stays 25 min within 60 m, then walks straight away

@@ -121,4 +121,40 @@ class FragmentChainsTest {
     Track p = piece(s0, s0 + 10, n0, vn);
     chains.piece(p, points(p));
   }
+
+  @Test
+  void lonePlotsThatRanApartFasterThanAWalkAddOnlyTheirFirstPlotToTheChain() {
+    List<Candidate> out = new ArrayList<>();
+    IncidentConfig cfg = IncidentConfig.defaults();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    FragmentChains chains = new FragmentChains(B, cfg, stitcher, 15, 5 * 60_000L);
+    Tracker tracker = tracker();
+    // a walker south at 1.2 m/s, 200 m east, seen once every 40 s from 1500 m north of the line to 132 m;
+    // its last tentative track took a second plot 20 s later from a group walking 250 m east of it
+    double vn = -1.2;
+    for (long s = 0; s < 1140; s += 40) lonePlot(tracker, chains, s, 1500 + vn * s);
+    Tracker pair = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
+      @Override public void updated(Track t, Measurement m) {}
+      @Override public void closed(Track t) {}
+    });
+    double[] a = B.toXY(Synth.at(200, 1500 + vn * 1140)[0], Synth.at(200, 1500 + vn * 1140)[1]);
+    double[] b = B.toXY(Synth.at(450, 1500 + vn * 1160)[0], Synth.at(450, 1500 + vn * 1160)[1]);
+    pair.scan(List.of(Measurement.isotropic(T + 1_140_000, a[0], a[1], 10, Kind.RADAR, "R", List.of())), T + 1_140_000);
+    pair.scan(List.of(Measurement.isotropic(T + 1_160_000, b[0], b[1], 10, Kind.RADAR, "R", List.of())), T + 1_160_000);
+    Track both = pair.live().get(0);
+    assertThat(both.points()).isEqualTo(2);
+    assertThat(FragmentChains.jumped(both)).isTrue();
+    chains.plots(both, points(both));
+    // a good track found 60 m south of the line, on the walker's course
+    double[] found = B.toXY(Synth.at(200, -60)[0], Synth.at(200, -60)[1]);
+    stitcher.found(new CrossingStitcher.LooseStart(99, T + 1_300_000, found[0], found[1], -1, 40, List.of()));
+    stitcher.finish();
+    List<Candidate> crossings = out.stream().filter(c -> c.kind() == IncidentKind.CROSSING).toList();
+    assertThat(crossings).hasSize(1);
+    // where the walker crossed, not between it and the other group (about 330 m east when the chain's end
+    // moved onto the other group's plot)
+    double[] at = B.toXY(crossings.get(0).lat(), crossings.get(0).lon());
+    double[] walker = B.toXY(Synth.at(200, 0)[0], Synth.at(200, 0)[1]);
+    assertThat(Math.hypot(at[0] - walker[0], at[1] - walker[1])).isLessThan(40);
+  }
 }
