@@ -158,17 +158,7 @@ public final class TrackQuality {
     int k = 0;
     while (k < n && !map.isClutter(t.pointX(k), t.pointY(k))) k++;
     if (k < 2 || k >= n) return -1;
-    int in = 0;
-    for (int i = k; i < n; i++) {
-      if (map.isClutter(t.pointX(i), t.pointY(i))) in++;
-    }
-    if (in < cfg.clutterShare() * (n - k)) return -1;
-    if (t.pointT(k - 1) - t.firstMs() < cfg.minRadarOnlyWalkMs()
-        || Math.hypot(t.pointX(k - 1) - t.pointX(0), t.pointY(k - 1) - t.pointY(0)) < cfg.clutterPassM()) {
-      return -1;
-    }
-    double s = PathShape.straightness(t, t.firstMs(), t.pointT(k - 1), STEP_MS);
-    return !Double.isNaN(s) && s >= cfg.clutterPassStraightness() ? k : -1;
+    return walkedBefore(t, k, map);
   }
 
   /**
@@ -186,6 +176,15 @@ public final class TrackQuality {
     int k = n - 1;
     while (k > 0 && Math.hypot(t.pointX(k - 1) - xe, t.pointY(k - 1) - ye) <= cfg.clutterStopRadiusM()) k--;
     if (k < 2) return -1;
+    return walkedBefore(t, k, map);
+  }
+
+  /**
+   * {@code k} when the points from {@code k} on lie mostly in the field and those before it were a
+   * walk (long, far and straight enough to pass a clutter field); else -1.
+   */
+  private int walkedBefore(Track t, int k, ClutterMap map) {
+    int n = t.points();
     int in = 0;
     for (int i = k; i < n; i++) {
       if (map.isClutter(t.pointX(i), t.pointY(i))) in++;
