@@ -1,5 +1,6 @@
 package io.watchline.fusion.incident;
 
+import static io.watchline.fusion.incident.FinderHarness.only;
 import static io.watchline.fusion.incident.FinderHarness.plot;
 import static io.watchline.fusion.incident.FinderHarness.tracker;
 
@@ -104,11 +105,6 @@ class CandidateFinderOutAndBackTest {
     assertThat(out.stream().map(Candidate::side).toList()).containsExactly("S→N");
     // the window around the crossing holds the shuffling: radar-only "grazing" without the wait
     assertThat(crossings(track, trace, IncidentConfig.defaults().toBuilder().standMinMs(Long.MAX_VALUE).build()).size()).isZero();
-  }
-
-  private static Track only(Tracker tracker) {
-    assertThat(tracker.live()).hasSize(1);
-    return tracker.live().get(0);
   }
 
   private static List<Candidate> crossings(Track track, BorderTrace trace, IncidentConfig cfg) {

@@ -1,5 +1,6 @@
 package io.watchline.fusion.incident;
 
+import static io.watchline.fusion.incident.FinderHarness.only;
 import static io.watchline.fusion.incident.FinderHarness.plot;
 import static io.watchline.fusion.incident.FinderHarness.points;
 import static io.watchline.fusion.incident.FinderHarness.tracker;
@@ -154,11 +155,6 @@ class CandidateFinderReturnTest {
     }
     assertThat(out).filteredOn(c -> c.kind() == IncidentKind.CROSSING).extracting(Candidate::side, Candidate::seen)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("N→S", true), org.assertj.core.groups.Tuple.tuple("S→N", true));
-  }
-
-  private static Track only(Tracker tracker) {
-    assertThat(tracker.live()).hasSize(1);
-    return tracker.live().get(0);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.watchline.fusion.incident;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.watchline.fusion.Synth;
 import io.watchline.fusion.bluforce.PatrolPositions;
 import io.watchline.fusion.border.BorderTrace;
@@ -38,6 +40,12 @@ final class FinderHarness {
     double[] xy = B.toXY(ll[0], ll[1]);
     tracker.scan(List.of(Measurement.isotropic(t, xy[0], xy[1], 5, Kind.RADAR, "R", List.of())), t);
     trace.add(t, ll[0], ll[1]);
+  }
+
+  /** The tracker's one live track (asserting there is just one). */
+  static Track only(Tracker tracker) {
+    assertThat(tracker.live()).hasSize(1);
+    return tracker.live().get(0);
   }
 
   /** The track's points as lon/lat track points. */

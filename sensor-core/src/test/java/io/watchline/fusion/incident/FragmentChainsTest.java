@@ -11,7 +11,6 @@ import io.watchline.fusion.quality.QualityConfig;
 import io.watchline.fusion.track.Measurement;
 import io.watchline.fusion.track.Track;
 import io.watchline.fusion.track.Tracker;
-import io.watchline.fusion.track.TrackerConfig;
 import io.watchline.incident.IncidentKind;
 import io.watchline.observation.Kind;
 import java.util.ArrayList;
@@ -21,13 +20,15 @@ import org.junit.jupiter.api.Test;
 class FragmentChainsTest {
   private static final BorderView B = Synth.BORDER;
   private static final long T = Synth.T0;
+  /** What the stitcher made of the chains (a new test instance, so new chains, for every test). */
+  private final List<Candidate> out = new ArrayList<>();
+  private final CrossingStitcher stitcher =
+      new CrossingStitcher(B, IncidentConfig.defaults(), 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+  private final FragmentChains chains = new FragmentChains(B, IncidentConfig.defaults(), stitcher, 15, 5 * 60_000L);
 
   /** A radar piece: plots every 2 s from {@code s0} to {@code s1} s after T, moving north from {@code n0} at {@code vn} m/s. */
   private static Track piece(long s0, long s1, double n0, double vn) {
-    Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
-      @Override public void updated(Track t, Measurement m) {}
-      @Override public void closed(Track t) {}
-    });
+    Tracker tracker = tracker();
     for (long s = s0; s <= s1; s += 2) {
       double[] ll = Synth.at(200, n0 + vn * (s - s0));
       double[] xy = B.toXY(ll[0], ll[1]);
@@ -39,10 +40,6 @@ class FragmentChainsTest {
 
   @Test
   void aChancePieceRunningOffAheadOfTheWalkerDoesNotTakeTheChainAwayFromIt() {
-    List<Candidate> out = new ArrayList<>();
-    IncidentConfig cfg = IncidentConfig.defaults();
-    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
-    FragmentChains chains = new FragmentChains(B, cfg, stitcher, 15, 5 * 60_000L);
     // a walker at 1.5 m/s from 920 m north of the line across it, seen as a 10-s piece every 30 s;
     // it crosses at 613 s
     double vn = -1.5;
@@ -76,10 +73,6 @@ class FragmentChainsTest {
 
   @Test
   void aWalkersSecondChainBegunJustShortOfTheLineIsTheFoundPartOfItsFirstChainsCrossing() {
-    List<Candidate> out = new ArrayList<>();
-    IncidentConfig cfg = IncidentConfig.defaults();
-    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
-    FragmentChains chains = new FragmentChains(B, cfg, stitcher, 15, 5 * 60_000L);
     Tracker tracker = tracker();
     // a walker south at 1.2 m/s seen once every 40 s from 1500 m north of the line to 600 m, then
     // not at all for 7 min (longer than a chain waits), then again from 100 m north on over the
@@ -95,10 +88,6 @@ class FragmentChainsTest {
 
   @Test
   void aChainsPartAcrossThatWalkedOutAndBackIsLostAtTheLineLikeAWalkIn() {
-    List<Candidate> out = new ArrayList<>();
-    IncidentConfig cfg = IncidentConfig.defaults();
-    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
-    FragmentChains chains = new FragmentChains(B, cfg, stitcher, 15, 5 * 60_000L);
     // a group seen as a 10-s piece every 30 s: from 300 m north over the line (at 230 s) 610 m south
     // of it, standing there 5 min, walking back north and lost 25 m short of the line; a good track
     // begins 80 m north of it a minute later
@@ -124,19 +113,12 @@ class FragmentChainsTest {
 
   @Test
   void lonePlotsThatRanApartFasterThanAWalkAddOnlyTheirFirstPlotToTheChain() {
-    List<Candidate> out = new ArrayList<>();
-    IncidentConfig cfg = IncidentConfig.defaults();
-    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
-    FragmentChains chains = new FragmentChains(B, cfg, stitcher, 15, 5 * 60_000L);
     Tracker tracker = tracker();
     // a walker south at 1.2 m/s, 200 m east, seen once every 40 s from 1500 m north of the line to 132 m;
     // its last tentative track took a second plot 20 s later from a group walking 250 m east of it
     double vn = -1.2;
     for (long s = 0; s < 1140; s += 40) lonePlot(tracker, chains, s, 1500 + vn * s);
-    Tracker pair = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
-      @Override public void updated(Track t, Measurement m) {}
-      @Override public void closed(Track t) {}
-    });
+    Tracker pair = tracker();
     double[] a = B.toXY(Synth.at(200, 1500 + vn * 1140)[0], Synth.at(200, 1500 + vn * 1140)[1]);
     double[] b = B.toXY(Synth.at(450, 1500 + vn * 1160)[0], Synth.at(450, 1500 + vn * 1160)[1]);
     pair.scan(List.of(Measurement.isotropic(T + 1_140_000, a[0], a[1], 10, Kind.RADAR, "R", List.of())), T + 1_140_000);
