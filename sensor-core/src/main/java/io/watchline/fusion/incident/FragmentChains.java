@@ -66,6 +66,16 @@ public final class FragmentChains {
    */
   static final long PLOT_MAX_GAP_MS = 6 * 60_000L;
   /**
+   * Where the course gate expects the next plot: on a line fitted to the chain's points of this long
+   * (at least this many, spread at least this much in time, rms seconds). A walker across a beam 6-9 km
+   * out is plotted 30-90 m off along its course (the radar's cross-range error there): the line through
+   * its last plot put the next one 130-220 m from where it fell on the tuning nights' misses, beyond
+   * the gate, and the walker's plots fell into chains of 5-15 each, none a walk.
+   */
+  static final long FIT_MS = 5 * 60_000L;
+  static final int FIT_MIN_POINTS = 4;
+  static final double FIT_MIN_SPREAD_S = 30;
+  /**
    * A lone plot links only where a false one would seldom land in the link's gate over the gap:
    * fewer than this many expected, from the lone plots counted near there over the last 10-20 min.
    * False plots are spread over a radar's area: 0.3-0.4 a minute per km² for a 10-km radar (a
@@ -295,11 +305,42 @@ public final class FragmentChains {
         double r = LINK_SLACK_M + LINK_MPS * Math.max(0, gap) / 1000.0;
         return d != Double.MAX_VALUE && chancePlots(x, y, t.firstMs(), r, gap) <= MAX_CHANCE_PLOTS ? d : Double.MAX_VALUE;
       }
-      double s = (t.firstMs() - endMs) / 1000.0 / dt;
-      double px = end[0] + (end[0] - from[0]) * s, py = end[1] + (end[1] - from[1]) * s;
-      double d = Math.hypot(x - px, y - py);
+      double[] p = predicted(t.firstMs(), end, from, endMs, dt);
+      double d = Math.hypot(x - p[0], y - p[1]);
       double r = PLOT_GATE_M + PLOT_PACE_ERROR_MPS * Math.max(0, gap) / 1000.0;
       return d <= r && chancePlots(x, y, t.firstMs(), r, gap) <= MAX_CHANCE_PLOTS ? d : Double.MAX_VALUE;
+    }
+
+    /**
+     * Where the chain's walk puts it at {@code tMs}: a straight line fitted (least squares in time)
+     * to its points of the last {@code FIT_MS}, when it has enough of them, spread enough in time;
+     * else the line from {@code from} through its end. A walker across a radar's beam walks along the
+     * radar's cross-range, where each plot is off by the azimuth error; the line through its last plot
+     * carries that error ahead.
+     */
+    private double[] predicted(long tMs, double[] end, double[] from, long endMs, double dt) {
+      int n = 0;
+      double st = 0, stt = 0, sx = 0, sy = 0, stx = 0, sty = 0;
+      for (int i = times.size() - 1; i >= 0 && times.get(i)[0] >= endMs - FIT_MS; i--) {
+        double ti = (times.get(i)[0] - endMs) / 1000.0;
+        double[] q = xy.get(i);
+        n++;
+        st += ti;
+        stt += ti * ti;
+        sx += q[0];
+        sy += q[1];
+        stx += ti * q[0];
+        sty += ti * q[1];
+      }
+      double den = n * stt - st * st;
+      if (n >= FIT_MIN_POINTS && den > 0 && Math.sqrt(den) / n >= FIT_MIN_SPREAD_S) {
+        double bx = (n * stx - st * sx) / den, by = (n * sty - st * sy) / den;
+        double ax = (sx - bx * st) / n, ay = (sy - by * st) / n;
+        double tq = (tMs - endMs) / 1000.0;
+        return new double[] {ax + bx * tq, ay + by * tq};
+      }
+      double s = (tMs - endMs) / 1000.0 / dt;
+      return new double[] {end[0] + (end[0] - from[0]) * s, end[1] + (end[1] - from[1]) * s};
     }
 
     /** The chain's point at or just before {@code tMs} (its first if none). */
