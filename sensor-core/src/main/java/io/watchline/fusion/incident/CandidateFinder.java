@@ -327,6 +327,12 @@ public final class CandidateFinder implements Closeable {
         && Math.hypot(track.pointX(arrived - 1) - track.pointX(n - 1), track.pointY(arrived - 1) - track.pointY(n - 1)) <= r) {
       arrived--;
     }
+    if (Math.signum(firstD) == Math.signum(lastD) && Math.abs(firstD) - Math.abs(lastD) > cfg.standRadiusM()
+        && Math.abs(firstD) <= cfg.stayNearM() && person(track)) {
+      // walked towards the line, farther than people standing shuffle: across from a group lost there, its walk back
+      stitcher.toward(new CrossingStitcher.Toward(track.id(), track.firstMs(), track.pointX(0), track.pointY(0),
+          track.lastMs(), track.pointX(n - 1), track.pointY(n - 1), Math.signum(firstD), speedMps));
+    }
     stitcher.sighted(new CrossingStitcher.Sighting(track.id(), track.firstMs(), track.pointX(0), track.pointY(0),
         Math.signum(firstD), track.pointT(left), track.lastMs(), track.pointT(arrived), speedMps,
         onward || Math.signum(firstD) != Math.signum(lastD), person(track),
