@@ -696,20 +696,27 @@ public final class CrossingStitcher {
    * that side up to {@code stitchWindowMs} before, with (x, y) ahead on its last course within walking
    * reach of where it was lost. A radar that followed a group to the line may follow its last stretch
    * and the crossing only as a weak echo (under a plot a scan); the weak echo is then that group, not a
-   * herd's grazing step. Returns whether there was one; it waits no more.
+   * herd's grazing step. Or such a track lost near the line ({@code stayNearM}), heading for it or not,
+   * up to {@code maxDwellMs} before, with (x, y) within the dwell radius of where it was lost: the group
+   * waited there unseen and set off over the line. Returns whether there was one; it waits no more.
    */
   public boolean carriedOn(long tMs, double x, double y, double side) {
     LooseStart b = new LooseStart(-1, tMs, x, y, side, 0, List.of());
     for (Iterator<LooseEnd> it = ends.iterator(); it.hasNext(); ) {
       LooseEnd a = it.next();
       long dt = tMs - a.tMs();
-      if (!a.heading() || !a.infersAlone() || a.partnerOnly() || a.side() != side || dt <= 0 || dt > cfg.stitchWindowMs()
+      if (!a.infersAlone() || a.partnerOnly() || a.side() != side || dt <= 0
           || a.approach().speedMps() > maxWalkMps || !CandidateFinder.mayBePeople(a.approach().cls())) {
         continue;
       }
       double speed = Math.max(cfg.stitchMinSpeedMps(), Math.hypot(a.vx(), a.vy()));
-      if (Math.hypot(x - a.x(), y - a.y()) <= cfg.stitchSlackM() + cfg.stitchSpeedFactor() * speed * dt / 1000.0
-          && ahead(a, b)) {
+      double gap = Math.hypot(x - a.x(), y - a.y());
+      boolean walkedOn = a.heading() && dt <= cfg.stitchWindowMs()
+          && gap <= cfg.stitchSlackM() + cfg.stitchSpeedFactor() * speed * dt / 1000.0 && ahead(a, b);
+      // or it waited near the line where it was lost (a Doppler radar loses people standing) and set off from there
+      boolean waited = dt <= cfg.maxDwellMs() && Math.abs(border.signedDistanceXY(a.x(), a.y())) <= cfg.stayNearM()
+          && gap <= cfg.dwellRadiusM();
+      if (walkedOn || waited) {
         it.remove();
         return true;
       }

@@ -57,6 +57,18 @@ class CrossingStitcherTest {
   }
 
   @Test
+  void aWeakEchoSettingOffOverTheLineFromWhereAGroupWasLostNearItHalfAnHourBeforeCarriesItOn() {
+    // a good track of people lost standing 120 m north of the line; 28 min later (past the stitch window) a
+    // weak echo begins 30 m from there and walks south over the line: the group waited and set off
+    stitcher.lost(new CrossingStitcher.LooseEnd(7, T, xy(0, 120)[0], xy(0, 120)[1], 0, 0, 1,
+        approach(T, xy(0, 120), 20, new Source("a", 1, 1)), false, true, false));
+    assertThat(stitcher.carriedOn(T + 28 * MIN, xy(900, 100)[0], xy(900, 100)[1], 1)).isFalse(); // elsewhere
+    assertThat(stitcher.carriedOn(T + 55 * MIN, xy(30, 110)[0], xy(30, 110)[1], 1)).isFalse(); // past the dwell window
+    assertThat(stitcher.carriedOn(T + 28 * MIN, xy(30, 110)[0], xy(30, 110)[1], 1)).isTrue();
+    assertThat(stitcher.pendingEnds()).isZero();
+  }
+
+  @Test
   void aTrackLostNearTheLineAndOneFoundAcrossItLaterAreOneInferredCrossing() {
     lost(T, xy(0, 300), 0, -1.4, true);
     found(T + 8 * MIN, xy(50, -300));
