@@ -78,7 +78,7 @@ public final class CandidateFinder implements Closeable {
     // unless it came back after a stay on the other side: went and returned, two crossings. The
     // return is judged from the burst's first crossing, so jitter at the line in between (or a
     // duplicate track's crossing adopted out of order) does not hide it
-    boolean came = false;
+    boolean came = false, cameOnLegs = false;
     for (CrossingEvent c : cs) {
       double[] xy = border.toXY(c.lat(), c.lon());
       stitcher.crossed(new CrossingStitcher.Crossed(track.id(), c.tMs(), xy[0], xy[1], c.to()));
@@ -89,6 +89,9 @@ public final class CandidateFinder implements Closeable {
       while (j < cs.size() && cs.get(j).tMs() - cs.get(j - 1).tMs() <= cfg.recrossMs()
           && !returned(track, c, cs.get(j))) j++;
       boolean went = j < cs.size() && returned(track, c, cs.get(j));
+      // a return whose legs walked on as people do: a camera's "animal" at range says less than the walks
+      boolean walkedLegs = went && "animal".equals(track.classes().best()) || cameOnLegs;
+      cameOnLegs = went && "animal".equals(track.classes().best());
       double straight;
       if (went || came) {
         // judged on the leg that walked in (went) or out (came back), not the stay between
@@ -121,13 +124,14 @@ public final class CandidateFinder implements Closeable {
       if (grazes(track, straight)) {
         // wildlife wandering over the line on radar alone: nothing to report, nor an approach
         came = went;
+        cameOnLegs = false;
         i = j;
         continue;
       }
       // a return's jitter at the line is not back and forth
       Candidate made = candidate(track, IncidentKind.CROSSING, c.tMs(), c.lat(), c.lon(), c.sector(), c.from() + "→" + c.to(),
           c.seen(), 0, 0, straight, went || came ? 1 : j - i, ev, speedMps);
-      if ("animal".equals(made.cls()) && walkedAsPeople(track, c.tMs())) made = made.unclassified();
+      if ("animal".equals(made.cls()) && (walkedLegs || walkedAsPeople(track, c.tMs()))) made = made.unclassified();
       out.accept(made);
       if (j == cs.size()) {
         if (!cameBackToTheLine(track, cs.get(j - 1), trace, ev, speedMps)) wentOver(track, cs.get(j - 1), made);
@@ -323,6 +327,12 @@ public final class CandidateFinder implements Closeable {
         && Math.hypot(track.pointX(arrived - 1) - track.pointX(n - 1), track.pointY(arrived - 1) - track.pointY(n - 1)) <= r) {
       arrived--;
     }
+    if (Math.signum(firstD) == Math.signum(lastD) && Math.abs(firstD) - Math.abs(lastD) > cfg.standRadiusM()
+        && Math.abs(firstD) <= cfg.stayNearM() && person(track)) {
+      // walked towards the line, farther than people standing shuffle: across from a group lost there, its walk back
+      stitcher.toward(new CrossingStitcher.Toward(track.id(), track.firstMs(), track.pointX(0), track.pointY(0),
+          track.lastMs(), track.pointX(n - 1), track.pointY(n - 1), Math.signum(firstD), speedMps));
+    }
     stitcher.sighted(new CrossingStitcher.Sighting(track.id(), track.firstMs(), track.pointX(0), track.pointY(0),
         Math.signum(firstD), track.pointT(left), track.lastMs(), track.pointT(arrived), speedMps,
         onward || Math.signum(firstD) != Math.signum(lastD), person(track),
@@ -361,7 +371,17 @@ public final class CandidateFinder implements Closeable {
     int n = track.points();
     long w = cfg.peopleWalkMs();
     if (n < 2 || track.lastMs() - track.firstMs() < w) return false;
-    long from = Math.max(track.firstMs(), Math.min(tMs - w / 2, track.lastMs() - w));
+    return walkedOn(track, Math.max(track.firstMs(), Math.min(tMs - w / 2, track.lastMs() - w)));
+  }
+
+  /**
+   * Whether a track was followed for {@code peopleWalkMs} from {@code from} and got on at least {@code
+   * peopleWalkMps} over it (net, first to last).
+   */
+  private boolean walkedOn(Track track, long from) {
+    int n = track.points();
+    long w = cfg.peopleWalkMs();
+    if (n < 2 || from < track.firstMs() || from + w > track.lastMs()) return false;
     int i = 0;
     while (i < n - 1 && track.pointT(i) < from) i++;
     int j = i;
@@ -380,7 +400,7 @@ public final class CandidateFinder implements Closeable {
     // up to returnMaxMs: a walk out, a stay and a walk back may take longer than the recross window
     if (b.tMs() - a.tMs() < cfg.returnMinMs() || b.tMs() - a.tMs() > Math.max(cfg.recrossMs(), cfg.returnMaxMs())
         || !a.from().equals(b.to())
-        || "animal".equals(track.classes().best())) {
+        || "animal".equals(track.classes().best()) && !legsWalkedAsPeople(track, a, b)) {
       return false;
     }
     long step = cfg.shapeStepMs(), window = cfg.shapeWindowMs();
@@ -388,6 +408,16 @@ public final class CandidateFinder implements Closeable {
     double out = PathShape.straightness(track, b.tMs(), b.tMs() + window, step);
     // unknown (too few points) is not confident
     return in >= cfg.returnMinStraightness() && out >= cfg.returnMinStraightness();
+  }
+
+  /**
+   * Whether a track that crossed at {@code a} and back at {@code b} walked as people do on both legs:
+   * the {@code peopleWalkMs} up to the crossing over and from the crossing back each at least {@code
+   * peopleWalkMps} on, net. Herds and wildlife got on at most 0.93 m/s over any half hour; a camera's
+   * "animal" at kilometres' range stays on a walking group for the whole night.
+   */
+  private boolean legsWalkedAsPeople(Track track, CrossingEvent a, CrossingEvent b) {
+    return walkedOn(track, a.tMs() - cfg.peopleWalkMs()) && walkedOn(track, b.tMs());
   }
 
   /**

@@ -128,6 +128,14 @@ public final class CrossingStitcher {
    */
   public record Went(long trackId, long tMs, double x, double y, double side, long crossedMs, Candidate crossing) {}
 
+  /**
+   * A target track near the line, weak or not, that walked towards it: began at (x0, y0) on {@code side}
+   * (±1) and ended at (x1, y1) nearer the line, on the same side. Seen across the line from where a group
+   * was lost heading for it, it is the group walking back from a stay over there.
+   */
+  public record Toward(long trackId, long firstMs, double x0, double y0, long lastMs, double x1, double y1, double side,
+      double speedMps) {}
+
   /** A crossing a track was seen (or coasted) to make, into side {@code to}, at (x, y): a return it may be. */
   public record Crossed(long trackId, long tMs, double x, double y, String to) {}
 
@@ -141,6 +149,7 @@ public final class CrossingStitcher {
   private final List<LooseStart> resumed = new ArrayList<>();
   private final List<Glimpse> glimpses = new ArrayList<>();
   private final List<Sighting> sightings = new ArrayList<>();
+  private final List<Toward> towards = new ArrayList<>();
   private final List<Went> wents = new ArrayList<>();
   private final List<Crossed> crossed = new ArrayList<>();
 
@@ -209,6 +218,11 @@ public final class CrossingStitcher {
     glimpses.add(g);
   }
 
+  /** Adds a closed target track near the line that walked towards it (kept while a loose end it could follow may be waiting). */
+  public void toward(Toward t) {
+    towards.add(t);
+  }
+
   /** Adds a closed target track near the line (kept while a loose end it could follow may be waiting). */
   public void sighted(Sighting s) {
     sightings.add(s);
@@ -275,6 +289,7 @@ public final class CrossingStitcher {
     // a waiting end was lost at or after birth - wait: older sightings neither arrived with it nor followed it
     long wait = Math.max(cfg.stitchWindowMs(), cfg.maxDwellMs());
     sightings.removeIf(x -> x.lastMs() < birth - wait);
+    towards.removeIf(x -> x.lastMs() < birth - Math.max(wait, cfg.returnMaxMs()));
     return bound;
   }
 
@@ -326,6 +341,14 @@ public final class CrossingStitcher {
       long dt = c.tMs() - w.crossedMs();
       if (dt > 0 && dt <= cfg.returnMaxMs() && !from.equals(c.to())
           && Math.hypot(c.x() - w.x(), c.y() - w.y()) <= near) {
+        return true;
+      }
+    }
+    // or a track seen walking back to the line there, lost heading for it: its own loose end tells the crossing back
+    for (LooseEnd e : ends) {
+      long dt = e.tMs() - w.crossedMs();
+      if (e.heading() && e.infersAlone() && !e.partnerOnly() && e.side() == w.side() && e.tMs() > w.tMs()
+          && dt <= cfg.returnMaxMs() && Math.hypot(e.x() - w.x(), e.y() - w.y()) <= near) {
         return true;
       }
     }
@@ -399,6 +422,8 @@ public final class CrossingStitcher {
         hits += best.hits();
       } else if (a.partnerOnly()) {
         continue; // pieces on one side only: nothing to infer
+      } else if (a.heading() && wentAndCameBack(a)) {
+        continue; // seen walking back to the line from across it: went over unseen, stayed and came back
       } else if (stayed(a)) {
         continue; // the group stood where it was lost: a loiter, whatever its last steps pointed at
       } else if (a.heading() && walkedOn(a)) {
@@ -433,6 +458,9 @@ public final class CrossingStitcher {
         double beyond = Math.abs(border.signedDistanceXY(best.x(), best.y()));
         t = Math.max(a.tMs(), tTo - Math.round(beyond / cfg.stitchMinSpeedMps() * 1000));
       }
+      // an inferred crossing is a return as much as a seen one
+      double[] at = border.toXY(x.lat(), x.lon());
+      crossed.add(new Crossed(a.trackId(), t, at[0], at[1], x.to()));
       out.accept(new Candidate(IncidentKind.CROSSING, t, c.startMs(), Math.max(c.endMs(), tTo), x.lat(), x.lon(),
           border.sectorOf(x.lat(), x.lon()), x.from() + "→" + x.to(), false, 0, 0, c.sensorKinds(), c.cls(), c.clsShare(),
           c.meanConf(), hits, c.speedMps(), c.straightness(), 1, c.blueForceM(), c.trackId(), c.track(), ev));
@@ -516,6 +544,66 @@ public final class CrossingStitcher {
         until - arrived, c.sensorKinds(), c.cls(), c.clsShare(), c.meanConf(), hits, c.speedMps(), c.straightness(), 0,
         c.blueForceM(), c.trackId(), c.track(), Spill.union(ev)));
     return true;
+  }
+
+  /**
+   * A track of people on foot lost near the line ({@code stayNearM}) heading for it, with no partner
+   * across it: if a track (a piece will do) began across the line {@code returnMinMs}..{@code
+   * returnMaxMs} later and walked back towards it, ending near where the first was lost (within the
+   * dwell radius plus the stitch slack), and then a good track left on the first one's side from near
+   * where that one ended, the group went over unseen, stayed and came back: two inferred crossings,
+   * over on the way from where it was lost to where it was seen across, at its pace, and back between
+   * where it was seen across last and where it left. Without the walk seen across the line the pair
+   * is a stay on this side (a loiter). Returns whether it was.
+   */
+  private boolean wentAndCameBack(LooseEnd a) {
+    Candidate c = a.approach();
+    if (c.speedMps() > maxWalkMps || !CandidateFinder.mayBePeople(c.cls())
+        || Math.abs(border.signedDistanceXY(a.x(), a.y())) > cfg.stayNearM()) {
+      return false;
+    }
+    double near = cfg.dwellRadiusM() + cfg.stitchSlackM();
+    for (Toward t : towards) {
+      long dt = t.firstMs() - a.tMs();
+      if (t.side() == a.side() || dt < cfg.returnMinMs() || dt > cfg.returnMaxMs() || t.speedMps() > maxWalkMps
+          || Math.hypot(t.x1() - a.x(), t.y1() - a.y()) > near) {
+        continue;
+      }
+      LooseStart leave = null;
+      for (LooseStart b : starts) {
+        if (!b.good() || b.side() != a.side() || b.tMs() < t.lastMs() || b.tMs() - t.lastMs() > cfg.stitchWindowMs()
+            || Math.hypot(b.x() - t.x1(), b.y() - t.y1()) > near) {
+          continue;
+        }
+        if (leave == null || b.tMs() < leave.tMs()) leave = b;
+      }
+      if (leave == null) continue;
+      double[] lost = border.toLatLon(a.x(), a.y()), across = border.toLatLon(t.x0(), t.y0());
+      double[] back = border.toLatLon(t.x1(), t.y1()), left = border.toLatLon(leave.x(), leave.y());
+      BorderView.Crossing over = border.crossing(lost[0], lost[1], across[0], across[1]);
+      BorderView.Crossing again = border.crossing(back[0], back[1], left[0], left[1]);
+      if (over == null || again == null) continue;
+      starts.remove(leave);
+      double pace = c.speedMps() > 0 ? c.speedMps() : cfg.stitchMinSpeedMps();
+      double to = Math.hypot(t.x0() - a.x(), t.y0() - a.y()) * over.fraction();
+      long tOver = Math.min(t.firstMs(), a.tMs() + Math.round(to / pace * 1000));
+      long tBack = t.lastMs() + Math.round(again.fraction() * (leave.tMs() - t.lastMs()));
+      List<Source> ev = Spill.union(List.of(c.evidence(), leave.evidence()));
+      inferred(a, over, tOver, leave, ev);
+      inferred(a, again, tBack, leave, ev);
+      return true;
+    }
+    return false;
+  }
+
+  /** An inferred crossing {@code k} at {@code tMs} of the group {@code a} was lost from and {@code leave} left with. */
+  private void inferred(LooseEnd a, BorderView.Crossing k, long tMs, LooseStart leave, List<Source> ev) {
+    Candidate c = a.approach();
+    out.accept(new Candidate(IncidentKind.CROSSING, tMs, c.startMs(), Math.max(c.endMs(), leave.tMs()), k.lat(), k.lon(),
+        border.sectorOf(k.lat(), k.lon()), k.from() + "→" + k.to(), false, 0, 0, c.sensorKinds(), c.cls(), c.clsShare(),
+        c.meanConf(), c.hits() + leave.hits(), c.speedMps(), c.straightness(), 1, c.blueForceM(), c.trackId(), c.track(), ev));
+    double[] at = border.toXY(k.lat(), k.lon());
+    crossed.add(new Crossed(a.trackId(), tMs, at[0], at[1], k.to()));
   }
 
   /** Whether a track walked far and straight to the spot where it ended ({@code stayWalkInM}, {@code stayWalkInStraightness}). */
@@ -608,20 +696,27 @@ public final class CrossingStitcher {
    * that side up to {@code stitchWindowMs} before, with (x, y) ahead on its last course within walking
    * reach of where it was lost. A radar that followed a group to the line may follow its last stretch
    * and the crossing only as a weak echo (under a plot a scan); the weak echo is then that group, not a
-   * herd's grazing step. Returns whether there was one; it waits no more.
+   * herd's grazing step. Or such a track lost near the line ({@code stayNearM}), heading for it or not,
+   * up to {@code maxDwellMs} before, with (x, y) within the dwell radius of where it was lost: the group
+   * waited there unseen and set off over the line. Returns whether there was one; it waits no more.
    */
   public boolean carriedOn(long tMs, double x, double y, double side) {
     LooseStart b = new LooseStart(-1, tMs, x, y, side, 0, List.of());
     for (Iterator<LooseEnd> it = ends.iterator(); it.hasNext(); ) {
       LooseEnd a = it.next();
       long dt = tMs - a.tMs();
-      if (!a.heading() || !a.infersAlone() || a.partnerOnly() || a.side() != side || dt <= 0 || dt > cfg.stitchWindowMs()
+      if (!a.infersAlone() || a.partnerOnly() || a.side() != side || dt <= 0
           || a.approach().speedMps() > maxWalkMps || !CandidateFinder.mayBePeople(a.approach().cls())) {
         continue;
       }
       double speed = Math.max(cfg.stitchMinSpeedMps(), Math.hypot(a.vx(), a.vy()));
-      if (Math.hypot(x - a.x(), y - a.y()) <= cfg.stitchSlackM() + cfg.stitchSpeedFactor() * speed * dt / 1000.0
-          && ahead(a, b)) {
+      double gap = Math.hypot(x - a.x(), y - a.y());
+      boolean walkedOn = a.heading() && dt <= cfg.stitchWindowMs()
+          && gap <= cfg.stitchSlackM() + cfg.stitchSpeedFactor() * speed * dt / 1000.0 && ahead(a, b);
+      // or it waited near the line where it was lost (a Doppler radar loses people standing) and set off from there
+      boolean waited = dt <= cfg.maxDwellMs() && Math.abs(border.signedDistanceXY(a.x(), a.y())) <= cfg.stayNearM()
+          && gap <= cfg.dwellRadiusM();
+      if (walkedOn || waited) {
         it.remove();
         return true;
       }

@@ -106,6 +106,42 @@ class CandidateFinderTest {
         .satisfies(c -> assertThat(c.cls()).isEqualTo("animal"));
   }
 
+  @Test
+  void aReturnACameraCalledAnAnimalIsTwoCrossingsWhenBothLegsWalkedAsPeopleDo() {
+    // a group walks 40 min south at 1.3 m/s, over the line and 600 m on, stays 8 min and walks back north
+    // over the line and 40 min on, called "animal" by a distant camera all along: two crossings scored
+    // without the class. A herd on the same out-and-back path at 0.6 m/s stays an animal's wandering
+    IncidentConfig cfg = IncidentConfig.defaults();
+    Track people = outAndBack(1.3, "animal");
+    assertThat(FinderHarness.crossings(people, trace(people), cfg, 1.3)).hasSize(2)
+        .extracting(Candidate::side).containsExactly("N→S", "S→N");
+    assertThat(FinderHarness.crossings(people, trace(people), cfg, 1.3))
+        .allSatisfy(c -> assertThat(c.cls()).isEqualTo("unknown"));
+    // the legs' walk not counted (faster than anybody walks): the camera's class sinks the return
+    assertThat(FinderHarness.crossings(people, trace(people), cfg.toBuilder().peopleWalkMps(5).build(), 1.3)).isEmpty();
+    Track herd = outAndBack(0.6, "animal");
+    assertThat(FinderHarness.crossings(herd, trace(herd), cfg, 0.6)).allSatisfy(c -> assertThat(c.cls()).isEqualTo("animal"));
+  }
+
+  /** A camera-ranged track walking south at {@code v} m/s for 40 min to 600 m over the line, 8 min there, and back as long. */
+  private static Track outAndBack(double v, String cls) {
+    Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {
+      @Override public void updated(Track t, Measurement m) {}
+      @Override public void closed(Track t) {}
+    });
+    long leg = 40 * 60_000L, stay = 8 * 60_000L;
+    double far = -600, start = far + v * leg / 1000.0;
+    for (long t = Synth.T0, s = 0; s <= 2 * leg + stay; t += 1000, s += 1000) {
+      double north = s <= leg ? start - v * s / 1000.0 : s <= leg + stay ? far : far + v * (s - leg - stay) / 1000.0;
+      double[] ll = Synth.at(200, north);
+      double[] xy = B.toXY(ll[0], ll[1]);
+      tracker.scan(List.of(Measurement.isotropic(t, xy[0], xy[1], 5, Kind.THERMAL, "C", List.of())), t);
+    }
+    Track track = tracker.live().get(0);
+    for (int i = 0; i < 20; i++) track.corroborate(Kind.THERMAL, cls, 0.8, List.of());
+    return track;
+  }
+
   /** A camera-ranged track walking north from {@code north} m at {@code vn} m/s for {@code ms}, classified {@code cls}. */
   private static Track walk(long t0, double north, double vn, long ms, String cls) {
     Tracker tracker = new Tracker(TrackerConfig.defaults(), new Tracker.Listener() {

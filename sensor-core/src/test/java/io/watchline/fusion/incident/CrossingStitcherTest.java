@@ -57,6 +57,18 @@ class CrossingStitcherTest {
   }
 
   @Test
+  void aWeakEchoSettingOffOverTheLineFromWhereAGroupWasLostNearItHalfAnHourBeforeCarriesItOn() {
+    // a good track of people lost standing 120 m north of the line; 28 min later (past the stitch window) a
+    // weak echo begins 30 m from there and walks south over the line: the group waited and set off
+    stitcher.lost(new CrossingStitcher.LooseEnd(7, T, xy(0, 120)[0], xy(0, 120)[1], 0, 0, 1,
+        approach(T, xy(0, 120), 20, new Source("a", 1, 1)), false, true, false));
+    assertThat(stitcher.carriedOn(T + 28 * MIN, xy(900, 100)[0], xy(900, 100)[1], 1)).isFalse(); // elsewhere
+    assertThat(stitcher.carriedOn(T + 55 * MIN, xy(30, 110)[0], xy(30, 110)[1], 1)).isFalse(); // past the dwell window
+    assertThat(stitcher.carriedOn(T + 28 * MIN, xy(30, 110)[0], xy(30, 110)[1], 1)).isTrue();
+    assertThat(stitcher.pendingEnds()).isZero();
+  }
+
+  @Test
   void aTrackLostNearTheLineAndOneFoundAcrossItLaterAreOneInferredCrossing() {
     lost(T, xy(0, 300), 0, -1.4, true);
     found(T + 8 * MIN, xy(50, -300));
@@ -388,5 +400,47 @@ class CrossingStitcherTest {
     found(T + 28 * MIN, xy(900, -200), true);
     stitcher.finish();
     assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.APPROACH);
+  }
+
+  @Test
+  void aGroupLostHeadingForTheLineAndSeenWalkingBackToItFromAcrossWentOverAndCameBack() {
+    // a good track lost 300 m north of the line walking south; 25 min later a piece begins 150 m south
+    // of the line and walks north to 10 m short of it; 6 min later a good track leaves north from near
+    // where the first was lost: no stay on the north side but a walk over, a stay and a walk back
+    lost(T, xy(0, 300), 0, -1.2, true);
+    double[] a = xy(-60, -150), b = xy(-40, -10);
+    stitcher.toward(new CrossingStitcher.Toward(20, T + 25 * MIN, a[0], a[1], T + 27 * MIN, b[0], b[1], -1, 1.2));
+    found(T + 33 * MIN, xy(20, 350));
+    stitcher.finish();
+    assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.CROSSING, IncidentKind.CROSSING);
+    assertThat(out).extracting(Candidate::side).containsExactly("N→S", "S→N");
+    assertThat(out).extracting(Candidate::seen).containsExactly(false, false);
+    assertThat(out.get(0).tMs()).isBetween(T + 3 * MIN, T + 6 * MIN); // 300 m at its pace
+    assertThat(out.get(1).tMs()).isBetween(T + 27 * MIN, T + 28 * MIN); // just after the walk back was last seen
+    out.clear();
+    // without the walk seen across the line the pair is a stay on the north side
+    CrossingStitcher alone = new CrossingStitcher(B, IncidentConfig.defaults(), 30_000, QualityConfig.defaults().maxWalkMps(),
+        out::add);
+    double[] p = xy(0, 300), q = xy(20, 350);
+    alone.lost(new CrossingStitcher.LooseEnd(7, T, p[0], p[1], 0, -1.2, 1, approach(T, p, 20, new Source("a", 1, 1)), true));
+    alone.found(new CrossingStitcher.LooseStart(9, T + 33 * MIN, q[0], q[1], 1, 15, List.of(new Source("b", 2, 1))));
+    alone.finish();
+    assertThat(out).extracting(Candidate::kind).containsExactly(IncidentKind.LOITER);
+  }
+
+  @Test
+  void aGroupThatWentOverAndWasSeenWalkingBackToTheLineIsNoUnseenReturnToo() {
+    // a track crossed south and was lost 500 m beyond the line; 10 min later another began there and was
+    // lost walking north, 40 m short of the line; a good track left north of the line 25 min after that
+    // (too late to pair with it): the walk back's own loose end tells the crossing back, the unseen return
+    // adds none
+    double[] w = xy(0, -500);
+    Candidate over = approach(T, w, 20, new Source("w", 1, 1));
+    stitcher.went(new CrossingStitcher.Went(5, T, w[0], w[1], -1, T - 7 * MIN, over));
+    lost(T + 10 * MIN, xy(300, -40), 0, 1.2, true);
+    found(T + 35 * MIN, xy(600, 600));
+    stitcher.settle(T + 45 * MIN); // the return's window closed, the walk back's end still waits
+    stitcher.finish();
+    assertThat(out).extracting(Candidate::side).containsExactly("S→N");
   }
 }
