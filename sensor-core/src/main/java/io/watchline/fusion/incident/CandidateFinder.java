@@ -78,7 +78,10 @@ public final class CandidateFinder implements Closeable {
     // unless it came back after a stay on the other side: went and returned, two crossings. The
     // return is judged from the burst's first crossing, so jitter at the line in between (or a
     // duplicate track's crossing adopted out of order) does not hide it
-    boolean came = false, cameOnLegs = false;
+    boolean came = false;
+    // an "animal" track's return is one only when both legs walked on as people do (returned): its
+    // crossings are then reported unclassified, the camera's class at range says less than the walks
+    boolean animal = "animal".equals(track.classes().best());
     for (CrossingEvent c : cs) {
       double[] xy = border.toXY(c.lat(), c.lon());
       stitcher.crossed(new CrossingStitcher.Crossed(track.id(), c.tMs(), xy[0], xy[1], c.to()));
@@ -89,9 +92,7 @@ public final class CandidateFinder implements Closeable {
       while (j < cs.size() && cs.get(j).tMs() - cs.get(j - 1).tMs() <= cfg.recrossMs()
           && !returned(track, c, cs.get(j))) j++;
       boolean went = j < cs.size() && returned(track, c, cs.get(j));
-      // a return whose legs walked on as people do: a camera's "animal" at range says less than the walks
-      boolean walkedLegs = went && "animal".equals(track.classes().best()) || cameOnLegs;
-      cameOnLegs = went && "animal".equals(track.classes().best());
+      boolean walkedLegs = animal && (went || came);
       double straight;
       if (went || came) {
         // judged on the leg that walked in (went) or out (came back), not the stay between
@@ -124,7 +125,6 @@ public final class CandidateFinder implements Closeable {
       if (grazes(track, straight)) {
         // wildlife wandering over the line on radar alone: nothing to report, nor an approach
         came = went;
-        cameOnLegs = false;
         i = j;
         continue;
       }

@@ -458,12 +458,7 @@ public final class CrossingStitcher {
         double beyond = Math.abs(border.signedDistanceXY(best.x(), best.y()));
         t = Math.max(a.tMs(), tTo - Math.round(beyond / cfg.stitchMinSpeedMps() * 1000));
       }
-      // an inferred crossing is a return as much as a seen one
-      double[] at = border.toXY(x.lat(), x.lon());
-      crossed.add(new Crossed(a.trackId(), t, at[0], at[1], x.to()));
-      out.accept(new Candidate(IncidentKind.CROSSING, t, c.startMs(), Math.max(c.endMs(), tTo), x.lat(), x.lon(),
-          border.sectorOf(x.lat(), x.lon()), x.from() + "→" + x.to(), false, 0, 0, c.sensorKinds(), c.cls(), c.clsShare(),
-          c.meanConf(), hits, c.speedMps(), c.straightness(), 1, c.blueForceM(), c.trackId(), c.track(), ev));
+      inferred(a, x, t, tTo, hits, ev);
     }
   }
 
@@ -589,21 +584,25 @@ public final class CrossingStitcher {
       long tOver = Math.min(t.firstMs(), a.tMs() + Math.round(to / pace * 1000));
       long tBack = t.lastMs() + Math.round(again.fraction() * (leave.tMs() - t.lastMs()));
       List<Source> ev = Spill.union(List.of(c.evidence(), leave.evidence()));
-      inferred(a, over, tOver, leave, ev);
-      inferred(a, again, tBack, leave, ev);
+      inferred(a, over, tOver, leave.tMs(), c.hits() + leave.hits(), ev);
+      inferred(a, again, tBack, leave.tMs(), c.hits() + leave.hits(), ev);
       return true;
     }
     return false;
   }
 
-  /** An inferred crossing {@code k} at {@code tMs} of the group {@code a} was lost from and {@code leave} left with. */
-  private void inferred(LooseEnd a, BorderView.Crossing k, long tMs, LooseStart leave, List<Source> ev) {
+  /**
+   * Reports an inferred crossing {@code k} at {@code tMs} of the group {@code a} was lost from, followed
+   * until {@code untilMs} (where it was found again, or where its course was projected to), on {@code
+   * hits} hits and evidence {@code ev}; it is recorded as a return as much as a seen crossing is.
+   */
+  private void inferred(LooseEnd a, BorderView.Crossing k, long tMs, long untilMs, int hits, List<Source> ev) {
     Candidate c = a.approach();
-    out.accept(new Candidate(IncidentKind.CROSSING, tMs, c.startMs(), Math.max(c.endMs(), leave.tMs()), k.lat(), k.lon(),
-        border.sectorOf(k.lat(), k.lon()), k.from() + "→" + k.to(), false, 0, 0, c.sensorKinds(), c.cls(), c.clsShare(),
-        c.meanConf(), c.hits() + leave.hits(), c.speedMps(), c.straightness(), 1, c.blueForceM(), c.trackId(), c.track(), ev));
     double[] at = border.toXY(k.lat(), k.lon());
     crossed.add(new Crossed(a.trackId(), tMs, at[0], at[1], k.to()));
+    out.accept(new Candidate(IncidentKind.CROSSING, tMs, c.startMs(), Math.max(c.endMs(), untilMs), k.lat(), k.lon(),
+        border.sectorOf(k.lat(), k.lon()), k.from() + "→" + k.to(), false, 0, 0, c.sensorKinds(), c.cls(), c.clsShare(),
+        c.meanConf(), hits, c.speedMps(), c.straightness(), 1, c.blueForceM(), c.trackId(), c.track(), ev));
   }
 
   /** Whether a track walked far and straight to the spot where it ended ({@code stayWalkInM}, {@code stayWalkInStraightness}). */
