@@ -134,7 +134,8 @@ public final class MeasurementModels {
       double v = cfg.positionSigmaM() * cfg.positionSigmaM();
       r = new double[] {v, 0, v};
     }
-    return new Measurement(tMs, xy[0], xy[1], r[0], r[1], r[2], Kind.THERMAL, o.sensor(), null, o.cls(), o.conf(), sourceOf(o));
+    return new Measurement(tMs, xy[0], xy[1], r[0], r[1], r[2], Kind.THERMAL, o.sensor(), null, o.cls(), o.conf(), sourceOf(o),
+        o.track());
   }
 
   /** A patrol fix's position in the local plane {x, y}, or null when it has none. */

@@ -68,6 +68,7 @@ public final class MahalanobisGate implements Gate {
         Measurement m = plots.get(c);
         if (m.x() > tx + near) break;
         if (Math.abs(m.y() - ty) > near) continue;
+        if (t.otherCameraObject(m, cfg.cameraObjectWindowMs(), cfg.cameraObjectApartM())) continue;
         double d = t.filter.innovation(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy());
         if (d <= cfg.gateChi2()) {
           if (!gatedRow) {

@@ -22,6 +22,9 @@ import java.util.List;
  * @param cls the sensor's classification, or null
  * @param conf the sensor's confidence 0..1, or NaN
  * @param sources the observations it was made from (not null)
+ * @param object the camera's own object id ("CAM-10/294") of a camera detection, else null: the
+ *     camera's analytics tell its objects apart, so two ids in one frame are two objects (a
+ *     measurement with one still goes through the gate, unlike a feed track)
  */
 public record Measurement(
     long tMs,
@@ -35,7 +38,14 @@ public record Measurement(
     String feedTrack,
     String cls,
     double conf,
-    List<Source> sources) {
+    List<Source> sources,
+    String object) {
+
+  /** A measurement without a camera object id. */
+  public Measurement(long tMs, double x, double y, double rxx, double rxy, double ryy, Kind kind, String sensor,
+      String feedTrack, String cls, double conf, List<Source> sources) {
+    this(tMs, x, y, rxx, rxy, ryy, kind, sensor, feedTrack, cls, conf, sources, null);
+  }
 
   /** An isotropic measurement with standard deviation {@code sigmaM} metres. */
   public static Measurement isotropic(

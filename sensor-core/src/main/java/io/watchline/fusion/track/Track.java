@@ -36,6 +36,8 @@ public final class Track {
   private final ClassVotes classes = new ClassVotes();
   private double confSum;
   private int confN;
+  /** The newest camera measurement with the camera's own object id, or null. */
+  private Measurement lastCameraObject;
 
   private long[] pt = new long[16];
   private double[] px = new double[16];
@@ -135,6 +137,9 @@ public final class Track {
   }
 
   private void absorb(Measurement m) {
+    if (m.object() != null && (lastCameraObject == null || m.tMs() >= lastCameraObject.tMs())) {
+      lastCameraObject = m;
+    }
     hits++;
     hitsByKind[m.kind().ordinal()]++;
     lastMs = Math.max(lastMs, m.tMs());
@@ -159,6 +164,25 @@ public final class Track {
     confSum += other.confSum;
     confN += other.confN;
     lastMs = Math.max(lastMs, other.lastMs);
+    if (other.lastCameraObject != null && (lastCameraObject == null || other.lastCameraObject.tMs() > lastCameraObject.tMs())) {
+      lastCameraObject = other.lastCameraObject;
+    }
+  }
+
+  /**
+   * Whether camera measurement {@code m} shows another object than the one this track follows: the
+   * same camera reported this track's update under another object id less than {@code windowMs}
+   * before, more than {@code apartM} from {@code m}. The camera tells its objects apart (one id per
+   * object, kept while it stays in view), and a group's pieces lie metres apart: such a report is a
+   * second object (a standing hot spot further along the same bearing), not this one, however
+   * loose a ranged camera's covariance along the bearing is.
+   */
+  boolean otherCameraObject(Measurement m, long windowMs, double apartM) {
+    Measurement c = lastCameraObject;
+    if (m.object() == null || c == null || m.object().equals(c.object()) || !java.util.Objects.equals(m.sensor(), c.sensor())) {
+      return false;
+    }
+    return Math.abs(m.tMs() - c.tMs()) < windowMs && Math.hypot(m.x() - c.x(), m.y() - c.y()) > apartM;
   }
 
   /**

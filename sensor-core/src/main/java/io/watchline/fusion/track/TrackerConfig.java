@@ -30,6 +30,9 @@ package io.watchline.fusion.track;
  * @param feedSplitReports a feed track number folded into another track whose last this many reports lie apart from the
  *     other number's (on average farther than {@code secondObjectM}, and outside the gate of the mean) gets its own
  *     track again: the group the two numbers followed together has split ({@code FeedSplits})
+ * @param cameraObjectWindowMs a camera measurement of object B is not gated to a track that the same camera updated with
+ *     its object A less than this before ...
+ * @param cameraObjectApartM ... farther than this from the B report, m: the camera itself tells them apart
  */
 public record TrackerConfig(
     double accelNoiseM2PerS3,
@@ -46,7 +49,9 @@ public record TrackerConfig(
     double distinctStartM,
     double duplicateDistanceM,
     double duplicateSpeedDiffMps,
-    int feedSplitReports) {
+    int feedSplitReports,
+    long cameraObjectWindowMs,
+    double cameraObjectApartM) {
 
   /** The values the simulated nights of docs/fusion.md were measured with. */
   public static TrackerConfig defaults() {
@@ -76,6 +81,8 @@ public record TrackerConfig(
     b.duplicateDistanceM = duplicateDistanceM;
     b.duplicateSpeedDiffMps = duplicateSpeedDiffMps;
     b.feedSplitReports = feedSplitReports;
+    b.cameraObjectWindowMs = cameraObjectWindowMs;
+    b.cameraObjectApartM = cameraObjectApartM;
     return b;
   }
 
@@ -111,6 +118,10 @@ public record TrackerConfig(
     private double duplicateSpeedDiffMps = 1.0;
     // ten 1-2 s reports: their mean offset is known to ~20 m 5 km from a radar, and a group's two numbers stay within 80 m
     private int feedSplitReports = 10;
+    // a camera reports each object every second and gives a new id only after losing it for seconds
+    private long cameraObjectWindowMs = 3_000L;
+    // a group's pieces lie metres apart and a range finder's error is tens of metres
+    private double cameraObjectApartM = 150;
 
     private Builder() {}
 
@@ -204,9 +215,22 @@ public record TrackerConfig(
       return this;
     }
 
+    /** See {@link TrackerConfig#cameraObjectWindowMs()}. */
+    public Builder cameraObjectWindowMs(long v) {
+      cameraObjectWindowMs = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#cameraObjectApartM()}. */
+    public Builder cameraObjectApartM(double v) {
+      cameraObjectApartM = v;
+      return this;
+    }
+
     /** The configuration with the values set so far. */
     public TrackerConfig build() {
-      return new TrackerConfig(accelNoiseM2PerS3, gateChi2, initSpeedSigmaMps, confirmHits, confirmWindowMs, maxCoastMs, coarseGateM, maxTargetSpeedMps, tentativePenalty, nearConfirmedGateFactor, secondObjectM, distinctStartM, duplicateDistanceM, duplicateSpeedDiffMps, feedSplitReports);
+      return new TrackerConfig(accelNoiseM2PerS3, gateChi2, initSpeedSigmaMps, confirmHits, confirmWindowMs, maxCoastMs, coarseGateM, maxTargetSpeedMps, tentativePenalty, nearConfirmedGateFactor, secondObjectM, distinctStartM, duplicateDistanceM, duplicateSpeedDiffMps, feedSplitReports,
+          cameraObjectWindowMs, cameraObjectApartM);
     }
   }
 }

@@ -226,4 +226,37 @@ class TrackerTest {
     // R/2's reports still move a live track: it is where the walker is at 900 s
     assertThat(tracker.live()).anySatisfy(t -> assertThat(t.filter().y()).isCloseTo(1170, within(60.0)));
   }
+
+  /** A ranged camera detection of object {@code object} at (x, y) from a camera at the origin: 10 % range error along the bearing. */
+  private static Measurement camera(long t, double x, double y, String object) {
+    double range = Math.hypot(x, y), bearing = Math.toDegrees(Math.atan2(x, y));
+    double[] r = Measurement.polarCovariance(range, bearing, 0.1 * range, 0.3);
+    return new Measurement(t, x, y, r[0], r[1], r[2], Kind.THERMAL, "C", null, "human", 0.8, List.of(), object);
+  }
+
+  @Test
+  void aCameraObjectFurtherAlongTheBearingDoesNotJoinTheTrackOfAnotherObjectOfThatCamera() {
+    Random rnd = new Random(41);
+    // a group 1300 m east of a ranged camera walks north at 1.3 m/s, reported every second as object
+    // C/1; from 100 s a standing hot spot 500 m further along the same bearing is reported as C/2 in
+    // the same frames: inside the group track's gate (the range error is 130-180 m), but the camera
+    // says it is another object
+    double gx = 1800, gy = 1.3 * 100 - 100;
+    gy = gy * gx / 1300;
+    for (int k = 0; k <= 200; k++) {
+      long t = k * 1000L;
+      double y = -100 + 1.3 * k, r = Math.hypot(1300, y), u = Math.atan2(1300, y);
+      double rr = r + rnd.nextGaussian() * 25, uu = u + Math.toRadians(0.3) * rnd.nextGaussian();
+      tracker.scan(List.of(camera(t, rr * Math.sin(uu), rr * Math.cos(uu), "C/1")), t);
+      if (k >= 100) tracker.scan(List.of(camera(t, gx + rnd.nextGaussian() * 25, gy, "C/2")), t);
+      tracker.mergeDuplicates(t);
+    }
+    Track group = tracker.live().stream().filter(t -> t.pointY(0) < -50).findFirst().orElseThrow();
+    // the group's track is where the group is, not dragged towards the hot spot
+    assertThat(group.filter().x()).isCloseTo(1300, within(60.0));
+    assertThat(group.filter().y()).isCloseTo(160, within(60.0));
+    assertThat(group.hits()).isBetween(195, 201);
+    // the hot spot has a track of its own
+    assertThat(tracker.live()).anySatisfy(t -> assertThat(t.filter().x()).isCloseTo(1800, within(60.0)));
+  }
 }
