@@ -193,8 +193,11 @@ public final class CandidateFinder implements Closeable {
       if (since < 0) {
         stitcher.found(start);
       } else {
-        // left after a stay only glimpsed: a loiter from the dwell, scored on the leg that walked away
-        out.accept(candidate(track, IncidentKind.LOITER, track.firstMs(), trace.firstLat(), trace.firstLon(),
+        // left after a stay only glimpsed: a loiter from the dwell, scored on the leg that walked away,
+        // at the middle of the stay: the first glimpse may be of the walk in, and the leaving track is
+        // often picked up minutes after the group set off (a Doppler radar sees it only once it walks)
+        long mid = since + (track.firstMs() - since) / 2;
+        out.accept(candidate(track, IncidentKind.LOITER, mid, trace.firstLat(), trace.firstLon(),
             border.sectorOf(trace.firstLat(), trace.firstLon()), border.sideOf(trace.firstLat(), trace.firstLon()), true,
             Math.abs(firstD), track.firstMs() - since,
             PathShape.straightness(track, track.firstMs(), track.firstMs() + window, step), 0, ev, speedMps));

@@ -268,6 +268,11 @@ public final class CrossingStitcher {
     resolve(birth);
     returned(birth);
     long bound = birth;
+    if (birth != Long.MAX_VALUE && (!glimpses.isEmpty() || !sightings.isEmpty())) {
+      // a track to come may leave after a stay glimpsed: its loiter is dated at the middle of the stay,
+      // at most half the dwell window before it began
+      bound = Math.min(bound, birth - cfg.maxDwellMs() / 2);
+    }
     for (LooseEnd e : ends) {
       bound = Math.min(bound, e.approach().startMs());
     }

@@ -89,6 +89,29 @@ class CandidateFinderTest {
   }
 
   @Test
+  void aStayOnlyGlimpsedIsDatedAtItsMiddleNotWhenTheLeavingTrackWasPickedUp() {
+    // people glimpsed 300 m north of the line, again 30 min later, and a track picked up leaving from
+    // there 35 min after the first glimpse (minutes after they set off): the loiter is dated at the
+    // middle of the stay, when they surely stood there, not at the leaving track's first plot
+    List<Candidate> out = new ArrayList<>();
+    IncidentConfig cfg = IncidentConfig.defaults();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    long t0 = Synth.T0;
+    try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
+      finder.glimpse(walk(t0, 300, 0.2, 60_000, "human"));
+      finder.glimpse(walk(t0 + 30 * 60_000L, 320, 0.2, 60_000, "human"));
+      Track away = walk(t0 + 35 * 60_000L, 330, 1.3, 10 * 60_000L, "human");
+      finder.closed(away, trace(away), points(away), 1.3);
+      stitcher.finish();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    long since = t0 + 60_000, left = t0 + 35 * 60_000L;
+    assertThat(out).filteredOn(c -> c.kind() == IncidentKind.LOITER).singleElement()
+        .satisfies(c -> assertThat(c.tMs()).isBetween(since + (left - since) / 2 - 30_000, since + (left - since) / 2 + 30_000));
+  }
+
+  @Test
   void aCameraCallingAGroupAnAnimalDoesNotSinkItsCrossingWhenItWalkedAsPeopleDo() {
     // a group walks south over the line at 1.3 m/s for 40 min, called "animal" by a distant camera: its
     // crossing is scored without the class. A herd walking as straight at 0.6 m/s keeps it, and so does a
