@@ -389,8 +389,9 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
         chains.piece(track, points);
         // and people standing where a track was lost are seen now and then: a stay (a loiter)
         finder.sighted(track, speed);
-      } else if (TrackQuality.weakEcho(weak) && carriesOnAWalk(track, s.trace)) {
-        // the last stretch and the crossing of a group a good track followed to the line
+      } else if (TrackQuality.weakEcho(weak) && (carriesOnAWalk(track, s.trace) || finder.walkedOverWeak(track, s.trace))) {
+        // the last stretch and the crossing of a group a good track followed to the line, or a walk
+        // straight over the line on its own (one part of a split group, beside the other's chain)
         finder.closed(track, s.trace, points, speed, false);
         return;
       } else if (TrackQuality.weakEcho(weak)) {

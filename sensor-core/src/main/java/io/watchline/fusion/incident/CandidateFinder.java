@@ -277,6 +277,27 @@ public final class CandidateFinder implements Closeable {
         Math.signum(firstD), track.hits(), track.evidence(), false));
   }
 
+  /**
+   * Whether a track rejected only as a weak radar-only echo ({@link
+   * io.watchline.fusion.quality.TrackQuality#weakEcho}) walked over the line as an arrival walks in:
+   * from one side to the other, at least {@code stayWalkInM} from its first point to its last, at
+   * {@code stayWalkInStraightness} over its whole life (a herd grazes in 100-300 m steps with turns).
+   * One part of a split group a Doppler radar saw on under one scan in two, beside the other part's
+   * chain, was such an echo: its crossing is seen, not inferred, and needs no good track before it.
+   */
+  public boolean walkedOverWeak(Track track, BorderTrace trace) {
+    int n = track.points();
+    if (n < 2 || !person(track) || trace.crossings().isEmpty()) return false;
+    double firstD = border.signedDistanceXY(track.pointX(0), track.pointY(0));
+    double lastD = border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
+    if (Math.signum(firstD) == Math.signum(lastD)
+        || Math.hypot(track.pointX(n - 1) - track.pointX(0), track.pointY(n - 1) - track.pointY(0)) < cfg.stayWalkInM()) {
+      return false;
+    }
+    double straight = PathShape.straightness(track, track.firstMs(), track.lastMs(), cfg.shapeStepMs());
+    return straight >= cfg.stayWalkInStraightness();
+  }
+
   /** Whether a track whose last point is {@code lastD} from the line, moving with {@code v}, was lost near it heading for it. */
   private boolean lostHeading(Track track, double lastD, double[] v) {
     int n = track.points();

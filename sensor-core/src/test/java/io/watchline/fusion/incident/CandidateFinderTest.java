@@ -331,6 +331,52 @@ class CandidateFinderTest {
     assertThat(chainThenWeakEchoAway(250)).isEmpty();
   }
 
+  /**
+   * A weak radar echo (not good enough to raise anything alone) that walked from 200 m north of the
+   * line south over it, in legs of {@code legM} m: south, then (when {@code grazing}) as far east, south
+   * again, as far west, and so on, {@code legs} legs in all; what the fusion engine does with such an
+   * echo that crossed: a crossing of its own when it walked over the line as an arrival walks in, else
+   * nothing.
+   */
+  private static List<Candidate> weakEchoOverTheLine(double legM, int legs, boolean grazing) {
+    Tracker tracker = tracker();
+    BorderTrace trace = new BorderTrace(B, 1000);
+    long t = Synth.T0;
+    double e = 0, n = 200;
+    double[][] dirs = grazing ? new double[][] {{0, -1}, {1, 0}, {0, -1}, {-1, 0}} : new double[][] {{0, -1}};
+    for (int leg = 0; leg < legs; leg++) {
+      double[] d = dirs[leg % dirs.length];
+      for (double s = 0; s < legM; s += 2.6, t += 2000) {
+        plot(tracker, trace, t, e, n);
+        e += 2.6 * d[0];
+        n += 2.6 * d[1];
+      }
+    }
+    Track echo = tracker.live().get(0);
+    List<Candidate> out = new ArrayList<>();
+    IncidentConfig cfg = IncidentConfig.defaults();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
+      if (finder.walkedOverWeak(echo, trace)) finder.closed(echo, trace, points(echo), 1.3, false);
+      stitcher.finish();
+    } catch (java.io.IOException ex) {
+      throw new java.io.UncheckedIOException(ex);
+    }
+    return out;
+  }
+
+  @Test
+  void aWeakEchoThatWalkedFarAndStraightOverTheLineIsACrossing() {
+    // one part of a split group seen on under one scan in two, from 200 m short of the line to 450 m
+    // across, beside the other part's chain: its own crossing, seen (nothing without the rule)
+    assertThat(weakEchoOverTheLine(650, 1, false)).extracting(Candidate::kind, Candidate::seen)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(IncidentKind.CROSSING, true));
+    // a step of 250 m over the line (a herd grazes in steps of 100-300 m) is no walk over it
+    assertThat(weakEchoOverTheLine(250, 1, false)).extracting(Candidate::kind).isEmpty();
+    // nor steps of 250 m south, east, south, west over it: 500 m from where it began, not straight
+    assertThat(weakEchoOverTheLine(250, 4, true)).extracting(Candidate::kind).isEmpty();
+  }
+
   @Test
   void aStayFoundAtTheSpotIsScoredOnTheWalkAwayWhenTheWalkInWasNotSeen() {
     // a track begins where the group stands 400 m out, stays 25 min within 60 m, then walks straight away
