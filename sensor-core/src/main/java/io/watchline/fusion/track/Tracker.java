@@ -197,7 +197,11 @@ public final class Tracker {
         gone.add(drop);
         if (apart) {
           // two targets that met (a group catching up with another): the younger one's story so
-          // far is its own; it ends here and the older track follows them on
+          // far is its own; it ends here and the older track follows them on. Its number, now
+          // reporting to the older track, gets a track of its own again if the two part (two
+          // groups walking close together for a while): else one track ran between them to the
+          // line and one crossing was lost
+          feedSplits.folded(keep, drop);
           feedSplits.closed(drop);
           listener.closed(drop);
         } else {

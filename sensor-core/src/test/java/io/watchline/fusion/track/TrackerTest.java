@@ -188,6 +188,29 @@ class TrackerTest {
   }
 
   @Test
+  void twoNumberedGroupsThatMetAndPartedAgainHaveTwoTracksAgain() {
+    Random rnd = new Random(41);
+    // R/21 walks north at 1.3 m/s; R/22 begins 400 m east of it and closes in, walks beside it
+    // from 300 s to 500 s (one target: it folds into R/21's track as two groups that met), then
+    // drifts east at 0.5 m/s (200 m apart at 900 s)
+    for (int k = 0; k <= 900; k++) {
+      long t = k * 1000L;
+      double y = 1.3 * k;
+      double xb = k < 300 ? 400 - 400 * k / 300.0 : k < 500 ? 0 : 0.5 * (k - 500);
+      tracker.mergeDuplicates(t);
+      tracker.scan(List.of(feedReport(t, rnd.nextGaussian() * 15, y + rnd.nextGaussian() * 10, "R/21"),
+          feedReport(t, xb + rnd.nextGaussian() * 15, y + rnd.nextGaussian() * 10, "R/22")), t);
+    }
+    assertThat(closed).as("the younger group's story up to the meeting").hasSize(1);
+    // each group has its own track at the end (without the rule: one track between them)
+    assertThat(tracker.splits()).isEqualTo(1);
+    assertThat(tracker.live()).hasSize(2);
+    assertThat(tracker.live()).extracting(tr -> tr.filter().x())
+        .anySatisfy(x -> assertThat(x).isCloseTo(0, within(40.0)))
+        .anySatisfy(x -> assertThat(x).isCloseTo(200, within(40.0)));
+  }
+
+  @Test
   void aNumberedWalkerPassingAClutterSpotsPlotTrackGoesOnAsItself() {
     Random rnd = new Random(31);
     // a clutter spot's echo at the origin every 2 s, tracked from plots (no number) ...
