@@ -131,7 +131,8 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     this.patrols = new PatrolPositions(cfg.patrolHorizonMs(), cfg.patrolMaxGapMs(), cfg.quality().patrolMemoryMs(),
         cfg.quality().patrolDriftMps());
     this.associator = new BearingAssociator(cfg.bearingGateDeg(), cfg.bearingRangeGateFraction());
-    this.triangulator = new Triangulator(cfg.pairWindowMs(), cfg.cameraSigmaBearingDeg(), cfg.minCrossingAngleDeg());
+    this.triangulator = new Triangulator(cfg.pairWindowMs(), cfg.cameraSigmaBearingDeg(), cfg.minCrossingAngleDeg(),
+        models::classReliability);
     IncidentConfig ic = cfg.incidents();
     this.assembler = new IncidentAssembler(ic.mergeM(), ic.mergeMs(), ic.approachNearM(), minScore, incidents);
     this.stitcher = new CrossingStitcher(border, ic, cfg.tracker().maxCoastMs(), cfg.quality().maxWalkMps(), assembler::add);
@@ -225,7 +226,9 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     if (bearing != null) {
       Track match = associator.match(bearing);
       if (match != null) {
-        match.corroborate(Kind.THERMAL, o.cls(), o.conf(), MeasurementModels.sourceOf(o));
+        double[] q = Tracker.predictedPosition(match, t);
+        match.corroborate(Kind.THERMAL, o.cls(), o.conf(), models.classReliability(o, bearing.distanceTo(q[0], q[1])),
+            MeasurementModels.sourceOf(o));
         stats.corroborations++;
         return;
       }

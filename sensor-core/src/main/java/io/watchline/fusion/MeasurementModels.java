@@ -134,8 +134,18 @@ public final class MeasurementModels {
       double v = cfg.positionSigmaM() * cfg.positionSigmaM();
       r = new double[] {v, 0, v};
     }
+    double rangeM = ranged ? o.rangeM() : bearing != null ? bearing.distanceTo(xy[0], xy[1]) : Double.NaN;
     return new Measurement(tMs, xy[0], xy[1], r[0], r[1], r[2], Kind.THERMAL, o.sensor(), null, o.cls(), o.conf(), sourceOf(o),
-        o.track());
+        o.track(), classReliability(o, rangeM));
+  }
+
+  /**
+   * How far a camera's class at {@code rangeM} from it is a recognition rather than a guess
+   * ({@link Site#classReliability}); 1 for an unknown site or range.
+   */
+  public double classReliability(Observation o, double rangeM) {
+    Site site = o.sensor() == null ? null : sites.byId(o.sensor());
+    return site == null ? 1 : site.classReliability(rangeM);
   }
 
   /** A patrol fix's position in the local plane {x, y}, or null when it has none. */

@@ -23,7 +23,16 @@ public record Site(
     long clockOffsetMs,
     Lens lens,
     double rangeSigmaM,
-    double bearingSigmaDeg) {
+    double bearingSigmaDeg,
+    double recognitionRangeM) {
+
+  /** A site with per-sensor sigmas and no recognition range of its own (see {@link #classReliability}). */
+  public Site(String id, SiteKind kind, double lat, double lon, double heightM, double azimuthDeg,
+      double fovDeg, double rangeMinM, double rangeMaxM, int sac, int sic, long clockOffsetMs, Lens lens,
+      double rangeSigmaM, double bearingSigmaDeg) {
+    this(id, kind, lat, lon, heightM, azimuthDeg, fovDeg, rangeMinM, rangeMaxM, sac, sic, clockOffsetMs, lens,
+        rangeSigmaM, bearingSigmaDeg, Double.NaN);
+  }
 
   /** A site with a pinhole lens (the default when sites.yaml names none) and fusion's accuracy. */
   public Site(String id, SiteKind kind, double lat, double lon, double heightM, double azimuthDeg,
@@ -46,6 +55,27 @@ public record Site(
   /** This sensor's bearing error (1 sigma, degrees) if sites.yaml gives one, else {@code fallback}. */
   public double bearingSigmaOr(double fallback) {
     return Double.isNaN(bearingSigmaDeg) ? fallback : bearingSigmaDeg;
+  }
+
+  /**
+   * How far a class this camera reports at {@code rangeM} is a recognition rather than a guess,
+   * 0..1: Johnson's target transfer probability function, P = q^E / (1 + q^E) with q = R50 / range
+   * and E = 2.7 + 0.7 q, where R50 is the range at which the camera recognises half the time
+   * ({@code recognition_range_m} from its spec sheet; half of {@code range_max_m} when absent, the
+   * detection range being about twice the recognition range on thermal cameras' DRI sheets). At
+   * half R50 it is 0.95, at R50 0.5, at 1.7 R50 0.16: a thermal camera's analytics at the edge of
+   * its range call people "animal" and deer "human" about as often as not, and such calls must not
+   * outvote the few made close in. 1 for radars and for sites with neither range.
+   */
+  public double classReliability(double rangeM) {
+    double r50 = !Double.isNaN(recognitionRangeM) ? recognitionRangeM
+        : kind == SiteKind.THERMAL && !Double.isNaN(rangeMaxM) ? rangeMaxM / 2 : Double.NaN;
+    if (Double.isNaN(r50) || Double.isNaN(rangeM)) {
+      return 1;
+    }
+    double q = r50 / Math.max(rangeM, 1);
+    double qe = Math.pow(q, 2.7 + 0.7 * q);
+    return Double.isInfinite(qe) ? 1 : qe / (1 + qe);
   }
 
   /**

@@ -133,7 +133,8 @@ public final class SiteRegistry {
 
   private static final List<String> KNOWN =
       List.of("id", "kind", "lat", "lon", "height_m", "azimuth_deg", "fov_deg", "range_min_m",
-          "range_max_m", "sac", "sic", "clock_offset_ms", "silence_timeout_s", "lens", "range_sigma_m", "bearing_sigma_deg", "name",
+          "range_max_m", "sac", "sic", "clock_offset_ms", "silence_timeout_s", "lens", "range_sigma_m", "bearing_sigma_deg",
+          "recognition_range_m", "name",
           "notes");
 
   private static Site parse(JsonNode n, String where) {
@@ -174,7 +175,8 @@ public final class SiteRegistry {
     return new Site(id, kind, lat, lon, Double.isNaN(height) ? 0 : height,
         Double.isNaN(az) ? 0 : (az % 360 + 360) % 360, Double.isNaN(fov) ? 360 : fov,
         Double.isNaN(rmin) ? 0 : rmin, rmax, sac, sic, Double.isNaN(clock) ? 0 : (long) clock, lens(n, where),
-        num(n, "range_sigma_m", where, false, 0.01, 10_000), num(n, "bearing_sigma_deg", where, false, 0.001, 45));
+        num(n, "range_sigma_m", where, false, 0.01, 10_000), num(n, "bearing_sigma_deg", where, false, 0.001, 45),
+        num(n, "recognition_range_m", where, false, 1, 1e6));
   }
 
   /** A camera's lens model: pinhole unless the site says {@code lens: linear}. */

@@ -208,11 +208,13 @@ class FusionEngineTest {
 
   @Test
   void aGroupTheCamerasCallAnimalForMostOfItsWalkIsStillACrossingButAnAnimalIsNot() {
+    // the walk is 4.7 km from both cameras; here they recognise at that range (recognition_range_m 6 km)
+    SiteRegistry recognising = new SiteRegistry(List.of(Synth.RADAR, recognising(Synth.CAM_W), recognising(Synth.CAM_E)));
     // only cameras see it; from 150 s on both call it "animal" for the rest of its 400 s walk
     Synth walk = new Synth(9)
         .cameraTarget(Synth.CAM_W, Synth.T0, 0, 300, 0.3, -1.3, 400, "human", 150, "animal")
         .cameraTarget(Synth.CAM_E, Synth.T0, 0, 300, 0.3, -1.3, 400, "human", 150, "animal");
-    List<Incident> inc = fuse(walk, new ArrayList<>());
+    List<Incident> inc = fuse(walk, recognising, new ArrayList<>(), 0.5);
     assertThat(inc).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
     double[] truth = Synth.at(0.3 * 300 / 1.3, 0);
     assertThat(metres(inc.get(0).lat(), inc.get(0).lon(), truth[0], truth[1])).isLessThan(60);
@@ -221,7 +223,17 @@ class FusionEngineTest {
     Synth animal = new Synth(9)
         .cameraTarget(Synth.CAM_W, Synth.T0, 0, 300, 0.3, -1.3, 400, "animal")
         .cameraTarget(Synth.CAM_E, Synth.T0, 0, 300, 0.3, -1.3, 400, "animal");
-    assertThat(fuse(animal, new ArrayList<>())).isEmpty();
+    assertThat(fuse(animal, recognising, new ArrayList<>(), 0.5)).isEmpty();
+    // cameras that recognise at 3 km (half their 6 km range, the default) mostly guess at 4.7 km:
+    // their "animal" is weak evidence, and the walk over the line is a crossing
+    List<Incident> far = fuse(animal, new ArrayList<>());
+    assertThat(far).extracting(Incident::kind).containsExactly(IncidentKind.CROSSING);
+    assertThat((Double) far.get(0).factors().get("cls_share")).isLessThan(0.3);
+  }
+
+  private static Site recognising(Site cam) {
+    return new Site(cam.id(), cam.kind(), cam.lat(), cam.lon(), cam.heightM(), cam.azimuthDeg(), cam.fovDeg(), cam.rangeMinM(),
+        cam.rangeMaxM(), cam.sac(), cam.sic(), cam.clockOffsetMs(), cam.lens(), Double.NaN, Double.NaN, 6000);
   }
 
   @Test

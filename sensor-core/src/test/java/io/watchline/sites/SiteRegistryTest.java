@@ -50,4 +50,28 @@ class SiteRegistryTest {
     assertThatThrownBy(() -> load(RADAR.replace("lon: 19.85482", "lon: 19.85482\n    bearing_sigma_deg: 90")))
         .hasMessageContaining("bearing_sigma_deg");
   }
+
+  static final String CAMERA = """
+      sites:
+        - id: CAM-09
+          kind: thermal
+          lat: 42.43676
+          lon: 19.45037
+          range_max_m: 7000
+      """;
+
+  @Test
+  void aCamerasClassIsTrustedByItsRecognitionRange() throws Exception {
+    Site cam = load(CAMERA).byId("CAM-09");
+    // no recognition_range_m: half the 7000 m range
+    assertThat(cam.classReliability(3500)).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(cam.classReliability(1750)).isGreaterThan(0.94);
+    assertThat(cam.classReliability(6000)).isBetween(0.1, 0.2);
+    assertThat(cam.classReliability(6000)).isLessThan(cam.classReliability(4000));
+    Site spec = load(CAMERA.replace("range_max_m: 7000", "range_max_m: 7000\n    recognition_range_m: 6000")).byId("CAM-09");
+    assertThat(spec.classReliability(6000)).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(load(RADAR).byId("RDR-01").classReliability(6000)).isEqualTo(1.0);
+    assertThatThrownBy(() -> load(CAMERA.replace("range_max_m: 7000", "range_max_m: 7000\n    recognition_range_m: -5")))
+        .hasMessageContaining("recognition_range_m");
+  }
 }

@@ -26,6 +26,7 @@ public final class Triangulator {
   private final double minCrossingAngleDeg;
   private final List<Bearing> pending = new ArrayList<>();
   private long placed;
+  private final java.util.function.ToDoubleBiFunction<io.watchline.observation.Observation, Double> classReliability;
 
   /**
    * @param pairWindowMs bearings this close in time may be crossed, ms
@@ -33,6 +34,16 @@ public final class Triangulator {
    * @param minCrossingAngleDeg flatter crossings place nothing, degrees
    */
   public Triangulator(long pairWindowMs, double sigmaBearingDeg, double minCrossingAngleDeg) {
+    this(pairWindowMs, sigmaBearingDeg, minCrossingAngleDeg, (o, r) -> 1);
+  }
+
+  /**
+   * @param classReliability how far a camera's class at a range is a recognition (observation,
+   *     range in m), for the class the crossed position carries
+   */
+  public Triangulator(long pairWindowMs, double sigmaBearingDeg, double minCrossingAngleDeg,
+      java.util.function.ToDoubleBiFunction<io.watchline.observation.Observation, Double> classReliability) {
+    this.classReliability = classReliability;
     this.pairWindowMs = pairWindowMs;
     this.sigmaBearingDeg = sigmaBearingDeg;
     this.minCrossingAngleDeg = minCrossingAngleDeg;
@@ -85,10 +96,12 @@ public final class Triangulator {
     List<Source> src = new ArrayList<>(2);
     src.add(bestP.obs().src());
     src.add(b.obs().src());
-    String cls = b.obs().cls() != null ? b.obs().cls() : bestP.obs().cls();
+    Bearing classed = b.obs().cls() != null ? b : bestP;
+    String cls = classed.obs().cls();
     double conf = Double.isNaN(b.obs().conf()) ? bestP.obs().conf() : b.obs().conf();
     long t = Math.max(b.tMs(), bestP.tMs());
-    return new Measurement(t, bestXY[0], bestXY[1], v, 0, v, Kind.THERMAL, b.site(), null, cls, conf, src);
+    return new Measurement(t, bestXY[0], bestXY[1], v, 0, v, Kind.THERMAL, b.site(), null, cls, conf, src, null,
+        classReliability.applyAsDouble(classed.obs(), classed.distanceTo(bestXY[0], bestXY[1])));
   }
 
   /** Where two lines of sight cross ahead of both cameras and within their ranges, or null. */

@@ -19,11 +19,22 @@ public final class ClassVotes {
   private double total;
 
   public void add(String cls, double conf) {
+    add(cls, conf, 1);
+  }
+
+  /**
+   * A vote that is a recognition only with probability {@code reliability} (a camera's call at a
+   * range where it mostly guesses, {@code Site.classReliability}): that part goes to the class,
+   * the rest counts as "not sure", so a hundred frames of guesses at the edge of the camera's
+   * range do not outvote a few recognitions close in, nor make a share of their own.
+   */
+  public void add(String cls, double conf, double reliability) {
     if (cls == null || cls.isBlank() || "unknown".equals(cls)) {
       return;
     }
     double w = Double.isNaN(conf) ? 0.5 : Math.max(0.05, Math.min(1, conf));
-    merge(cls, w);
+    double r = Double.isNaN(reliability) ? 1 : Math.max(0, Math.min(1, reliability));
+    merge(cls, w * r);
     total += w;
   }
 

@@ -25,6 +25,8 @@ import java.util.List;
  * @param object the camera's own object id ("CAM-10/294") of a camera detection, else null: the
  *     camera's analytics tell its objects apart, so two ids in one frame are two objects (a
  *     measurement with one still goes through the gate, unlike a feed track)
+ * @param classReliability how far {@code cls} is a recognition rather than a guess, 0..1 (a
+ *     camera's call at long range, {@code Site.classReliability}); 1 when not known
  */
 public record Measurement(
     long tMs,
@@ -39,7 +41,14 @@ public record Measurement(
     String cls,
     double conf,
     List<Source> sources,
-    String object) {
+    String object,
+    double classReliability) {
+
+  /** A measurement whose class, if any, counts in full. */
+  public Measurement(long tMs, double x, double y, double rxx, double rxy, double ryy, Kind kind, String sensor,
+      String feedTrack, String cls, double conf, List<Source> sources, String object) {
+    this(tMs, x, y, rxx, rxy, ryy, kind, sensor, feedTrack, cls, conf, sources, object, 1);
+  }
 
   /** A measurement without a camera object id. */
   public Measurement(long tMs, double x, double y, double rxx, double rxy, double ryy, Kind kind, String sensor,

@@ -144,7 +144,7 @@ public final class Track {
     hitsByKind[m.kind().ordinal()]++;
     lastMs = Math.max(lastMs, m.tMs());
     addEvidence(m.sources());
-    classes.add(m.cls(), m.conf());
+    classes.add(m.cls(), m.conf(), m.classReliability());
     if (!Double.isNaN(m.conf())) {
       confSum += m.conf();
       confN++;
@@ -191,11 +191,18 @@ public final class Track {
    *
    * @param cls the sensor's class, or null
    * @param conf its confidence 0..1, or NaN
+   * @param classReliability how far the class is a recognition rather than a guess (see
+   *     {@link ClassVotes#add(String, double, double)})
    */
   public void corroborate(Kind kind, String cls, double conf, List<Source> sources) {
+    corroborate(kind, cls, conf, 1, sources);
+  }
+
+  /** As {@link #corroborate(Kind, String, double, List)}, with the class's reliability. */
+  public void corroborate(Kind kind, String cls, double conf, double classReliability, List<Source> sources) {
     hitsByKind[kind.ordinal()]++;
     addEvidence(sources);
-    classes.add(cls, conf);
+    classes.add(cls, conf, classReliability);
     if (!Double.isNaN(conf)) {
       confSum += conf;
       confN++;

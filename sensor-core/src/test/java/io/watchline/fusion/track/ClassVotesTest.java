@@ -60,4 +60,26 @@ class ClassVotesTest {
     assertThat(clear.decisiveShare()).isEqualTo(clear.share());
     assertThat(new ClassVotes().lead()).isZero();
   }
+
+  @Test
+  void guessesAtTheEdgeOfACamerasRangeDoNotOutvoteAFewRecognitionsCloseIn() {
+    // a group walked in from 6 km (reliability 0.16 there), called "animal" in 300 frames, and was
+    // called "human" in 60 frames at 1.5 km (0.97)
+    ClassVotes v = new ClassVotes();
+    for (int i = 0; i < 300; i++) v.add("animal", 0.6, 0.16);
+    for (int i = 0; i < 60; i++) v.add("human", 0.6, 0.97);
+    assertThat(v.best()).isEqualTo("human");
+    // the guesses count as "not sure": the share is small
+    assertThat(v.share()).isCloseTo(60 * 0.6 * 0.97 / (360 * 0.6 + 2), within(1e-9));
+    // counted in full, the guesses would have carried the class
+    ClassVotes full = new ClassVotes();
+    for (int i = 0; i < 300; i++) full.add("animal", 0.6);
+    for (int i = 0; i < 60; i++) full.add("human", 0.6);
+    assertThat(full.best()).isEqualTo("animal");
+    assertThat(full.decisiveShare()).isGreaterThan(0.7);
+    // guesses alone make no decisive share either
+    ClassVotes far = new ClassVotes();
+    for (int i = 0; i < 300; i++) far.add("animal", 0.6, 0.16);
+    assertThat(far.decisiveShare()).isLessThan(0.07);
+  }
 }
