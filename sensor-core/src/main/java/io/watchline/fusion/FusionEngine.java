@@ -397,6 +397,11 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
         // straight over the line on its own (one part of a split group, beside the other's chain)
         finder.closed(track, s.trace, points, speed, false);
         return;
+      } else if (TrackQuality.weakEcho(weak) && finder.walkedForTheLineWeak(track, s.trace)) {
+        // a group a Doppler radar followed on under a plot a scan, walking straight for the line and
+        // lost short of it: a loose end that what is found across the line may pair (never alone)
+        finder.closed(track, s.trace, points, speed, false);
+        return;
       } else if (TrackQuality.weakEcho(weak)) {
         // a Doppler radar follows a group walking straight at it on its last stretch only: it may have come to stay
         finder.arrived(track, s.trace, points, speed);

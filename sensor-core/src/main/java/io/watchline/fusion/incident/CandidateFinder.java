@@ -279,6 +279,32 @@ public final class CandidateFinder implements Closeable {
 
   /**
    * Whether a track rejected only as a weak radar-only echo ({@link
+   * io.watchline.fusion.quality.TrackQuality#weakEcho}) walked straight for the line and was lost short
+   * of it: people on foot by class, not over the line, its last point within {@code stitchNearM} of it,
+   * closing on it at the end faster than {@code stitchClosingMps}, at least {@code stayWalkInM} from
+   * its first point to its last and {@code stayWalkInStraightness} straight over its life (a herd or
+   * a deer wanders in 50-300 m steps with turns). A group a Doppler radar follows on under a plot a
+   * scan looks so on its way to the line; lost short of it, it is a loose end that only what is found
+   * across may pair, never inferred alone (tuning night 97: a group lost at a 1.5-min halt 1.1 km
+   * short, then a weak echo to 180 m short, 2.3 min of plots over the line and a camera's track beyond).
+   */
+  public boolean walkedForTheLineWeak(Track track, BorderTrace trace) {
+    int n = track.points();
+    if (n < 2 || !person(track) || !trace.crossings().isEmpty()) return false;
+    double lastD = border.signedDistanceXY(track.pointX(n - 1), track.pointY(n - 1));
+    if (Math.abs(lastD) > cfg.stitchNearM()
+        || closing(track.pointX(n - 1), track.pointY(n - 1), track.smoothedVelocity(cfg.courseWindowMs()), lastD) < cfg.stitchClosingMps()) {
+      return false;
+    }
+    if (Math.hypot(track.pointX(n - 1) - track.pointX(0), track.pointY(n - 1) - track.pointY(0)) < cfg.stayWalkInM()) {
+      return false;
+    }
+    double straight = PathShape.straightness(track, track.firstMs(), track.lastMs(), cfg.shapeStepMs());
+    return straight >= cfg.stayWalkInStraightness();
+  }
+
+  /**
+   * Whether a track rejected only as a weak radar-only echo ({@link
    * io.watchline.fusion.quality.TrackQuality#weakEcho}) walked over the line as an arrival walks in:
    * from one side to the other, at least {@code stayWalkInM} from its first point to its last, at
    * {@code stayWalkInStraightness} over its whole life (a herd grazes in 100-300 m steps with turns).

@@ -365,6 +365,48 @@ class CandidateFinderTest {
     return out;
   }
 
+  /**
+   * A weak radar echo that walked {@code legM} m straight south (or, {@code along}, east) and was lost
+   * 180 m short of the line; 7 min later a good track begins 520 m across it, south of where the echo
+   * was lost (700 m on at walking pace: too far for a group that stood there and set off, as a stay's
+   * arrival pairs). Judged as the engine does: a loose end when it walked for the line, else an arrival.
+   */
+  private static List<Candidate> weakEchoForTheLineThenStartAcross(double legM, boolean along) {
+    Tracker tracker = tracker();
+    BorderTrace trace = new BorderTrace(B, 1000);
+    long t = Synth.T0;
+    for (double s = legM; s > 0; s -= 2.6, t += 2000) {
+      if (along) plot(tracker, trace, t, -s, 180);
+      else plot(tracker, trace, t, 0, 180 + s);
+    }
+    Track echo = tracker.live().get(0);
+    List<Candidate> out = new ArrayList<>();
+    IncidentConfig cfg = IncidentConfig.defaults();
+    CrossingStitcher stitcher = new CrossingStitcher(B, cfg, 30_000, QualityConfig.defaults().maxWalkMps(), out::add);
+    double[] across = B.toXY(Synth.at(0, -520)[0], Synth.at(0, -520)[1]);
+    try (CandidateFinder finder = new CandidateFinder(B, cfg, new PatrolPositions(600_000, 60_000), stitcher, out::add)) {
+      if (finder.walkedForTheLineWeak(echo, trace)) finder.closed(echo, trace, points(echo), 1.3, false);
+      else finder.arrived(echo, trace, points(echo), 1.3);
+      stitcher.found(new CrossingStitcher.LooseStart(99, t + 7 * 60_000L, across[0], across[1], -1, 300, List.of(), true));
+      stitcher.finish();
+    } catch (java.io.IOException ex) {
+      throw new java.io.UncheckedIOException(ex);
+    }
+    return out;
+  }
+
+  @Test
+  void aWeakEchoThatWalkedStraightForTheLineAndWasLostShortOfItPairsWithATrackFoundAcross() {
+    // a group a Doppler radar saw on under one scan in two for its last kilometre to the line, then a
+    // track across: one crossing, inferred (nothing without the rule: the echo was only an arrival)
+    assertThat(weakEchoForTheLineThenStartAcross(1000, false)).extracting(Candidate::kind, Candidate::seen)
+        .contains(org.assertj.core.groups.Tuple.tuple(IncidentKind.CROSSING, false));
+    // a 250-m step (a herd grazes in steps of 100-300 m) is no walk for the line: no crossing
+    assertThat(weakEchoForTheLineThenStartAcross(250, false)).extracting(Candidate::kind).doesNotContain(IncidentKind.CROSSING);
+    // nor a kilometre along the line
+    assertThat(weakEchoForTheLineThenStartAcross(1000, true)).extracting(Candidate::kind).doesNotContain(IncidentKind.CROSSING);
+  }
+
   @Test
   void aWeakEchoThatWalkedFarAndStraightOverTheLineIsACrossing() {
     // one part of a split group seen on under one scan in two, from 200 m short of the line to 450 m
