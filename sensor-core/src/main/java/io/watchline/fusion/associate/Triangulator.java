@@ -4,10 +4,12 @@ import io.watchline.fusion.track.Measurement;
 import io.watchline.fusion.track.Track;
 import io.watchline.fusion.track.Tracker;
 import io.watchline.observation.Kind;
+import io.watchline.observation.Observation;
 import io.watchline.observation.Source;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.ToDoubleBiFunction;
 
 /**
  * Places objects no radar sees by crossing two cameras' bearings taken at about the same time.
@@ -26,7 +28,7 @@ public final class Triangulator {
   private final double minCrossingAngleDeg;
   private final List<Bearing> pending = new ArrayList<>();
   private long placed;
-  private final java.util.function.ToDoubleBiFunction<io.watchline.observation.Observation, Double> classReliability;
+  private final ToDoubleBiFunction<Observation, Double> classReliability;
 
   /**
    * @param pairWindowMs bearings this close in time may be crossed, ms
@@ -42,7 +44,7 @@ public final class Triangulator {
    *     range in m), for the class the crossed position carries
    */
   public Triangulator(long pairWindowMs, double sigmaBearingDeg, double minCrossingAngleDeg,
-      java.util.function.ToDoubleBiFunction<io.watchline.observation.Observation, Double> classReliability) {
+      ToDoubleBiFunction<Observation, Double> classReliability) {
     this.classReliability = classReliability;
     this.pairWindowMs = pairWindowMs;
     this.sigmaBearingDeg = sigmaBearingDeg;

@@ -191,14 +191,17 @@ public final class Track {
    *
    * @param cls the sensor's class, or null
    * @param conf its confidence 0..1, or NaN
-   * @param classReliability how far the class is a recognition rather than a guess (see
-   *     {@link ClassVotes#add(String, double, double)})
    */
   public void corroborate(Kind kind, String cls, double conf, List<Source> sources) {
     corroborate(kind, cls, conf, 1, sources);
   }
 
-  /** As {@link #corroborate(Kind, String, double, List)}, with the class's reliability. */
+  /**
+   * As {@link #corroborate(Kind, String, double, List)}, with the class's reliability.
+   *
+   * @param classReliability how far the class is a recognition rather than a guess (see
+   *     {@link ClassVotes#add(String, double, double)})
+   */
   public void corroborate(Kind kind, String cls, double conf, double classReliability, List<Source> sources) {
     hitsByKind[kind.ordinal()]++;
     addEvidence(sources);
