@@ -6,7 +6,7 @@ import io.watchline.geo.geodesy.PolarPlacer;
 /**
  * One fixed sensor as described in {@code sites.yaml} (see docs/records.md for the fields).
  * Optional numbers are NaN when absent; {@code sac}/{@code sic} are -1 when the radar sends no
- * ASTERIX.
+ * ASTERIX; {@code detection} is {@link Detection#UNKNOWN} when the file gives no detection figures.
  */
 public record Site(
     String id,
@@ -24,7 +24,16 @@ public record Site(
     Lens lens,
     double rangeSigmaM,
     double bearingSigmaDeg,
-    double recognitionRangeM) {
+    double recognitionRangeM,
+    Detection detection) {
+
+  /** A site whose sheet gives no detection figures ({@link Detection#UNKNOWN}). */
+  public Site(String id, SiteKind kind, double lat, double lon, double heightM, double azimuthDeg,
+      double fovDeg, double rangeMinM, double rangeMaxM, int sac, int sic, long clockOffsetMs, Lens lens,
+      double rangeSigmaM, double bearingSigmaDeg, double recognitionRangeM) {
+    this(id, kind, lat, lon, heightM, azimuthDeg, fovDeg, rangeMinM, rangeMaxM, sac, sic, clockOffsetMs, lens,
+        rangeSigmaM, bearingSigmaDeg, recognitionRangeM, Detection.UNKNOWN);
+  }
 
   /** A site with per-sensor sigmas and no recognition range of its own (see {@link #classReliability}). */
   public Site(String id, SiteKind kind, double lat, double lon, double heightM, double azimuthDeg,

@@ -134,7 +134,8 @@ public final class SiteRegistry {
   private static final List<String> KNOWN =
       List.of("id", "kind", "lat", "lon", "height_m", "azimuth_deg", "fov_deg", "range_min_m",
           "range_max_m", "sac", "sic", "clock_offset_ms", "silence_timeout_s", "lens", "range_sigma_m", "bearing_sigma_deg",
-          "recognition_range_m", "name",
+          "recognition_range_m", "detection_probability", "doppler_blind_speed_mps", "scan_period_s",
+          "name",
           "notes");
 
   private static Site parse(JsonNode n, String where) {
@@ -176,7 +177,22 @@ public final class SiteRegistry {
         Double.isNaN(az) ? 0 : (az % 360 + 360) % 360, Double.isNaN(fov) ? 360 : fov,
         Double.isNaN(rmin) ? 0 : rmin, rmax, sac, sic, Double.isNaN(clock) ? 0 : (long) clock, lens(n, where),
         num(n, "range_sigma_m", where, false, 0.01, 10_000), num(n, "bearing_sigma_deg", where, false, 0.001, 45),
-        num(n, "recognition_range_m", where, false, 1, 1e6));
+        num(n, "recognition_range_m", where, false, 1, 1e6), detection(n, kind, where));
+  }
+
+  /** The optional detection figures ({@link Detection}); a Doppler blind speed only on a radar. */
+  private static Detection detection(JsonNode n, SiteKind kind, String where) {
+    double pd = num(n, "detection_probability", where, false, 0.001, 1);
+    double blind = num(n, "doppler_blind_speed_mps", where, false, 0.01, 50);
+    double scan = num(n, "scan_period_s", where, false, 0.01, 600);
+    if (!Double.isNaN(blind) && kind != SiteKind.RADAR) {
+      throw new SiteConfigException(where + ": doppler_blind_speed_mps is a radar's (an MTI/Doppler filter), not a camera's");
+    }
+    if (Double.isNaN(pd) && !(Double.isNaN(blind) && Double.isNaN(scan))) {
+      throw new SiteConfigException(where + ": doppler_blind_speed_mps and scan_period_s need"
+          + " detection_probability too (the chance of a plot per scan on a person in the open)");
+    }
+    return Double.isNaN(pd) ? Detection.UNKNOWN : new Detection(pd, blind, scan);
   }
 
   /** A camera's lens model: pinhole unless the site says {@code lens: linear}. */

@@ -74,4 +74,25 @@ class SiteRegistryTest {
     assertThatThrownBy(() -> load(CAMERA.replace("range_max_m: 7000", "range_max_m: 7000\n    recognition_range_m: -5")))
         .hasMessageContaining("recognition_range_m");
   }
+
+  @Test
+  void detectionFiguresAreReadAndChecked() throws Exception {
+    String figures = "lon: 19.85482\n    detection_probability: 0.8\n    doppler_blind_speed_mps: 1.2\n"
+        + "    scan_period_s: 2.5";
+    Detection d = load(RADAR.replace("lon: 19.85482", figures)).byId("RDR-01").detection();
+    assertThat(d).isEqualTo(new Detection(0.8, 1.2, 2.5));
+    assertThat(d.doppler()).isTrue();
+    assertThat(load(RADAR).byId("RDR-01").detection()).isEqualTo(Detection.UNKNOWN);
+    // a radar without a Doppler filter gives only its Pd
+    Detection plain = load(RADAR.replace("lon: 19.85482", "lon: 19.85482\n    detection_probability: 0.9")).byId("RDR-01").detection();
+    assertThat(plain.known()).isTrue();
+    assertThat(plain.doppler()).isFalse();
+    assertThatThrownBy(() -> load(RADAR.replace("lon: 19.85482", "lon: 19.85482\n    detection_probability: 1.5")))
+        .hasMessageContaining("detection_probability");
+    assertThatThrownBy(() -> load(RADAR.replace("lon: 19.85482", "lon: 19.85482\n    doppler_blind_speed_mps: 1")))
+        .hasMessageContaining("need detection_probability");
+    assertThatThrownBy(() -> load(CAMERA.replace("range_max_m: 7000",
+        "range_max_m: 7000\n    detection_probability: 0.9\n    doppler_blind_speed_mps: 1")))
+        .hasMessageContaining("not a camera's");
+  }
 }
