@@ -15,6 +15,7 @@ import io.watchline.fusion.incident.IncidentConfig;
 import io.watchline.fusion.incident.LiveReach;
 import io.watchline.fusion.quality.ClutterMap;
 import io.watchline.fusion.quality.TrackQuality;
+import io.watchline.fusion.track.Deleter;
 import io.watchline.fusion.track.Measurement;
 import io.watchline.fusion.track.PathShape;
 import io.watchline.fusion.track.Track;
@@ -114,7 +115,7 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
    */
   public FusionEngine(BorderView border, SiteRegistry sites, FusionConfig cfg, TrackSink trackSink, double minScore,
       IncidentSink incidents) {
-    this(border, sites, cfg, Tracker.Stages.standard(cfg.tracker()), trackSink, minScore, incidents);
+    this(border, sites, cfg, standardStages(border, sites, cfg), trackSink, minScore, incidents);
   }
 
   /**
@@ -140,6 +141,18 @@ public final class FusionEngine implements Tracker.Listener, AutoCloseable {
     this.quality = new TrackQuality(cfg.quality());
     this.clutter = new ClutterMap(cfg.quality());
     this.chains = new FragmentChains(border, ic, stitcher, cfg.quality().minHits(), cfg.quality().minRadarOnlyWalkMs());
+  }
+
+  /**
+   * The tracker's standard stages, deleting by the sites' own detection figures where {@code
+   * sites.yaml} gives them ({@link Deleter#expectingMisses}): a track its sensors were bound to miss
+   * is kept a while longer.
+   */
+  static Tracker.Stages standardStages(BorderView border, SiteRegistry sites, FusionConfig cfg) {
+    Tracker.Stages s = Tracker.Stages.standard(cfg.tracker());
+    SensorMisses misses = SensorMisses.of(border, sites, cfg.quality().nominalScanMs());
+    return misses == null ? s
+        : new Tracker.Stages(s.filters(), s.gate(), s.assigner(), s.initiator(), Deleter.expectingMisses(cfg.tracker(), misses));
   }
 
   /** Looks for people in danger on every closed track (null: not at all). */

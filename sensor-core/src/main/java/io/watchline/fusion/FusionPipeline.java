@@ -175,7 +175,7 @@ public final class FusionPipeline {
             .run(() -> new TimeMerge(readers, rejects, reorderWindowMs, MAX_BUFFERED), tracks, incidents);
       }
     }
-    Tracker.Stages s = stages != null ? stages : Tracker.Stages.standard(config.tracker());
+    Tracker.Stages s = stages != null ? stages : FusionEngine.standardStages(border, sites, config);
     try (FusionEngine engine = new FusionEngine(border, sites, config, s, tracks, minScore, incidents);
         TimeMerge merge = new TimeMerge(readers, rejects, reorderWindowMs, MAX_BUFFERED)) {
       withWelfare(engine);
@@ -192,7 +192,7 @@ public final class FusionPipeline {
 
   /** One region's engine (standard stages, this pipeline's settings). */
   private FusionEngine engine(TrackSink trackSink, IncidentSink incidents) {
-    return withWelfare(new FusionEngine(border, sites, config, Tracker.Stages.standard(config.tracker()), trackSink,
+    return withWelfare(new FusionEngine(border, sites, config, FusionEngine.standardStages(border, sites, config), trackSink,
         minScore, incidents));
   }
 

@@ -8,7 +8,8 @@ import java.util.List;
  * The standard gate: a coarse box test first (a track farther than {@code coarseGateM} plus what the
  * fastest target covers since its last update from every plot is not even predicted; CV prediction
  * composes exactly, so predicting later in one step is the same), then the squared Mahalanobis
- * distance against {@code gateChi2}. Tentative tracks pay {@code tentativePenalty} so a confirmed
+ * distance against {@code gateChi2}; a track unseen longer than {@code maxCoastMs} only within
+ * {@code coastedReachM} + {@code coastedReachMps} per second unseen of its predicted position. Tentative tracks pay {@code tentativePenalty} so a confirmed
  * track wins a plot both want. Keeps scratch arrays from scan to scan and predicts the tracks it is
  * given: not thread-safe (one gate per tracker).
  */
@@ -62,12 +63,17 @@ public final class MahalanobisGate implements Gate {
       // a CV filter's innovation covariance S = P + R has no eigenvalue above its trace, so a plot
       // farther than sqrt(gate × trace) cannot pass; other filters try every plot
       double near = t.filter instanceof CvFilter ? byX.reach(cfg.gateChi2(), t.filter.positionVariance()) : Double.POSITIVE_INFINITY;
+      // a track unseen past the coast limit takes only what a walker could have reached
+      long unseen = tMs - t.lastMs();
+      boolean coasted = unseen > cfg.maxCoastMs();
+      if (coasted) near = Math.min(near, cfg.coastedReachM() + cfg.coastedReachMps() * unseen / 1000.0);
       double tx = t.filter.x(), ty = t.filter.y();
       for (int k = byX.first(tx - near); k < nPlots; k++) {
         int c = byX.plot(k);
         Measurement m = plots.get(c);
         if (m.x() > tx + near) break;
         if (Math.abs(m.y() - ty) > near) continue;
+        if (coasted && Math.hypot(m.x() - tx, m.y() - ty) > near) continue;
         if (t.otherCameraObject(m, cfg.cameraObjectWindowMs(), cfg.cameraObjectApartM())) continue;
         double d = t.filter.innovation(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy());
         if (d <= cfg.gateChi2()) {

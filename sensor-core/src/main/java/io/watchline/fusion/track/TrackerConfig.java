@@ -13,7 +13,7 @@ package io.watchline.fusion.track;
  * @param confirmHits M of the M-of-N rule: hits a tentative track needs ...
  * @param confirmWindowMs ... within this time from its first hit, ms (N as time: radars of 1 s and 2 s and cameras
  *     of 1 s feed one track); a tentative track is deleted after this long
- * @param maxCoastMs a confirmed track without an update for this long is closed, ms
+ * @param maxCoastMs a confirmed track without an update for this long is closed, ms (an established one later, below)
  * @param coarseGateM tracks farther than this (plus {@code maxTargetSpeedMps} times their age) from every plot of a
  *     scan are not even predicted, m
  * @param maxTargetSpeedMps the fastest target followed, m/s (widens the coarse gate with a track's age)
@@ -33,6 +33,16 @@ package io.watchline.fusion.track;
  * @param cameraObjectWindowMs a camera measurement of object B is not gated to a track that the same camera updated with
  *     its object A less than this before ...
  * @param cameraObjectApartM ... farther than this from the B report, m: the camera itself tells them apart
+ * @param establishedHits a confirmed track with at least this many hits is established ...
+ * @param establishedCoastMs ... and is closed only after this long without an update, ms (instead of {@code maxCoastMs})
+ * @param coastedReachM a track unseen for longer than {@code maxCoastMs} takes only plots within this ...
+ * @param coastedReachMps ... plus this much per second unseen of where it was predicted, m and m/s: a target that was
+ *     not seen for a minute may have stopped or turned, but it did not run (its predicted position's uncertainty grows
+ *     with the cube of the time, and the gate with it, until it takes a plot of anything a kilometre away)
+ * @param missedChance a confirmed track unseen for longer than that is kept while the sensors that cover
+ *     where it would be had at least this chance of missing it all that time (a walker across a Doppler radar's beam;
+ *     the sites' {@code Detection} figures, {@link Deleter#expectingMisses}) ...
+ * @param maxMissedCoastMs ... but no longer than this without an update, ms
  */
 public record TrackerConfig(
     double accelNoiseM2PerS3,
@@ -51,7 +61,13 @@ public record TrackerConfig(
     double duplicateSpeedDiffMps,
     int feedSplitReports,
     long cameraObjectWindowMs,
-    double cameraObjectApartM) {
+    double cameraObjectApartM,
+    int establishedHits,
+    long establishedCoastMs,
+    double coastedReachM,
+    double coastedReachMps,
+    double missedChance,
+    long maxMissedCoastMs) {
 
   /** The values the simulated nights of docs/fusion.md were measured with. */
   public static TrackerConfig defaults() {
@@ -83,6 +99,12 @@ public record TrackerConfig(
     b.feedSplitReports = feedSplitReports;
     b.cameraObjectWindowMs = cameraObjectWindowMs;
     b.cameraObjectApartM = cameraObjectApartM;
+    b.establishedHits = establishedHits;
+    b.establishedCoastMs = establishedCoastMs;
+    b.coastedReachM = coastedReachM;
+    b.coastedReachMps = coastedReachMps;
+    b.missedChance = missedChance;
+    b.maxMissedCoastMs = maxMissedCoastMs;
     return b;
   }
 
@@ -122,6 +144,18 @@ public record TrackerConfig(
     private long cameraObjectWindowMs = 3_000L;
     // a group's pieces lie metres apart and a range finder's error is tens of metres
     private double cameraObjectApartM = 150;
+    // a minute of plots (a camera's 1 s reports, half an hour of a Doppler radar's glimpses): no chance
+    // plots of clutter line up that long
+    private int establishedHits = 30;
+    // bridges a tracking radar's lost-and-new track numbers, a group's halt and a walk behind a ridge
+    private long establishedCoastMs = 90_000L;
+    // a plot's error near the line, and a walker's pace
+    private double coastedReachM = 50;
+    private double coastedReachMps = 1.5;
+    // a live target the sensors miss on 99 % of such stretches is let go: most of the time it was gone
+    private double missedChance = 0.01;
+    // a walker unseen for minutes is better found again by the fragment chains than predicted on
+    private long maxMissedCoastMs = 180_000L;
 
     private Builder() {}
 
@@ -227,10 +261,47 @@ public record TrackerConfig(
       return this;
     }
 
+    /** See {@link TrackerConfig#establishedHits()}. */
+    public Builder establishedHits(int v) {
+      establishedHits = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#establishedCoastMs()}. */
+    public Builder establishedCoastMs(long v) {
+      establishedCoastMs = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#coastedReachM()}. */
+    public Builder coastedReachM(double v) {
+      coastedReachM = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#coastedReachMps()}. */
+    public Builder coastedReachMps(double v) {
+      coastedReachMps = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#missedChance()}. */
+    public Builder missedChance(double v) {
+      missedChance = v;
+      return this;
+    }
+
+    /** See {@link TrackerConfig#maxMissedCoastMs()}. */
+    public Builder maxMissedCoastMs(long v) {
+      maxMissedCoastMs = v;
+      return this;
+    }
+
     /** The configuration with the values set so far. */
     public TrackerConfig build() {
       return new TrackerConfig(accelNoiseM2PerS3, gateChi2, initSpeedSigmaMps, confirmHits, confirmWindowMs, maxCoastMs, coarseGateM, maxTargetSpeedMps, tentativePenalty, nearConfirmedGateFactor, secondObjectM, distinctStartM, duplicateDistanceM, duplicateSpeedDiffMps, feedSplitReports,
-          cameraObjectWindowMs, cameraObjectApartM);
+          cameraObjectWindowMs, cameraObjectApartM, establishedHits, establishedCoastMs, coastedReachM, coastedReachMps,
+          missedChance, maxMissedCoastMs);
     }
   }
 }

@@ -58,7 +58,7 @@ class GateIndexTest {
     assertThat(gatedPairs).as("pairs inside the gate").isGreaterThan(500);
   }
 
-  /** Every non-feed track inside the coarse box, predicted on a copy, against every plot. */
+  /** Every non-feed track inside the coarse box, predicted on a copy, against every plot (a coasted one within its reach). */
   private double[][] everyPair(List<Track> live, List<Measurement> plots, long t) {
     double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
     double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
@@ -79,7 +79,10 @@ class GateIndexTest {
       for (int c = 0; c < plots.size(); c++) {
         Measurement m = plots.get(c);
         double d = f.innovation(m.x(), m.y(), m.rxx(), m.rxy(), m.ryy());
-        row[c] = d <= cfg.gateChi2() ? d + (tr.confirmed() ? 0 : cfg.tentativePenalty()) : GatedScan.NOT_ALLOWED;
+        long unseen = t - tr.lastMs();
+        boolean beyondReach = unseen > cfg.maxCoastMs()
+            && Math.hypot(m.x() - f.x(), m.y() - f.y()) > cfg.coastedReachM() + cfg.coastedReachMps() * unseen / 1000.0;
+        row[c] = d <= cfg.gateChi2() && !beyondReach ? d + (tr.confirmed() ? 0 : cfg.tentativePenalty()) : GatedScan.NOT_ALLOWED;
       }
       rows.add(row);
     }

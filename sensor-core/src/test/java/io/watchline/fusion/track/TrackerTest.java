@@ -282,4 +282,64 @@ class TrackerTest {
     // the hot spot has a track of its own
     assertThat(tracker.live()).anySatisfy(t -> assertThat(t.filter().x()).isCloseTo(1800, within(60.0)));
   }
+
+  /**
+   * A walker north at 1.4 m/s, plotted every 2 s for {@code plots} scans with 10 m noise, then
+   * unseen: the tracker (of {@code cfg}) and the closed tracks, after expiring at each second up to
+   * {@code silentS} seconds after the last plot.
+   */
+  private static Tracker walkThenSilence(TrackerConfig cfg, int plots, int silentS, List<Track> closed) {
+    Tracker tr = new Tracker(cfg, new Tracker.Listener() {
+      @Override public void updated(Track t, Measurement m) {}
+      @Override public void closed(Track t) { closed.add(t); }
+    });
+    Random rnd = new Random(5);
+    long last = 0;
+    for (int k = 0; k < plots; k++) {
+      last = k * 2000L;
+      tr.scan(List.of(plot(last, rnd.nextGaussian() * 10, 2.8 * k + rnd.nextGaussian() * 10, 10)), last);
+    }
+    for (int s = 1; s <= silentS; s++) tr.expire(last + s * 1000L);
+    return tr;
+  }
+
+  @Test
+  void anEstablishedTrackIsKeptThroughAMinuteUnseenAYoungOneIsNot() {
+    TrackerConfig cfg = TrackerConfig.defaults();
+    List<Track> closed = new ArrayList<>();
+    // 40 plots (80 s): established; a minute unseen, it is still there
+    Tracker tr = walkThenSilence(cfg, 40, 60, closed);
+    assertThat(closed).isEmpty();
+    assertThat(tr.live()).hasSize(1);
+    // and the walker seen again where it would be now joins it
+    long t = 78_000 + 60_000;
+    tr.scan(List.of(plot(t, 20, 2.8 * 39 + 1.4 * 60 - 30, 10)), t);
+    assertThat(tr.live()).hasSize(1);
+    assertThat(tr.live().get(0).hits()).isEqualTo(41);
+    // past the established coast limit it is closed
+    tr.expire(t + cfg.establishedCoastMs() + 1000);
+    assertThat(closed).hasSize(1);
+    // 12 plots (24 s): closed after the standard coast limit
+    List<Track> young = new ArrayList<>();
+    walkThenSilence(cfg, 12, (int) (cfg.maxCoastMs() / 1000) + 1, young);
+    assertThat(young).hasSize(1);
+  }
+
+  @Test
+  void aTrackUnseenPastTheCoastLimitTakesOnlyPlotsAWalkerCouldHaveReached() {
+    // 80 s unseen: the predicted position's uncertainty has grown so that the Mahalanobis gate alone
+    // takes a plot 400 m off; the walker cannot have gone there, a 2-minute walk at its pace
+    long t = 78_000 + 80_000;
+    double x = 400, y = 2.8 * 39 + 1.4 * 80;
+    TrackerConfig unbounded = TrackerConfig.builder().coastedReachM(1e9).build();
+    Tracker loose = walkThenSilence(unbounded, 40, 80, new ArrayList<>());
+    loose.scan(List.of(plot(t, x, y, 10)), t);
+    assertThat(loose.live()).hasSize(1);
+    assertThat(loose.live().get(0).hits()).isEqualTo(41);
+    Tracker bounded = walkThenSilence(TrackerConfig.defaults(), 40, 80, new ArrayList<>());
+    bounded.scan(List.of(plot(t, x, y, 10)), t);
+    // the walker's track is left as it was
+    assertThat(bounded.live()).anySatisfy(tr -> assertThat(tr.hits()).isEqualTo(40));
+    assertThat(bounded.live()).noneSatisfy(tr -> assertThat(tr.hits()).isEqualTo(41));
+  }
 }
