@@ -16,7 +16,7 @@ class SimulateCommandTest {
   @TempDir Path tmp;
 
   static final List<String> FILES = List.of("radar.ndjson", "thermal.ndjson", "patrol.ndjson", "status.ndjson", "truth.ndjson",
-      "truth-patrols.ndjson", "scenario.json");
+      "truth-patrols.ndjson", "scenario.json", "sites.yaml");
 
   static String[] shortNight(Path out, String seed) {
     return new String[] {"simulate", "--seed", seed, "--from", "23:00", "--to", "00:30", "--output-dir", out.toString()};
@@ -104,7 +104,7 @@ class SimulateCommandTest {
     Path sites = io.watchline.fixtures.FixtureData.copy(io.watchline.fixtures.FixtureData.DEMO_SITES, tmp.resolve("sites.yaml"));
     List<String> args = new java.util.ArrayList<>(List.of("ingest", "-q", "--date", "2026-11-27", "--sites", sites.toString(),
         "-o", tmp.resolve("obs.ndjson").toString()));
-    files.stream().filter(f -> !f.startsWith("truth") && !f.equals("scenario.json")).forEach(f -> args.add(real.resolve(f).toString()));
+    files.stream().filter(f -> !f.startsWith("truth") && !f.equals("scenario.json") && !f.equals("sites.yaml")).forEach(f -> args.add(real.resolve(f).toString()));
     assertThat(Main.run(args.toArray(String[]::new))).isZero();
     for (String kind : List.of("radar", "thermal", "patrol")) {
       long back, original;
