@@ -3,7 +3,7 @@ package io.watchline.fusion.track;
 /**
  * Stage 4: when a live track is closed. The standard rule ({@link #coasting}) closes confirmed
  * tracks after {@code maxCoastMs} without an update ({@code establishedCoastMs} when they have
- * {@code establishedHits}) and tentative ones {@code confirmWindowMs} after their birth; {@link
+ * {@code establishedHits} and move) and tentative ones {@code confirmWindowMs} after their birth; {@link
  * #expectingMisses} keeps a confirmed track longer while its sensors were bound to miss it.
  * Implementations are called by the tracker's thread.
  */
@@ -13,11 +13,12 @@ public interface Deleter {
   boolean stale(Track t, long nowMs);
 
   /**
-   * The standard rule with the limits of {@code cfg}. An established track (a minute of plots) is a
-   * target, not chance plots strung together, and a target unseen for a minute has mostly halted,
-   * gone behind a ridge or changed its radar track number: it is kept three times as long, and the
-   * gate lets it take only plots a walker could have reached ({@code coastedReachM}). Stateless;
-   * thread-safe.
+   * The standard rule with the limits of {@code cfg}. An established track (a minute of plots, on
+   * the move) is a target, not chance plots strung together, and a walker unseen for a minute has
+   * mostly halted, gone behind a ridge or changed its radar track number: it is kept three times as
+   * long, and the gate lets it take only plots a walker could have reached ({@code coastedReachM}).
+   * A track standing when last seen is closed as before: the loiter rules read the glimpses of a
+   * stay after it. Stateless; thread-safe.
    */
   static Deleter coasting(TrackerConfig cfg) {
     return (t, nowMs) -> t.confirmed() ? nowMs - t.lastMs() > coastLimitMs(t, cfg) : nowMs - t.firstMs() > cfg.confirmWindowMs();
@@ -25,7 +26,8 @@ public interface Deleter {
 
   /** How long a confirmed track may go without an update under the standard rule, ms. */
   static long coastLimitMs(Track t, TrackerConfig cfg) {
-    return t.hits() >= cfg.establishedHits() ? Math.max(cfg.maxCoastMs(), cfg.establishedCoastMs()) : cfg.maxCoastMs();
+    boolean established = t.hits() >= cfg.establishedHits() && t.filter.speed() >= cfg.establishedMinSpeedMps();
+    return established ? Math.max(cfg.maxCoastMs(), cfg.establishedCoastMs()) : cfg.maxCoastMs();
   }
 
   /**

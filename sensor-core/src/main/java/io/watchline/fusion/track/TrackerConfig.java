@@ -33,8 +33,10 @@ package io.watchline.fusion.track;
  * @param cameraObjectWindowMs a camera measurement of object B is not gated to a track that the same camera updated with
  *     its object A less than this before ...
  * @param cameraObjectApartM ... farther than this from the B report, m: the camera itself tells them apart
- * @param establishedHits a confirmed track with at least this many hits is established ...
- * @param establishedCoastMs ... and is closed only after this long without an update, ms (instead of {@code maxCoastMs})
+ * @param establishedHits a confirmed track with at least this many hits ...
+ * @param establishedMinSpeedMps ... moving at least this fast (its filter's speed), m/s, is established ...
+ * @param establishedCoastMs ... and is closed only after this long without an update, ms (instead of {@code maxCoastMs});
+ *     a standing target lost is left to the stay (loiter) logic, which reads the glimpses after it
  * @param coastedReachM a track unseen for longer than {@code maxCoastMs} takes only plots within this ...
  * @param coastedReachMps ... plus this much per second unseen of where it was predicted, m and m/s: a target that was
  *     not seen for a minute may have stopped or turned, but it did not run (its predicted position's uncertainty grows
@@ -63,6 +65,7 @@ public record TrackerConfig(
     long cameraObjectWindowMs,
     double cameraObjectApartM,
     int establishedHits,
+    double establishedMinSpeedMps,
     long establishedCoastMs,
     double coastedReachM,
     double coastedReachMps,
@@ -100,6 +103,7 @@ public record TrackerConfig(
     b.cameraObjectWindowMs = cameraObjectWindowMs;
     b.cameraObjectApartM = cameraObjectApartM;
     b.establishedHits = establishedHits;
+    b.establishedMinSpeedMps = establishedMinSpeedMps;
     b.establishedCoastMs = establishedCoastMs;
     b.coastedReachM = coastedReachM;
     b.coastedReachMps = coastedReachMps;
@@ -147,6 +151,8 @@ public record TrackerConfig(
     // a minute of plots (a camera's 1 s reports, half an hour of a Doppler radar's glimpses): no chance
     // plots of clutter line up that long
     private int establishedHits = 30;
+    // a walk; a group standing when it was lost is found again by the loiter rules, not by prediction
+    private double establishedMinSpeedMps = 0.5;
     // bridges a tracking radar's lost-and-new track numbers, a group's halt and a walk behind a ridge
     private long establishedCoastMs = 90_000L;
     // a plot's error near the line, and a walker's pace
@@ -267,6 +273,12 @@ public record TrackerConfig(
       return this;
     }
 
+    /** See {@link TrackerConfig#establishedMinSpeedMps()}. */
+    public Builder establishedMinSpeedMps(double v) {
+      establishedMinSpeedMps = v;
+      return this;
+    }
+
     /** See {@link TrackerConfig#establishedCoastMs()}. */
     public Builder establishedCoastMs(long v) {
       establishedCoastMs = v;
@@ -300,7 +312,7 @@ public record TrackerConfig(
     /** The configuration with the values set so far. */
     public TrackerConfig build() {
       return new TrackerConfig(accelNoiseM2PerS3, gateChi2, initSpeedSigmaMps, confirmHits, confirmWindowMs, maxCoastMs, coarseGateM, maxTargetSpeedMps, tentativePenalty, nearConfirmedGateFactor, secondObjectM, distinctStartM, duplicateDistanceM, duplicateSpeedDiffMps, feedSplitReports,
-          cameraObjectWindowMs, cameraObjectApartM, establishedHits, establishedCoastMs, coastedReachM, coastedReachMps,
+          cameraObjectWindowMs, cameraObjectApartM, establishedHits, establishedMinSpeedMps, establishedCoastMs, coastedReachM, coastedReachMps,
           missedChance, maxMissedCoastMs);
     }
   }

@@ -289,6 +289,11 @@ class TrackerTest {
    * {@code silentS} seconds after the last plot.
    */
   private static Tracker walkThenSilence(TrackerConfig cfg, int plots, int silentS, List<Track> closed) {
+    return walkThenSilence(cfg, plots, silentS, closed, 2.8);
+  }
+
+  /** As above, {@code stepM} north per 2 s scan (0: standing). */
+  private static Tracker walkThenSilence(TrackerConfig cfg, int plots, int silentS, List<Track> closed, double stepM) {
     Tracker tr = new Tracker(cfg, new Tracker.Listener() {
       @Override public void updated(Track t, Measurement m) {}
       @Override public void closed(Track t) { closed.add(t); }
@@ -297,7 +302,7 @@ class TrackerTest {
     long last = 0;
     for (int k = 0; k < plots; k++) {
       last = k * 2000L;
-      tr.scan(List.of(plot(last, rnd.nextGaussian() * 10, 2.8 * k + rnd.nextGaussian() * 10, 10)), last);
+      tr.scan(List.of(plot(last, rnd.nextGaussian() * 10, stepM * k + rnd.nextGaussian() * 10, 10)), last);
     }
     for (int s = 1; s <= silentS; s++) tr.expire(last + s * 1000L);
     return tr;
@@ -323,6 +328,10 @@ class TrackerTest {
     List<Track> young = new ArrayList<>();
     walkThenSilence(cfg, 12, (int) (cfg.maxCoastMs() / 1000) + 1, young);
     assertThat(young).hasSize(1);
+    // 40 plots of a group standing: closed after the standard limit too (the loiter rules take it on)
+    List<Track> standing = new ArrayList<>();
+    walkThenSilence(cfg, 40, (int) (cfg.maxCoastMs() / 1000) + 1, standing, 0);
+    assertThat(standing).hasSize(1);
   }
 
   @Test
