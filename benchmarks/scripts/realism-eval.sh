@@ -6,21 +6,24 @@
 #
 #   benchmarks/scripts/realism-eval.sh [JAR] [WORKDIR]
 #
-# SEEDS="101 102" picks the realistic nights (default 1201-1210, the last check nobody tuned on).
+# SEEDS="101 102" picks the realistic nights (default 1301-1310, the last check nobody tuned on).
 # Seen already (docs/fusion.md): tuning 5, 11-100; judged 101-110, 201-210, 301-310, 701-710, 801-810,
-# 901-910, 1001-1010, 1101-1110, 1201-1210; welfare 601-610. A new round should tune on new seeds (101
-# is taken: 111 on) and judge on seeds nobody has run (1301 on). DEFAULT_SEEDS="601 602" adds clean nights. OLD_JAR=x.jar
+# 901-910, 1001-1010, 1101-1110, 1201-1210, 1301-1310; welfare 601-610. A new round should tune on new
+# seeds (101 is taken: 111 on) and judge on seeds nobody has run (1401 on). DEFAULT_SEEDS="601 602" adds clean nights. OLD_JAR=x.jar
 # also fuses the same observations with another build (simulate, ingest and evaluate stay this
 # build's), for before/after on the same nights (the realistic ones too with OLD_REALISTIC=1). JOBS=3 runs three nights at a time (default 2).
 # OBS_FROM=DIR fuses the observations an earlier run left in DIR instead of simulating and
 # ingesting again (tuning loops: the same nights, only fuse and evaluate rerun).
+# NIGHT_SITES=1 fuses with the sites.yaml simulate wrote for the night (the demo sites plus the
+# sensors' detection figures: which radars filter by Doppler, docs/fusion.md "Expected misses")
+# instead of the demo sites.yaml; each night dir keeps that file either way.
 # Needs python3 for the table.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 jar="$(readlink -f "${1:-$root/cli/target/watchline-app.jar}")"
 work="${2:-$(mktemp -d)}"
 data="$root/fixtures/data"; border="$data/borders/mne-alb.geojson"; sites="$data/demo/sites.yaml"
-seeds="${SEEDS:-1201 1202 1203 1204 1205 1206 1207 1208 1209 1210}"
+seeds="${SEEDS:-1301 1302 1303 1304 1305 1306 1307 1308 1309 1310}"
 mkdir -p "$work"
 
 evaluate() { # jar dir observations...
@@ -30,14 +33,18 @@ evaluate() { # jar dir observations...
     --border "$border" --sites "$sites" "${obs[@]}" -o "$d/evaluation.json"
 }
 
+fuse_sites() { # nightdir: the sites file fuse reads for that night
+  if [ -n "${NIGHT_SITES:-}" ] && [ -f "$1/sites.yaml" ]; then echo "$1/sites.yaml"; else echo "$sites"; fi
+}
+
 realistic() { # jar seed outdir
   local j="$1" s="$2" d="$3"
   rm -rf "$d"; mkdir -p "$d/raw"
   java -jar "$j" simulate -q --seed "$s" --realism high --formats real --output-dir "$d/raw"
-  cp "$d/raw/truth.ndjson" "$d/"
+  cp "$d/raw/truth.ndjson" "$d/raw/sites.yaml" "$d/"
   (cd "$d/raw" && java -jar "$j" ingest -q radar-*.ast thermal-*.xml patrol-*.nmea --sites "$sites" --date 2026-11-27) \
     | tee "$d/observations.ndjson" \
-    | java -jar "$j" fuse -q - --border "$border" --sites "$sites" -o "$d/incidents.ndjson"
+    | java -jar "$j" fuse -q - --border "$border" --sites "$(fuse_sites "$d")" -o "$d/incidents.ndjson"
   evaluate "$j" "$d" "$d/observations.ndjson"
   rm -rf "$d/raw"
 }
@@ -80,10 +87,10 @@ PY
 
 refuse() { # jar fromdir todir: the same night's observations fused by another build
   local j="$1" from="$2" d="$3" obs=()
-  rm -rf "$d"; mkdir -p "$d"; cp "$from/truth.ndjson" "$d/"
+  rm -rf "$d"; mkdir -p "$d"; cp "$from/truth.ndjson" "$d/"; [ ! -f "$from/sites.yaml" ] || cp "$from/sites.yaml" "$d/"
   if [ -f "$from/observations.ndjson" ]; then obs=("$from/observations.ndjson")
   else obs=("$from/radar.ndjson" "$from/thermal.ndjson" "$from/patrol.ndjson"); fi
-  java -jar "$j" fuse -q "${obs[@]}" --border "$border" --sites "$sites" -o "$d/incidents.ndjson"
+  java -jar "$j" fuse -q "${obs[@]}" --border "$border" --sites "$(fuse_sites "$from")" -o "$d/incidents.ndjson"
   if [ -f "$from/observations.ndjson" ]; then evaluate "$jar" "$d" "$from/observations.ndjson"
   else evaluate "$jar" "$d" "$from/radar.ndjson" "$from/thermal.ndjson"; fi
 }
