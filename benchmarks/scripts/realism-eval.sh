@@ -8,8 +8,8 @@
 #
 # SEEDS="101 102" picks the realistic nights (default 1301-1310, the last check nobody tuned on).
 # Seen already (docs/fusion.md): tuning 5, 11-100; judged 101-110, 201-210, 301-310, 701-710, 801-810,
-# 901-910, 1001-1010, 1101-1110, 1201-1210, 1301-1310; welfare 601-610. A new round should tune on new
-# seeds (101 is taken: 111 on) and judge on seeds nobody has run (1401 on). DEFAULT_SEEDS="601 602" adds clean nights. OLD_JAR=x.jar
+# 901-910, 1001-1010, 1101-1110, 1201-1210, 1301-1310, 1401-1410; welfare 601-610. A new round should
+# tune on new seeds (101 is taken: 111 on) and judge on seeds nobody has run (1501 on). DEFAULT_SEEDS="601 602" adds clean nights. OLD_JAR=x.jar
 # also fuses the same observations with another build (simulate, ingest and evaluate stay this
 # build's), for before/after on the same nights (the realistic ones too with OLD_REALISTIC=1). JOBS=3 runs three nights at a time (default 2).
 # OBS_FROM=DIR fuses the observations an earlier run left in DIR instead of simulating and
