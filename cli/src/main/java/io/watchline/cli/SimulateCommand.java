@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
       "",
       "Files in --output-dir: radar.ndjson, thermal.ndjson, patrol.ndjson (canonical observations, time",
       "order), truth.ndjson (crossings, approaches, loiters, paths, dropouts), truth-patrols.ndjson",
-      "(true patrol positions), scenario.json (parameters and record counts).",
+      "(true patrol positions), scenario.json (parameters and record counts), sites.yaml (the sites",
+      "with the simulated sensors' detection figures: Pd, Doppler blind speed, scan period; fuse --sites",
+      "it to track by them, docs/records.md).",
       "With --both-sides each country's feeds, sites.yaml and patrols.yaml go to --output-dir/<COUNTRY>/",
       "and border.geojson, the truth files and scenario.json to --output-dir (see docs/cooperation.md).",
       ""
